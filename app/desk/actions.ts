@@ -1,0 +1,37 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn, signOut } from '@/lib/auth/auth';
+import { createStaffUser } from '@/lib/users/create-staff-user';
+
+export type FirstAdminState = {
+  ok: boolean;
+  error?: string;
+  fieldErrors?: Partial<Record<'name' | 'email' | 'password', string>>;
+};
+
+/**
+ * The one-time setup: anyone may call it, but it creates an account only while the database has
+ * none at all (checked inside the same transaction as the insert).
+ */
+export async function createFirstAdmin(_previous: FirstAdminState, formData: FormData): Promise<FirstAdminState> {
+  const input = {
+    name: String(formData.get('name') ?? ''),
+    email: String(formData.get('email') ?? ''),
+    password: String(formData.get('password') ?? ''),
+    role: 'admin',
+  };
+  const result = await createStaffUser({ input, actorId: null, onlyIfNoUsers: true });
+  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+  try {
+    await signIn('credentials', { email: input.email, password: input.password, redirectTo: '/desk' });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: 'The account was created; sign in at /login.' };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

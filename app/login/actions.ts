@@ -1,0 +1,24 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth/auth';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
+
+/** Signs a staff member in; every failure returns to /login with an error the page explains. */
+export async function signInWithPassword(formData: FormData): Promise<void> {
+  const email = String(formData.get('email') ?? '');
+  const password = String(formData.get('password') ?? '');
+  const returnTo = safeReturnPath(String(formData.get('callbackUrl') ?? ''));
+  const back = (error: string) => `/login?error=${error}${returnTo === '/desk' ? '' : `&callbackUrl=${encodeURIComponent(returnTo)}`}`;
+  if (email.trim() === '' || password === '') redirect(back('MissingFields'));
+  try {
+    await signIn('credentials', { email, password, redirectTo: returnTo });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const isRateLimited = 'code' in error && error.code === 'rate_limited';
+      redirect(back(isRateLimited ? 'RateLimited' : 'CredentialsSignin'));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { signInWithPassword } from './actions';
+
+export const metadata: Metadata = { title: 'Staff sign-in', robots: { index: false } };
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: 'That email and password do not match an active staff account. Check both and try again.',
+  RateLimited: 'Too many sign-in attempts. For your security, sign-in is paused for 15 minutes; please try again later.',
+  MissingFields: 'Enter both your email address and your password.',
+};
+
+type Props = { searchParams: Promise<{ error?: string; code?: string; callbackUrl?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { error, code, callbackUrl } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentStaff()) redirect(returnTo);
+  const key = code === 'rate_limited' ? 'RateLimited' : error;
+  const message = key ? (MESSAGES[key] ?? 'Sign-in did not work. Please try again.') : null;
+  return (
+    <main className="login" id="main">
+      <h1>Staff sign-in</h1>
+      <div aria-live="polite">
+        {message ? (
+          <p role="alert" className="form-error">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      <form action={signInWithPassword} className="stack">
+        <input type="hidden" name="callbackUrl" value={returnTo} />
+        <label>
+          Email
+          <input type="email" name="email" autoComplete="username" required maxLength={320} />
+        </label>
+        <label>
+          Password
+          <input type="password" name="password" autoComplete="current-password" required maxLength={1024} />
+        </label>
+        <button type="submit">Sign in</button>
+      </form>
+    </main>
+  );
+}

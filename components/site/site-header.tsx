@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <Link href="/" className="masthead-title">
+        Masthead
+      </Link>
+      <nav aria-label="Main">
+        <Link href="/issues">Issues</Link>
+      </nav>
+    </header>
+  );
+}

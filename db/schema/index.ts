@@ -1,0 +1,5 @@
+export * from './users';
+export * from './issues';
+export * from './entities';
+export * from './articles';
+export * from './audit';

@@ -1,0 +1,61 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, updatedAt } from './columns';
+
+export const STAFF_ROLES = ['author', 'editor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('users_email_unique').on(table.email)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** People named in bylines: staff (linked to a user) and guest contributors. */
+export const contributors = sqliteTable(
+  'contributors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    bio: text('bio').notNull().default(''),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('contributors_slug_unique').on(table.slug),
+    uniqueIndex('contributors_user_unique').on(table.userId),
+  ],
+);
+
+export type Contributor = typeof contributors.$inferSelect;
+
+export const LOGIN_OUTCOMES = ['success', 'failure', 'refused'] as const;
+export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
+
+/** Every sign-in attempt, kept for the rate limit window and for the audit of abuse. */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    outcome: text('outcome', { enum: LOGIN_OUTCOMES }).notNull(),
+    attemptedAt: integer('attempted_at').notNull(),
+  },
+  (table) => [
+    index('login_attempts_email_at').on(table.email, table.attemptedAt),
+    index('login_attempts_ip_at').on(table.ip, table.attemptedAt),
+  ],
+);

@@ -1,0 +1,191 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import {
+  articleAuthors,
+  articleEntities,
+  articles,
+  auditLog,
+  contributors,
+  entities,
+  entityAliases,
+  issues,
+  revisions,
+  sections,
+  users,
+  type EntityKind,
+} from '../schema';
+import { deriveArticleText } from '@/lib/content/derive-article-text';
+import { validateArticleDoc } from '@/lib/content/validate-article-doc';
+import { hashPassword } from '@/lib/auth/password';
+import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { countryEntities } from './country-entities';
+import { SEED_ARTICLES, SEED_CONTRIBUTORS } from './data/articles';
+import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from './data/entities';
+import { SEED_ISSUES, SEED_SECTIONS } from './data/magazine';
+import { seedBlocksToDoc } from './seed-blocks-to-doc';
+
+export const DEMO_PASSWORD = 'masthead-demo';
+
+export const DEMO_STAFF = [
+  { email: 'admin@demo.masthead', role: 'admin', contributorKey: 'admin' },
+  { email: 'editor@demo.masthead', role: 'editor', contributorKey: 'editor' },
+  { email: 'author@demo.masthead', role: 'author', contributorKey: 'author' },
+] as const;
+
+export type SeedSummary = { staff: string[]; articles: number; issues: number; entities: Record<EntityKind, number> };
+
+export function isDatabaseEmpty(db: Db): boolean {
+  const userCount = db.select({ value: count() }).from(users).get()?.value ?? 0;
+  const articleCount = db.select({ value: count() }).from(articles).get()?.value ?? 0;
+  return userCount === 0 && articleCount === 0;
+}
+
+/** Fills an empty database with the demo magazine: staff, knowledge base, three issues and their articles. */
+export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
+  if (!isDatabaseEmpty(db)) throw new Error('The database already has content; the demo magazine goes only into an empty one.');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const prepared = SEED_ARTICLES.map((article) => {
+    const doc = seedBlocksToDoc(article.body);
+    const validation = validateArticleDoc(doc);
+    if (!validation.ok) throw new Error(`Demo article "${article.slug}" is invalid: ${validation.message}`);
+    return { article, doc, derived: deriveArticleText(doc) };
+  });
+
+  return db.transaction((tx) => {
+    const sectionIds = new Map<string, number>();
+    SEED_SECTIONS.forEach((section, position) => {
+      const row = tx.insert(sections).values({ ...section, position }).returning({ id: sections.id }).get();
+      sectionIds.set(section.slug, row.id);
+    });
+
+    const issueIds = new Map<string, number>();
+    for (const issue of SEED_ISSUES) {
+      const publishedAt = new Date(`${issue.coverDate}T09:00:00Z`);
+      const row = tx.insert(issues).values({ ...issue, status: 'published', publishedAt }).returning({ id: issues.id }).get();
+      issueIds.set(issue.slug, row.id);
+    }
+
+    const contributorIds = new Map<string, number>();
+    const userIds = new Map<string, number>();
+    for (const contributor of SEED_CONTRIBUTORS) {
+      const staff = DEMO_STAFF.find((member) => member.contributorKey === contributor.key);
+      let userId: number | null = null;
+      if (staff) {
+        userId = tx
+          .insert(users)
+          .values({ email: staff.email, name: contributor.name, role: staff.role, passwordHash })
+          .returning({ id: users.id })
+          .get().id;
+        userIds.set(contributor.key, userId);
+      }
+      const row = tx
+        .insert(contributors)
+        .values({ name: contributor.name, slug: contributor.slug, bio: contributor.bio, userId })
+        .returning({ id: contributors.id })
+        .get();
+      contributorIds.set(contributor.key, row.id);
+    }
+
+    const entityIds = new Map<string, number>();
+    const entityCounts: Record<EntityKind, number> = { country: 0, treaty: 0, person: 0, organization: 0, topic: 0 };
+    const knowledgeBase = [
+      ...countryEntities().map((country) => ({ ...country, kind: 'country' as const, wikidataId: undefined })),
+      ...SEED_TREATIES,
+      ...SEED_ORGANIZATIONS,
+      ...SEED_PEOPLE,
+      ...SEED_TOPICS,
+    ];
+    for (const entity of knowledgeBase) {
+      const key = `${entity.kind}:${entity.slug}`;
+      if (entityIds.has(key)) throw new Error(`Demo entity ${key} appears twice.`);
+      const row = tx
+        .insert(entities)
+        .values({
+          kind: entity.kind,
+          name: entity.name,
+          slug: entity.slug,
+          description: entity.description,
+          facts: entity.facts,
+          wikidataId: entity.wikidataId ?? null,
+        })
+        .returning({ id: entities.id })
+        .get();
+      entityIds.set(key, row.id);
+      entityCounts[entity.kind] += 1;
+      const seen = new Set([normalizeAlias(entity.name)]);
+      for (const alias of entity.aliases) {
+        const normalized = normalizeAlias(alias);
+        if (seen.has(normalized)) continue;
+        seen.add(normalized);
+        tx.insert(entityAliases).values({ entityId: row.id, alias, normalized }).run();
+      }
+    }
+
+    for (const { article, doc, derived } of prepared) {
+      const publishedAt = new Date(article.publishedAt);
+      const firstAuthor = userIds.get(article.authors[0] ?? '') ?? userIds.get('editor') ?? null;
+      const sectionId = sectionIds.get(article.section);
+      const issueId = issueIds.get(article.issue);
+      if (!sectionId || !issueId) throw new Error(`Demo article "${article.slug}" names an unknown section or issue.`);
+      const articleRow = tx
+        .insert(articles)
+        .values({
+          slug: article.slug,
+          title: article.title,
+          dek: article.dek,
+          body: doc,
+          bodyText: derived.text,
+          wordCount: derived.wordCount,
+          excerpt: derived.excerpt,
+          sectionId,
+          issueId,
+          status: 'published',
+          version: 1,
+          firstPublishedAt: publishedAt,
+          publishedAt,
+          createdBy: firstAuthor,
+          createdAt: publishedAt,
+          updatedAt: publishedAt,
+        })
+        .returning({ id: articles.id })
+        .get();
+      const revision = tx
+        .insert(revisions)
+        .values({
+          articleId: articleRow.id,
+          version: 1,
+          slug: article.slug,
+          title: article.title,
+          dek: article.dek,
+          body: doc,
+          bodyText: derived.text,
+          wordCount: derived.wordCount,
+          reason: 'publish',
+          authorId: userIds.get('editor') ?? null,
+          createdAt: publishedAt,
+        })
+        .returning({ id: revisions.id })
+        .get();
+      tx.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, articleRow.id)).run();
+      article.authors.forEach((key, position) => {
+        const contributorId = contributorIds.get(key);
+        if (!contributorId) throw new Error(`Demo article "${article.slug}" names an unknown author "${key}".`);
+        tx.insert(articleAuthors).values({ articleId: articleRow.id, contributorId, position }).run();
+      });
+      for (const ref of new Set(article.entities)) {
+        const entityId = entityIds.get(ref);
+        if (!entityId) throw new Error(`Demo article "${article.slug}" is tagged with unknown entity "${ref}".`);
+        tx.insert(articleEntities).values({ articleId: articleRow.id, entityId, source: 'manual' }).run();
+      }
+    }
+
+    tx.insert(auditLog).values({ actorId: null, action: 'seed.demo', subjectType: 'site', note: 'Demo magazine loaded' }).run();
+    return {
+      staff: DEMO_STAFF.map((member) => `${member.email} (${member.role})`),
+      articles: prepared.length,
+      issues: SEED_ISSUES.length,
+      entities: entityCounts,
+    };
+  });
+}
+

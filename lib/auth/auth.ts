@@ -1,0 +1,63 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { STAFF_ROLES, type StaffRole } from '@/db/schema';
+import { getAuthSecret } from './auth-secret';
+import { authenticateStaff } from './authenticate-staff';
+import { clientIp } from './client-ip';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: StaffRole } & DefaultSession['user'];
+  }
+}
+
+/** Tells the login page to say "too many attempts" rather than "wrong email or password". */
+export class RateLimitedSignin extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+const SESSION_HOURS = 12;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getAuthSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const result = await authenticateStaff({ ...parsed.data, ip: clientIp(request.headers) });
+        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedSignin();
+        if (!result.ok) return null;
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as { role?: StaffRole }).role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const role = STAFF_ROLES.find((candidate) => candidate === token.role);
+      if (typeof token.uid === 'string' && role) {
+        session.user.id = token.uid;
+        session.user.role = role;
+      }
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,27 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { auth } from './auth';
+import type { StaffIdentity } from './authenticate-staff';
+
+/**
+ * The signed-in staff member, re-read from the database on every call so that a deactivated
+ * account or a changed role takes effect at once, whatever the session cookie says.
+ */
+export async function getCurrentStaff(): Promise<StaffIdentity | null> {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = getDb().select().from(users).where(eq(users.id, id)).get();
+  if (!user || !user.isActive) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** For desk pages and actions: the staff member, or a redirect to the sign-in page. */
+export async function requireStaff({ returnTo = '/desk' }: { returnTo?: string } = {}): Promise<StaffIdentity> {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return staff;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { sharedResolve } from './vitest.shared';
+
+export default defineConfig({
+  resolve: sharedResolve,
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+});
