@@ -1,13 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { sharedResolve } from './vitest.shared';
+import { sharedResolve } from './vitest.shared.mts';
 
 export default defineConfig({
   resolve: sharedResolve,
   test: {
-    include: ['tests/bench/**/*.bench.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    fileParallelism: false,
-    testTimeout: 600_000,
+    testTimeout: 20_000,
   },
 });

@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
-import { sharedResolve } from './vitest.shared';
+import { sharedResolve } from './vitest.shared.mts';
 
 export default defineConfig({
   resolve: sharedResolve,
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['tests/bench/**/*.bench.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    fileParallelism: false,
+    testTimeout: 600_000,
   },
 });

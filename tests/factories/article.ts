@@ -1,0 +1,75 @@
+import type { JSONContent } from '@tiptap/core';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articleAuthors, articles, issues, revisions, sections, type ArticleStatus } from '@/db/schema';
+import { deriveArticleText } from '@/lib/content/derive-article-text';
+
+let sequence = 0;
+
+export function paragraphDoc(text: string): JSONContent {
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+export function createTestSection(name = 'News'): number {
+  sequence += 1;
+  return getDb().insert(sections).values({ name, slug: `${name.toLowerCase()}-${sequence}`, position: sequence }).returning().get().id;
+}
+
+export function createTestIssue({ status = 'published' as 'draft' | 'published', coverDate = '2025-04-01' } = {}): { id: number; slug: string } {
+  sequence += 1;
+  const slug = `${coverDate.slice(0, 7)}-${sequence}`;
+  const row = getDb()
+    .insert(issues)
+    .values({ slug, title: `Issue ${sequence}`, volume: 1, number: sequence, coverDate, status })
+    .returning()
+    .get();
+  return { id: row.id, slug };
+}
+
+/** An article; when published, its snapshot is a revision and the working copy may differ later. */
+export function createTestArticle({
+  title = `Article ${++sequence}`,
+  text = 'Body text.',
+  status = 'published' as ArticleStatus,
+  sectionId = null as number | null,
+  issueId = null as number | null,
+  authorContributorIds = [] as number[],
+  createdBy = null as number | null,
+  publishedAt = new Date('2025-04-02T10:00:00Z'),
+} = {}): { id: number; slug: string } {
+  const db = getDb();
+  const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${sequence}`;
+  const body = paragraphDoc(text);
+  const derived = deriveArticleText(body);
+  const isPublished = status === 'published';
+  const article = db
+    .insert(articles)
+    .values({
+      slug,
+      title,
+      body,
+      bodyText: derived.text,
+      wordCount: derived.wordCount,
+      excerpt: derived.excerpt,
+      sectionId,
+      issueId,
+      status,
+      createdBy,
+      publishedAt: isPublished ? publishedAt : null,
+      firstPublishedAt: isPublished ? publishedAt : null,
+    })
+    .returning()
+    .get();
+  authorContributorIds.forEach((contributorId, position) => {
+    db.insert(articleAuthors).values({ articleId: article.id, contributorId, position }).run();
+  });
+  if (isPublished) {
+    const revision = db
+      .insert(revisions)
+      .values({ articleId: article.id, version: 1, slug, title, body, bodyText: derived.text, reason: 'publish' })
+      .returning()
+      .get();
+    db.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, article.id)).run();
+  }
+  return { id: article.id, slug };
+}

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { loginAttempts } from '@/db/schema';
+import { authenticateStaff } from '@/lib/auth/authenticate-staff';
+import { createTestStaff, TEST_PASSWORD } from '../factories/staff';
+import { withTempDatabase } from '../factories/temp-database';
+
+withTempDatabase();
+
+const IP = '192.0.2.10';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-04-01T12:00:00Z'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('authenticateStaff', () => {
+  it('signs in an active account with the right password, whatever the email case', async () => {
+    const staff = await createTestStaff({ role: 'editor', email: 'miriam@test.masthead' });
+    const result = await authenticateStaff({ email: '  Miriam@Test.Masthead ', password: TEST_PASSWORD, ip: IP });
+    expect(result).toEqual({ ok: true, user: { id: staff.id, email: 'miriam@test.masthead', name: staff.name, role: 'editor' } });
+  });
+
+  it('refuses a wrong password and an unknown account with the same answer', async () => {
+    await createTestStaff({ email: 'known@test.masthead' });
+    const wrong = await authenticateStaff({ email: 'known@test.masthead', password: 'not the password', ip: IP });
+    const unknown = await authenticateStaff({ email: 'nobody@test.masthead', password: 'not the password', ip: IP });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('takes about as long for an unknown account as for a wrong password', async () => {
+    await createTestStaff({ email: 'known@test.masthead' });
+    const time = async (email: string) => {
+      const started = performance.now();
+      for (let attempt = 0; attempt < 3; attempt++) await authenticateStaff({ email, password: 'wrong password', ip: `198.51.100.${attempt}` });
+      return performance.now() - started;
+    };
+    await time('warmup@test.masthead');
+    const known = await time('known@test.masthead');
+    const unknown = await time('nobody@test.masthead');
+    // Both verify one argon2id hash per attempt; without the dummy hash the unknown case would be ~100× faster.
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+  });
+
+  it('refuses a deactivated account even with the right password', async () => {
+    const staff = await createTestStaff({ email: 'gone@test.masthead' });
+    getDb().update((await import('@/db/schema')).users).set({ isActive: false }).where(eq((await import('@/db/schema')).users.id, staff.id)).run();
+    expect(await authenticateStaff({ email: 'gone@test.masthead', password: TEST_PASSWORD, ip: IP })).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('after 5 failures for one email, refuses even the right password for 15 minutes, then allows it', async () => {
+    await createTestStaff({ email: 'target@test.masthead' });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await authenticateStaff({ email: 'target@test.masthead', password: 'guess', ip: `203.0.113.${attempt}` })).ok).toBe(false);
+    }
+    const locked = await authenticateStaff({ email: 'target@test.masthead', password: TEST_PASSWORD, ip: IP });
+    expect(locked).toMatchObject({ ok: false, reason: 'rate_limited' });
+
+    vi.setSystemTime(new Date('2025-04-01T12:14:00Z'));
+    expect(await authenticateStaff({ email: 'target@test.masthead', password: TEST_PASSWORD, ip: IP })).toMatchObject({ reason: 'rate_limited' });
+
+    vi.setSystemTime(new Date('2025-04-01T12:15:01Z'));
+    expect((await authenticateStaff({ email: 'target@test.masthead', password: TEST_PASSWORD, ip: IP })).ok).toBe(true);
+  });
+
+  it('answers the same for an account that does not exist', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) await authenticateStaff({ email: 'ghost@test.masthead', password: 'guess', ip: IP });
+    expect(await authenticateStaff({ email: 'ghost@test.masthead', password: 'guess', ip: IP })).toMatchObject({ ok: false, reason: 'rate_limited' });
+  });
+
+  it('does not lock one email because of failures for another', async () => {
+    await createTestStaff({ email: 'fine@test.masthead' });
+    for (let attempt = 0; attempt < 5; attempt++) await authenticateStaff({ email: 'other@test.masthead', password: 'guess', ip: `203.0.113.${attempt}` });
+    expect((await authenticateStaff({ email: 'fine@test.masthead', password: TEST_PASSWORD, ip: '203.0.113.99' })).ok).toBe(true);
+  });
+
+  it('a success clears the count: four failures, a success, four more failures still sign in', async () => {
+    await createTestStaff({ email: 'clumsy@test.masthead' });
+    const fail = () => authenticateStaff({ email: 'clumsy@test.masthead', password: 'typo', ip: IP });
+    for (let attempt = 0; attempt < 4; attempt++) await fail();
+    expect((await authenticateStaff({ email: 'clumsy@test.masthead', password: TEST_PASSWORD, ip: IP })).ok).toBe(true);
+    for (let attempt = 0; attempt < 4; attempt++) await fail();
+    expect((await authenticateStaff({ email: 'clumsy@test.masthead', password: TEST_PASSWORD, ip: IP })).ok).toBe(true);
+  });
+
+  it('after 30 failures from one address, refuses any email from it but not from elsewhere', async () => {
+    await createTestStaff({ email: 'victim@test.masthead' });
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await authenticateStaff({ email: `spray${attempt}@test.masthead`, password: 'guess', ip: '198.51.100.7' });
+    }
+    expect(await authenticateStaff({ email: 'victim@test.masthead', password: TEST_PASSWORD, ip: '198.51.100.7' })).toMatchObject({ reason: 'rate_limited' });
+    expect((await authenticateStaff({ email: 'victim@test.masthead', password: TEST_PASSWORD, ip: '198.51.100.8' })).ok).toBe(true);
+  }, 60_000);
+
+  it('records refused attempts without extending the lock', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) await authenticateStaff({ email: 'x@test.masthead', password: 'guess', ip: IP });
+    vi.setSystemTime(new Date('2025-04-01T12:10:00Z'));
+    await authenticateStaff({ email: 'x@test.masthead', password: 'guess', ip: IP });
+    const refused = getDb().select({ value: count() }).from(loginAttempts).where(eq(loginAttempts.outcome, 'refused')).get()?.value;
+    expect(refused).toBe(1);
+    vi.setSystemTime(new Date('2025-04-01T12:15:01Z'));
+    expect(await authenticateStaff({ email: 'x@test.masthead', password: 'guess', ip: IP })).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
