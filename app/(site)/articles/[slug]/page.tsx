@@ -2,15 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { Byline } from '@/components/site/byline';
 import { formatDate } from '@/components/ui/format-date';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
+
+// Metadata and page ask for the same row in one request: read it once.
+const load = cache(getPublishedArticle);
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const article = getPublishedArticle((await params).slug);
+  const article = load((await params).slug);
   if (!article) return {};
   return {
     title: article.title,
@@ -22,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   await connection();
-  const article = getPublishedArticle((await params).slug);
+  const article = load((await params).slug);
   if (!article) notFound();
   return (
     <article className="article">

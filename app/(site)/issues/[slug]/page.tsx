@@ -1,20 +1,24 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { ArticleList } from '@/components/site/article-list';
 import { getIssueContents } from '@/lib/issues/get-issue';
+
+// Metadata and page ask for the same row in one request: read it once.
+const load = cache(getIssueContents);
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const issue = getIssueContents((await params).slug);
+  const issue = load((await params).slug);
   return issue ? { title: issue.title, alternates: { canonical: `/issues/${issue.slug}` } } : {};
 }
 
 export default async function IssuePage({ params }: Props) {
   await connection();
-  const issue = getIssueContents((await params).slug);
+  const issue = load((await params).slug);
   if (!issue) notFound();
   return (
     <article className="issue">

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { loginAttempts } from '@/db/schema';
+import { LOGIN_ATTEMPT_RETENTION_MS } from '@/lib/jobs/prune-login-attempts';
+import { runWorkerPass } from '@/lib/jobs/worker-loop';
+import { withTempDatabase } from '../factories/temp-database';
+
+withTempDatabase();
+
+describe('worker pass', () => {
+  it('drops sign-in attempts older than the retention period and keeps recent ones; a second pass does nothing', async () => {
+    const now = Date.now();
+    getDb()
+      .insert(loginAttempts)
+      .values([
+        { email: 'old@x.org', ip: '1', outcome: 'failure', attemptedAt: now - LOGIN_ATTEMPT_RETENTION_MS - 1000 },
+        { email: 'new@x.org', ip: '1', outcome: 'failure', attemptedAt: now - 1000 },
+      ])
+      .run();
+    expect(await runWorkerPass()).toEqual({ 'prune-login-attempts': 1 });
+    expect(getDb().select({ email: loginAttempts.email }).from(loginAttempts).all()).toEqual([{ email: 'new@x.org' }]);
+    expect(await runWorkerPass()).toEqual({ 'prune-login-attempts': 0 });
+  });
+
+  it('keeps going when one step fails', async () => {
+    const results = await runWorkerPass([
+      { name: 'broken', run: () => { throw new Error('boom'); } },
+      { name: 'fine', run: () => 3 },
+    ]);
+    expect(results.broken).toBeInstanceOf(Error);
+    expect(results.fine).toBe(3);
+  });
+});
