@@ -14,10 +14,13 @@ export class LoginPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel('Email').fill(email);
     await this.page.getByLabel('Password').fill(password);
+    const submitted = this.page.waitForResponse((response) => response.request().method() === 'POST');
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await submitted;
+    await this.page.waitForLoadState();
   }
 
   alert() {
-    return this.page.getByRole('alert');
+    return this.page.getByRole('main').getByRole('alert');
   }
 }

@@ -1,0 +1,19 @@
+import { DatabaseStartupError, getDb } from '@/db/client';
+import { startWorkerLoop } from '@/lib/jobs/worker-loop';
+
+/**
+ * Opens the database (applying migrations) so that a bad file stops the start with one sentence,
+ * then starts the background worker loop in this process.
+ */
+export function startServer(): void {
+  try {
+    getDb();
+  } catch (error) {
+    if (error instanceof DatabaseStartupError) {
+      console.error(`Masthead cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (process.env.MASTHEAD_WORKER !== 'off') startWorkerLoop();
+}
