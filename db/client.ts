@@ -89,7 +89,7 @@ export function openDatabase({
 function ensureWritableLocation(databasePath: string): void {
   const folder = path.dirname(databasePath);
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
   } catch (error) {
     throw new DatabaseStartupError(
       `Cannot create the folder ${folder} for the database (${describe(error)}); set DATABASE_PATH to a writable location.`,
@@ -103,6 +103,14 @@ function ensureWritableLocation(databasePath: string): void {
       `The database location ${target} is not writable by this process; fix its permissions or set DATABASE_PATH to a writable location.`,
     );
   }
+}
+
+// Not fs.mkdirSync's own recursive mode: it can spin forever on special filesystems such as /proc.
+function makeFolder(folder: string): void {
+  if (fs.existsSync(folder)) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  fs.mkdirSync(folder);
 }
 
 function describe(error: unknown): string {

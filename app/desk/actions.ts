@@ -8,6 +8,8 @@ export type FirstAdminState = {
   ok: boolean;
   error?: string;
   fieldErrors?: Partial<Record<'name' | 'email' | 'password', string>>;
+  /** What was typed (never the password), so a refused form keeps it. */
+  values?: { name: string; email: string };
 };
 
 /**
@@ -22,11 +24,12 @@ export async function createFirstAdmin(_previous: FirstAdminState, formData: For
     role: 'admin',
   };
   const result = await createStaffUser({ input, actorId: null, onlyIfNoUsers: true });
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+  const values = { name: input.name, email: input.email };
+  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
   try {
     await signIn('credentials', { email: input.email, password: input.password, redirectTo: '/desk' });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: 'The account was created; sign in at /login.' };
+    if (error instanceof AuthError) return { ok: false, error: 'The account was created; sign in at /login.', values };
     throw error;
   }
   return { ok: true };

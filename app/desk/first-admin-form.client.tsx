@@ -16,8 +16,15 @@ export function FirstAdminForm() {
           </p>
         ) : null}
       </div>
-      <Field name="name" label="Your name" autoComplete="name" error={state.fieldErrors?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="username" error={state.fieldErrors?.email} />
+      <Field name="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
       <Field
         name="password"
         label="Password (at least 10 characters)"
@@ -37,19 +44,26 @@ function Field({
   label,
   type = 'text',
   autoComplete,
+  defaultValue,
   error,
 }: {
   name: string;
   label: string;
   type?: string;
   autoComplete: string;
+  defaultValue?: string;
   error?: string;
 }) {
   const errorId = `${name}-error`;
   return (
     <label>
       {label}
-      <input name={name} type={type} autoComplete={autoComplete} required aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <input
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
       {error ? (
         <span id={errorId} className="field-error">
           {error}

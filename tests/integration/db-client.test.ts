@@ -62,6 +62,10 @@ describe('database client', () => {
     expect(() => openDatabase({ databasePath: path.join(blocker, 'masthead.db') })).toThrow(/set DATABASE_PATH to a writable location/);
   });
 
+  it('refuses a folder that cannot be made, such as one inside /proc', () => {
+    expect(() => openDatabase({ databasePath: '/proc/masthead-test/masthead.db' })).toThrow(/Cannot create the folder \/proc\/masthead-test/);
+  });
+
   it('leaves the database exactly as it was when a migration fails', () => {
     const folder = tempFolder();
     const databasePath = path.join(folder, 'masthead.db');

@@ -1,4 +1,4 @@
-// Builds the app for production, loads the demo magazine into a fresh database, and serves it.
+// Serves the production build on a fresh database: with --build it builds first, with --seed it loads the demo magazine.
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,11 +7,13 @@ const databasePath = process.env.DATABASE_PATH;
 if (!databasePath) throw new Error('DATABASE_PATH must be set for the end-to-end server.');
 fs.rmSync(path.dirname(databasePath), { recursive: true, force: true });
 
-const run = (command) => execSync(command, { stdio: 'inherit', env: process.env });
-if (process.env.E2E_SKIP_BUILD !== '1') run('npx next build');
-run('npm run --silent db:seed');
+const env = { ...process.env };
+if (!env.AUTH_SECRET) delete env.AUTH_SECRET;
+const run = (command) => execSync(command, { stdio: 'inherit', env });
+if (process.argv.includes('--build') && process.env.E2E_SKIP_BUILD !== '1') run('npx next build');
+if (process.argv.includes('--seed')) run('npm run --silent db:seed');
 
-const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', process.env.PORT], { stdio: 'inherit', env: process.env });
+const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', process.env.PORT], { stdio: 'inherit', env });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

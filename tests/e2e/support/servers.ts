@@ -1,0 +1,17 @@
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The demo magazine on a fresh seeded database. */
+export const DEMO_SERVER = {
+  port: 3100,
+  url: 'http://127.0.0.1:3100',
+  databasePath: path.join(root, 'tests/.tmp/e2e-demo/masthead.db'),
+};
+
+/** A server on an empty database, as `npm start` meets a new installation: no accounts at all. */
+export const EMPTY_SERVER = {
+  port: 3101,
+  url: 'http://127.0.0.1:3101',
+  databasePath: path.join(root, 'tests/.tmp/e2e-empty/masthead.db'),
+};
