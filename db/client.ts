@@ -57,7 +57,7 @@ export function openDatabase({
     sqlite = new Database(databasePath);
   } catch (error) {
     throw new DatabaseStartupError(
-      `Cannot open the database at ${databasePath} (${describe(error)}); check DATABASE_PATH.`,
+      `Cannot open the database at ${databasePath} (${describe(error)}); set DATABASE_PATH to a writable location.`,
     );
   }
   try {
@@ -107,7 +107,10 @@ function ensureWritableLocation(databasePath: string): void {
 
 // Not fs.mkdirSync's own recursive mode: it can spin forever on special filesystems such as /proc.
 function makeFolder(folder: string): void {
-  if (fs.existsSync(folder)) return;
+  if (fs.existsSync(folder)) {
+    if (!fs.statSync(folder).isDirectory()) throw new Error(`${folder} is a file, not a folder`);
+    return;
+  }
   const parent = path.dirname(folder);
   if (parent !== folder) makeFolder(parent);
   fs.mkdirSync(folder);
