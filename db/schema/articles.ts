@@ -4,6 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import { createdAt, updatedAt } from './columns';
 import { entities } from './entities';
 import { issues, sections } from './issues';
+import { media } from './media';
 import { contributors, users } from './users';
 
 export const ARTICLE_STATUSES = [
@@ -17,7 +18,7 @@ export const ARTICLE_STATUSES = [
 ] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-export const REVISION_REASONS = ['autosave', 'save', 'submit', 'publish', 'restore', 'correction', 'import'] as const;
+export const REVISION_REASONS = ['autosave', 'save', 'submit', 'publish', 'restore', 'correction', 'import', 'conflict'] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 /** The working copy. The public site reads only `publishedRevisionId`. */
@@ -32,6 +33,9 @@ export const articles = sqliteTable(
     bodyText: text('body_text').notNull().default(''),
     wordCount: integer('word_count').notNull().default(0),
     excerpt: text('excerpt').notNull().default(''),
+    seoTitle: text('seo_title').notNull().default(''),
+    seoDescription: text('seo_description').notNull().default(''),
+    featuredMediaId: integer('featured_media_id').references(() => media.id, { onDelete: 'set null' }),
     sectionId: integer('section_id').references(() => sections.id, { onDelete: 'restrict' }),
     issueId: integer('issue_id').references(() => issues.id, { onDelete: 'set null' }),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
@@ -70,10 +74,17 @@ export const revisions = sqliteTable(
     body: text('body', { mode: 'json' }).$type<JSONContent>().notNull(),
     bodyText: text('body_text').notNull().default(''),
     wordCount: integer('word_count').notNull().default(0),
+    /** The metadata as it stood: section, issue, authors, SEO fields, featured image. */
+    meta: text('meta', { mode: 'json' }).$type<RevisionMeta>().notNull().default({}),
     reason: text('reason', { enum: REVISION_REASONS }).notNull(),
     note: text('note').notNull().default(''),
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** Moves only while a run of autosaves coalesces into this revision (ms; a column added later, so no SQL clock default). */
+    updatedAt: integer('updated_at')
+      .notNull()
+      .default(0)
+      .$defaultFn(() => Date.now()),
   },
   (table) => [
     index('revisions_article_version').on(table.articleId, table.version),
@@ -82,6 +93,43 @@ export const revisions = sqliteTable(
 );
 
 export type Revision = typeof revisions.$inferSelect;
+
+export type RevisionMeta = {
+  sectionId?: number | null;
+  issueId?: number | null;
+  authorContributorIds?: number[];
+  seoTitle?: string;
+  seoDescription?: string;
+  featuredMediaId?: number | null;
+};
+
+/** Every slug an article has had; old ones redirect (308) to the current one. */
+export const articleSlugHistory = sqliteTable(
+  'article_slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('article_slug_history_article').on(table.articleId)],
+);
+
+/** Who has an article open right now: a heartbeat, not a lock. */
+export const articlePresence = sqliteTable(
+  'article_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.userId] })],
+);
 
 export const articleAuthors = sqliteTable(
   'article_authors',

@@ -3,3 +3,4 @@ export * from './issues';
 export * from './entities';
 export * from './articles';
 export * from './audit';
+export * from './media';
