@@ -1,0 +1,11 @@
+import { searchLinkTargets } from '@/lib/articles/search-link-targets';
+import { staffRoute } from '@/lib/http/staff-route';
+
+/** Our own articles and issues for the editor's internal link picker. */
+export function GET(request: Request) {
+  return staffRoute((staff) => {
+    void staff;
+    const query = new URL(request.url).searchParams.get('q') ?? '';
+    return Response.json({ ok: true, targets: searchLinkTargets({ query: query.slice(0, 200) }) }, { headers: { 'Cache-Control': 'no-store' } });
+  });
+}

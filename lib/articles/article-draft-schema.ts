@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SEO_TITLE_RECOMMENDED = 60;
+export const SEO_DESCRIPTION_RECOMMENDED = 160;
+
+const optionalId = z.number().int().positive().nullable();
+
+/** The full editable state of an article, as the editor sends it with every save. */
+export const articleDraftSchema = z.object({
+  title: z.string().trim().min(1, 'Give the article a title.').max(300, 'Keep the title under 300 characters.'),
+  dek: z.string().trim().max(600, 'Keep the dek under 600 characters.'),
+  slug: z
+    .string()
+    .trim()
+    .min(1, 'The slug cannot be empty.')
+    .max(120, 'Keep the slug under 120 characters.')
+    .regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens in the slug (e.g. "new-start-expires").'),
+  body: z.unknown(),
+  sectionId: optionalId,
+  issueId: optionalId,
+  authorContributorIds: z.array(z.number().int().positive()).max(12, 'An article can have at most 12 authors.'),
+  seoTitle: z.string().trim().max(200, 'Keep the SEO title under 200 characters.'),
+  seoDescription: z.string().trim().max(500, 'Keep the SEO description under 500 characters.'),
+  featuredMediaId: optionalId,
+});
+
+export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+
+export const SAVE_REASONS = ['autosave', 'save', 'conflict'] as const;
+export type SaveReason = (typeof SAVE_REASONS)[number];
+
+export const saveRequestSchema = articleDraftSchema.extend({
+  baseVersion: z.number().int().positive(),
+  reason: z.enum(SAVE_REASONS),
+});
+
+export type SaveRequest = z.infer<typeof saveRequestSchema>;

@@ -1,0 +1,80 @@
+import 'server-only';
+import type { JSONContent } from '@tiptap/core';
+import { asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articleAuthors, contributors, issues, media, sections, type ArticleStatus } from '@/db/schema';
+import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { loadArticleFor } from './article-access';
+
+export type EditableArticle = {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  title: string;
+  dek: string;
+  slug: string;
+  body: JSONContent;
+  sectionId: number | null;
+  issueId: number | null;
+  authors: { id: number; name: string }[];
+  seoTitle: string;
+  seoDescription: string;
+  featuredImage: { id: number; url: string; alt: string } | null;
+  wordCount: number;
+  updatedAt: string;
+  isPublished: boolean;
+};
+
+export type EditorOptions = {
+  sections: { id: number; name: string }[];
+  issues: { id: number; title: string }[];
+  contributors: { id: number; name: string; isStaff: boolean }[];
+};
+
+/** The working copy for the editor; throws NotFound/Forbidden for articles the actor may not edit. */
+export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdentity }): EditableArticle {
+  const article = loadArticleFor({ id, actor, action: 'article.edit' });
+  const db = getDb();
+  const authors = db
+    .select({ id: contributors.id, name: contributors.name })
+    .from(articleAuthors)
+    .innerJoin(contributors, eq(contributors.id, articleAuthors.contributorId))
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position))
+    .all();
+  const featured = article.featuredMediaId
+    ? db.select().from(media).where(eq(media.id, article.featuredMediaId)).get()
+    : undefined;
+  return {
+    id: article.id,
+    version: article.version,
+    status: article.status,
+    title: article.title,
+    dek: article.dek,
+    slug: article.slug,
+    body: article.body,
+    sectionId: article.sectionId,
+    issueId: article.issueId,
+    authors,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    featuredImage: featured ? { id: featured.id, url: `/api/media/${featured.id}/original.${featured.originalPath.split('.').pop()}`, alt: featured.alt } : null,
+    wordCount: article.wordCount,
+    updatedAt: article.updatedAt.toISOString(),
+    isPublished: article.publishedRevisionId !== null,
+  };
+}
+
+export function getEditorOptions(): EditorOptions {
+  const db = getDb();
+  return {
+    sections: db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position)).all(),
+    issues: db.select({ id: issues.id, title: issues.title }).from(issues).orderBy(desc(issues.coverDate)).all(),
+    contributors: db
+      .select({ id: contributors.id, name: contributors.name, userId: contributors.userId })
+      .from(contributors)
+      .orderBy(asc(contributors.name))
+      .all()
+      .map((row) => ({ id: row.id, name: row.name, isStaff: row.userId !== null })),
+  };
+}

@@ -1,0 +1,234 @@
+import 'server-only';
+import type { JSONContent } from '@tiptap/core';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import {
+  articleAuthors,
+  articles,
+  articleSlugHistory,
+  contributors,
+  issues,
+  media,
+  revisions,
+  sections,
+  type RevisionMeta,
+} from '@/db/schema';
+import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { deriveArticleText } from '@/lib/content/derive-article-text';
+import { validateArticleDoc } from '@/lib/content/validate-article-doc';
+import { renderArticleHtml } from '@/lib/content/render-article-html';
+import { loadArticleFor } from './article-access';
+import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
+
+/** Autosaves by one writer within this window fold into one revision. */
+export const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
+
+export type ServerCopy = {
+  version: number;
+  title: string;
+  dek: string;
+  slug: string;
+  body: JSONContent;
+  html: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type SaveResult =
+  | { ok: true; version: number; revisionId: number; savedAt: string; slug: string; wordCount: number; isCoalesced: boolean }
+  | { ok: false; kind: 'conflict'; error: string; current: ServerCopy }
+  | { ok: false; kind: 'invalid'; error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Saves the whole editable state of an article on top of the version the writer started from.
+ * A stale `baseVersion` is refused with the server's copy, so nothing is overwritten unseen.
+ * `reason: 'conflict'` files the writer's text as a revision without touching the working copy
+ * (used when they take the other version, so theirs stays in the history).
+ * Throws NotFound/Forbidden for articles the actor may not edit.
+ */
+export function saveArticle({
+  id,
+  actor,
+  input,
+  now = Date.now(),
+  restoring,
+}: {
+  id: number;
+  actor: StaffIdentity;
+  input: unknown;
+  now?: number;
+  /** Set by restoreRevision: the new revision is recorded as a restore of this version. */
+  restoring?: { version: number };
+}): SaveResult {
+  const parsed = saveRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+    return { ok: false, kind: 'invalid', error: Object.values(fieldErrors)[0] ?? 'The article could not be saved.', fieldErrors };
+  }
+  const request = parsed.data;
+  const validation = validateArticleDoc(request.body);
+  if (!validation.ok) return { ok: false, kind: 'invalid', error: validation.message, fieldErrors: { body: validation.message } };
+  const doc = validation.doc;
+  const derived = deriveArticleText(doc);
+  loadArticleFor({ id, actor, action: 'article.edit' });
+
+  const db = getDb();
+  return db.transaction((tx): SaveResult => {
+    const article = tx.select().from(articles).where(eq(articles.id, id)).get()!;
+    const referenceError = checkReferences(tx, request);
+    if (referenceError) return { ok: false, kind: 'invalid', ...referenceError };
+    const meta: RevisionMeta = {
+      sectionId: request.sectionId,
+      issueId: request.issueId,
+      authorContributorIds: request.authorContributorIds,
+      seoTitle: request.seoTitle,
+      seoDescription: request.seoDescription,
+      featuredMediaId: request.featuredMediaId,
+    };
+    const snapshot = {
+      slug: request.slug,
+      title: request.title,
+      dek: request.dek,
+      body: doc,
+      bodyText: derived.text,
+      wordCount: derived.wordCount,
+      meta,
+    };
+
+    if (request.reason === 'conflict') {
+      const revision = tx
+        .insert(revisions)
+        .values({ articleId: id, version: article.version, ...snapshot, reason: 'conflict', note: `Kept aside from version ${request.baseVersion}`, authorId: actor.id, updatedAt: now })
+        .returning({ id: revisions.id })
+        .get();
+      return { ok: true, version: article.version, revisionId: revision.id, savedAt: new Date(now).toISOString(), slug: article.slug, wordCount: derived.wordCount, isCoalesced: false };
+    }
+
+    if (article.version !== request.baseVersion) {
+      return { ok: false, kind: 'conflict', error: 'Someone else saved this article after you opened it.', current: serverCopy(tx, article) };
+    }
+
+    const slugError = claimSlug(tx, { articleId: id, slug: request.slug, previous: article.slug });
+    if (slugError) return { ok: false, kind: 'invalid', error: slugError, fieldErrors: { slug: slugError } };
+
+    const version = article.version + 1;
+    tx.update(articles)
+      .set({
+        title: request.title,
+        dek: request.dek,
+        slug: request.slug,
+        body: doc,
+        bodyText: derived.text,
+        wordCount: derived.wordCount,
+        excerpt: derived.excerpt,
+        sectionId: request.sectionId,
+        issueId: request.issueId,
+        seoTitle: request.seoTitle,
+        seoDescription: request.seoDescription,
+        featuredMediaId: request.featuredMediaId,
+        version,
+        updatedAt: new Date(now),
+      })
+      .where(eq(articles.id, id))
+      .run();
+    replaceAuthors(tx, { articleId: id, contributorIds: request.authorContributorIds });
+
+    const latest = tx.select().from(revisions).where(eq(revisions.articleId, id)).orderBy(desc(revisions.id)).limit(1).get();
+    const isCoalesced =
+      request.reason === 'autosave' &&
+      !restoring &&
+      latest !== undefined &&
+      latest.reason === 'autosave' &&
+      latest.authorId === actor.id &&
+      now - latest.createdAt.getTime() < AUTOSAVE_COALESCE_MS;
+    let revisionId: number;
+    if (isCoalesced) {
+      tx.update(revisions).set({ ...snapshot, version, updatedAt: now }).where(eq(revisions.id, latest.id)).run();
+      revisionId = latest.id;
+    } else {
+      revisionId = tx
+        .insert(revisions)
+        .values({
+          articleId: id,
+          version,
+          ...snapshot,
+          reason: restoring ? 'restore' : request.reason,
+          note: restoring ? `Restored version ${restoring.version}` : '',
+          authorId: actor.id,
+          createdAt: new Date(now),
+          updatedAt: now,
+        })
+        .returning({ id: revisions.id })
+        .get().id;
+    }
+    return { ok: true, version, revisionId, savedAt: new Date(now).toISOString(), slug: request.slug, wordCount: derived.wordCount, isCoalesced };
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+function checkReferences(tx: Tx, draft: ArticleDraft): { error: string; fieldErrors: Record<string, string> } | null {
+  if (draft.sectionId !== null && !tx.select({ id: sections.id }).from(sections).where(eq(sections.id, draft.sectionId)).get()) {
+    return { error: 'That section no longer exists; choose another.', fieldErrors: { sectionId: 'Choose an existing section.' } };
+  }
+  if (draft.issueId !== null && !tx.select({ id: issues.id }).from(issues).where(eq(issues.id, draft.issueId)).get()) {
+    return { error: 'That issue no longer exists; choose another.', fieldErrors: { issueId: 'Choose an existing issue.' } };
+  }
+  if (new Set(draft.authorContributorIds).size !== draft.authorContributorIds.length) {
+    return { error: 'An author is listed twice.', fieldErrors: { authorContributorIds: 'Each author can appear once.' } };
+  }
+  if (draft.authorContributorIds.length > 0) {
+    const found = tx.select({ id: contributors.id }).from(contributors).where(inArray(contributors.id, draft.authorContributorIds)).all();
+    if (found.length !== draft.authorContributorIds.length) {
+      return { error: 'One of the authors no longer exists.', fieldErrors: { authorContributorIds: 'Choose existing contributors.' } };
+    }
+  }
+  if (draft.featuredMediaId !== null && !tx.select({ id: media.id }).from(media).where(eq(media.id, draft.featuredMediaId)).get()) {
+    return { error: 'The featured image no longer exists.', fieldErrors: { featuredMediaId: 'Choose another image.' } };
+  }
+  return null;
+}
+
+/** Takes a slug for this article; the old one is kept so its links keep working. */
+function claimSlug(tx: Tx, { articleId, slug, previous }: { articleId: number; slug: string; previous: string }): string | null {
+  if (slug === previous) return null;
+  const taken = tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), ne(articles.id, articleId))).get();
+  const formerly = tx.select({ articleId: articleSlugHistory.articleId }).from(articleSlugHistory).where(eq(articleSlugHistory.slug, slug)).get();
+  if (taken || (formerly && formerly.articleId !== articleId)) {
+    return `The slug "${slug}" is already used by another article; choose another.`;
+  }
+  if (formerly) tx.delete(articleSlugHistory).where(eq(articleSlugHistory.slug, slug)).run();
+  tx.insert(articleSlugHistory).values({ slug: previous, articleId }).onConflictDoNothing().run();
+  return null;
+}
+
+function replaceAuthors(tx: Tx, { articleId, contributorIds }: { articleId: number; contributorIds: number[] }): void {
+  tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
+  contributorIds.forEach((contributorId, position) => {
+    tx.insert(articleAuthors).values({ articleId, contributorId, position }).run();
+  });
+}
+
+function serverCopy(tx: Tx, article: typeof articles.$inferSelect): ServerCopy {
+  const latest = tx
+    .select({ authorId: revisions.authorId })
+    .from(revisions)
+    .where(eq(revisions.articleId, article.id))
+    .orderBy(desc(revisions.id))
+    .limit(1)
+    .get();
+  const updatedBy = latest?.authorId
+    ? (tx.select({ name: contributors.name }).from(contributors).where(eq(contributors.userId, latest.authorId)).get()?.name ?? null)
+    : null;
+  return {
+    version: article.version,
+    title: article.title,
+    dek: article.dek,
+    slug: article.slug,
+    body: article.body,
+    html: renderArticleHtml(article.body),
+    updatedAt: article.updatedAt.toISOString(),
+    updatedBy,
+  };
+}
