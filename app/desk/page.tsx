@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskHeader } from '@/components/desk/desk-header';
+import { DeskShell } from '@/components/desk/desk-shell';
 import { formatDate } from '@/components/ui/format-date';
 import { listDeskArticles } from '@/lib/articles/list-desk-articles';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { countUsers } from '@/lib/users/create-staff-user';
-import { signOutAction } from './actions';
 import { FirstAdminForm } from './first-admin-form.client';
 
 export const metadata: Metadata = { title: 'Desk', robots: { index: false } };
@@ -35,10 +34,11 @@ export default async function DeskPage() {
   const staff = await requireStaff({ returnTo: '/desk' });
   const rows = listDeskArticles({ actor: staff });
   return (
-    <>
-      <DeskHeader staff={staff} signOutAction={signOutAction} />
-      <main id="main" className="desk-main">
-        <h1>Articles</h1>
+    <DeskShell staff={staff}>
+      <h1>Articles</h1>
+      <p>
+        <Link href="/desk/articles/new">Start a new article</Link>
+      </p>
         {rows.length === 0 ? (
           <p>No articles yet.</p>
         ) : (
@@ -55,7 +55,9 @@ export default async function DeskPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>{row.status === 'published' ? <Link href={`/articles/${row.slug}`}>{row.title}</Link> : row.title}</td>
+                  <td>
+                    <Link href={`/desk/articles/${row.id}`}>{row.title}</Link>
+                  </td>
                   <td>
                     <span className={`status status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
                   </td>
@@ -67,7 +69,6 @@ export default async function DeskPage() {
             </tbody>
           </table>
         )}
-      </main>
-    </>
+    </DeskShell>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { Byline } from '@/components/site/byline';
-import { formatDate } from '@/components/ui/format-date';
+import { ArticleView } from '@/components/site/article-view';
+import { findCurrentArticleSlug } from '@/lib/articles/find-current-article-slug';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
 
 // Metadata and page ask for the same row in one request: read it once.
@@ -26,37 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   await connection();
-  const article = load((await params).slug);
-  if (!article) notFound();
-  return (
-    <article className="article">
-      <header>
-        {article.section ? <p className="kicker">{article.section.name}</p> : null}
-        <h1>{article.title}</h1>
-        {article.dek ? <p className="dek">{article.dek}</p> : null}
-        <p className="meta">
-          <Byline authors={article.authors} />{' '}
-          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
-          {article.issue ? (
-            <>
-              {' · '}
-              <Link href={`/issues/${article.issue.slug}`}>{article.issue.title}</Link>
-            </>
-          ) : null}
-        </p>
-      </header>
-      {/* The HTML comes from validated article JSON through the shared renderer, never from stored HTML. */}
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
-      {article.entities.length > 0 ? (
-        <footer className="article-tags">
-          <h2>In this article</h2>
-          <ul>
-            {article.entities.map((entity) => (
-              <li key={`${entity.kind}:${entity.slug}`}>{entity.name}</li>
-            ))}
-          </ul>
-        </footer>
-      ) : null}
-    </article>
-  );
+  const { slug } = await params;
+  const article = load(slug);
+  if (!article) {
+    const current = findCurrentArticleSlug(slug);
+    if (current && current !== slug) permanentRedirect(`/articles/${current}`);
+    notFound();
+  }
+  return <ArticleView {...article} />;
 }

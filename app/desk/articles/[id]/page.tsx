@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { ArticleEditor } from '@/components/editor/article-editor';
+import { readOrNotFound } from '@/lib/articles/desk-page-guard';
+import { getArticleForEdit, getEditorOptions } from '@/lib/articles/get-article-for-edit';
+import { requireStaff } from '@/lib/auth/current-staff';
+
+export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  await connection();
+  const { id } = await params;
+  const staff = await requireStaff({ returnTo: `/desk/articles/${id}` });
+  const article = readOrNotFound(() => getArticleForEdit({ id: Number(id), actor: staff }));
+  if ('forbidden' in article) {
+    return (
+      <DeskShell staff={staff}>
+        <h1>You cannot edit this article</h1>
+        <p>{article.forbidden}</p>
+      </DeskShell>
+    );
+  }
+  return (
+    <DeskShell staff={staff} isWide>
+      <ArticleEditor article={article} options={getEditorOptions()} />
+    </DeskShell>
+  );
+}

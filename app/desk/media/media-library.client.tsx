@@ -1,0 +1,227 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type CSSProperties, type FormEvent } from 'react';
+import { MAX_UPLOAD_BYTES } from '@/lib/media/media-limits';
+import type { MediaTextFieldErrors } from '@/lib/media/media-text-schema';
+import type { MediaView } from '@/lib/media/media-view';
+import { tooLargeMessage } from '@/lib/media/too-large-message';
+
+type ApiAnswer = { ok: true; media: MediaView } | { ok: false; error: string; fieldErrors?: MediaTextFieldErrors };
+
+type FormState = { status: 'idle' | 'busy' | 'done' | 'failed'; message?: string; fieldErrors?: MediaTextFieldErrors };
+
+const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp,image/gif,image/avif';
+
+const gridStyle: CSSProperties = {
+  listStyle: 'none',
+  padding: 0,
+  display: 'grid',
+  gap: '1.5rem',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))',
+};
+const cardStyle: CSSProperties = { border: '1px solid var(--rule)', borderRadius: 4, padding: '0.75rem', display: 'grid', gap: '0.5rem', alignContent: 'start' };
+const thumbnailStyle: CSSProperties = { width: '100%', height: 'auto', aspectRatio: '4 / 3', objectFit: 'contain', background: '#eef0f4' };
+
+/** The upload form and the grid of images, each with its alt text, caption and credit to edit. */
+export function MediaLibrary({ items, query }: { items: MediaView[]; query: string }) {
+  return (
+    <>
+      <section aria-labelledby="upload-heading">
+        <h2 id="upload-heading">Upload an image</h2>
+        <UploadForm />
+      </section>
+      <section aria-labelledby="library-heading">
+        <h2 id="library-heading">{query ? `Images matching “${query}”` : 'All images'}</h2>
+        {items.length === 0 ? (
+          <p>{query ? 'No image matches that search.' : 'No images yet: upload the first one above.'}</p>
+        ) : (
+          <ul style={gridStyle}>
+            {items.map((item) => (
+              <MediaCard key={item.id} item={item} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function UploadForm() {
+  const router = useRouter();
+  const [state, setState] = useState<FormState>({ status: 'idle' });
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      setState({ status: 'failed', message: 'Choose an image to upload.' });
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setState({ status: 'failed', message: tooLargeMessage({ bytes: file.size, maxBytes: MAX_UPLOAD_BYTES }) });
+      return;
+    }
+    setState({ status: 'busy', message: `Uploading ${file.name}…` });
+    const answer = await send({ url: '/api/desk/media', init: { method: 'POST', body: data } });
+    if (!answer.ok) {
+      setState({ status: 'failed', message: answer.error, fieldErrors: answer.fieldErrors });
+      return;
+    }
+    form.reset();
+    setState({ status: 'done', message: `Uploaded ${answer.media.originalName}.` });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={upload} className="stack narrow" noValidate>
+      <StatusMessage state={state} />
+      <label>
+        Image (JPEG, PNG, WebP, GIF or AVIF, up to 20 MB)
+        <input type="file" name="file" accept={ACCEPTED_TYPES} required />
+      </label>
+      <TextFields idPrefix="upload" errors={state.fieldErrors} />
+      <button type="submit" disabled={state.status === 'busy'}>
+        {state.status === 'busy' ? 'Uploading…' : 'Upload'}
+      </button>
+    </form>
+  );
+}
+
+function MediaCard({ item }: { item: MediaView }) {
+  const router = useRouter();
+  const [state, setState] = useState<FormState>({ status: 'idle' });
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const changes = { alt: String(data.get('alt') ?? ''), caption: String(data.get('caption') ?? ''), credit: String(data.get('credit') ?? '') };
+    setState({ status: 'busy', message: 'Saving…' });
+    const answer = await send({
+      url: `/api/desk/media/${item.id}`,
+      init: { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(changes) },
+    });
+    if (!answer.ok) {
+      setState({ status: 'failed', message: answer.error, fieldErrors: answer.fieldErrors });
+      return;
+    }
+    setState({ status: 'done', message: 'Saved.' });
+    router.refresh();
+  }
+
+  return (
+    <li style={cardStyle}>
+      {/* The stored copies are already resized; srcset lets the browser pick the smallest that fits. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={item.url} srcSet={item.srcset} sizes="16rem" width={item.width} height={item.height} alt={item.alt} loading="lazy" style={thumbnailStyle} />
+      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0.25rem 0.75rem', fontSize: '0.9rem' }}>
+        <dt>Alt text</dt>
+        <dd style={{ margin: 0 }}>{item.alt || <strong>Missing: describe the image for readers who cannot see it.</strong>}</dd>
+        <dt>Caption</dt>
+        <dd style={{ margin: 0 }}>{item.caption || '—'}</dd>
+        <dt>Credit</dt>
+        <dd style={{ margin: 0 }}>{item.credit || '—'}</dd>
+        <dt>File</dt>
+        <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>
+          {item.originalName}, {item.width} × {item.height}
+        </dd>
+      </dl>
+      <details>
+        <summary>Edit text</summary>
+        <form onSubmit={save} className="stack" noValidate>
+          <StatusMessage state={state} />
+          <TextFields idPrefix={`media-${item.id}`} defaults={item} errors={state.fieldErrors} />
+          <button type="submit" disabled={state.status === 'busy'}>
+            {state.status === 'busy' ? 'Saving…' : 'Save'}
+          </button>
+        </form>
+      </details>
+    </li>
+  );
+}
+
+function TextFields({
+  idPrefix,
+  defaults,
+  errors,
+}: {
+  idPrefix: string;
+  defaults?: { alt: string; caption: string; credit: string };
+  errors?: MediaTextFieldErrors;
+}) {
+  return (
+    <>
+      <TextField id={`${idPrefix}-alt`} name="alt" label="Alt text (what the image shows)" maxLength={300} defaultValue={defaults?.alt} error={errors?.alt} />
+      <TextField id={`${idPrefix}-caption`} name="caption" label="Caption" maxLength={1000} defaultValue={defaults?.caption} error={errors?.caption} isLong />
+      <TextField id={`${idPrefix}-credit`} name="credit" label="Credit" maxLength={200} defaultValue={defaults?.credit} error={errors?.credit} />
+    </>
+  );
+}
+
+function TextField({
+  id,
+  name,
+  label,
+  maxLength,
+  defaultValue,
+  error,
+  isLong = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  maxLength: number;
+  defaultValue?: string;
+  error?: string;
+  isLong?: boolean;
+}) {
+  const errorId = `${id}-error`;
+  const shared = {
+    id,
+    name,
+    maxLength,
+    defaultValue,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
+  };
+  return (
+    <div style={{ display: 'grid', gap: '0.25rem' }}>
+      <label htmlFor={id} style={{ fontWeight: 600 }}>
+        {label}
+      </label>
+      {isLong ? <textarea rows={3} {...shared} style={{ font: 'inherit', padding: '0.5rem' }} /> : <input type="text" {...shared} />}
+      {error ? (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusMessage({ state }: { state: FormState }) {
+  return (
+    <div aria-live="polite">
+      {state.status === 'failed' && state.message ? (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === 'busy' && state.message ? <p>{state.message}</p> : null}
+      {state.status === 'done' && state.message ? <p className="notice">{state.message}</p> : null}
+    </div>
+  );
+}
+
+async function send({ url, init }: { url: string; init: RequestInit }): Promise<ApiAnswer> {
+  try {
+    const response = await fetch(url, init);
+    const body = (await response.json()) as ApiAnswer;
+    if (response.status === 401) return { ok: false, error: 'Your session has ended: sign in again, then retry.' };
+    return body;
+  } catch {
+    return { ok: false, error: 'The server could not be reached. Check your connection and try again.' };
+  }
+}

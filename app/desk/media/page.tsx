@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/policy';
+import { listMedia } from '@/lib/media/list-media';
+import { MediaLibrary } from './media-library.client';
+
+export const metadata: Metadata = { title: 'Media', robots: { index: false } };
+
+const PAGE_SIZE = 100;
+
+export default async function MediaPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  await connection();
+  const staff = await requireStaff({ returnTo: '/desk/media' });
+  const { q } = await searchParams;
+  const query = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 200) ?? '';
+  const canManageMedia = can({ role: staff.role, action: 'media.upload' });
+  return (
+    <DeskShell staff={staff}>
+      <h1>Media</h1>
+      {canManageMedia ? (
+        <>
+          <form method="get" action="/desk/media" role="search" style={{ display: 'flex', gap: '0.5rem', alignItems: 'end', flexWrap: 'wrap' }}>
+            <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+              Search by alt text, caption, credit or file name
+              <input type="search" name="q" defaultValue={query} />
+            </label>
+            <button type="submit">Search</button>
+            {query ? <Link href="/desk/media">Show all images</Link> : null}
+          </form>
+          <MediaLibrary items={listMedia({ query, limit: PAGE_SIZE })} query={query} />
+        </>
+      ) : (
+        <p>You do not have permission to manage images.</p>
+      )}
+    </DeskShell>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { signOutAction } from '@/app/desk/actions';
+
+/** The newsroom's frame: who is signed in, where they can go, and a way out. */
+export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {
+  return (
+    <>
+      <header className="desk-header">
+        <Link href="/desk" className="masthead-title">
+          Masthead desk
+        </Link>
+        <nav aria-label="Desk">
+          <Link href="/desk">Articles</Link>
+          <Link href="/desk/articles/new">New article</Link>
+          <Link href="/desk/media">Media</Link>
+          <Link href="/">Site</Link>
+        </nav>
+        <p className="desk-user">
+          Signed in as <strong>{staff.name}</strong> <span className="role-badge">{staff.role}</span>
+        </p>
+        <form action={signOutAction}>
+          <button type="submit" className="link-button">
+            Sign out
+          </button>
+        </form>
+      </header>
+      <main id="main" className={isWide ? 'desk-main desk-main-wide' : 'desk-main'}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+'use client';
+
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import type { JSONContent } from '@tiptap/core';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { EditableArticle, EditorOptions } from '@/lib/articles/get-article-for-edit';
+import { cleanPastedHtml } from '@/lib/content/clean-pasted-html';
+import { countWords } from '@/lib/content/derive-article-text';
+import { articleExtensions } from '@/lib/content/extensions';
+import { slugify } from '@/lib/text/slugify';
+import { ConflictDialog } from './conflict-dialog';
+import { EditorToolbar } from './editor-toolbar';
+import { FigureDetails, FootnotePanel, ImagePanel, InternalLinkPanel, LinkPanel } from './editor-panels';
+import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft-store';
+import { MetadataPanel, type ArticleMeta } from './metadata-panel';
+import { SaveStatusLine } from './save-status';
+import { figureAttrsFrom, uploadImage } from './upload-image';
+import { useAutosave } from './use-autosave';
+import { usePresence } from './use-presence';
+
+type Props = { article: EditableArticle; options: EditorOptions };
+type Panel = 'link' | 'internal' | 'image' | 'footnote' | null;
+
+export function ArticleEditor({ article, options }: Props) {
+  const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
+  const metaRef = useRef(meta);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [wordCount, setWordCount] = useState(article.wordCount);
+  const [images, setImages] = useState(() => imagesIn(article.body));
+  const [restoreOffer, setRestoreOffer] = useState<LocalDraft | null>(null);
+  const [uploadError, setUploadError] = useState('');
+  const [isFigureSelected, setIsFigureSelected] = useState(false);
+  const slugFollowsTitle = useRef(!article.isPublished && article.slug === slugify(article.title));
+  const editorRef = useRef<Editor | null>(null);
+  const onChangeRef = useRef<() => void>(() => {});
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const extensions = useMemo(() => articleExtensions(), []);
+
+  const editor = useEditor({
+    extensions,
+    content: article.body,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },
+      transformPastedHTML: (html) => cleanPastedHtml(html, document),
+      handlePaste: (_view, event) => insertImageFiles(event.clipboardData?.files),
+      handleDrop: (_view, event) => insertImageFiles((event as DragEvent).dataTransfer?.files),
+    },
+    onUpdate: () => onChangeRef.current(),
+    onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
+  });
+  editorRef.current = editor;
+
+  const getState = useCallback((): ArticleDraft => ({ ...metaRef.current, body: editorRef.current?.getJSON() ?? article.body }), [article.body]);
+  const replaceState = useCallback((state: ArticleDraft) => {
+    metaRef.current = metaOf(state);
+    setMeta(metaRef.current);
+    editorRef.current?.commands.setContent(state.body as JSONContent, { emitUpdate: false });
+    setImages(imagesIn(state.body as JSONContent));
+  }, []);
+  const autosave = useAutosave({ articleId: article.id, initialVersion: article.version, getState, onReplace: replaceState });
+  const others = usePresence(article.id);
+
+  onChangeRef.current = () => {
+    autosave.markChanged();
+    clearTimeout(countTimer.current);
+    countTimer.current = setTimeout(() => {
+      const current = editorRef.current;
+      if (!current) return;
+      setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
+      setImages(imagesIn(current.getJSON()));
+    }, 500);
+  };
+
+  function insertImageFiles(files: FileList | undefined | null): boolean {
+    const images = [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
+    if (images.length === 0) return false;
+    setUploadError('');
+    for (const file of images) {
+      uploadImage(file, { alt: '', caption: '', credit: '' })
+        .then((image) => editorRef.current?.chain().focus().setFigure(figureAttrsFrom(image)).run())
+        .catch((error: Error) => setUploadError(error.message));
+    }
+    return true;
+  }
+
+  useEffect(() => {
+    const local = readLocalDraft(article.id);
+    if (!local) return;
+    const server = JSON.stringify({ ...metaOf(article), body: article.body });
+    const kept = JSON.stringify({ ...metaOf(local.state), body: local.state.body });
+    // Reading browser storage is only possible after mount; the offer appears once, on load.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (server !== kept) setRestoreOffer(local);
+    else clearLocalDraft(article.id);
+  }, [article]);
+
+  const changeMeta = (changes: Partial<ArticleMeta>, { isSlugEdit = false } = {}) => {
+    if (isSlugEdit) slugFollowsTitle.current = false;
+    const next = { ...metaRef.current, ...changes };
+    if (changes.title !== undefined && slugFollowsTitle.current) next.slug = slugify(changes.title);
+    metaRef.current = next;
+    setMeta(next);
+    onChangeRef.current();
+  };
+
+  const restoreLocal = () => {
+    if (!restoreOffer || !editor) return;
+    replaceState(restoreOffer.state);
+    autosave.adoptVersion(restoreOffer.baseVersion);
+    setRestoreOffer(null);
+    onChangeRef.current();
+  };
+
+  const openPreview = async () => {
+    const preview = window.open('about:blank', '_blank');
+    await autosave.saveNow();
+    if (preview) preview.location.href = `/desk/articles/${article.id}/preview`;
+  };
+
+  const fieldErrors: Record<string, string> = autosave.status.kind === 'error' ? autosave.status.fieldErrors : {};
+
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        <div className="editor-topbar">
+          <SaveStatusLine status={autosave.status} />
+          {others.length > 0 ? (
+            <p className="presence" role="status">
+              Also editing now: {others.join(', ')}
+            </p>
+          ) : null}
+          <div className="editor-actions">
+            <button type="button" onClick={() => void autosave.saveNow()}>
+              Save
+            </button>
+            <button type="button" onClick={() => void openPreview()}>
+              Preview
+            </button>
+            <Link href={`/desk/articles/${article.id}/history`}>History</Link>
+          </div>
+        </div>
+
+        {restoreOffer ? (
+          <div className="restore-offer" role="alert">
+            <p>This device has changes to this article that were not saved (kept {new Date(restoreOffer.keptAt).toLocaleString('en-GB')}).</p>
+            <button type="button" onClick={restoreLocal}>
+              Restore them
+            </button>{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                clearLocalDraft(article.id);
+                setRestoreOffer(null);
+              }}
+            >
+              Discard them
+            </button>
+          </div>
+        ) : null}
+
+        {autosave.status.kind === 'conflict' && editor ? (
+          <ConflictDialog
+            mine={{ title: meta.title, html: editor.getHTML() }}
+            theirs={autosave.status.current}
+            onKeepMine={() => void autosave.keepMine()}
+            onTakeTheirs={() => void autosave.takeTheirs()}
+          />
+        ) : null}
+
+        <label className="visually-hidden" htmlFor="article-title">
+          Title
+        </label>
+        <textarea
+          id="article-title"
+          className="title-input"
+          value={meta.title}
+          rows={1}
+          placeholder="Title"
+          onChange={(event) => changeMeta({ title: event.target.value.replace(/\n/g, ' ') })}
+        />
+        <label className="visually-hidden" htmlFor="article-dek">
+          Dek
+        </label>
+        <textarea id="article-dek" className="dek-input" value={meta.dek} rows={2} placeholder="Dek: one sentence on why this matters" onChange={(event) => changeMeta({ dek: event.target.value })} />
+
+        {editor ? (
+          <>
+            <EditorToolbar
+              editor={editor}
+              onLink={() => setPanel('link')}
+              onInternalLink={() => setPanel('internal')}
+              onImage={() => setPanel('image')}
+              onFootnote={() => setPanel('footnote')}
+            />
+            {panel === 'link' ? <LinkPanel editor={editor} onClose={() => setPanel(null)} /> : null}
+            {panel === 'internal' ? <InternalLinkPanel editor={editor} onClose={() => setPanel(null)} /> : null}
+            {panel === 'image' ? <ImagePanel editor={editor} onClose={() => setPanel(null)} /> : null}
+            {panel === 'footnote' ? <FootnotePanel editor={editor} onClose={() => setPanel(null)} /> : null}
+            {uploadError ? (
+              <p className="form-error" role="alert">
+                {uploadError}
+              </p>
+            ) : null}
+            {isFigureSelected ? <FigureDetails editor={editor} /> : null}
+          </>
+        ) : null}
+        <EditorContent editor={editor} className="editor-content" />
+      </div>
+      <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
+    </div>
+  );
+}
+
+function metaOf(source: Omit<ArticleDraft, 'body' | 'authorContributorIds' | 'featuredMediaId'> & Partial<Pick<ArticleDraft, 'authorContributorIds' | 'featuredMediaId'>> & {
+  authors?: { id: number }[];
+  featuredImage?: { id: number } | null;
+}): ArticleMeta {
+  return {
+    title: source.title,
+    dek: source.dek,
+    slug: source.slug,
+    sectionId: source.sectionId,
+    issueId: source.issueId,
+    authorContributorIds: source.authorContributorIds ?? source.authors?.map((author) => author.id) ?? [],
+    seoTitle: source.seoTitle,
+    seoDescription: source.seoDescription,
+    featuredMediaId: source.featuredMediaId ?? source.featuredImage?.id ?? null,
+  };
+}
+
+function imagesIn(doc: JSONContent): { id: number; label: string }[] {
+  const found: { id: number; label: string }[] = [];
+  const visit = (node: JSONContent) => {
+    if (node.type === 'figure' && typeof node.attrs?.mediaId === 'number') {
+      found.push({ id: node.attrs.mediaId, label: (node.attrs.alt as string) || (node.attrs.caption as string) || `Image ${node.attrs.mediaId}` });
+    }
+    node.content?.forEach(visit);
+  };
+  visit(doc);
+  return found;
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import { useEditorState, type Editor } from '@tiptap/react';
+
+type Props = {
+  editor: Editor;
+  onLink: () => void;
+  onInternalLink: () => void;
+  onImage: () => void;
+  onFootnote: () => void;
+};
+
+type ToolButton = { label: string; shortcut?: string; isActive?: boolean; isDisabled?: boolean; run: () => void; text: string };
+
+/** Formatting buttons; each names its keyboard shortcut, and shows whether it applies at the cursor. */
+export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootnote }: Props) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      isBold: current.isActive('bold'),
+      isItalic: current.isActive('italic'),
+      isStrike: current.isActive('strike'),
+      isSubscript: current.isActive('subscript'),
+      isSuperscript: current.isActive('superscript'),
+      heading: [2, 3, 4].find((level) => current.isActive('heading', { level })) ?? null,
+      isBulletList: current.isActive('bulletList'),
+      isOrderedList: current.isActive('orderedList'),
+      isBlockquote: current.isActive('blockquote'),
+      isPullQuote: current.isActive('pullQuote'),
+      isLink: current.isActive('link'),
+      isTable: current.isActive('table'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const groups: ToolButton[][] = [
+    [
+      { label: 'Bold', shortcut: 'Ctrl+B', text: 'B', isActive: state.isBold, run: () => chain().toggleBold().run() },
+      { label: 'Italic', shortcut: 'Ctrl+I', text: 'I', isActive: state.isItalic, run: () => chain().toggleItalic().run() },
+      { label: 'Strikethrough', shortcut: 'Ctrl+Shift+S', text: 'S', isActive: state.isStrike, run: () => chain().toggleStrike().run() },
+      { label: 'Subscript', shortcut: 'Ctrl+,', text: 'x₂', isActive: state.isSubscript, run: () => chain().toggleSubscript().run() },
+      { label: 'Superscript', shortcut: 'Ctrl+.', text: 'x²', isActive: state.isSuperscript, run: () => chain().toggleSuperscript().run() },
+    ],
+    [
+      { label: 'Paragraph', shortcut: 'Ctrl+Alt+0', text: '¶', isActive: false, run: () => chain().setParagraph().run() },
+      ...([2, 3, 4] as const).map((level) => ({
+        label: `Heading ${level}`,
+        shortcut: `Ctrl+Alt+${level}`,
+        text: `H${level}`,
+        isActive: state.heading === level,
+        run: () => chain().toggleHeading({ level }).run(),
+      })),
+    ],
+    [
+      { label: 'Bulleted list', shortcut: 'Ctrl+Shift+8', text: '•', isActive: state.isBulletList, run: () => chain().toggleBulletList().run() },
+      { label: 'Numbered list', shortcut: 'Ctrl+Shift+7', text: '1.', isActive: state.isOrderedList, run: () => chain().toggleOrderedList().run() },
+      { label: 'Quotation', shortcut: 'Ctrl+Shift+B', text: '“', isActive: state.isBlockquote, run: () => chain().toggleBlockquote().run() },
+      { label: 'Pull quote', text: '❝', isActive: state.isPullQuote, run: () => chain().togglePullQuote().run() },
+    ],
+    [
+      { label: 'Link', shortcut: 'Ctrl+K', text: 'Link', isActive: state.isLink, run: onLink },
+      { label: 'Link to our articles', text: 'Cross-ref', run: onInternalLink },
+      { label: 'Footnote', text: 'Note', run: onFootnote },
+      { label: 'Image', text: 'Image', run: onImage },
+      {
+        label: state.isTable ? 'Add table row' : 'Table',
+        text: state.isTable ? '+Row' : 'Table',
+        run: () => (state.isTable ? chain().addRowAfter().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()),
+      },
+      { label: 'Horizontal rule', text: '—', run: () => chain().setHorizontalRule().run() },
+    ],
+    [
+      { label: 'Undo', shortcut: 'Ctrl+Z', text: '↶', isDisabled: !state.canUndo, run: () => chain().undo().run() },
+      { label: 'Redo', shortcut: 'Ctrl+Shift+Z', text: '↷', isDisabled: !state.canRedo, run: () => chain().redo().run() },
+    ],
+  ];
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      {groups.map((group, index) => (
+        <div className="toolbar-group" key={index}>
+          {group.map((button) => (
+            <button
+              key={button.label}
+              type="button"
+              className="tool"
+              aria-label={button.label}
+              title={button.shortcut ? `${button.label} (${button.shortcut})` : button.label}
+              aria-pressed={button.isActive === undefined ? undefined : button.isActive}
+              disabled={button.isDisabled}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={button.run}
+            >
+              {button.text}
+            </button>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

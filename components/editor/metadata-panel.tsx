@@ -1,0 +1,135 @@
+'use client';
+
+import { useId } from 'react';
+import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
+
+export type ArticleMeta = Omit<ArticleDraft, 'body'>;
+
+type Props = {
+  meta: ArticleMeta;
+  options: EditorOptions;
+  images: { id: number; label: string }[];
+  wordCount: number;
+  fieldErrors: Record<string, string>;
+  onChange: (changes: Partial<ArticleMeta>, options?: { isSlugEdit?: boolean }) => void;
+};
+
+const SEO_TITLE_LIMIT = 60;
+const SEO_DESCRIPTION_LIMIT = 160;
+const WORDS_PER_MINUTE = 230;
+
+/** Everything about the article except its text: where it goes, who wrote it, how search engines see it. */
+export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, onChange }: Props) {
+  const ids = {
+    slug: useId(),
+    section: useId(),
+    issue: useId(),
+    addAuthor: useId(),
+    featured: useId(),
+    seoTitle: useId(),
+    seoDescription: useId(),
+  };
+  const authorName = (id: number) => options.contributors.find((contributor) => contributor.id === id)?.name ?? `#${id}`;
+  const moveAuthor = (index: number, offset: number) => {
+    const next = [...meta.authorContributorIds];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + offset, 0, moved!);
+    onChange({ authorContributorIds: next });
+  };
+  const available = options.contributors.filter((contributor) => !meta.authorContributorIds.includes(contributor.id));
+  return (
+    <aside className="metadata-panel" aria-label="Article details">
+      <p className="meta" data-testid="word-count">
+        {wordCount.toLocaleString('en-GB')} words · {Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))} min read
+      </p>
+
+      <label htmlFor={ids.slug}>Slug</label>
+      <input id={ids.slug} value={meta.slug} onChange={(event) => onChange({ slug: event.target.value }, { isSlugEdit: true })} aria-invalid={fieldErrors.slug ? true : undefined} />
+      <p className="hint">/articles/{meta.slug || '…'} — old slugs keep redirecting here.</p>
+      {fieldErrors.slug ? <p className="field-error">{fieldErrors.slug}</p> : null}
+
+      <label htmlFor={ids.section}>Section</label>
+      <select id={ids.section} value={meta.sectionId ?? ''} onChange={(event) => onChange({ sectionId: event.target.value ? Number(event.target.value) : null })}>
+        <option value="">No section</option>
+        {options.sections.map((section) => (
+          <option key={section.id} value={section.id}>
+            {section.name}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={ids.issue}>Issue</label>
+      <select id={ids.issue} value={meta.issueId ?? ''} onChange={(event) => onChange({ issueId: event.target.value ? Number(event.target.value) : null })}>
+        <option value="">Not in an issue</option>
+        {options.issues.map((issue) => (
+          <option key={issue.id} value={issue.id}>
+            {issue.title}
+          </option>
+        ))}
+      </select>
+
+      <fieldset>
+        <legend>Authors, in byline order</legend>
+        <ol className="author-list">
+          {meta.authorContributorIds.map((id, index) => (
+            <li key={id}>
+              <span>{authorName(id)}</span>
+              <button type="button" className="tool" aria-label={`Move ${authorName(id)} up`} disabled={index === 0} onClick={() => moveAuthor(index, -1)}>
+                ↑
+              </button>
+              <button type="button" className="tool" aria-label={`Move ${authorName(id)} down`} disabled={index === meta.authorContributorIds.length - 1} onClick={() => moveAuthor(index, 1)}>
+                ↓
+              </button>
+              <button type="button" className="tool" aria-label={`Remove ${authorName(id)}`} onClick={() => onChange({ authorContributorIds: meta.authorContributorIds.filter((other) => other !== id) })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+        <label htmlFor={ids.addAuthor}>Add an author</label>
+        <select
+          id={ids.addAuthor}
+          value=""
+          onChange={(event) => event.target.value && onChange({ authorContributorIds: [...meta.authorContributorIds, Number(event.target.value)] })}
+        >
+          <option value="">Choose…</option>
+          {available.map((contributor) => (
+            <option key={contributor.id} value={contributor.id}>
+              {contributor.name}
+              {contributor.isStaff ? '' : ' (guest)'}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+
+      <label htmlFor={ids.featured}>Featured image</label>
+      <select id={ids.featured} value={meta.featuredMediaId ?? ''} onChange={(event) => onChange({ featuredMediaId: event.target.value ? Number(event.target.value) : null })}>
+        <option value="">None</option>
+        {images.map((image) => (
+          <option key={image.id} value={image.id}>
+            {image.label}
+          </option>
+        ))}
+      </select>
+      <p className="hint">Choose from the images in the article.</p>
+
+      <label htmlFor={ids.seoTitle}>SEO title</label>
+      <input id={ids.seoTitle} value={meta.seoTitle} maxLength={200} onChange={(event) => onChange({ seoTitle: event.target.value })} />
+      <Counter length={meta.seoTitle.length} limit={SEO_TITLE_LIMIT} />
+
+      <label htmlFor={ids.seoDescription}>SEO description</label>
+      <textarea id={ids.seoDescription} value={meta.seoDescription} maxLength={500} rows={3} onChange={(event) => onChange({ seoDescription: event.target.value })} />
+      <Counter length={meta.seoDescription.length} limit={SEO_DESCRIPTION_LIMIT} />
+    </aside>
+  );
+}
+
+function Counter({ length, limit }: { length: number; limit: number }) {
+  const isOver = length > limit;
+  return (
+    <p className={isOver ? 'hint counter-over' : 'hint'}>
+      {length} / {limit} characters{isOver ? ' — search engines will cut it short' : ''}
+    </p>
+  );
+}

@@ -1,0 +1,220 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { ServerCopy } from '@/lib/articles/save-article';
+import { clearLocalDraft, writeLocalDraft } from './local-draft-store';
+
+export type SaveStatus =
+  | { kind: 'saved'; at: string | null }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'offline' }
+  | { kind: 'conflict'; current: ServerCopy }
+  | { kind: 'error'; message: string; fieldErrors: Record<string, string> };
+
+const AUTOSAVE_DELAY_MS = 1200;
+const RETRY_DELAY_MS = 5000;
+const LOCAL_WRITE_DELAY_MS = 400;
+const KEEPALIVE_LIMIT_BYTES = 60_000;
+
+type Options = {
+  articleId: number;
+  initialVersion: number;
+  getState: () => ArticleDraft;
+  /** Replaces the editor's whole state with the server's (after "take theirs"). */
+  onReplace: (state: ArticleDraft, version: number) => void;
+};
+
+/**
+ * Saves shortly after typing stops, on leaving the page, and when the connection returns. Every
+ * change is first kept in this browser; it is cleared only when the server has confirmed it.
+ */
+export function useAutosave({ articleId, initialVersion, getState, onReplace }: Options) {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
+  const statusKind = useRef<SaveStatus['kind']>('saved');
+  const version = useRef(initialVersion);
+  const changeCount = useRef(0);
+  const savedCount = useRef(0);
+  const isSaving = useRef(false);
+  const isBlocked = useRef(false);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const localTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const getStateRef = useRef(getState);
+  const onReplaceRef = useRef(onReplace);
+  useEffect(() => {
+    getStateRef.current = getState;
+    onReplaceRef.current = onReplace;
+  });
+
+  const show = useCallback((next: SaveStatus) => {
+    statusKind.current = next.kind;
+    setStatus(next);
+  }, []);
+
+  const keepLocally = useCallback(() => {
+    writeLocalDraft(articleId, { baseVersion: version.current, keptAt: new Date().toISOString(), state: getStateRef.current() });
+  }, [articleId]);
+
+  const flush = useCallback(
+    async (reason: 'autosave' | 'save'): Promise<boolean> => {
+      clearTimeout(saveTimer.current);
+      if (isBlocked.current) return false;
+      if (isSaving.current) {
+        saveTimer.current = setTimeout(() => void flush(reason), 300);
+        return false;
+      }
+      if (reason === 'autosave' && changeCount.current === savedCount.current) return true;
+      const sentAt = changeCount.current;
+      const state = getStateRef.current();
+      isSaving.current = true;
+      show({ kind: 'saving' });
+      let response: Response;
+      try {
+        response = await fetch(`/api/desk/articles/${articleId}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...state, baseVersion: version.current, reason }),
+        });
+      } catch {
+        isSaving.current = false;
+        keepLocally();
+        show({ kind: 'offline' });
+        saveTimer.current = setTimeout(() => void flush('autosave'), RETRY_DELAY_MS);
+        return false;
+      }
+      isSaving.current = false;
+      const data = (await response.json().catch(() => ({}))) as {
+        ok?: boolean;
+        version?: number;
+        savedAt?: string;
+        error?: string;
+        current?: ServerCopy;
+        fieldErrors?: Record<string, string>;
+      };
+      if (response.ok && data.version) {
+        version.current = data.version;
+        savedCount.current = sentAt;
+        if (changeCount.current === sentAt) {
+          clearLocalDraft(articleId);
+          show({ kind: 'saved', at: data.savedAt ?? new Date().toISOString() });
+        } else {
+          keepLocally();
+          saveTimer.current = setTimeout(() => void flush('autosave'), AUTOSAVE_DELAY_MS);
+        }
+        return true;
+      }
+      keepLocally();
+      if (response.status === 409 && data.current) {
+        isBlocked.current = true;
+        show({ kind: 'conflict', current: data.current });
+        return false;
+      }
+      if (response.status >= 500) {
+        show({ kind: 'offline' });
+        saveTimer.current = setTimeout(() => void flush('autosave'), RETRY_DELAY_MS * 2);
+        return false;
+      }
+      show({ kind: 'error', message: data.error ?? 'The article could not be saved.', fieldErrors: data.fieldErrors ?? {} });
+      return false;
+    },
+    [articleId, keepLocally, show],
+  );
+
+  const markChanged = useCallback(() => {
+    changeCount.current += 1;
+    if (statusKind.current === 'saved' || statusKind.current === 'error') show({ kind: 'dirty' });
+    clearTimeout(localTimer.current);
+    localTimer.current = setTimeout(keepLocally, LOCAL_WRITE_DELAY_MS);
+    if (isBlocked.current) return;
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void flush('autosave'), AUTOSAVE_DELAY_MS);
+  }, [flush, keepLocally, show]);
+
+  /** Conflict: save mine on top of the version the other person saved. */
+  const keepMine = useCallback(async () => {
+    if (statusKind.current !== 'conflict') return;
+    const current = (status as Extract<SaveStatus, { kind: 'conflict' }>).current;
+    isBlocked.current = false;
+    version.current = current.version;
+    savedCount.current = -1;
+    await flush('save');
+  }, [flush, status]);
+
+  /** Conflict: file mine in the history, then load theirs into the editor. */
+  const takeTheirs = useCallback(async () => {
+    const mine = getStateRef.current();
+    show({ kind: 'saving' });
+    try {
+      const aside = await fetch(`/api/desk/articles/${articleId}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...mine, baseVersion: version.current, reason: 'conflict' }),
+      });
+      if (!aside.ok) throw new Error('not kept');
+      const latest = await fetch(`/api/desk/articles/${articleId}`, { cache: 'no-store' });
+      const data = (await latest.json()) as { article: ArticleDraft & { version: number; authors: { id: number }[]; featuredImage: { id: number } | null } };
+      const article = data.article;
+      version.current = article.version;
+      onReplaceRef.current(
+        {
+          title: article.title,
+          dek: article.dek,
+          slug: article.slug,
+          body: article.body,
+          sectionId: article.sectionId,
+          issueId: article.issueId,
+          authorContributorIds: article.authors.map((author) => author.id),
+          seoTitle: article.seoTitle,
+          seoDescription: article.seoDescription,
+          featuredMediaId: article.featuredImage?.id ?? null,
+        },
+        article.version,
+      );
+      savedCount.current = changeCount.current;
+      isBlocked.current = false;
+      clearLocalDraft(articleId);
+      show({ kind: 'saved', at: new Date().toISOString() });
+    } catch {
+      show({ kind: 'offline' });
+    }
+  }, [articleId, show]);
+
+  useEffect(() => {
+    const onOnline = () => void flush('autosave');
+    const onLeave = () => {
+      if (changeCount.current === savedCount.current) return;
+      keepLocally();
+      if (isBlocked.current) return;
+      const body = JSON.stringify({ ...getStateRef.current(), baseVersion: version.current, reason: 'autosave' });
+      if (body.length > KEEPALIVE_LIMIT_BYTES) return;
+      void fetch(`/api/desk/articles/${articleId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onLeave();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (changeCount.current !== savedCount.current) {
+        keepLocally();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [articleId, flush, keepLocally]);
+
+  /** After restoring changes kept on this device: save them against the version they started from. */
+  const adoptVersion = useCallback((baseVersion: number) => {
+    version.current = baseVersion;
+  }, []);
+
+  return { status, markChanged, saveNow: () => flush('save'), keepMine, takeTheirs, adoptVersion };
+}

@@ -1,0 +1,285 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './support/editor-page';
+import { makePng } from './support/make-image';
+import { newStaffPage, signInAs } from './support/staff-session';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('every kind of block survives a save and a reload', async ({ page }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('Blocks of every kind');
+  await editor.body.click();
+
+  await editor.typeParagraph('Background');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.type('Five states');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.type(' said they would ');
+  await page.keyboard.press('Control+I');
+  await page.keyboard.type('leave');
+  await page.keyboard.press('Control+I');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Water is H');
+  await editor.tool('Subscript');
+  await page.keyboard.type('2');
+  await editor.tool('Subscript');
+  await page.keyboard.type('O over 10 km');
+  await editor.tool('Superscript');
+  await page.keyboard.type('2');
+  await editor.tool('Superscript');
+  await page.keyboard.type(' and ');
+  await editor.tool('Strikethrough');
+  await page.keyboard.type('withdrawn');
+  await editor.tool('Strikethrough');
+  await page.keyboard.press('Enter');
+  for (const line of ['First bullet', 'First step', 'A quoted passage.', 'The norm is only as strong as its weakest party.', 'See the agency report', 'Cross reference: ', 'A claim with a note']) {
+    await editor.typeParagraph(line);
+  }
+  await page.keyboard.type('---');
+  await editor.tool('Table');
+  await page.keyboard.type('State');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Status');
+
+  await page.getByText('Background', { exact: true }).click();
+  await editor.tool('Heading 2');
+  await page.getByText('First bullet').click();
+  await editor.tool('Bulleted list');
+  await page.getByText('First step').click();
+  await editor.tool('Numbered list');
+  await page.getByText('A quoted passage.').click();
+  await editor.tool('Quotation');
+  await page.getByText('The norm is only as strong').click();
+  await editor.tool('Pull quote');
+
+  await page.getByText('See the agency report').click({ clickCount: 3 });
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByLabel('Link address').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Apply link' }).click();
+  await expect(page.getByText('Use a web address starting with https://')).toBeVisible();
+  await page.getByLabel('Link address').fill('https://www.iaea.org/');
+  await page.getByRole('button', { name: 'Apply link' }).click();
+
+  await page.getByText('Cross reference:').click();
+  await page.keyboard.press('End');
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link to our articles' }).click();
+  await page.getByLabel('Search our articles and issues').fill('April 2025');
+  await page.getByRole('button', { name: /April 2025/ }).first().click();
+
+  await page.getByText('A claim with a note').click();
+  await page.keyboard.press('End');
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Footnote' }).click();
+  await page.getByLabel('Footnote text').fill('Landmine Monitor 2024, p. 12.');
+  await page.getByRole('button', { name: 'Insert footnote' }).click();
+
+  await editor.waitSaved();
+  await page.reload();
+  await expect(editor.body).toBeVisible();
+  const body = editor.body;
+  await expect(body.locator('h2')).toHaveText('Background');
+  await expect(body.locator('strong')).toHaveText('Five states');
+  await expect(body.locator('em')).toHaveText('leave');
+  await expect(body.locator('sub')).toHaveText('2');
+  await expect(body.locator('sup').filter({ hasText: '2' })).toHaveCount(1);
+  await expect(body.locator('s')).toHaveText('withdrawn');
+  await expect(body.locator('ul > li')).toHaveText('First bullet');
+  await expect(body.locator('ol > li')).toHaveText('First step');
+  await expect(body.locator('blockquote')).toHaveText('A quoted passage.');
+  await expect(body.locator('.pull-quote')).toContainText('The norm is only as strong as its weakest party.');
+  await expect(body.locator('a[href="https://www.iaea.org/"]')).toHaveText('See the agency report');
+  await expect(body.locator('a[href="/issues/2025-04"]')).toHaveText('April 2025');
+  await expect(body.locator('.footnote-ref')).toHaveAttribute('data-note', 'Landmine Monitor 2024, p. 12.');
+  await expect(body.locator('hr')).toHaveCount(1);
+  await expect(body.locator('table th, table td').first()).toHaveText('State');
+  await expect(body.locator('table')).toContainText('Status');
+});
+
+test('pasting from Word keeps structure and drops styling', async ({ page }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('Pasted from Word');
+  await editor.body.click();
+  const wordHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-family:Calibri}</style></head><body>
+<!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->
+<h2 class="MsoHeading2" style="color:red">Treaty status<o:p></o:p></h2>
+<p class="MsoNormal" style="font-family:Calibri">Estonia <span style="font-weight:700">announced</span> its plan <span style="font-style:italic">in March</span>.<o:p></o:p></p>
+<p class="MsoListParagraphCxSpFirst" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Estonia<o:p></o:p></p>
+<p class="MsoListParagraphCxSpLast" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Latvia<o:p></o:p></p>
+<p class="MsoNormal">See <a href="https://www.icbl.org/" class="MsoHyperlink" onclick="steal()">the campaign</a>.</p>
+<table class="MsoTableGrid" style="border:solid"><tr><td style="width:100px"><p>State</p></td><td><p>Signed</p></td></tr></table>
+<script>alert('no')</script>
+</body></html>`;
+  await editor.body.evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'fallback');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, wordHtml);
+  const body = editor.body;
+  await expect(body.locator('h2')).toHaveText('Treaty status');
+  await expect(body.locator('strong')).toHaveText('announced');
+  await expect(body.locator('em')).toHaveText('in March');
+  await expect(body.locator('li')).toHaveText(['Estonia', 'Latvia']);
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://www.icbl.org/');
+  await expect(body.locator('table')).toContainText('Signed');
+  expect(await body.innerHTML()).not.toMatch(/style=|class="Mso|onclick|<script|o:p/);
+  await editor.waitSaved();
+});
+
+test('two people editing at once: the later save gets a conflict, and both texts stay in the history', async ({ page, browser }) => {
+  await signInAs(page, 'editor');
+  const mine = new EditorPage(page);
+  const id = await mine.create('Edited by two');
+  await mine.body.click();
+  await mine.typeParagraph('Opening line.');
+  await mine.waitSaved();
+
+  const otherPage = await newStaffPage(browser, 'admin');
+  const theirs = new EditorPage(otherPage);
+  await theirs.open(id);
+  await expect(otherPage.getByText('Also editing now: Miriam Kovacs')).toBeVisible({ timeout: 20_000 });
+
+  await theirs.endOfBody();
+  await otherPage.keyboard.type('Their addition about Finland.');
+  await theirs.waitSaved();
+
+  await mine.endOfBody();
+  await page.keyboard.type('My addition about Poland.');
+  await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Dana Whitfield');
+  await expect(dialog).toContainText('My addition about Poland.');
+  await expect(dialog).toContainText('Their addition about Finland.');
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await mine.waitSaved();
+
+  await page.goto(`/desk/articles/${id}/history`);
+  const versions = page.getByRole('link', { name: /^View version/ });
+  const count = await versions.count();
+  const texts: string[] = [];
+  for (let index = 0; index < count; index++) {
+    await page.getByRole('link', { name: /^View version/ }).nth(index).click();
+    texts.push((await page.locator('.history-detail .article-body').textContent()) ?? '');
+  }
+  expect(texts.some((text) => text.includes('Their addition about Finland.'))).toBe(true);
+  expect(texts.some((text) => text.includes('My addition about Poland.'))).toBe(true);
+  await otherPage.context().close();
+});
+
+test('typing offline keeps the text on the device and saves it when the connection returns', async ({ page, context }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  const id = await editor.create('Written on a train');
+  await editor.body.click();
+  await editor.typeParagraph('Online start.');
+  await editor.waitSaved();
+
+  await context.setOffline(true);
+  await page.keyboard.type('Typed in a tunnel.');
+  await expect(editor.status).toHaveText('Offline — kept on this device', { timeout: 15_000 });
+  await context.setOffline(false);
+  await editor.waitSaved();
+
+  await page.goto(`/desk/articles/${id}`);
+  await expect(editor.body).toContainText('Typed in a tunnel.');
+});
+
+test('changes that never reached the server are offered back after a reload', async ({ page, context }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('Kept on this device');
+  await editor.body.click();
+  await context.setOffline(true);
+  await page.keyboard.type('Unsent words.');
+  await expect(editor.status).toHaveText('Offline — kept on this device', { timeout: 15_000 });
+  await context.setOffline(false);
+  await context.route('**/api/desk/articles/*', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+  await page.reload();
+  await expect(page.getByText('This device has changes to this article that were not saved')).toBeVisible();
+  await context.unroute('**/api/desk/articles/*');
+  await page.getByRole('button', { name: 'Restore them' }).click();
+  await expect(editor.body).toContainText('Unsent words.');
+  await editor.waitSaved();
+});
+
+test('an uploaded image shows its alt text and caption in the preview', async ({ page }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('With a photograph');
+  await editor.body.click();
+  await editor.typeParagraph('Deminers at work.');
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Image' }).click();
+  await page.getByLabel('Image file').setInputFiles({ name: 'demining.png', mimeType: 'image/png', buffer: await makePng() });
+  await page.getByLabel(/^Alt text/).fill('Two deminers kneel in a cleared field');
+  await page.getByLabel('Caption').fill('Clearance near the border, 2024.');
+  await page.getByLabel('Credit').fill('Masthead staff');
+  await page.getByRole('button', { name: 'Upload and insert' }).click();
+  await expect(editor.body.locator('img')).toHaveAttribute('alt', 'Two deminers kneel in a cleared field');
+
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = await popupPromise;
+  await expect(preview.getByRole('heading', { level: 1, name: 'With a photograph' })).toBeVisible();
+  const image = preview.getByRole('img', { name: 'Two deminers kneel in a cleared field' });
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAttribute('srcset', /w480\.webp 480w/);
+  await expect(preview.locator('figcaption')).toContainText('Clearance near the border, 2024.');
+  await expect(preview.locator('figcaption')).toContainText('Masthead staff');
+  expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+
+  const refused = await page.request.post('/api/desk/media', {
+    multipart: { file: { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some text, not a picture') } },
+  });
+  expect(refused.status()).toBe(415);
+  expect((await refused.json()).error).toContain('not an image');
+});
+
+test('restoring an old revision brings its text back as a new version', async ({ page }) => {
+  await signInAs(page, 'editor');
+  const editor = new EditorPage(page);
+  const id = await editor.create('Restorable');
+  await editor.body.click();
+  await page.keyboard.type('The original wording.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await editor.waitSaved();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('A rewrite nobody liked.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await editor.waitSaved();
+
+  await page.goto(`/desk/articles/${id}/history`);
+  await page.getByRole('button', { name: 'Compare selected' }).click();
+  await expect(page.locator('.revision-diff del')).toContainText('original');
+  await expect(page.locator('.revision-diff ins')).toContainText('rewrite');
+
+  const views = page.getByRole('link', { name: /^View version/ });
+  const total = await views.count();
+  let isFound = false;
+  for (let index = total - 1; index >= 0 && !isFound; index--) {
+    await page.getByRole('link', { name: /^View version/ }).nth(index).click();
+    const text = (await page.locator('.history-detail .article-body').textContent()) ?? '';
+    isFound = text.includes('The original wording.');
+  }
+  expect(isFound).toBe(true);
+  await page.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: /Restored version \d+/ })).toBeVisible();
+
+  await editor.open(id);
+  await expect(editor.body).toHaveText('The original wording.');
+});
+
+test('someone without access to an article gets a 404, and the save endpoint refuses them', async ({ page, browser, request }) => {
+  await signInAs(page, 'editor');
+  const editor = new EditorPage(page);
+  const id = await editor.create('Editors only draft');
+  const author = await newStaffPage(browser, 'author');
+  const response = await author.goto(`/desk/articles/${id}`);
+  expect(response?.status()).toBe(404);
+  const save = await author.request.put(`/api/desk/articles/${id}`, { data: { baseVersion: 1, reason: 'save' } });
+  expect(save.status()).toBe(404);
+  const anonymous = await request.put(`/api/desk/articles/${id}`, { data: { baseVersion: 1, reason: 'save' } });
+  expect(anonymous.status()).toBe(401);
+  await author.context().close();
+});

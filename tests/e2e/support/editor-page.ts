@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The article editor, driven as a writer would. */
+export class EditorPage {
+  readonly body: Locator;
+  readonly status: Locator;
+  readonly title: Locator;
+
+  constructor(readonly page: Page) {
+    this.body = page.getByRole('textbox', { name: 'Article text' });
+    this.status = page.getByTestId('save-status');
+    this.title = page.getByLabel('Title', { exact: true });
+  }
+
+  /** Starts a new draft from the desk and waits for the editor. Returns the article's id. */
+  async create(title: string): Promise<number> {
+    await this.page.goto('/desk/articles/new');
+    await this.page.getByLabel('Working title').fill(title);
+    await this.page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(this.page).toHaveURL(/\/desk\/articles\/\d+$/);
+    await expect(this.body).toBeVisible();
+    return Number(new URL(this.page.url()).pathname.split('/').pop());
+  }
+
+  async open(id: number): Promise<void> {
+    await this.page.goto(`/desk/articles/${id}`);
+    await expect(this.body).toBeVisible();
+  }
+
+  async tool(name: string): Promise<void> {
+    await this.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.body).toBeFocused();
+  }
+
+  async typeParagraph(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 15_000 });
+  }
+
+  async endOfBody(): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('Control+End');
+  }
+}
