@@ -52,7 +52,9 @@ export function ArticleEditor({ article, options }: Props) {
     onUpdate: () => onChangeRef.current(),
     onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
   });
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   const getState = useCallback((): ArticleDraft => ({ ...metaRef.current, body: editorRef.current?.getJSON() ?? article.body }), [article.body]);
   const replaceState = useCallback((state: ArticleDraft) => {
@@ -64,16 +66,19 @@ export function ArticleEditor({ article, options }: Props) {
   const autosave = useAutosave({ articleId: article.id, initialVersion: article.version, getState, onReplace: replaceState });
   const others = usePresence(article.id);
 
-  onChangeRef.current = () => {
-    autosave.markChanged();
-    clearTimeout(countTimer.current);
-    countTimer.current = setTimeout(() => {
-      const current = editorRef.current;
-      if (!current) return;
-      setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
-      setImages(imagesIn(current.getJSON()));
-    }, 500);
-  };
+  const { markChanged } = autosave;
+  useEffect(() => {
+    onChangeRef.current = () => {
+      markChanged();
+      clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => {
+        const current = editorRef.current;
+        if (!current) return;
+        setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
+        setImages(imagesIn(current.getJSON()));
+      }, 500);
+    };
+  }, [markChanged]);
 
   function insertImageFiles(files: FileList | undefined | null): boolean {
     const images = [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');

@@ -40,6 +40,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
   const isBlocked = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const localTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flushRef = useRef<(reason: 'autosave' | 'save') => Promise<boolean>>(async () => false);
   const getStateRef = useRef(getState);
   const onReplaceRef = useRef(onReplace);
   useEffect(() => {
@@ -61,7 +62,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
       clearTimeout(saveTimer.current);
       if (isBlocked.current) return false;
       if (isSaving.current) {
-        saveTimer.current = setTimeout(() => void flush(reason), 300);
+        saveTimer.current = setTimeout(() => void flushRef.current(reason), 300);
         return false;
       }
       if (reason === 'autosave' && changeCount.current === savedCount.current) return true;
@@ -80,7 +81,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
         isSaving.current = false;
         keepLocally();
         show({ kind: 'offline' });
-        saveTimer.current = setTimeout(() => void flush('autosave'), RETRY_DELAY_MS);
+        saveTimer.current = setTimeout(() => void flushRef.current('autosave'), RETRY_DELAY_MS);
         return false;
       }
       isSaving.current = false;
@@ -100,7 +101,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
           show({ kind: 'saved', at: data.savedAt ?? new Date().toISOString() });
         } else {
           keepLocally();
-          saveTimer.current = setTimeout(() => void flush('autosave'), AUTOSAVE_DELAY_MS);
+          saveTimer.current = setTimeout(() => void flushRef.current('autosave'), AUTOSAVE_DELAY_MS);
         }
         return true;
       }
@@ -112,7 +113,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
       }
       if (response.status >= 500) {
         show({ kind: 'offline' });
-        saveTimer.current = setTimeout(() => void flush('autosave'), RETRY_DELAY_MS * 2);
+        saveTimer.current = setTimeout(() => void flushRef.current('autosave'), RETRY_DELAY_MS * 2);
         return false;
       }
       show({ kind: 'error', message: data.error ?? 'The article could not be saved.', fieldErrors: data.fieldErrors ?? {} });
@@ -120,6 +121,9 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
     },
     [articleId, keepLocally, show],
   );
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
 
   const markChanged = useCallback(() => {
     changeCount.current += 1;

@@ -2,9 +2,29 @@ import type { JSONContent } from '@tiptap/core';
 import { articleSchema } from './article-schema';
 import { HEADING_LEVELS } from './extensions';
 import { isAllowedHref } from './is-allowed-href';
+import { isAllowedImageSrc } from './is-allowed-image-src';
+import { isAllowedSrcset } from './is-allowed-srcset';
+import { MAX_ALT_LENGTH } from './nodes/figure';
+import { MAX_FOOTNOTE_LENGTH } from './nodes/footnote';
 
 export const MAX_DOC_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 64;
+const MAX_CELL_SPAN = 1000;
+const CELL_ALIGNMENTS = ['left', 'center', 'right'];
+
+/** Attributes that hold a list rather than a single value, checked by their node's own rule. */
+const LIST_ATTRS: Record<string, string[]> = { tableCell: ['colwidth'], tableHeader: ['colwidth'] };
+
+type AttrCheck = (attrs: Record<string, unknown>, path: string, problems: ContentProblem[]) => void;
+
+const NODE_ATTR_CHECKS: Record<string, AttrCheck> = {
+  heading: checkHeadingLevel,
+  figure: checkFigureAttrs,
+  footnote: checkFootnoteAttrs,
+  pullQuote: checkPullQuoteAttrs,
+  tableCell: checkTableCellAttrs,
+  tableHeader: checkTableCellAttrs,
+};
 
 export type ContentProblem = { path: string; message: string };
 
@@ -68,8 +88,15 @@ function checkNode(node: unknown, path: string, depth: number, problems: Content
       problems.push({ path, message: `Unexpected field "${key}" on ${node.type}.` });
     }
   }
-  checkAttrs({ owner: node.type, allowed: Object.keys(type.spec.attrs ?? {}), attrs: node.attrs, path, problems });
-  if (node.type === 'heading') checkHeadingLevel(node.attrs, path, problems);
+  checkAttrs({
+    owner: node.type,
+    allowed: Object.keys(type.spec.attrs ?? {}),
+    listAttrs: LIST_ATTRS[node.type],
+    attrs: node.attrs,
+    path,
+    problems,
+  });
+  NODE_ATTR_CHECKS[node.type]?.(isRecord(node.attrs) ? node.attrs : {}, path, problems);
   if (node.type === 'text') {
     if (typeof node.text !== 'string' || node.text === '') {
       problems.push({ path, message: 'A text node must hold non-empty text.' });
@@ -103,19 +130,21 @@ function checkMarks(marks: unknown, path: string, problems: ContentProblem[]): v
       return;
     }
     checkAttrs({ owner: mark.type, allowed: Object.keys(type.spec.attrs ?? {}), attrs: mark.attrs, path: markPath, problems });
-    if (mark.type === 'link') checkLinkAttrs(mark.attrs, markPath, problems);
+    if (mark.type === 'link') checkLinkAttrs(isRecord(mark.attrs) ? mark.attrs : {}, markPath, problems);
   });
 }
 
 function checkAttrs({
   owner,
   allowed,
+  listAttrs = [],
   attrs,
   path,
   problems,
 }: {
   owner: string;
   allowed: string[];
+  listAttrs?: string[];
   attrs: unknown;
   path: string;
   problems: ContentProblem[];
@@ -130,33 +159,103 @@ function checkAttrs({
       problems.push({ path, message: `${owner} has no attribute "${key}".` });
       continue;
     }
+    if (listAttrs.includes(key)) continue;
     if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
       problems.push({ path, message: `The "${key}" attribute of ${owner} must be a plain value.` });
     }
   }
 }
 
-function checkHeadingLevel(attrs: unknown, path: string, problems: ContentProblem[]): void {
-  const level = isRecord(attrs) ? attrs.level : undefined;
+function checkHeadingLevel(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  const level = attrs.level;
   if (!HEADING_LEVELS.includes(level as (typeof HEADING_LEVELS)[number])) {
     problems.push({ path, message: `Headings must be level ${HEADING_LEVELS.join(', ')}; got ${String(level)}.` });
   }
 }
 
-function checkLinkAttrs(attrs: unknown, path: string, problems: ContentProblem[]): void {
-  const record = isRecord(attrs) ? attrs : {};
-  const href = record.href;
+function checkLinkAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  const href = attrs.href;
   if (typeof href !== 'string' || !isAllowedHref(href)) {
     problems.push({
       path,
       message: `The link "${String(href)}" is not allowed: use an http(s) address, a mailto: address or a path on this site.`,
     });
   }
-  if (record.target !== undefined && record.target !== null && record.target !== '_blank') {
+  if (attrs.target !== undefined && attrs.target !== null && attrs.target !== '_blank') {
     problems.push({ path, message: 'A link may only open in the same tab or a new one.' });
   }
-  if (record.class !== undefined && record.class !== null) {
+  if (attrs.class !== undefined && attrs.class !== null) {
     problems.push({ path, message: 'Links cannot carry their own styling classes.' });
+  }
+}
+
+function checkFigureAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  const { src, srcset, alt } = attrs;
+  if (typeof src !== 'string' || !isAllowedImageSrc(src)) {
+    problems.push({
+      path,
+      message: `The image "${String(src)}" is not allowed: use an image from the media library or an https address.`,
+    });
+  }
+  if (srcset !== undefined && (typeof srcset !== 'string' || !isAllowedSrcset(srcset))) {
+    problems.push({
+      path,
+      message: "The image's srcset may only list media-library or https addresses, each with one width or density.",
+    });
+  }
+  if (alt !== undefined && typeof alt !== 'string') {
+    problems.push({ path, message: "The image's alt text must be text." });
+  } else if (typeof alt === 'string' && alt.length > MAX_ALT_LENGTH) {
+    problems.push({ path, message: `The image's alt text is ${alt.length} characters; keep it to ${MAX_ALT_LENGTH}.` });
+  }
+  for (const key of ['caption', 'credit'] as const) {
+    if (attrs[key] !== undefined && typeof attrs[key] !== 'string') {
+      problems.push({ path, message: `The image's ${key} must be text.` });
+    }
+  }
+  for (const key of ['mediaId', 'width', 'height'] as const) {
+    if (attrs[key] !== undefined && attrs[key] !== null && !isPositiveInteger(attrs[key])) {
+      problems.push({ path, message: `The image's ${key} must be a whole number above zero.` });
+    }
+  }
+}
+
+function checkFootnoteAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  const note = attrs.note;
+  if (typeof note !== 'string' || note.trim() === '') {
+    problems.push({ path, message: 'A footnote must hold the text of its note.' });
+    return;
+  }
+  if (note.length > MAX_FOOTNOTE_LENGTH) {
+    problems.push({ path, message: `A footnote is ${note.length} characters; keep it to ${MAX_FOOTNOTE_LENGTH}.` });
+  }
+}
+
+function checkPullQuoteAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  if (attrs.attribution !== undefined && typeof attrs.attribution !== 'string') {
+    problems.push({ path, message: "A pull quote's attribution must be text." });
+  }
+}
+
+function checkTableCellAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  for (const key of ['colspan', 'rowspan'] as const) {
+    const span = attrs[key];
+    if (span !== undefined && (!isPositiveInteger(span) || span > MAX_CELL_SPAN)) {
+      problems.push({ path, message: `A table cell's ${key} must be a whole number from 1 to ${MAX_CELL_SPAN}.` });
+    }
+  }
+  const { align, colwidth } = attrs;
+  if (align !== undefined && align !== null && !CELL_ALIGNMENTS.includes(align as string)) {
+    problems.push({ path, message: 'A table cell may only be aligned left, center or right.' });
+  }
+  if (colwidth === undefined || colwidth === null) return;
+  const colspan = isPositiveInteger(attrs.colspan) ? attrs.colspan : 1;
+  const isWidthList =
+    Array.isArray(colwidth) &&
+    colwidth.length === colspan &&
+    colwidth.every((width) => Number.isInteger(width) && (width as number) >= 0);
+  if (!isWidthList) {
+    problems.push({ path, message: "A table cell's column widths must be one whole number for each column it spans." });
   }
 }
 
@@ -164,6 +263,10 @@ function fail(problems: ContentProblem[]): DocValidation {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return { ok: false, problems, message: `${first.message} At ${first.path}${more}.` };
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
