@@ -65,7 +65,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
         saveTimer.current = setTimeout(() => void flushRef.current(reason), 300);
         return false;
       }
-      if (reason === 'autosave' && changeCount.current === savedCount.current) return true;
+      if (changeCount.current === savedCount.current) return true;
       const sentAt = changeCount.current;
       const state = getStateRef.current();
       isSaving.current = true;
@@ -106,6 +106,12 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
         return true;
       }
       keepLocally();
+      if (response.status === 409 && data.current && isSameText(state, data.current)) {
+        // The server already has exactly this text (a save sent while leaving the page got there): build on it.
+        version.current = data.current.version;
+        saveTimer.current = setTimeout(() => void flushRef.current('save'), 0);
+        return false;
+      }
       if (response.status === 409 && data.current) {
         isBlocked.current = true;
         show({ kind: 'conflict', current: data.current });
@@ -221,4 +227,13 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
   }, []);
 
   return { status, markChanged, saveNow: () => flush('save'), keepMine, takeTheirs, adoptVersion };
+}
+
+function isSameText(state: ArticleDraft, current: ServerCopy): boolean {
+  return (
+    state.title === current.title &&
+    state.dek === current.dek &&
+    state.slug === current.slug &&
+    JSON.stringify(state.body) === JSON.stringify(current.body)
+  );
 }

@@ -38,6 +38,7 @@ export function createArticle({ actor, title }: { actor: StaffIdentity; title: s
         note: 'Created',
         authorId: actor.id,
         meta: { sectionId: null, issueId: null, authorContributorIds: contributor ? [contributor.id] : [] },
+        updatedAt: Date.now(),
       })
       .run();
     recordAudit(tx, { actorId: actor.id, action: 'article.create', subjectType: 'article', subjectId: article.id });

@@ -60,6 +60,7 @@ export function saveArticle({
   /** Set by restoreRevision: the new revision is recorded as a restore of this version. */
   restoring?: { version: number };
 }): SaveResult {
+  loadArticleFor({ id, actor, action: 'article.edit' });
   const parsed = saveRequestSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -71,7 +72,6 @@ export function saveArticle({
   if (!validation.ok) return { ok: false, kind: 'invalid', error: validation.message, fieldErrors: { body: validation.message } };
   const doc = validation.doc;
   const derived = deriveArticleText(doc);
-  loadArticleFor({ id, actor, action: 'article.edit' });
 
   const db = getDb();
   return db.transaction((tx): SaveResult => {
