@@ -1,16 +1,22 @@
 import fs from 'node:fs';
+import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { etagMatches } from '@/lib/media/etag-matches';
 import { resolveMediaFile } from '@/lib/media/resolve-media-file';
 
 type Context = { params: Promise<{ id: string; file: string }> };
 
-/** Public: an image's original (`original.jpg`) or a resized copy (`w960.webp`). */
+/**
+ * An image's resized copies (`w960.webp`) are public. The original upload (`original.jpg`) keeps
+ * the camera's metadata, location included, so only signed-in staff can fetch it.
+ */
 export async function GET(request: Request, { params }: Context) {
   const { id, file: fileName } = await params;
+  const isOriginal = fileName.startsWith('original.');
+  if (isOriginal && !(await getCurrentStaff())) return notFound();
   const file = resolveMediaFile({ id, fileName });
   if (!file) return notFound();
   const headers = {
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Cache-Control': isOriginal ? 'private, max-age=31536000, immutable' : 'public, max-age=31536000, immutable',
     ETag: file.etag,
     'X-Content-Type-Options': 'nosniff',
     // Opened on its own, an image gets no scripts, styles or frames.
