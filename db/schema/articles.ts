@@ -88,6 +88,8 @@ export const revisions = sqliteTable(
   },
   (table) => [
     index('revisions_article_version').on(table.articleId, table.version),
+    // "The newest revision of this article" on every save: without it SQLite reads the whole history.
+    index('revisions_article_id').on(table.articleId, table.id),
     index('revisions_slug').on(table.slug),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `revisions_article_id` ON `revisions` (`article_id`,`id`);

@@ -1,0 +1,258 @@
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchLine, REPO_ROOT, summarize, writeResults } from './support/bench-stats';
+import { startBenchServer, type BenchServer } from './support/bench-server';
+import { buildLongArticle, varyLastParagraph } from './support/long-article-doc';
+
+/**
+ * Typing latency in Chromium on a 10,000-word article: for each keystroke, the time from the key
+ * event to the end of the frame that shows its effect. In the page, a capturing `keydown` listener
+ * notes the event's time and queues two nested requestAnimationFrame callbacks; the second runs
+ * once the frame holding the change has been produced, so `then − keypress` covers input delay,
+ * the editor's own handling, style, layout and paint. Keys are typed one at a time, each only after
+ * the previous one was measured, with short pauses after sentences so autosave runs as it would.
+ */
+
+const PORT = 3150;
+const DATABASE_PATH = path.join(REPO_ROOT, 'tests/.tmp/bench/typing-latency/masthead.db');
+const KEYSTROKES = 200;
+const PAUSE_BETWEEN_KEYS_MS = 40;
+/** Longer than the editor's 1.2 s autosave delay, so a save happens between sentences. */
+const PAUSE_AFTER_SENTENCE_MS = 1_500;
+const HTTP_WARMUP = 5;
+const HTTP_SAVES = 30;
+const P95_LIMIT_MS = 200;
+
+const SENTENCES = [
+  'The committee met again on Tuesday.',
+  'Inspectors expect to finish by spring.',
+  'Donors pledged more for clearance.',
+  'Several delegations want a timetable.',
+  'Ministers will see the report first.',
+  'The summit opens in Vienna in May.',
+];
+
+type Keystroke = { key: string; pauseAfter: boolean };
+
+/** The keys to press: short sentences typed in full, each followed by Enter (a new paragraph) and a pause. */
+function keystrokePlan(): Keystroke[] {
+  const plan: Keystroke[] = [];
+  for (let sentence = 0; plan.length < KEYSTROKES; sentence++) {
+    const text = SENTENCES[sentence % SENTENCES.length]!;
+    for (const char of text) plan.push({ key: char, pauseAfter: false });
+    plan.push({ key: 'Enter', pauseAfter: true });
+  }
+  return plan.slice(0, KEYSTROKES);
+}
+
+type Sample = { key: string; fromKeypress: number; fromHandler: number };
+type BenchWindow = Window & { __typingSamples: Sample[]; __slowKeydowns: number[] };
+
+const article = buildLongArticle({ words: 10_000 });
+
+let server: BenchServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  server = await startBenchServer({ port: PORT, databasePath: DATABASE_PATH });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext({ baseURL: server.url });
+}, 480_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.stop();
+}, 60_000);
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('editor@demo.masthead');
+  await page.getByLabel('Password').fill('masthead-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/desk$/);
+}
+
+async function createDraft(page: Page): Promise<number> {
+  await page.goto('/desk/articles/new');
+  await page.getByLabel('Working title').fill('Typing on ten thousand words');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/desk\/articles\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+type EditableArticle = {
+  version: number;
+  title: string;
+  dek: string;
+  slug: string;
+  sectionId: number | null;
+  issueId: number | null;
+  authors: { id: number }[];
+  seoTitle: string;
+  seoDescription: string;
+  featuredImage: { id: number } | null;
+};
+
+/** Talks to the desk API from Node with the browser's session, as the editor's own fetches do. */
+function deskApi(url: string, cookie: string, id: number) {
+  const endpoint = `${url}/api/desk/articles/${id}`;
+  return {
+    async get(): Promise<EditableArticle> {
+      const response = await fetch(endpoint, { headers: { cookie } });
+      if (!response.ok) throw new Error(`GET ${endpoint}: ${response.status}`);
+      return ((await response.json()) as { article: EditableArticle }).article;
+    },
+    async put(payload: unknown): Promise<{ version: number; wordCount: number }> {
+      const response = await fetch(endpoint, { method: 'PUT', headers: { cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+      const data = (await response.json()) as { ok?: boolean; version?: number; wordCount?: number; error?: string };
+      if (!response.ok || !data.version) throw new Error(`PUT ${endpoint}: ${response.status} ${data.error ?? ''}`);
+      return { version: data.version, wordCount: data.wordCount ?? 0 };
+    },
+  };
+}
+
+describe('typing in the editor on a 10,000-word article', () => {
+  it('paints each keystroke quickly', async () => {
+    const page = await context!.newPage();
+    await signIn(page);
+    const id = await createDraft(page);
+
+    // Load the long text through the save endpoint, exactly as the editor would send it.
+    const cookie = (await context!.cookies(server!.url)).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const api = deskApi(server!.url, cookie, id);
+    const current = await api.get();
+    const payload = {
+      title: current.title,
+      dek: current.dek,
+      slug: current.slug,
+      sectionId: current.sectionId,
+      issueId: current.issueId,
+      authorContributorIds: current.authors.map((author) => author.id),
+      seoTitle: current.seoTitle,
+      seoDescription: current.seoDescription,
+      featuredMediaId: current.featuredImage?.id ?? null,
+      reason: 'save' as const,
+    };
+    let { version, wordCount } = await api.put({ ...payload, body: article.doc, baseVersion: current.version });
+    expect(wordCount).toBe(10_000);
+
+    // While the server is warm: the whole HTTP save, request to parsed response, as seen from a client.
+    const httpTimings: number[] = [];
+    for (let index = 0; index < HTTP_WARMUP + HTTP_SAVES; index++) {
+      const body = varyLastParagraph(article.doc, index + 1);
+      const started = performance.now();
+      ({ version, wordCount } = await api.put({ ...payload, body, baseVersion: version }));
+      const elapsed = performance.now() - started;
+      if (index >= HTTP_WARMUP) httpTimings.push(elapsed);
+    }
+    const httpSave = summarize(httpTimings);
+    console.log(benchLine('save-article HTTP PUT 10k words (warm server, localhost)', httpSave));
+    writeResults('save-article-http', {
+      method: `PUT /api/desk/articles/:id from Node (fetch, keep-alive) against the production server; ${HTTP_WARMUP} warm-up, then ${HTTP_SAVES} timed sequential saves`,
+      document: { words: article.words, bytes: Buffer.byteLength(JSON.stringify(article.doc), 'utf8') },
+      warmup: HTTP_WARMUP,
+      save: httpSave,
+    });
+
+    // Open the editor on the long text and put the caret at its very end.
+    await page.goto(`/desk/articles/${id}`);
+    const body = page.getByRole('textbox', { name: 'Article text' });
+    await body.waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Article text"] h2').length >= 10);
+    await body.locator(':scope > p').last().click();
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(1_000);
+
+    await page.evaluate(() => {
+      const target = window as unknown as BenchWindow;
+      target.__typingSamples = [];
+      target.__slowKeydowns = [];
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          const handlerStart = performance.now();
+          // The event's own time stamp is when the key was pressed, before any wait for the main thread.
+          const pressed = event.timeStamp > 0 && event.timeStamp <= handlerStart ? event.timeStamp : handlerStart;
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const painted = performance.now();
+              target.__typingSamples.push({ key: event.key, fromKeypress: painted - pressed, fromHandler: painted - handlerStart });
+            }),
+          );
+        },
+        { capture: true },
+      );
+      // The browser's own view (Event Timing): keydowns that took 16 ms or more up to the frame the
+      // compositor presented. Recorded for reference, not asserted: in headless Chromium, typing into a
+      // new paragraph at the very end of a long article can show seconds here while frames keep coming
+      // every ~16 ms (the display skips drawing them until the page scrolls). Buffered entries from
+      // before this point (the click and Control+End that placed the caret) are left out.
+      const installedAt = performance.now();
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.startTime >= installedAt && entry.name === 'keydown') target.__slowKeydowns.push(entry.duration);
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+    });
+
+    const plan = keystrokePlan();
+    for (const [index, step] of plan.entries()) {
+      if (step.key === 'Enter') await page.keyboard.press('Enter');
+      else await page.keyboard.type(step.key);
+      await page.waitForFunction((count) => (window as unknown as BenchWindow).__typingSamples.length >= count, index + 1, { polling: 5, timeout: 10_000 });
+      await page.waitForTimeout(step.pauseAfter ? PAUSE_AFTER_SENTENCE_MS : PAUSE_BETWEEN_KEYS_MS);
+    }
+
+    const { samples, slowKeydowns } = await page.evaluate(() => {
+      const target = window as unknown as BenchWindow;
+      return { samples: target.__typingSamples, slowKeydowns: target.__slowKeydowns };
+    });
+    // Every keystroke reached the document.
+    await page.waitForFunction((text) => document.querySelector('[aria-label="Article text"]')?.textContent?.includes(text) ?? false, SENTENCES[0]!);
+    expect(samples).toHaveLength(plan.length);
+    expect(samples.map((sample) => sample.key)).toEqual(plan.map((step) => step.key));
+
+    const latency = summarize(samples.map((sample) => sample.fromKeypress));
+    const fromHandler = summarize(samples.map((sample) => sample.fromHandler));
+    const enter = summarize(samples.filter((sample) => sample.key === 'Enter').map((sample) => sample.fromKeypress));
+    const eventTiming = {
+      keydownsAtLeast16ms: slowKeydowns.length,
+      keydownsOver100ms: slowKeydowns.filter((duration) => duration > 100).length,
+      worstKeydownMs: Math.max(0, ...slowKeydowns),
+    };
+    console.log(benchLine('typing-latency 10k words', latency));
+    console.log(
+      `BENCH typing-latency 10k words: from keydown handler p50=${fromHandler.p50.toFixed(1)}ms p95=${fromHandler.p95.toFixed(1)}ms; ` +
+        `Enter p50=${enter.p50.toFixed(1)}ms max=${enter.max.toFixed(1)}ms (n=${enter.n}); ` +
+        `Event Timing: ${eventTiming.keydownsAtLeast16ms} keydowns >=16ms, ${eventTiming.keydownsOver100ms} >100ms, worst ${eventTiming.worstKeydownMs}ms`,
+    );
+    writeResults('typing-latency', {
+      method:
+        'Chromium (headless) on the production build; capturing keydown listener, then two nested requestAnimationFrame callbacks; ' +
+        `latency = second callback - event.timeStamp; one key at a time, ${PAUSE_BETWEEN_KEYS_MS} ms apart, Enter and a ${PAUSE_AFTER_SENTENCE_MS} ms pause after each sentence`,
+      document: { words: article.words, headings: article.headings, paragraphs: article.paragraphs, footnotes: article.footnotes },
+      browser: browser!.version(),
+      latency,
+      fromKeydownHandler: fromHandler,
+      enter,
+      eventTiming,
+    });
+
+    expect(latency.p95).toBeLessThan(P95_LIMIT_MS);
+    await page.close();
+  });
+});
