@@ -102,7 +102,7 @@ describe('storing an upload', () => {
     const id = result.media.id;
     expect(result.media).toEqual({
       id,
-      url: `/api/media/${id}/w1600.jpeg`,
+      url: `/api/media/${id}/w960.jpeg`,
       width: 2000,
       height: 1200,
       alt: 'A harbour',
@@ -360,16 +360,21 @@ describe('serving media files', () => {
     const { id, bytes } = await uploaded();
     const { GET } = await import('@/app/api/media/[id]/[file]/route');
     const context = (file: string) => ({ params: Promise.resolve({ id: String(id), file }) });
-    const response = await GET(new Request(`http://test/api/media/${id}/original.jpg`), context('original.jpg'));
+    const original = await GET(new Request(`http://test/api/media/${id}/original.jpg`), context('original.jpg'));
+    // The original keeps the camera's metadata: without a staff session it does not exist.
+    expect(original.status).toBe(404);
+    const response = await GET(new Request(`http://test/api/media/${id}/w960.jpeg`), context('w960.jpeg'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const etag = response.headers.get('etag');
     expect(etag).toMatch(/^"[^"]+"$/);
-    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    const sent = Buffer.from(await response.arrayBuffer());
+    expect(sent.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+    expect(sent.equals(bytes)).toBe(false);
 
-    const again = await GET(new Request(`http://test/api/media/${id}/original.jpg`, { headers: { 'If-None-Match': `"other", ${etag}` } }), context('original.jpg'));
+    const again = await GET(new Request(`http://test/api/media/${id}/w960.jpeg`, { headers: { 'If-None-Match': `"other", ${etag}` } }), context('w960.jpeg'));
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
 
