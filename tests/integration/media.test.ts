@@ -102,7 +102,7 @@ describe('storing an upload', () => {
     const id = result.media.id;
     expect(result.media).toEqual({
       id,
-      url: `/api/media/${id}/w960.jpeg`,
+      url: `/api/media/${id}/w1600.jpeg`,
       width: 2000,
       height: 1200,
       alt: 'A harbour',
