@@ -168,3 +168,17 @@ export const articleEntities = sqliteTable(
     index('article_entities_entity').on(table.entityId),
   ],
 );
+
+/** Tag suggestions an author dismissed for one article (`entity:<id>` or `name:<normalized name>`). */
+export const articleDismissedSuggestions = sqliteTable(
+  'article_dismissed_suggestions',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    suggestionKey: text('suggestion_key').notNull(),
+    dismissedBy: integer('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.suggestionKey] })],
+);

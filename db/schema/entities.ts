@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns';
 
 export const ENTITY_KINDS = ['country', 'treaty', 'person', 'organization', 'topic'] as const;
@@ -45,3 +45,17 @@ export const entityAliases = sqliteTable(
 );
 
 export type EntityAlias = typeof entityAliases.$inferSelect;
+
+/** Where an entity's old address (after a merge or a slug change) now leads; served as a 308. */
+export const entityRedirects = sqliteTable(
+  'entity_redirects',
+  {
+    kind: text('kind', { enum: ENTITY_KINDS }).notNull(),
+    slug: text('slug').notNull(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.slug] }), index('entity_redirects_entity').on(table.entityId)],
+);
