@@ -23,6 +23,8 @@ export const articleDraftSchema = z.object({
   seoTitle: z.string().trim().max(200, 'Keep the SEO title under 200 characters.'),
   seoDescription: z.string().trim().max(500, 'Keep the SEO description under 500 characters.'),
   featuredMediaId: optionalId,
+  /** Tags added by hand; mentions in the text are tags of their own. Left out: keep the current ones. */
+  manualEntityIds: z.array(z.number().int().positive()).max(100, 'An article can have at most 100 hand-added tags.').optional(),
 });
 
 export type ArticleDraft = z.infer<typeof articleDraftSchema>;

@@ -4,6 +4,8 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   articleAuthors,
+  articleEntities,
+  entities,
   articles,
   articleSlugHistory,
   contributors,
@@ -16,6 +18,7 @@ import {
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
+import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { loadArticleFor } from './article-access';
 import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
@@ -76,7 +79,7 @@ export function saveArticle({
   const db = getDb();
   return db.transaction((tx): SaveResult => {
     const article = tx.select().from(articles).where(eq(articles.id, id)).get()!;
-    const referenceError = checkReferences(tx, request);
+    const referenceError = checkReferences(tx, request) ?? checkEntities(tx, { doc, manualEntityIds: request.manualEntityIds });
     if (referenceError) return { ok: false, kind: 'invalid', ...referenceError };
     const meta: RevisionMeta = {
       sectionId: request.sectionId,
@@ -133,6 +136,7 @@ export function saveArticle({
       .where(eq(articles.id, id))
       .run();
     replaceAuthors(tx, { articleId: id, contributorIds: request.authorContributorIds });
+    replaceTags(tx, { articleId: id, doc, manualEntityIds: request.manualEntityIds });
 
     const latest = tx.select().from(revisions).where(eq(revisions.articleId, id)).orderBy(desc(revisions.id)).limit(1).get();
     const isCoalesced =
@@ -188,6 +192,43 @@ function checkReferences(tx: Tx, draft: ArticleDraft): { error: string; fieldErr
     return { error: 'The featured image no longer exists.', fieldErrors: { featuredMediaId: 'Choose another image.' } };
   }
   return null;
+}
+
+function checkEntities(
+  tx: Tx,
+  { doc, manualEntityIds }: { doc: JSONContent; manualEntityIds: number[] | undefined },
+): { error: string; fieldErrors: Record<string, string> } | null {
+  const mentions = mentionedEntities(doc);
+  const wanted = [...new Set([...mentions.map((mention) => mention.entityId), ...(manualEntityIds ?? [])])];
+  if (wanted.length === 0) return null;
+  const known = new Set(tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, wanted)).all().map((row) => row.id));
+  const missingMention = mentions.find((mention) => !known.has(mention.entityId));
+  if (missingMention) {
+    const error = `"${missingMention.label}" is tagged with an entity that no longer exists; tag it again or remove the tag.`;
+    return { error, fieldErrors: { body: error } };
+  }
+  if ((manualEntityIds ?? []).some((entityId) => !known.has(entityId))) {
+    return { error: 'One of the tags no longer exists; remove it.', fieldErrors: { manualEntityIds: 'Remove tags that no longer exist.' } };
+  }
+  return null;
+}
+
+/** The article's tags: every entity mentioned in the text, plus those added by hand. */
+function replaceTags(tx: Tx, { articleId, doc, manualEntityIds }: { articleId: number; doc: JSONContent; manualEntityIds: number[] | undefined }): void {
+  const manual =
+    manualEntityIds ??
+    tx
+      .select({ entityId: articleEntities.entityId })
+      .from(articleEntities)
+      .where(and(eq(articleEntities.articleId, articleId), eq(articleEntities.source, 'manual')))
+      .all()
+      .map((row) => row.entityId);
+  const mentioned = new Set(mentionedEntities(doc).map((mention) => mention.entityId));
+  tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId)).run();
+  for (const entityId of mentioned) tx.insert(articleEntities).values({ articleId, entityId, source: 'mention' }).run();
+  for (const entityId of new Set(manual)) {
+    if (!mentioned.has(entityId)) tx.insert(articleEntities).values({ articleId, entityId, source: 'manual' }).run();
+  }
 }
 
 /** Takes a slug for this article; the old one is kept so its links keep working. */

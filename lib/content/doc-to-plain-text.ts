@@ -50,6 +50,7 @@ function isTextBlock(node: JSONContent): boolean {
 function inlineText(node: JSONContent, notes: string[]): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';
+  if (node.type === 'entityMention') return stringAttr(node, 'label');
   if (node.type === 'footnote') {
     notes.push(stringAttr(node, 'note'));
     return '';

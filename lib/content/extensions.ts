@@ -5,6 +5,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { isAllowedHref } from './is-allowed-href';
 import { Subscript } from './marks/subscript';
 import { Superscript } from './marks/superscript';
+import { EntityMention } from './nodes/entity-mention';
 import { Figure } from './nodes/figure';
 import { Footnote } from './nodes/footnote';
 import { PullQuote } from './nodes/pull-quote';
@@ -51,6 +52,7 @@ function createArticleExtensions(): Extensions {
     PullQuote,
     Figure,
     Footnote,
+    EntityMention,
     ArticleTable.configure({ resizable: false }),
     TableRow,
     ArticleTableHeader,

@@ -9,20 +9,36 @@ const extensions = articleExtensions();
 
 export const FOOTNOTES_LABEL_ID = 'footnotes-label';
 
+export type RenderOptions = {
+  /** Pages of tagged entities, by entity id: the first mention of each links to its page. */
+  entityHrefs?: ReadonlyMap<number, string>;
+};
+
 /**
  * Renders a validated article document to HTML on the server, with the editor's own extension list.
  * Footnotes are numbered in document order; each marker links to its note in a "Notes" section
  * appended after the text. All text and attribute values are escaped by the renderer.
  */
-export function renderArticleHtml(doc: JSONContent): string {
+export function renderArticleHtml(doc: JSONContent, { entityHrefs }: RenderOptions = {}): string {
   const { node, footnotes } = prepareFootnotes(articleSchema().nodeFromJSON(doc));
   const numbers = new Map(footnotes.map((footnote, index) => [footnote, index + 1]));
+  const linkedEntities = new Set<number>();
   const body = renderToHTMLString({
     content: node,
     extensions,
     options: {
       nodeMapping: {
         footnote: ({ node: footnote }) => renderFootnoteReference(numbers.get(footnote) ?? 0),
+        entityMention: ({ node: mention }) => {
+          const entityId = Number(mention.attrs.entityId);
+          const label = String(mention.attrs.label ?? '');
+          const href = entityHrefs?.get(entityId);
+          // Only the first mention links, and never inside a link the writer made.
+          const isLinked = href !== undefined && !linkedEntities.has(entityId) && !mention.marks.some((mark) => mark.type.name === 'link');
+          if (!isLinked) return renderSpec(['span', { class: 'entity-mention' }, label]);
+          linkedEntities.add(entityId);
+          return renderSpec(['a', { class: 'entity-mention', href }, label]);
+        },
       },
     },
   });

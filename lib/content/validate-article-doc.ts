@@ -5,6 +5,7 @@ import { isAllowedHref } from './is-allowed-href';
 import { isAllowedImageSrc } from './is-allowed-image-src';
 import { isAllowedSrcset } from './is-allowed-srcset';
 import { MAX_ALT_LENGTH } from './nodes/figure';
+import { ENTITY_MENTION_KINDS, MAX_MENTION_LABEL_LENGTH } from './nodes/entity-mention';
 import { MAX_FOOTNOTE_LENGTH } from './nodes/footnote';
 
 export const MAX_DOC_BYTES = 5 * 1024 * 1024;
@@ -21,6 +22,7 @@ const NODE_ATTR_CHECKS: Record<string, AttrCheck> = {
   heading: checkHeadingLevel,
   figure: checkFigureAttrs,
   footnote: checkFootnoteAttrs,
+  entityMention: checkEntityMentionAttrs,
   pullQuote: checkPullQuoteAttrs,
   tableCell: checkTableCellAttrs,
   tableHeader: checkTableCellAttrs,
@@ -228,6 +230,17 @@ function checkFootnoteAttrs(attrs: Record<string, unknown>, path: string, proble
   }
   if (note.length > MAX_FOOTNOTE_LENGTH) {
     problems.push({ path, message: `A footnote is ${note.length} characters; keep it to ${MAX_FOOTNOTE_LENGTH}.` });
+  }
+}
+
+function checkEntityMentionAttrs(attrs: Record<string, unknown>, path: string, problems: ContentProblem[]): void {
+  if (!isPositiveInteger(attrs.entityId)) problems.push({ path, message: 'A tagged mention must name the entity it refers to.' });
+  if (!ENTITY_MENTION_KINDS.includes(attrs.kind as (typeof ENTITY_MENTION_KINDS)[number])) {
+    problems.push({ path, message: `A tagged mention's kind must be one of ${ENTITY_MENTION_KINDS.join(', ')}.` });
+  }
+  const label = attrs.label;
+  if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_MENTION_LABEL_LENGTH) {
+    problems.push({ path, message: `A tagged mention must show its text (1 to ${MAX_MENTION_LABEL_LENGTH} characters).` });
   }
 }
 
