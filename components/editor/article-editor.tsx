@@ -3,14 +3,18 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
 import type { EditableArticle, EditorOptions } from '@/lib/articles/get-article-for-edit';
 import { cleanPastedHtml } from '@/lib/content/clean-pasted-html';
 import { countWords } from '@/lib/content/derive-article-text';
-import { articleExtensions } from '@/lib/content/extensions';
 import { slugify } from '@/lib/text/slugify';
 import { ConflictDialog } from './conflict-dialog';
+import { EntityPicker } from './entity-picker';
+import { editorExtensions } from './editor-extensions';
+import { mentionAttrs, type PickerEntity } from './entity-search';
+import { MentionMenu, type MentionMenuState } from './mention-menu';
+import { TagSuggestions } from './tag-suggestions';
 import { EditorToolbar } from './editor-toolbar';
 import { FigureDetails, FootnotePanel, ImagePanel, InternalLinkPanel, LinkPanel } from './editor-panels';
 import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft-store';
@@ -21,7 +25,7 @@ import { useAutosave } from './use-autosave';
 import { usePresence } from './use-presence';
 
 type Props = { article: EditableArticle; options: EditorOptions };
-type Panel = 'link' | 'internal' | 'image' | 'footnote' | null;
+type Panel = 'link' | 'internal' | 'image' | 'footnote' | 'tag' | null;
 
 export function ArticleEditor({ article, options }: Props) {
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
@@ -36,7 +40,11 @@ export function ArticleEditor({ article, options }: Props) {
   const editorRef = useRef<Editor | null>(null);
   const onChangeRef = useRef<() => void>(() => {});
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const extensions = useMemo(() => articleExtensions(), []);
+  const [mentionMenu, setMentionMenu] = useState<MentionMenuState | null>(null);
+  const [manualTags, setManualTags] = useState(article.manualTags);
+  const manualTagsRef = useRef(article.manualTags);
+  const [changeTick, setChangeTick] = useState(0);
+  const [extensions] = useState(() => editorExtensions({ onMentionMenu: setMentionMenu }));
 
   const editor = useEditor({
     extensions,
@@ -56,7 +64,14 @@ export function ArticleEditor({ article, options }: Props) {
     editorRef.current = editor;
   }, [editor]);
 
-  const getState = useCallback((): ArticleDraft => ({ ...metaRef.current, body: editorRef.current?.getJSON() ?? article.body }), [article.body]);
+  const getState = useCallback(
+    (): ArticleDraft => ({
+      ...metaRef.current,
+      body: editorRef.current?.getJSON() ?? article.body,
+      manualEntityIds: manualTagsRef.current.map((tag) => tag.id),
+    }),
+    [article.body],
+  );
   const replaceState = useCallback((state: ArticleDraft) => {
     metaRef.current = metaOf(state);
     setMeta(metaRef.current);
@@ -76,6 +91,7 @@ export function ArticleEditor({ article, options }: Props) {
         if (!current) return;
         setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
         setImages(imagesIn(current.getJSON()));
+        setChangeTick((tick) => tick + 1);
       }, 500);
     };
   }, [markChanged]);
@@ -117,6 +133,21 @@ export function ArticleEditor({ article, options }: Props) {
     replaceState(restoreOffer.state);
     autosave.adoptVersion(restoreOffer.baseVersion);
     setRestoreOffer(null);
+    onChangeRef.current();
+  };
+
+  const tagSelection = (entity: PickerEntity) => {
+    const current = editorRef.current;
+    setPanel(null);
+    if (!current) return;
+    const { from, to } = current.state.selection;
+    const label = current.state.doc.textBetween(from, to, ' ').trim() || entity.name;
+    current.chain().focus().insertContentAt({ from, to }, { type: 'entityMention', attrs: mentionAttrs(entity, label) }).run();
+  };
+
+  const changeManualTags = (next: { id: number; kind: PickerEntity['kind']; name: string }[]) => {
+    manualTagsRef.current = next;
+    setManualTags(next);
     onChangeRef.current();
   };
 
@@ -201,11 +232,20 @@ export function ArticleEditor({ article, options }: Props) {
               onInternalLink={() => setPanel('internal')}
               onImage={() => setPanel('image')}
               onFootnote={() => setPanel('footnote')}
+              onTag={() => setPanel('tag')}
             />
             {panel === 'link' ? <LinkPanel editor={editor} onClose={() => setPanel(null)} /> : null}
             {panel === 'internal' ? <InternalLinkPanel editor={editor} onClose={() => setPanel(null)} /> : null}
             {panel === 'image' ? <ImagePanel editor={editor} onClose={() => setPanel(null)} /> : null}
             {panel === 'footnote' ? <FootnotePanel editor={editor} onClose={() => setPanel(null)} /> : null}
+            {panel === 'tag' ? (
+              <EntityPicker
+                label="Tag the selected words as"
+                initialQuery={editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to, ' ')}
+                onPick={tagSelection}
+                onCancel={() => setPanel(null)}
+              />
+            ) : null}
             {uploadError ? (
               <p className="form-error" role="alert">
                 {uploadError}
@@ -215,8 +255,32 @@ export function ArticleEditor({ article, options }: Props) {
           </>
         ) : null}
         <EditorContent editor={editor} className="editor-content" />
+        {mentionMenu ? <MentionMenu state={mentionMenu} /> : null}
       </div>
-      <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
+      <div className="editor-sidebar">
+        <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
+        <section className="manual-tags" aria-labelledby="manual-tags-title">
+          <h2 id="manual-tags-title">Tags added by hand</h2>
+          <p className="hint">Entities tagged in the text are tags already; add here what the article is about without naming it.</p>
+          <ul className="author-list">
+            {manualTags.map((tag) => (
+              <li key={tag.id}>
+                <span>{tag.name}</span>
+                <button type="button" className="tool" aria-label={`Remove tag ${tag.name}`} onClick={() => changeManualTags(manualTags.filter((other) => other.id !== tag.id))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <EntityPicker
+            label="Add a tag"
+            onPick={(entity) => {
+              if (!manualTags.some((tag) => tag.id === entity.id)) changeManualTags([...manualTags, { id: entity.id, kind: entity.kind, name: entity.name }]);
+            }}
+          />
+        </section>
+        {editor ? <TagSuggestions editor={editor} articleId={article.id} changeTick={changeTick} /> : null}
+      </div>
     </div>
   );
 }

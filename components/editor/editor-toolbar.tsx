@@ -8,12 +8,13 @@ type Props = {
   onInternalLink: () => void;
   onImage: () => void;
   onFootnote: () => void;
+  onTag: () => void;
 };
 
 type ToolButton = { label: string; shortcut?: string; isActive?: boolean; isDisabled?: boolean; run: () => void; text: string };
 
 /** Formatting buttons; each names its keyboard shortcut, and shows whether it applies at the cursor. */
-export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootnote }: Props) {
+export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootnote, onTag }: Props) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -29,6 +30,7 @@ export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootn
       isPullQuote: current.isActive('pullQuote'),
       isLink: current.isActive('link'),
       isTable: current.isActive('table'),
+      hasSelection: !current.state.selection.empty,
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
     }),
@@ -62,6 +64,7 @@ export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootn
       { label: 'Link', shortcut: 'Ctrl+K', text: 'Link', isActive: state.isLink, run: onLink },
       { label: 'Link to our articles', text: 'Cross-ref', run: onInternalLink },
       { label: 'Footnote', text: 'Note', run: onFootnote },
+      { label: 'Tag as…', text: 'Tag', isDisabled: !state.hasSelection, run: onTag },
       { label: 'Image', text: 'Image', run: onImage },
       {
         label: state.isTable ? 'Add table row' : 'Table',

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, contributors, issues, media, sections, type ArticleStatus } from '@/db/schema';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
 
@@ -23,6 +23,8 @@ export type EditableArticle = {
   wordCount: number;
   updatedAt: string;
   isPublished: boolean;
+  /** Tags added by hand (mentions in the text are tags too, and are read from the text). */
+  manualTags: { id: number; kind: EntityKind; name: string }[];
 };
 
 export type EditorOptions = {
@@ -62,6 +64,13 @@ export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdent
     wordCount: article.wordCount,
     updatedAt: article.updatedAt.toISOString(),
     isPublished: article.publishedRevisionId !== null,
+    manualTags: db
+      .select({ id: entities.id, kind: entities.kind, name: entities.name })
+      .from(articleEntities)
+      .innerJoin(entities, eq(entities.id, articleEntities.entityId))
+      .where(and(eq(articleEntities.articleId, id), eq(articleEntities.source, 'manual')))
+      .orderBy(asc(entities.name))
+      .all(),
   };
 }
 
