@@ -41,6 +41,26 @@ export class EditorPage {
     await expect(this.status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 15_000 });
   }
 
+  /** Selects the first occurrence of some words in the text, as a writer dragging over them would. */
+  async selectText(words: string): Promise<void> {
+    await this.body.evaluate((element, target) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(target) ?? -1;
+        if (index === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + target.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`"${target}" is not in the text`);
+    }, words);
+    await expect(this.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Tag as…' })).toBeEnabled();
+  }
+
   async endOfBody(): Promise<void> {
     await this.body.click();
     await this.page.keyboard.press('Control+End');
