@@ -14,6 +14,7 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
         <nav aria-label="Desk">
           <Link href="/desk">Articles</Link>
           <Link href="/desk/articles/new">New article</Link>
+          <Link href="/desk/entities">Entities</Link>
           <Link href="/desk/media">Media</Link>
           <Link href="/">Site</Link>
         </nav>
