@@ -15,6 +15,7 @@ import {
   type EntityKind,
 } from '../schema';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
+import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { hashPassword } from '@/lib/auth/password';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
@@ -23,6 +24,7 @@ import { SEED_ARTICLES, SEED_CONTRIBUTORS } from './data/articles';
 import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from './data/entities';
 import { SEED_ISSUES, SEED_SECTIONS } from './data/magazine';
 import { seedBlocksToDoc } from './seed-blocks-to-doc';
+import { tagFirstMentions } from './tag-first-mentions';
 
 export const DEMO_PASSWORD = 'masthead-demo';
 
@@ -44,12 +46,10 @@ export function isDatabaseEmpty(db: Db): boolean {
 export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
   if (!isDatabaseEmpty(db)) throw new Error('The database already has content; the demo magazine goes only into an empty one.');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const prepared = SEED_ARTICLES.map((article) => {
-    const doc = seedBlocksToDoc(article.body);
-    const validation = validateArticleDoc(doc);
+  for (const article of SEED_ARTICLES) {
+    const validation = validateArticleDoc(seedBlocksToDoc(article.body));
     if (!validation.ok) throw new Error(`Demo article "${article.slug}" is invalid: ${validation.message}`);
-    return { article, doc, derived: deriveArticleText(doc) };
-  });
+  }
 
   return db.transaction((tx) => {
     const sectionIds = new Map<string, number>();
@@ -121,7 +121,20 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
       }
     }
 
-    for (const { article, doc, derived } of prepared) {
+    const prepared = SEED_ARTICLES.map((article) => {
+      const tagged = article.entities.map((ref) => {
+        const entity = knowledgeBase.find((candidate) => `${candidate.kind}:${candidate.slug}` === ref);
+        const id = entityIds.get(ref);
+        if (!entity || !id) throw new Error(`Demo article "${article.slug}" is tagged with unknown entity "${ref}".`);
+        return { id, kind: entity.kind, names: [entity.name, ...entity.aliases] };
+      });
+      const doc = tagFirstMentions({ doc: seedBlocksToDoc(article.body), tagged });
+      const validation = validateArticleDoc(doc);
+      if (!validation.ok) throw new Error(`Demo article "${article.slug}" is invalid once tagged: ${validation.message}`);
+      return { article, doc, derived: deriveArticleText(doc), mentioned: new Set(mentionedEntities(doc).map((mention) => mention.entityId)) };
+    });
+
+    for (const { article, doc, derived, mentioned } of prepared) {
       const publishedAt = new Date(article.publishedAt);
       const firstAuthor = userIds.get(article.authors[0] ?? '') ?? userIds.get('editor') ?? null;
       const sectionId = sectionIds.get(article.section);
@@ -175,7 +188,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
       for (const ref of new Set(article.entities)) {
         const entityId = entityIds.get(ref);
         if (!entityId) throw new Error(`Demo article "${article.slug}" is tagged with unknown entity "${ref}".`);
-        tx.insert(articleEntities).values({ articleId: articleRow.id, entityId, source: 'manual' }).run();
+        tx.insert(articleEntities).values({ articleId: articleRow.id, entityId, source: mentioned.has(entityId) ? 'mention' : 'manual' }).run();
       }
     }
 
