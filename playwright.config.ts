@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { DEMO_SERVER, EMPTY_SERVER } from './tests/e2e/support/servers';
+import { CHROMIUM_LAUNCH_OPTIONS } from './tests/support/chromium-launch-options';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,18 +13,7 @@ export default defineConfig({
   use: {
     baseURL: DEMO_SERVER.url,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   // Started in order: the first builds the app, the second reuses that build.
   webServer: [

@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { closeDb, DatabaseStartupError } from './client';
+import { runCommand } from './run-command';
 import { createStaffUser } from '@/lib/users/create-staff-user';
 
 /**
@@ -50,13 +50,4 @@ function ask(question: string, { isSecret = false } = {}): Promise<string> {
   });
 }
 
-main()
-  .then((code) => {
-    closeDb();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    closeDb();
-    console.error(error instanceof DatabaseStartupError ? error.message : error);
-    process.exit(1);
-  });
+runCommand(main);

@@ -1,4 +1,5 @@
-import { closeDb, DatabaseStartupError, getDb } from './client';
+import { getDb } from './client';
+import { runCommand } from './run-command';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoMagazine } from './seed/seed-demo-magazine';
 import { getConfig } from '@/lib/config/get-config';
 
@@ -26,13 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then((code) => {
-    closeDb();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    closeDb();
-    console.error(error instanceof DatabaseStartupError ? error.message : error);
-    process.exit(1);
-  });
+runCommand(main);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchLine, REPO_ROOT, summarize, writeResults } from './support/bench-stats';
 import { startBenchServer, type BenchServer } from './support/bench-server';
 import { buildLongArticle, varyLastParagraph } from './support/long-article-doc';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium-launch-options';
 
 /**
  * Typing latency in Chromium on a 10,000-word article: for each keystroke, the time from the key
@@ -57,18 +58,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   server = await startBenchServer({ port: PORT, databasePath: DATABASE_PATH });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   context = await browser.newContext({ baseURL: server.url });
 }, 480_000);
 

@@ -1,0 +1,53 @@
+'use client';
+
+import { useActionState } from 'react';
+import { EntityActionMessage } from '@/components/desk/entity-action-message';
+import { aliasAction } from '../actions';
+
+/** The entity's aliases, with a form to add one and a button to remove each, for those who may edit. */
+export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number; aliases: { id: number; alias: string }[]; canEdit: boolean }) {
+  const [state, formAction, isPending] = useActionState(aliasAction, null);
+  const typedAlias = state && !state.ok ? (state.alias ?? '') : '';
+  return (
+    <div className="stack narrow">
+      <EntityActionMessage result={state} />
+      {aliases.length === 0 ? (
+        <p>No aliases yet.</p>
+      ) : (
+        <ul aria-label="Aliases">
+          {aliases.map((alias) => (
+            <li key={alias.id}>
+              {alias.alias}{' '}
+              {canEdit ? (
+                <form action={formAction} style={{ display: 'inline' }}>
+                  <input type="hidden" name="entityId" value={entityId} />
+                  <input type="hidden" name="aliasId" value={alias.id} />
+                  <button type="submit" name="intent" value="remove" className="link-button" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
+                    Remove
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <form action={formAction} className="panel-actions" style={{ alignItems: 'end' }}>
+          <input type="hidden" name="entityId" value={entityId} />
+          <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+            New alias
+            <input
+              name="alias"
+              defaultValue={typedAlias}
+              maxLength={300}
+              aria-invalid={state && !state.ok ? true : undefined}
+            />
+          </label>
+          <button type="submit" name="intent" value="add" disabled={isPending}>
+            {isPending ? 'Saving…' : 'Add alias'}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { EntityPagination } from '@/components/desk/entity-pagination';
+import type { EntityKind } from '@/db/schema';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/policy';
+import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import { listEntities } from '@/lib/entities/list-entities';
+
+export const metadata: Metadata = { title: 'Entities', robots: { index: false } };
+
+const PAGE_SIZE = 50;
+const KINDS = Object.keys(ENTITY_KIND_LABELS) as EntityKind[];
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EntitiesPage({ searchParams }: Props) {
+  await connection();
+  const staff = await requireStaff({ returnTo: '/desk/entities' });
+  const params = await searchParams;
+  const query = first(params.q)?.trim().slice(0, 200) ?? '';
+  const kindParam = first(params.kind);
+  const kind = KINDS.find((option) => option === kindParam) ?? null;
+  const deleted = first(params.deleted);
+  const list = listEntities({ query, kind, page: Number(first(params.page) ?? 1), pageSize: PAGE_SIZE });
+  const isFiltered = query !== '' || kind !== null;
+  const canEdit = can({ role: staff.role, action: 'entity.edit' });
+  const openLabel = canEdit ? 'Edit' : 'View';
+  return (
+    <DeskShell staff={staff} isWide>
+      <h1>Entities</h1>
+      <p>
+        The knowledge base: countries, treaties, people, organizations and topics that articles mention.{' '}
+        {can({ role: staff.role, action: 'entity.create' }) ? <Link href="/desk/entities/new">New entity</Link> : null}
+      </p>
+      {canEdit ? null : (
+        <p className="hint">You can look entities up and add new ones; editors change, merge and delete them.</p>
+      )}
+      <div aria-live="polite">
+        {deleted ? (
+          <p role="status" className="notice">
+            Deleted “{deleted}”.
+          </p>
+        ) : null}
+      </div>
+      <form method="get" action="/desk/entities" role="search" style={{ display: 'flex', gap: '0.75rem', alignItems: 'end', flexWrap: 'wrap', marginBottom: '1rem' }}>
+        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          Search names and aliases
+          <input type="search" name="q" defaultValue={query} maxLength={200} />
+        </label>
+        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          Kind
+          <select name="kind" defaultValue={kind ?? ''}>
+            <option value="">All kinds</option>
+            {KINDS.map((option) => (
+              <option key={option} value={option}>
+                {ENTITY_KIND_LABELS[option].many}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Search</button>
+        {isFiltered ? <Link href="/desk/entities">Show all</Link> : null}
+      </form>
+      <p className="meta" role="status">
+        {describeCount({ total: list.total, isFiltered })}
+      </p>
+      {list.rows.length === 0 ? null : (
+        <table className="desk-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Aliases</th>
+              <th scope="col">Articles</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
+                  {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
+                </td>
+                <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
+                <td>{row.aliasCount}</td>
+                <td>{row.articleCount}</td>
+                <td>
+                  <Link href={`/desk/entities/${row.id}`} aria-label={`${openLabel} ${row.name}`}>
+                    {openLabel}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <EntityPagination page={list.page} pageCount={list.pageCount} params={{ q: query, kind: kind ?? '' }} />
+    </DeskShell>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function describeCount({ total, isFiltered }: { total: number; isFiltered: boolean }): string {
+  if (total === 0) return isFiltered ? 'No entities match.' : 'No entities yet.';
+  const noun = total === 1 ? 'entity' : 'entities';
+  return isFiltered ? `${total} ${noun} match.` : `${total} ${noun}.`;
+}
