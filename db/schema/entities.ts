@@ -59,3 +59,12 @@ export const entityRedirects = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.kind, table.slug] }), index('entity_redirects_entity').on(table.entityId)],
 );
+
+/** The entity a merged-away id now is, so an editor still holding the old id saves cleanly. */
+export const entityIdRedirects = sqliteTable('entity_id_redirects', {
+  oldId: integer('old_id').primaryKey(),
+  entityId: integer('entity_id')
+    .notNull()
+    .references(() => entities.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});

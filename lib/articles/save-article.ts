@@ -6,6 +6,7 @@ import {
   articleAuthors,
   articleEntities,
   entities,
+  entityIdRedirects,
   articles,
   articleSlugHistory,
   contributors,
@@ -19,6 +20,7 @@ import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
+import { rewriteEntityMentions } from '@/lib/entities/rewrite-entity-mentions';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { loadArticleFor } from './article-access';
 import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
@@ -73,7 +75,7 @@ export function saveArticle({
   const request = parsed.data;
   const validation = validateArticleDoc(request.body);
   if (!validation.ok) return { ok: false, kind: 'invalid', error: validation.message, fieldErrors: { body: validation.message } };
-  const doc = validation.doc;
+  const doc = followMergedEntities(validation.doc);
   const derived = deriveArticleText(doc);
 
   const db = getDb();
@@ -192,6 +194,14 @@ function checkReferences(tx: Tx, draft: ArticleDraft): { error: string; fieldErr
     return { error: 'The featured image no longer exists.', fieldErrors: { featuredMediaId: 'Choose another image.' } };
   }
   return null;
+}
+
+/** Mentions of an entity merged into another while the writer had the article open now name the survivor. */
+function followMergedEntities(doc: JSONContent): JSONContent {
+  const ids = mentionedEntities(doc).map((mention) => mention.entityId);
+  if (ids.length === 0) return doc;
+  const redirects = getDb().select().from(entityIdRedirects).where(inArray(entityIdRedirects.oldId, ids)).all();
+  return redirects.reduce((current, redirect) => rewriteEntityMentions({ doc: current, fromId: redirect.oldId, toId: redirect.entityId }).doc, doc);
 }
 
 function checkEntities(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, entities, entityAliases, entityRedirects, revisions } from '@/db/schema';
+import { articleEntities, articles, entities, entityAliases, entityIdRedirects, entityRedirects, revisions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
@@ -77,6 +77,8 @@ export function mergeEntities({ actor, sourceId, targetId }: { actor: StaffIdent
       .onConflictDoUpdate({ target: [entityRedirects.kind, entityRedirects.slug], set: { entityId: target.id } })
       .run();
 
+    tx.update(entityIdRedirects).set({ entityId: target.id }).where(eq(entityIdRedirects.entityId, source.id)).run();
+    tx.insert(entityIdRedirects).values({ oldId: source.id, entityId: target.id }).onConflictDoUpdate({ target: entityIdRedirects.oldId, set: { entityId: target.id } }).run();
     tx.delete(entities).where(eq(entities.id, source.id)).run();
     tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, target.id)).run();
 

@@ -75,3 +75,22 @@ describe('the entity picker', () => {
     expect(searchEntitiesForPicker({ query: '' })).toEqual([]);
   });
 });
+
+describe('saving after a merge', () => {
+  it('points mentions of a merged-away entity at the survivor instead of refusing the save', async () => {
+    const { mergeEntities } = await import('@/lib/entities/merge-entities');
+    const editor = await createTestStaff({ role: 'editor' });
+    const duplicate = entity('country', 'Russian Federation');
+    const survivor = entity('country', 'Russia');
+    const created = createArticle({ actor: editor, title: 'Open during a merge' });
+    if (!created.ok) throw new Error(created.error);
+    const id = created.id;
+    // The writer's editor still holds the old id when the merge happens.
+    const stale = saveInput({ articleId: id, actor: editor, body: mentionDoc([duplicate, 'Russian Federation']) });
+    expect(mergeEntities({ actor: editor, sourceId: duplicate, targetId: survivor }).ok).toBe(true);
+    const result = saveArticle({ id, actor: editor, input: stale });
+    expect(result.ok).toBe(true);
+    expect(tags(id)).toEqual([{ entityId: survivor, source: 'mention' }]);
+    expect(JSON.stringify(articleRow(id).body)).toContain(`"entityId":${survivor}`);
+  });
+});
