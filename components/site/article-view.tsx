@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import type { EntityKind } from '@/db/schema';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 import { formatDate } from '@/components/ui/format-date';
+import { entityPath } from '@/lib/entities/entity-path';
 import { Byline } from './byline';
 
 export type ArticleViewProps = {
@@ -11,7 +13,7 @@ export type ArticleViewProps = {
   publishedAt: Date | null;
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
-  entities: { kind: string; name: string; slug: string }[];
+  entities: { kind: EntityKind; name: string; slug: string }[];
 };
 
 /** The reader's article template, shared by the public page and the desk's preview. */
@@ -40,7 +42,9 @@ export function ArticleView({ title, dek, html, authors, publishedAt, section, i
           <h2>In this article</h2>
           <ul>
             {entities.map((entity) => (
-              <li key={`${entity.kind}:${entity.slug}`}>{entity.name}</li>
+              <li key={`${entity.kind}:${entity.slug}`}>
+                <Link href={entityPath(entity)}>{entity.name}</Link>
+              </li>
             ))}
           </ul>
         </footer>

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { articleEntities, entities, issues, sections, type EntityKind } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
+import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
 import { loadArticleFor } from './article-access';
 import { bylinesFor, type Byline } from './article-bylines';
 
@@ -27,7 +28,7 @@ export function getArticlePreview({ id, actor }: { id: number; actor: StaffIdent
   return {
     title: article.title,
     dek: article.dek,
-    html: renderArticleHtml(article.body),
+    html: renderArticleHtml(article.body, { entityHrefs: entityHrefsFor(article.body) }),
     authors: bylinesFor([article.id]).get(article.id) ?? [],
     publishedAt: article.publishedAt,
     section: section ?? null,

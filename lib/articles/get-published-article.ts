@@ -2,7 +2,9 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, entities, issues, revisions, sections, type EntityKind } from '@/db/schema';
+import { makeExcerpt } from '@/lib/content/derive-article-text';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
+import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
 import { bylinesFor, type Byline } from './article-bylines';
 
 export type PublishedArticle = {
@@ -19,8 +21,10 @@ export type PublishedArticle = {
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
   authors: Byline[];
-  entities: { kind: EntityKind; name: string; slug: string }[];
+  entities: { kind: EntityKind; name: string; slug: string; wikidataId: string | null }[];
 };
+
+const EXCERPT_LENGTH = 240;
 
 /** The public view of an article: its published snapshot, never the working copy. */
 export function getPublishedArticle(slug: string): PublishedArticle | null {
@@ -34,7 +38,7 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
       body: revisions.body,
       wordCount: revisions.wordCount,
       revisionCreatedAt: revisions.createdAt,
-      excerpt: articles.excerpt,
+      bodyText: revisions.bodyText,
       publishedAt: articles.publishedAt,
       firstPublishedAt: articles.firstPublishedAt,
       sectionName: sections.name,
@@ -51,7 +55,7 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     .get();
   if (!row || !row.publishedAt) return null;
   const tagged = db
-    .select({ kind: entities.kind, name: entities.name, slug: entities.slug })
+    .select({ kind: entities.kind, name: entities.name, slug: entities.slug, wikidataId: entities.wikidataId })
     .from(articleEntities)
     .innerJoin(entities, eq(entities.id, articleEntities.entityId))
     .where(eq(articleEntities.articleId, row.id))
@@ -62,8 +66,9 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     slug: row.slug,
     title: row.title,
     dek: row.dek,
-    excerpt: row.excerpt,
-    html: renderArticleHtml(row.body),
+    // `articles.excerpt` follows the working copy, which may hold unpublished edits.
+    excerpt: makeExcerpt(row.bodyText, EXCERPT_LENGTH),
+    html: renderArticleHtml(row.body, { entityHrefs: entityHrefsFor(row.body) }),
     wordCount: row.wordCount,
     publishedAt: row.publishedAt,
     firstPublishedAt: row.firstPublishedAt ?? row.publishedAt,

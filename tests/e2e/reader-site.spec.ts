@@ -27,6 +27,12 @@ test('an article renders with title, byline, date and body from the server', asy
   await expect(page.locator('time')).toBeVisible();
   expect(await page.locator('.article-body p').count()).toBeGreaterThan(2);
 
+  // The first mention of each tagged entity links to its page.
+  const firstMention = page.locator('.article-body a.entity-mention').first();
+  await expect(firstMention).toHaveAttribute('href', /^\/(countries|treaties|people|organizations|topics)\/[a-z0-9-]+$/);
+  const hrefs = await page.locator('.article-body a.entity-mention').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+
   // The body is in the HTML the server sends, not built by scripts in the browser.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const bare = await context.newPage();

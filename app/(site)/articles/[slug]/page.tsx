@@ -5,6 +5,8 @@ import { cache } from 'react';
 import { ArticleView } from '@/components/site/article-view';
 import { findCurrentArticleSlug } from '@/lib/articles/find-current-article-slug';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
+import { getConfig } from '@/lib/config/get-config';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/entities/entity-json-ld';
 
 // Metadata and page ask for the same row in one request: read it once.
 const load = cache(getPublishedArticle);
@@ -32,5 +34,12 @@ export default async function ArticlePage({ params }: Props) {
     if (current && current !== slug) permanentRedirect(`/articles/${current}`);
     notFound();
   }
-  return <ArticleView {...article} />;
+  const jsonLd = newsArticleJsonLd({ article, siteUrl: getConfig().siteUrl });
+  return (
+    <>
+      {/* Escaped by serializeJsonLd, so no text in the article can end the script early. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <ArticleView {...article} />
+    </>
+  );
 }

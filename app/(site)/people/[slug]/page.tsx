@@ -1,0 +1,7 @@
+import { createEntityRoute } from '@/components/site/entity-route';
+
+const route = createEntityRoute('person');
+
+export const generateMetadata = route.generateMetadata;
+
+export default route.EntityRoutePage;
