@@ -32,7 +32,13 @@ export async function readJsonBody(
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The connection dropped mid-upload (a tab closed, the network went away): nothing to save.
+    return { ok: false, response: jsonError(400, 'The request was cut off before it arrived; nothing was changed.') };
+  }
   if (Buffer.byteLength(text, 'utf8') > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
   try {
     return { ok: true, value: JSON.parse(text) };
