@@ -30,6 +30,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // A wrong password is an answer, not a server fault; the attempt is already in login_attempts.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || error.name === 'RateLimitedSignin') return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
