@@ -17,7 +17,11 @@ export class LoginPage {
     const submitted = this.page.waitForResponse((response) => response.request().method() === 'POST');
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await submitted;
-    await this.page.waitForLoadState();
+    // Settled once the page has left the sign-in form, or come back to it empty; typing before
+    // that would land in a page that is about to be replaced.
+    await expect
+      .poll(async () => !this.page.url().includes('/login') || (await this.page.getByLabel('Email').inputValue({ timeout: 500 }).catch(() => 'pending')) === '')
+      .toBe(true);
   }
 
   alert() {
