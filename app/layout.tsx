@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getConfig } from '@/lib/config/get-config';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Masthead', template: '%s · Masthead' },
-  description: 'News and analysis on arms control, disarmament and nonproliferation.',
-};
+/** Read per request, so SITE_URL set at start (not at build) makes canonical and OpenGraph URLs absolute. */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(getConfig().siteUrl),
+    title: { default: 'Masthead', template: '%s · Masthead' },
+    description: 'News and analysis on arms control, disarmament and nonproliferation.',
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -29,7 +29,11 @@ test('a duplicate person is created, given an alias, previewed and merged into t
 
   await page.goto('/desk/entities');
   await page.getByRole('link', { name: 'New entity' }).click();
-  await page.getByLabel('Kind').selectOption('person');
+  // The fact fields follow the kind once the page is interactive; choose again until they do.
+  await expect(async () => {
+    await page.getByLabel('Kind').selectOption('person');
+    await expect(page.getByLabel('Role')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Role').fill('Prime Minister of Poland');
   await page.getByLabel('Country (ISO alpha-2 code)').fill('pl');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_SERVER } from './support/servers';
 
 test('the home page shows the current issue, April 2025, and the latest articles', async ({ page }) => {
   await page.goto('/');
@@ -26,6 +27,9 @@ test('an article renders with title, byline, date and body from the server', asy
   await expect(page.getByText(/^By /)).toBeVisible();
   await expect(page.locator('time')).toBeVisible();
   expect(await page.locator('.article-body p').count()).toBeGreaterThan(2);
+
+  // Canonical and OpenGraph addresses are absolute, on the configured SITE_URL.
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`^${DEMO_SERVER.url.replace(/\./g, '\\.')}/articles/[a-z0-9-]+$`));
 
   // The first mention of each tagged entity links to its page.
   const firstMention = page.locator('.article-body a.entity-mention').first();
