@@ -55,7 +55,10 @@ export function ArticleEditor({ article, options }: Props) {
       attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },
       transformPastedHTML: (html) => cleanPastedHtml(html, document),
       handlePaste: (_view, event) => insertImageFiles(event.clipboardData?.files),
-      handleDrop: (_view, event) => insertImageFiles((event as DragEvent).dataTransfer?.files),
+      handleDrop: (view, event) => {
+        const drop = event as DragEvent;
+        return insertImageFiles(drop.dataTransfer?.files, view.posAtCoords({ left: drop.clientX, top: drop.clientY })?.pos);
+      },
     },
     onUpdate: () => onChangeRef.current(),
     onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
@@ -96,13 +99,19 @@ export function ArticleEditor({ article, options }: Props) {
     };
   }, [markChanged]);
 
-  function insertImageFiles(files: FileList | undefined | null): boolean {
+  /** Uploads pasted or dropped images and inserts each as a figure beside (never over) what is selected. */
+  function insertImageFiles(files: FileList | undefined | null, dropPosition?: number): boolean {
     const images = [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
     if (images.length === 0) return false;
     setUploadError('');
     for (const file of images) {
       uploadImage(file, { alt: '', caption: '', credit: '' })
-        .then((image) => editorRef.current?.chain().focus().setFigure(figureAttrsFrom(image)).run())
+        .then((image) => {
+          const current = editorRef.current;
+          if (!current) return;
+          const position = Math.min(dropPosition ?? current.state.selection.to, current.state.doc.content.size);
+          current.chain().focus().insertContentAt(position, { type: 'figure', attrs: figureAttrsFrom(image) }).run();
+        })
         .catch((error: Error) => setUploadError(error.message));
     }
     return true;

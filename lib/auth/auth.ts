@@ -33,7 +33,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is an answer, not a server fault; the attempt is already in login_attempts.
     error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'RateLimitedSignin') return;
+      // Class names are minified in a production build; the error's `type` is not.
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
       console.error(error);
     },
   },

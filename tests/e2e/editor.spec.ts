@@ -264,3 +264,32 @@ test('someone without access to an article gets a 404, and the save endpoint ref
   expect(anonymous.status()).toBe(401);
   await author.context().close();
 });
+
+test('an image pasted or dropped into the text is uploaded and becomes a figure', async ({ page }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('Pasted and dropped pictures');
+  await editor.body.click();
+  await editor.typeParagraph('Before the pictures.');
+  const png = [...(await makePng({ width: 640, height: 400 }))];
+  for (const eventType of ['paste', 'drop'] as const) {
+    await editor.body.evaluate(
+      (element, { bytes, type }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], `${type}.png`, { type: 'image/png' }));
+        const box = element.getBoundingClientRect();
+        const event =
+          type === 'paste'
+            ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+            : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: box.left + 20, clientY: box.top + 10 });
+        element.dispatchEvent(event);
+      },
+      { bytes: png, type: eventType },
+    );
+  }
+  await expect(editor.body.locator('figure img')).toHaveCount(2);
+  for (const image of await editor.body.locator('figure img').all()) {
+    await expect(image).toHaveAttribute('src', /^\/api\/media\/\d+\/w480\.png$/);
+  }
+  await editor.waitSaved();
+});
