@@ -19,23 +19,22 @@ export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs }: Props
         text to continue with. The other one is kept in the history either way.
       </p>
       <div className="conflict-columns">
-        <div>
-          <h3>Your version</h3>
-          <p className="conflict-title">{mine.title}</p>
-          <div className="conflict-text" dangerouslySetInnerHTML={{ __html: mine.html }} />
-          <button type="button" onClick={onKeepMine}>
-            Keep mine
-          </button>
-        </div>
-        <div>
-          <h3>Their version</h3>
-          <p className="conflict-title">{theirs.title}</p>
-          <div className="conflict-text" dangerouslySetInnerHTML={{ __html: theirs.html }} />
-          <button type="button" onClick={onTakeTheirs}>
-            Take theirs
-          </button>
-        </div>
+        <ConflictColumn heading="Your version" title={mine.title} html={mine.html} action="Keep mine" onChoose={onKeepMine} />
+        <ConflictColumn heading="Their version" title={theirs.title} html={theirs.html} action="Take theirs" onChoose={onTakeTheirs} />
       </div>
     </section>
+  );
+}
+
+function ConflictColumn({ heading, title, html, action, onChoose }: { heading: string; title: string; html: string; action: string; onChoose: () => void }) {
+  return (
+    <div>
+      <h3>{heading}</h3>
+      <p className="conflict-title">{title}</p>
+      <div className="conflict-text" dangerouslySetInnerHTML={{ __html: html }} />
+      <button type="button" onClick={onChoose}>
+        {action}
+      </button>
+    </div>
   );
 }

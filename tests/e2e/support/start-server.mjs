@@ -17,4 +17,7 @@ const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', process.e
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-server.on('exit', (code) => process.exit(code ?? 0));
+// Leave with the server's own exit code once it has stopped.
+server.on('exit', (code) => {
+  process.exitCode = code ?? 0;
+});
