@@ -45,6 +45,16 @@ export const articles = sqliteTable(
     }),
     firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** When the published snapshot last changed (an update or correction); `dateModified` in JSON-LD. */
+    modifiedAt: integer('modified_at', { mode: 'timestamp_ms' }),
+    /** Section and issue as they stood when last published: the public site reads these, not the working copy's. */
+    publishedSectionId: integer('published_section_id').references(() => sections.id, { onDelete: 'set null' }),
+    publishedIssueId: integer('published_issue_id').references(() => issues.id, { onDelete: 'set null' }),
+    /** Set while the article is scheduled: the worker publishes it at or after this moment. */
+    scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }),
+    /** Nothing about the article may be public before this moment. */
+    embargoedUntil: integer('embargoed_until', { mode: 'timestamp_ms' }),
+    unpublishedAt: integer('unpublished_at', { mode: 'timestamp_ms' }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -54,6 +64,7 @@ export const articles = sqliteTable(
     index('articles_status_published').on(table.status, table.publishedAt),
     index('articles_issue').on(table.issueId),
     index('articles_section').on(table.sectionId),
+    index('articles_scheduled').on(table.status, table.scheduledFor),
   ],
 );
 
@@ -103,6 +114,8 @@ export type RevisionMeta = {
   seoTitle?: string;
   seoDescription?: string;
   featuredMediaId?: number | null;
+  /** Entity tags (mentions and by hand), recorded on submit, publish and correction revisions. */
+  entityIds?: number[];
 };
 
 /** Every slug an article has had; old ones redirect (308) to the current one. */
@@ -181,4 +194,39 @@ export const articleDismissedSuggestions = sqliteTable(
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.articleId, table.suggestionKey] })],
+);
+
+/** The entity tags of the published snapshot: what entity pages, chips and JSON-LD show. */
+export const publishedArticleEntities = sqliteTable(
+  'published_article_entities',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.entityId] }),
+    index('published_article_entities_entity').on(table.entityId),
+  ],
+);
+
+/** The byline of the published snapshot, in order. */
+export const publishedArticleAuthors = sqliteTable(
+  'published_article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    contributorId: integer('contributor_id')
+      .notNull()
+      .references(() => contributors.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.contributorId] }),
+    index('published_article_authors_contributor').on(table.contributorId),
+  ],
 );

@@ -4,3 +4,5 @@ export * from './entities';
 export * from './articles';
 export * from './audit';
 export * from './media';
+export * from './workflow';
+export * from './mail';

@@ -41,6 +41,23 @@ export const contributors = sqliteTable(
 
 export type Contributor = typeof contributors.$inferSelect;
 
+/** Set-password links: for invited staff and for password resets. Only the token's hash is kept. */
+export const passwordTokens = sqliteTable(
+  'password_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('password_tokens_token').on(table.tokenHash), index('password_tokens_user').on(table.userId)],
+);
+
 export const LOGIN_OUTCOMES = ['success', 'failure', 'refused'] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
 
