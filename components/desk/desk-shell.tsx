@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { can } from '@/lib/auth/policy';
 import { signOutAction } from '@/app/desk/actions';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */
@@ -16,6 +17,11 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/desk/articles/new">New article</Link>
           <Link href="/desk/entities">Entities</Link>
           <Link href="/desk/media">Media</Link>
+          <Link href="/desk/inbox">Inbox</Link>
+          {can({ role: staff.role, action: 'audit.view' }) ? <Link href="/desk/audit">Audit log</Link> : null}
+          {can({ role: staff.role, action: 'mail.view' }) ? <Link href="/desk/outbox">Outbox</Link> : null}
+          {can({ role: staff.role, action: 'user.manage' }) ? <Link href="/desk/staff">Staff</Link> : null}
+          {can({ role: staff.role, action: 'settings.manage' }) ? <Link href="/desk/settings">Settings</Link> : null}
           <Link href="/">Site</Link>
         </nav>
         <p className="desk-user">

@@ -5,7 +5,7 @@ import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
-import type { EditableArticle, EditorOptions } from '@/lib/articles/get-article-for-edit';
+import type { EditableArticle, EditorOptions, EditorViewer } from '@/lib/articles/get-article-for-edit';
 import { cleanPastedHtml } from '@/lib/content/clean-pasted-html';
 import { countWords } from '@/lib/content/derive-article-text';
 import { slugify } from '@/lib/text/slugify';
@@ -19,15 +19,17 @@ import { EditorToolbar } from './editor-toolbar';
 import { FigureDetails, FootnotePanel, ImagePanel, InternalLinkPanel, LinkPanel } from './editor-panels';
 import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft-store';
 import { MetadataPanel, type ArticleMeta } from './metadata-panel';
+import { NotesPanel } from './notes/notes-panel';
+import { WorkflowPanel } from './workflow/workflow-panel';
 import { SaveStatusLine } from './save-status';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 import { useAutosave } from './use-autosave';
 import { usePresence } from './use-presence';
 
-type Props = { article: EditableArticle; options: EditorOptions };
+type Props = { article: EditableArticle; options: EditorOptions; viewer: EditorViewer };
 type Panel = 'link' | 'internal' | 'image' | 'footnote' | 'tag' | null;
 
-export function ArticleEditor({ article, options }: Props) {
+export function ArticleEditor({ article, options, viewer }: Props) {
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
   const metaRef = useRef(meta);
   const [panel, setPanel] = useState<Panel>(null);
@@ -267,6 +269,8 @@ export function ArticleEditor({ article, options }: Props) {
         {mentionMenu ? <MentionMenu state={mentionMenu} /> : null}
       </div>
       <div className="editor-sidebar">
+        <WorkflowPanel articleId={article.id} viewer={viewer} saveNow={autosave.saveNow} changeTick={changeTick} />
+        {editor ? <NotesPanel editor={editor} articleId={article.id} viewer={viewer} /> : null}
         <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
         <section className="manual-tags" aria-labelledby="manual-tags-title">
           <h2 id="manual-tags-title">Tags added by hand</h2>

@@ -2,9 +2,12 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind } from '@/db/schema';
+import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
+
+/** Who has the editor open: what the panels need to know of them. */
+export type EditorViewer = { id: number; name: string; role: StaffRole };
 
 export type EditableArticle = {
   id: number;

@@ -25,7 +25,7 @@ export default async function EditArticlePage({ params }: Props) {
   }
   return (
     <DeskShell staff={staff} isWide>
-      <ArticleEditor article={article} options={getEditorOptions()} />
+      <ArticleEditor article={article} options={getEditorOptions()} viewer={{ id: staff.id, name: staff.name, role: staff.role }} />
     </DeskShell>
   );
 }

@@ -1,0 +1,37 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { articleAuthors, articleEntities, articles, publishedArticleAuthors, publishedArticleEntities } from '@/db/schema';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'delete' | 'update'>;
+
+/**
+ * Copies the working copy's byline, tags, section and issue into the published snapshot, which is
+ * all the reader site reads. Called inside the publishing transaction (and by the demo seed).
+ */
+export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: number[]; contributorIds: number[] } {
+  const article = tx.select({ sectionId: articles.sectionId, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw new Error(`Article ${articleId} does not exist.`);
+  const authors = tx
+    .select({ contributorId: articleAuthors.contributorId, position: articleAuthors.position })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, articleId))
+    .orderBy(asc(articleAuthors.position))
+    .all();
+  const tags = tx.select({ entityId: articleEntities.entityId }).from(articleEntities).where(eq(articleEntities.articleId, articleId)).all();
+
+  tx.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId)).run();
+  tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.articleId, articleId)).run();
+  authors.forEach((author, position) => {
+    tx.insert(publishedArticleAuthors).values({ articleId, contributorId: author.contributorId, position }).run();
+  });
+  for (const tag of tags) tx.insert(publishedArticleEntities).values({ articleId, entityId: tag.entityId }).run();
+  tx.update(articles).set({ publishedSectionId: article.sectionId, publishedIssueId: article.issueId }).where(eq(articles.id, articleId)).run();
+  return { entityIds: tags.map((tag) => tag.entityId), contributorIds: authors.map((author) => author.contributorId) };
+}
+
+/** Takes an article off every public list: its snapshot rows go (the published revision stays in history). */
+export function clearPublishedSnapshot(tx: Tx, articleId: number): void {
+  tx.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId)).run();
+  tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.articleId, articleId)).run();
+}
