@@ -14,6 +14,7 @@ import {
   users,
   type EntityKind,
 } from '../schema';
+import { writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
@@ -156,6 +157,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
           version: 1,
           firstPublishedAt: publishedAt,
           publishedAt,
+          modifiedAt: publishedAt,
           createdBy: firstAuthor,
           createdAt: publishedAt,
           updatedAt: publishedAt,
@@ -190,6 +192,8 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
         if (!entityId) throw new Error(`Demo article "${article.slug}" is tagged with unknown entity "${ref}".`);
         tx.insert(articleEntities).values({ articleId: articleRow.id, entityId, source: mentioned.has(entityId) ? 'mention' : 'manual' }).run();
       }
+      // The reader site shows only the published snapshot of byline, tags, section and issue.
+      writePublishedSnapshot(tx, articleRow.id);
     }
 
     tx.insert(auditLog).values({ actorId: null, action: 'seed.demo', subjectType: 'site', note: 'Demo magazine loaded' }).run();

@@ -1,14 +1,13 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, contributors } from '@/db/schema';
+import { articleAuthors, contributors, publishedArticleAuthors } from '@/db/schema';
 
 export type Byline = { name: string; slug: string };
 
-/** Authors of many articles in one query, in byline order. */
+/** Working-copy authors of many articles in one query, in byline order: for the desk. */
 export function bylinesFor(articleIds: number[]): Map<number, Byline[]> {
-  const result = new Map<number, Byline[]>();
-  if (articleIds.length === 0) return result;
+  if (articleIds.length === 0) return new Map();
   const rows = getDb()
     .select({ articleId: articleAuthors.articleId, name: contributors.name, slug: contributors.slug })
     .from(articleAuthors)
@@ -16,6 +15,24 @@ export function bylinesFor(articleIds: number[]): Map<number, Byline[]> {
     .where(inArray(articleAuthors.articleId, articleIds))
     .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position))
     .all();
+  return groupByArticle(rows);
+}
+
+/** The published byline of many articles in one query, in byline order: all the reader site shows. */
+export function publishedBylinesFor(articleIds: number[]): Map<number, Byline[]> {
+  if (articleIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ articleId: publishedArticleAuthors.articleId, name: contributors.name, slug: contributors.slug })
+    .from(publishedArticleAuthors)
+    .innerJoin(contributors, eq(contributors.id, publishedArticleAuthors.contributorId))
+    .where(inArray(publishedArticleAuthors.articleId, articleIds))
+    .orderBy(asc(publishedArticleAuthors.articleId), asc(publishedArticleAuthors.position))
+    .all();
+  return groupByArticle(rows);
+}
+
+function groupByArticle(rows: { articleId: number; name: string; slug: string }[]): Map<number, Byline[]> {
+  const result = new Map<number, Byline[]>();
   for (const row of rows) {
     const list = result.get(row.articleId) ?? [];
     list.push({ name: row.name, slug: row.slug });

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, articleSlugHistory, revisions } from '@/db/schema';
+import { isPublicArticle } from './is-public-article';
 
 /**
  * For a slug that no longer shows an article: the public slug of the published article that
@@ -17,7 +18,7 @@ export function findCurrentArticleSlug(slug: string): string | null {
     .select({ slug: revisions.slug })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-    .where(and(eq(articles.id, articleId), eq(articles.status, 'published')))
+    .where(and(eq(articles.id, articleId), isPublicArticle()))
     .get();
   return published?.slug ?? null;
 }

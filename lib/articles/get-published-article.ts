@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, entities, issues, revisions, sections, type EntityKind } from '@/db/schema';
+import { articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
-import { bylinesFor, type Byline } from './article-bylines';
+import { publishedBylinesFor, type Byline } from './article-bylines';
+import { isPublicArticle } from './is-public-article';
+import { listArticleCorrections, type ArticleCorrectionNote } from './list-article-corrections';
 
 export type PublishedArticle = {
   id: number;
@@ -17,16 +19,21 @@ export type PublishedArticle = {
   wordCount: number;
   publishedAt: Date;
   firstPublishedAt: Date;
-  updatedAt: Date;
+  /** When the published snapshot last changed: equal to `publishedAt` until an update or correction. */
+  modifiedAt: Date;
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
   authors: Byline[];
   entities: { kind: EntityKind; name: string; slug: string; wikidataId: string | null }[];
+  corrections: ArticleCorrectionNote[];
 };
 
 const EXCERPT_LENGTH = 240;
 
-/** The public view of an article: its published snapshot, never the working copy. */
+/**
+ * The public view of an article: its published snapshot (revision, byline, tags, section and
+ * issue as they stood when last published), never the working copy.
+ */
 export function getPublishedArticle(slug: string): PublishedArticle | null {
   const db = getDb();
   const row = db
@@ -37,10 +44,10 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
       dek: revisions.dek,
       body: revisions.body,
       wordCount: revisions.wordCount,
-      revisionCreatedAt: revisions.createdAt,
       bodyText: revisions.bodyText,
       publishedAt: articles.publishedAt,
       firstPublishedAt: articles.firstPublishedAt,
+      modifiedAt: articles.modifiedAt,
       sectionName: sections.name,
       sectionSlug: sections.slug,
       issueTitle: issues.title,
@@ -49,16 +56,16 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(issues, eq(issues.id, articles.issueId))
-    .where(and(eq(revisions.slug, slug), eq(articles.status, 'published')))
+    .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
+    .leftJoin(issues, eq(issues.id, articles.publishedIssueId))
+    .where(and(eq(revisions.slug, slug), isPublicArticle()))
     .get();
   if (!row || !row.publishedAt) return null;
   const tagged = db
     .select({ kind: entities.kind, name: entities.name, slug: entities.slug, wikidataId: entities.wikidataId })
-    .from(articleEntities)
-    .innerJoin(entities, eq(entities.id, articleEntities.entityId))
-    .where(eq(articleEntities.articleId, row.id))
+    .from(publishedArticleEntities)
+    .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
+    .where(eq(publishedArticleEntities.articleId, row.id))
     .orderBy(asc(entities.kind), asc(entities.name))
     .all();
   return {
@@ -72,13 +79,14 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     wordCount: row.wordCount,
     publishedAt: row.publishedAt,
     firstPublishedAt: row.firstPublishedAt ?? row.publishedAt,
-    updatedAt: row.revisionCreatedAt,
+    modifiedAt: row.modifiedAt ?? row.publishedAt,
     section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
     issue:
       row.issueTitle && row.issueSlug && row.issueStatus === 'published'
         ? { title: row.issueTitle, slug: row.issueSlug }
         : null,
-    authors: bylinesFor([row.id]).get(row.id) ?? [],
+    authors: publishedBylinesFor([row.id]).get(row.id) ?? [],
     entities: tagged,
+    corrections: listArticleCorrections(row.id),
   };
 }

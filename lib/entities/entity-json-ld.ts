@@ -11,11 +11,14 @@ export type JsonLdArticle = {
   wordCount: number;
   publishedAt: Date;
   firstPublishedAt: Date;
-  updatedAt: Date;
+  /** When the published text last changed (an update or a correction). */
+  modifiedAt: Date;
   section: { name: string } | null;
   issue: { title: string; slug: string } | null;
   authors: { name: string }[];
   entities: JsonLdEntity[];
+  /** Public correction notes, each becoming a schema.org `CorrectionComment`. */
+  corrections?: { note: string; createdAt: Date }[];
 };
 
 type JsonLdNode = Record<string, unknown>;
@@ -44,7 +47,8 @@ export function entityJsonLd({ entity, siteUrl }: { entity: JsonLdEntity; siteUr
 /** The schema.org `NewsArticle` for an article page, its tagged entities split into `about` and `mentions`. */
 export function newsArticleJsonLd({ article, siteUrl }: { article: JsonLdArticle; siteUrl: string }): JsonLdNode {
   const url = `${siteUrl}/articles/${article.slug}`;
-  const modified = Math.max(article.publishedAt.getTime(), article.updatedAt.getTime(), article.firstPublishedAt.getTime());
+  const modified = Math.max(article.publishedAt.getTime(), article.modifiedAt.getTime(), article.firstPublishedAt.getTime());
+  const corrections = article.corrections ?? [];
   const about = article.entities.filter((entity) => ABOUT_KINDS.has(entity.kind));
   const mentions = article.entities.filter((entity) => !ABOUT_KINDS.has(entity.kind));
   const description = article.dek || article.excerpt;
@@ -66,6 +70,15 @@ export function newsArticleJsonLd({ article, siteUrl }: { article: JsonLdArticle
       : {}),
     ...(about.length > 0 ? { about: about.map((entity) => entityJsonLd({ entity, siteUrl })) } : {}),
     ...(mentions.length > 0 ? { mentions: mentions.map((entity) => entityJsonLd({ entity, siteUrl })) } : {}),
+    ...(corrections.length > 0
+      ? {
+          correction: corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            text: correction.note,
+            datePublished: correction.createdAt.toISOString(),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,12 +1,14 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { articleEntities, articles, revisions } from '@/db/schema';
+import { articleEntities, articles, publishedArticleEntities, revisions } from '@/db/schema';
 import { countEntityMentions } from './count-entity-mentions';
 
 export type EntityReferences = {
   /** Articles tagged with the entity (`article_entities`, by mention or by hand). */
   taggedArticleIds: number[];
+  /** Articles whose published snapshot is tagged with it (`published_article_entities`). */
+  publishedTaggedArticleIds: number[];
   /** Articles whose working copy has an `entityMention` of it. */
   workingCopyArticleIds: number[];
   /** Published revisions (the ones `articles.published_revision_id` names) with a mention of it. */
@@ -28,6 +30,12 @@ export function findEntityReferences({ db, entityId }: { db: Pick<Db, 'select'>;
     .where(eq(articleEntities.entityId, entityId))
     .all()
     .map((row) => row.articleId);
+  const publishedTaggedArticleIds = db
+    .select({ articleId: publishedArticleEntities.articleId })
+    .from(publishedArticleEntities)
+    .where(eq(publishedArticleEntities.entityId, entityId))
+    .all()
+    .map((row) => row.articleId);
   const workingCopyArticleIds = db
     .select({ id: articles.id, body: articles.body })
     .from(articles)
@@ -43,8 +51,8 @@ export function findEntityReferences({ db, entityId }: { db: Pick<Db, 'select'>;
     .all()
     .filter((row) => countEntityMentions({ doc: row.body, entityId }) > 0)
     .map(({ revisionId, articleId }) => ({ revisionId, articleId }));
-  const articleIds = [...new Set([...taggedArticleIds, ...workingCopyArticleIds, ...publishedRevisions.map((row) => row.articleId)])].sort(
-    (left, right) => left - right,
-  );
-  return { taggedArticleIds, workingCopyArticleIds, publishedRevisions, articleIds };
+  const articleIds = [
+    ...new Set([...taggedArticleIds, ...publishedTaggedArticleIds, ...workingCopyArticleIds, ...publishedRevisions.map((row) => row.articleId)]),
+  ].sort((left, right) => left - right);
+  return { taggedArticleIds, publishedTaggedArticleIds, workingCopyArticleIds, publishedRevisions, articleIds };
 }

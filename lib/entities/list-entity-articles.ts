@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, revisions, sections } from '@/db/schema';
-import { bylinesFor } from '@/lib/articles/article-bylines';
+import { articles, publishedArticleEntities, revisions, sections } from '@/db/schema';
+import { publishedBylinesFor } from '@/lib/articles/article-bylines';
+import { isPublicArticle } from '@/lib/articles/is-public-article';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
 
@@ -10,7 +11,10 @@ export type EntityArticles = { articles: PublishedArticleSummary[]; total: numbe
 
 const EXCERPT_LENGTH = 240;
 
-/** Published articles tagged with an entity, newest first, from their published snapshots; `total` counts them all. */
+/**
+ * Published articles whose published snapshot is tagged with an entity, newest first; `total`
+ * counts them all. Tags added to a working copy count only once it is republished.
+ */
 export function listEntityArticles({
   entityId,
   limit,
@@ -21,18 +25,13 @@ export function listEntityArticles({
   offset?: number;
 }): EntityArticles {
   const db = getDb();
-  const isTaggedAndPublished = and(
-    eq(articleEntities.entityId, entityId),
-    eq(articles.status, 'published'),
-    isNotNull(articles.publishedAt),
-  );
+  const isTaggedAndPublic = and(eq(publishedArticleEntities.entityId, entityId), isPublicArticle());
   const total =
     db
       .select({ value: count() })
-      .from(articleEntities)
-      .innerJoin(articles, eq(articles.id, articleEntities.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-      .where(isTaggedAndPublished)
+      .from(publishedArticleEntities)
+      .innerJoin(articles, eq(articles.id, publishedArticleEntities.articleId))
+      .where(isTaggedAndPublic)
       .get()?.value ?? 0;
   if (total === 0 || offset >= total) return { articles: [], total };
 
@@ -48,16 +47,16 @@ export function listEntityArticles({
       sectionName: sections.name,
       sectionSlug: sections.slug,
     })
-    .from(articleEntities)
-    .innerJoin(articles, eq(articles.id, articleEntities.articleId))
+    .from(publishedArticleEntities)
+    .innerJoin(articles, eq(articles.id, publishedArticleEntities.articleId))
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articles.sectionId))
-    .where(isTaggedAndPublished)
+    .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
+    .where(isTaggedAndPublic)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
     .offset(offset)
     .all();
-  const bylines = bylinesFor(rows.map((row) => row.id));
+  const bylines = publishedBylinesFor(rows.map((row) => row.id));
   return {
     total,
     articles: rows.map((row) => ({

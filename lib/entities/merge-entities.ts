@@ -1,7 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, entities, entityAliases, entityIdRedirects, entityRedirects, revisions } from '@/db/schema';
+import {
+  articleEntities,
+  articles,
+  entities,
+  entityAliases,
+  entityIdRedirects,
+  entityRedirects,
+  publishedArticleEntities,
+  revisions,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
@@ -17,6 +26,8 @@ export type MergeOutcome = {
   /** Every article that was tagged with or mentioned the source: their pages show the target now. */
   articleIds: number[];
   tagsMoved: number;
+  /** Tags of published snapshots moved to the target, so entity pages change without a republish. */
+  publishedTagsMoved: number;
   workingCopiesRewritten: number;
   publishedRevisionsRewritten: number;
   aliasesMoved: string[];
@@ -46,6 +57,12 @@ export function mergeEntities({ actor, sourceId, targetId }: { actor: StaffIdent
       }
     }
     tx.delete(articleEntities).where(eq(articleEntities.entityId, source.id)).run();
+
+    const publishedTags = tx.select().from(publishedArticleEntities).where(eq(publishedArticleEntities.entityId, source.id)).all();
+    for (const tag of publishedTags) {
+      tx.insert(publishedArticleEntities).values({ articleId: tag.articleId, entityId: target.id }).onConflictDoNothing().run();
+    }
+    tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.entityId, source.id)).run();
 
     let workingCopiesRewritten = 0;
     for (const articleId of references.workingCopyArticleIds) {
@@ -83,7 +100,7 @@ export function mergeEntities({ actor, sourceId, targetId }: { actor: StaffIdent
     tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, target.id)).run();
 
     const aliasesMoved = [...plan.aliasesToMove.map((alias) => alias.alias), ...(plan.nameToKeepAsAlias ? [plan.nameToKeepAsAlias] : [])];
-    const outcome = { tagsMoved: tags.length, workingCopiesRewritten, publishedRevisionsRewritten, aliasesMoved };
+    const outcome = { tagsMoved: tags.length, publishedTagsMoved: publishedTags.length, workingCopiesRewritten, publishedRevisionsRewritten, aliasesMoved };
     recordAudit(tx, {
       actorId: actor.id,
       action: 'entity.merge',

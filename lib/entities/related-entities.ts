@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, entities, type EntityKind } from '@/db/schema';
+import { articles, entities, publishedArticleEntities, type EntityKind } from '@/db/schema';
+import { isPublicArticle } from '@/lib/articles/is-public-article';
 
 export type RelatedEntity = {
   id: number;
@@ -13,25 +14,17 @@ export type RelatedEntity = {
   count: number;
 };
 
-/** The entities most often tagged on the same published articles as this one, most shared first. */
+/** The entities most often tagged on the same published articles (as published) as this one, most shared first. */
 export function relatedEntities({ entityId, limit = 8 }: { entityId: number; limit?: number }): RelatedEntity[] {
-  const other = alias(articleEntities, 'other_article_entities');
+  const other = alias(publishedArticleEntities, 'other_published_article_entities');
   const shared = count(other.articleId);
   return getDb()
     .select({ id: entities.id, kind: entities.kind, name: entities.name, slug: entities.slug, count: shared })
-    .from(articleEntities)
-    .innerJoin(
-      articles,
-      and(
-        eq(articles.id, articleEntities.articleId),
-        eq(articles.status, 'published'),
-        isNotNull(articles.publishedRevisionId),
-        isNotNull(articles.publishedAt),
-      ),
-    )
-    .innerJoin(other, and(eq(other.articleId, articleEntities.articleId), ne(other.entityId, articleEntities.entityId)))
+    .from(publishedArticleEntities)
+    .innerJoin(articles, and(eq(articles.id, publishedArticleEntities.articleId), isPublicArticle()))
+    .innerJoin(other, and(eq(other.articleId, publishedArticleEntities.articleId), ne(other.entityId, publishedArticleEntities.entityId)))
     .innerJoin(entities, eq(entities.id, other.entityId))
-    .where(eq(articleEntities.entityId, entityId))
+    .where(eq(publishedArticleEntities.entityId, entityId))
     .groupBy(entities.id)
     .orderBy(desc(shared), asc(entities.name), asc(entities.id))
     .limit(limit)

@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, articles, issues, revisions, sections, type ArticleStatus } from '@/db/schema';
+import { articleAuthors, articleEntities, articles, issues, revisions, sections, type ArticleStatus } from '@/db/schema';
+import { writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 
 let sequence = 0;
@@ -26,7 +27,10 @@ export function createTestIssue({ status = 'published' as 'draft' | 'published',
   return { id: row.id, slug };
 }
 
-/** An article; when published, its snapshot is a revision and the working copy may differ later. */
+/**
+ * An article; when published, its snapshot is a revision plus the published byline, section and
+ * issue (and the tags in `entityIds`), so the working copy may differ later.
+ */
 export function createTestArticle({
   title = `Article ${++sequence}`,
   text = 'Body text.',
@@ -34,6 +38,7 @@ export function createTestArticle({
   sectionId = null as number | null,
   issueId = null as number | null,
   authorContributorIds = [] as number[],
+  entityIds = [] as number[],
   createdBy = null as number | null,
   publishedAt = new Date('2025-04-02T10:00:00Z'),
 } = {}): { id: number; slug: string } {
@@ -57,6 +62,7 @@ export function createTestArticle({
       createdBy,
       publishedAt: isPublished ? publishedAt : null,
       firstPublishedAt: isPublished ? publishedAt : null,
+      modifiedAt: isPublished ? publishedAt : null,
     })
     .returning()
     .get();
@@ -71,5 +77,12 @@ export function createTestArticle({
       .get();
     db.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, article.id)).run();
   }
+  for (const entityId of entityIds) db.insert(articleEntities).values({ articleId: article.id, entityId, source: 'manual' }).run();
+  if (isPublished) writePublishedSnapshot(db, article.id);
   return { id: article.id, slug };
+}
+
+/** Copies an article's working byline, tags, section and issue into its published snapshot, as a republish does. */
+export function refreshTestSnapshot(articleId: number): void {
+  writePublishedSnapshot(getDb(), articleId);
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, getSqlite } from '@/db/client';
-import { articleEntities, articles, auditLog, entities, entityAliases, entityRedirects, revisions } from '@/db/schema';
+import { articleEntities, articles, auditLog, entities, entityAliases, entityRedirects, publishedArticleEntities, revisions } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { deleteEntity } from '@/lib/entities/delete-entity';
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
@@ -10,7 +10,7 @@ import { previewMerge } from '@/lib/entities/preview-merge';
 import { resolveEntityRedirect } from '@/lib/entities/resolve-entity-redirect';
 import { rewriteEntityMentions } from '@/lib/entities/rewrite-entity-mentions';
 import { NotFoundError } from '@/lib/errors/domain-errors';
-import { createTestArticle } from '../factories/article';
+import { createTestArticle, refreshTestSnapshot } from '../factories/article';
 import { createTestEntity, docWithMentions, setArticleText, tagArticle } from '../factories/entity';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
@@ -30,6 +30,7 @@ function duplicatePeople() {
   const older = getDb().insert(revisions).values({ articleId: published.id, version: 0, slug: published.slug, title: 'Old', body: olderBody, reason: 'save' }).returning().get();
   tagArticle({ articleId: published.id, entityId: source.id, source: 'mention' });
   tagArticle({ articleId: published.id, entityId: target.id, source: 'manual' });
+  refreshTestSnapshot(published.id);
 
   const draft = createTestArticle({ title: 'Warsaw diary', status: 'draft' });
   tagArticle({ articleId: draft.id, entityId: source.id, source: 'manual' });
@@ -109,6 +110,7 @@ describe('merging', () => {
       target: { id: target.id, slug: 'donald-tusk', name: 'Donald Tusk' },
       articleIds: [published.id, draft.id],
       tagsMoved: 2,
+      publishedTagsMoved: 1,
       workingCopiesRewritten: 1,
       publishedRevisionsRewritten: 1,
       aliasesMoved: ['D. Tusk', 'Donald Franciszek Tusk'],
@@ -118,6 +120,8 @@ describe('merging', () => {
       { articleId: published.id, entityId: target.id, source: 'mention' },
       { articleId: draft.id, entityId: target.id, source: 'manual' },
     ]);
+    // The published snapshot held both records; it keeps one tag, on the survivor.
+    expect(db.select().from(publishedArticleEntities).all()).toEqual([{ articleId: published.id, entityId: target.id }]);
     const article = db.select().from(articles).where(eq(articles.id, published.id)).get()!;
     expect(mentionsIn(article.body)).toEqual([{ entityId: target.id, label: 'D. Tusk' }]);
     const publishedRevision = db.select().from(revisions).where(eq(revisions.id, article.publishedRevisionId!)).get()!;
@@ -202,6 +206,15 @@ describe('deleting', () => {
       setArticleText({ articleId: article.id, body: docWithMentions(['On ', { entityId: topic.id, kind: 'topic', label: 'demining' }]) });
     }
     expect(deleteEntity({ actor: editor, id: topic.id })).toMatchObject({ ok: false, error: '2 articles mention it; merge it into another entity instead.' });
+  });
+
+  it('refuses an entity still tagged in a published snapshot after the working copy dropped the tag', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const topic = createTestEntity({ kind: 'topic', name: 'Demining' });
+    const article = createTestArticle({ entityIds: [topic.id] });
+    getDb().delete(articleEntities).where(eq(articleEntities.articleId, article.id)).run();
+    expect(deleteEntity({ actor: editor, id: topic.id })).toEqual({ ok: false, error: '1 article mentions it; merge it into another entity instead.', canMerge: true });
+    expect(getDb().select().from(entities).where(eq(entities.id, topic.id)).get()).toBeDefined();
   });
 
   it('deletes an entity nothing refers to, with its aliases, and records it', async () => {

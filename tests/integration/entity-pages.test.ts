@@ -8,7 +8,7 @@ import { ENTITY_ARTICLES_PER_PAGE, getEntityPage, lookupEntity, type EntityPageD
 import { entityFeedResponse } from '@/lib/feeds/entity-feed-response';
 import { ENTITY_FEED_SIZE, getEntityFeed } from '@/lib/feeds/get-entity-feed';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
-import { createTestArticle } from '../factories/article';
+import { createTestArticle, refreshTestSnapshot } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
 
 withTempDatabase();
@@ -36,8 +36,11 @@ function addEntity({
   return id;
 }
 
+/** Tags an article and, when it is published, its published snapshot too, as a republish would. */
 function tag(articleId: number, ...entityIds: number[]): void {
   for (const entityId of entityIds) getDb().insert(articleEntities).values({ articleId, entityId }).run();
+  const { status } = getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, articleId)).get()!;
+  if (status === 'published') refreshTestSnapshot(articleId);
 }
 
 function publishedOn(day: number): Date {

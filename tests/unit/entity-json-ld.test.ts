@@ -12,7 +12,7 @@ function article(overrides: Partial<JsonLdArticle> = {}): JsonLdArticle {
     wordCount: 480,
     publishedAt: new Date('2025-04-02T08:30:00Z'),
     firstPublishedAt: new Date('2025-04-02T08:30:00Z'),
-    updatedAt: new Date('2025-04-02T08:30:00Z'),
+    modifiedAt: new Date('2025-04-02T08:30:00Z'),
     section: { name: 'News' },
     issue: { title: 'April 2025', slug: '2025-04' },
     authors: [{ name: 'Miriam Kovacs' }, { name: 'Tomas Reyes' }],
@@ -70,11 +70,22 @@ describe('newsArticleJsonLd', () => {
 
   it('dates a corrected article by its later republication', () => {
     const data = newsArticleJsonLd({
-      article: article({ publishedAt: new Date('2025-04-05T12:00:00Z'), updatedAt: new Date('2025-04-05T11:59:00Z') }),
+      article: article({ publishedAt: new Date('2025-04-02T08:30:00Z'), modifiedAt: new Date('2025-04-05T12:00:00Z') }),
       siteUrl: SITE,
     });
     expect(data.datePublished).toBe('2025-04-02T08:30:00.000Z');
     expect(data.dateModified).toBe('2025-04-05T12:00:00.000Z');
+  });
+
+  it('lists public corrections as CorrectionComment items, and none when there are none', () => {
+    const corrected = newsArticleJsonLd({
+      article: article({ corrections: [{ note: 'An earlier version misstated the date of the vote.', createdAt: new Date('2025-04-06T09:00:00Z') }] }),
+      siteUrl: SITE,
+    });
+    expect(corrected.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'An earlier version misstated the date of the vote.', datePublished: '2025-04-06T09:00:00.000Z' },
+    ]);
+    expect(newsArticleJsonLd({ article: article(), siteUrl: SITE })).not.toHaveProperty('correction');
   });
 });
 
