@@ -21,6 +21,7 @@ import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft-
 import { MetadataPanel, type ArticleMeta } from './metadata-panel';
 import { NotesPanel } from './notes/notes-panel';
 import { WorkflowPanel } from './workflow/workflow-panel';
+import workflowStyles from './workflow/workflow.module.css';
 import { SaveStatusLine } from './save-status';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 import { useAutosave } from './use-autosave';
@@ -47,12 +48,19 @@ export function ArticleEditor({ article, options, viewer }: Props) {
   const manualTagsRef = useRef(article.manualTags);
   const [changeTick, setChangeTick] = useState(0);
   const [extensions] = useState(() => editorExtensions({ onMentionMenu: setMentionMenu }));
+  const [canEdit, setCanEdit] = useState(article.canEdit);
+  const [lockedReason, setLockedReason] = useState(article.lockedReason);
+  const onEditableChange = useCallback((isEditable: boolean, reason: string | null) => {
+    setCanEdit(isEditable);
+    setLockedReason(reason);
+  }, []);
 
   const editor = useEditor({
     extensions,
     content: article.body,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    editable: article.canEdit,
     editorProps: {
       attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },
       transformPastedHTML: (html) => cleanPastedHtml(html, document),
@@ -88,8 +96,11 @@ export function ArticleEditor({ article, options, viewer }: Props) {
 
   const { markChanged } = autosave;
   useEffect(() => {
+    editor?.setEditable(canEdit, false);
+  }, [editor, canEdit]);
+  useEffect(() => {
     onChangeRef.current = () => {
-      markChanged();
+      if (canEdit) markChanged();
       clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
         const current = editorRef.current;
@@ -99,7 +110,7 @@ export function ArticleEditor({ article, options, viewer }: Props) {
         setChangeTick((tick) => tick + 1);
       }, 500);
     };
-  }, [markChanged]);
+  }, [markChanged, canEdit]);
 
   /** Uploads pasted or dropped images and inserts each as a figure beside (never over) what is selected. */
   function insertImageFiles(files: FileList | undefined | null, dropPosition?: number): boolean {
@@ -181,9 +192,11 @@ export function ArticleEditor({ article, options, viewer }: Props) {
             </p>
           ) : null}
           <div className="editor-actions">
-            <button type="button" onClick={() => void autosave.saveNow()}>
-              Save
-            </button>
+            {canEdit ? (
+              <button type="button" onClick={() => void autosave.saveNow()}>
+                Save
+              </button>
+            ) : null}
             <button type="button" onClick={() => void openPreview()}>
               Preview
             </button>
@@ -210,6 +223,12 @@ export function ArticleEditor({ article, options, viewer }: Props) {
           </div>
         ) : null}
 
+        {!canEdit ? (
+          <p className={workflowStyles.locked} role="note">
+            {lockedReason ?? 'Editing is closed for you while the article is in this state.'}
+          </p>
+        ) : null}
+
         {autosave.status.kind === 'conflict' && editor ? (
           <ConflictDialog
             mine={{ title: meta.title, html: editor.getHTML() }}
@@ -227,15 +246,16 @@ export function ArticleEditor({ article, options, viewer }: Props) {
           className="title-input"
           value={meta.title}
           rows={1}
+          readOnly={!canEdit}
           placeholder="Title"
           onChange={(event) => changeMeta({ title: event.target.value.replace(/\n/g, ' ') })}
         />
         <label className="visually-hidden" htmlFor="article-dek">
           Dek
         </label>
-        <textarea id="article-dek" className="dek-input" value={meta.dek} rows={2} placeholder="Dek: one sentence on why this matters" onChange={(event) => changeMeta({ dek: event.target.value })} />
+        <textarea id="article-dek" className="dek-input" value={meta.dek} rows={2} readOnly={!canEdit} placeholder="Dek: one sentence on why this matters" onChange={(event) => changeMeta({ dek: event.target.value })} />
 
-        {editor ? (
+        {editor && canEdit ? (
           <>
             <EditorToolbar
               editor={editor}
@@ -269,8 +289,15 @@ export function ArticleEditor({ article, options, viewer }: Props) {
         {mentionMenu ? <MentionMenu state={mentionMenu} /> : null}
       </div>
       <div className="editor-sidebar">
-        <WorkflowPanel articleId={article.id} viewer={viewer} saveNow={autosave.saveNow} changeTick={changeTick} />
+        <WorkflowPanel
+          articleId={article.id}
+          viewer={viewer}
+          saveNow={autosave.saveNow}
+          savedAt={autosave.status.kind === 'saved' ? autosave.status.at : null}
+          onEditableChange={onEditableChange}
+        />
         {editor ? <NotesPanel editor={editor} articleId={article.id} viewer={viewer} /> : null}
+        <fieldset className="editor-fields" disabled={!canEdit}>
         <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
         <section className="manual-tags" aria-labelledby="manual-tags-title">
           <h2 id="manual-tags-title">Tags added by hand</h2>
@@ -292,7 +319,8 @@ export function ArticleEditor({ article, options, viewer }: Props) {
             }}
           />
         </section>
-        {editor ? <TagSuggestions editor={editor} articleId={article.id} changeTick={changeTick} /> : null}
+        {editor && canEdit ? <TagSuggestions editor={editor} articleId={article.id} changeTick={changeTick} /> : null}
+        </fieldset>
       </div>
     </div>
   );

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { loadArticleFor } from './article-access';
+import { isOwnArticle, loadArticleFor } from './article-access';
+import { canEditInState, lockedReason } from './workflow';
 
 /** Who has the editor open: what the panels need to know of them. */
 export type EditorViewer = { id: number; name: string; role: StaffRole };
@@ -26,6 +27,10 @@ export type EditableArticle = {
   wordCount: number;
   updatedAt: string;
   isPublished: boolean;
+  /** False when the workflow has taken the article out of this person's hands (an author's article in review). */
+  canEdit: boolean;
+  /** Why not, in words, when `canEdit` is false. */
+  lockedReason: string | null;
   /** Tags added by hand (mentions in the text are tags too, and are read from the text). */
   manualTags: { id: number; kind: EntityKind; name: string }[];
 };
@@ -36,9 +41,13 @@ export type EditorOptions = {
   contributors: { id: number; name: string; isStaff: boolean }[];
 };
 
-/** The working copy for the editor; throws NotFound/Forbidden for articles the actor may not edit. */
+/**
+ * The working copy for the editor; throws NotFound/Forbidden for articles the actor may not see.
+ * An article the workflow has locked for this person opens read-only (`canEdit: false`).
+ */
 export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdentity }): EditableArticle {
-  const article = loadArticleFor({ id, actor, action: 'article.edit' });
+  const article = loadArticleFor({ id, actor, action: 'article.view' });
+  const canEdit = canEditInState({ status: article.status, role: actor.role, isOwn: isOwnArticle({ article, actor }) });
   const db = getDb();
   const authors = db
     .select({ id: contributors.id, name: contributors.name })
@@ -67,6 +76,8 @@ export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdent
     wordCount: article.wordCount,
     updatedAt: article.updatedAt.toISOString(),
     isPublished: article.publishedRevisionId !== null,
+    canEdit,
+    lockedReason: canEdit ? null : lockedReason(article.status),
     manualTags: db
       .select({ id: entities.id, kind: entities.kind, name: entities.name })
       .from(articleEntities)

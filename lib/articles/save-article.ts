@@ -22,7 +22,9 @@ import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { rewriteEntityMentions } from '@/lib/entities/rewrite-entity-mentions';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
-import { loadArticleFor } from './article-access';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { isOwnArticle, loadArticleFor } from './article-access';
+import { canEditInState, lockedReason } from './workflow';
 import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
 
 /** Autosaves by one writer within this window fold into one revision. */
@@ -65,7 +67,10 @@ export function saveArticle({
   /** Set by restoreRevision: the new revision is recorded as a restore of this version. */
   restoring?: { version: number };
 }): SaveResult {
-  loadArticleFor({ id, actor, action: 'article.edit' });
+  const current = loadArticleFor({ id, actor, action: 'article.edit' });
+  if (!canEditInState({ status: current.status, role: actor.role, isOwn: isOwnArticle({ article: current, actor }) })) {
+    throw new ForbiddenError(lockedReason(current.status));
+  }
   const parsed = saveRequestSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

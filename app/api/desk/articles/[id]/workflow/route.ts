@@ -1,0 +1,24 @@
+import { getWorkflowState } from '@/lib/articles/get-workflow-state';
+import { transitionArticle } from '@/lib/articles/transition-article';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+
+type Context = { params: Promise<{ id: string }> };
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** Where the article stands in the workflow, its preflight checklist, and the moves this person may make. */
+export function GET(_request: Request, { params }: Context) {
+  return staffRoute(async (staff) => Response.json({ ok: true, state: getWorkflowState({ id: Number((await params).id), actor: staff }) }, { headers: NO_STORE }));
+}
+
+/** Makes one workflow move (`{ action, note?, scheduledFor?, correction? }`); 422 with the reasons when it cannot. */
+export function POST(request: Request, { params }: Context) {
+  return staffRoute(async (staff) => {
+    const body = await readJsonBody(request, { maxBytes: 64 * 1024 });
+    if (!body.ok) return body.response;
+    const id = Number((await params).id);
+    const result = transitionArticle({ id, actor: staff, input: body.value });
+    if (!result.ok) return jsonError(422, result.error, { problems: result.problems ?? [], fieldErrors: result.fieldErrors ?? {} });
+    return Response.json({ ok: true, state: getWorkflowState({ id, actor: staff }) }, { headers: NO_STORE });
+  });
+}

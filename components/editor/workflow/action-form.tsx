@@ -1,0 +1,98 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Requirement, WorkflowAction } from '@/lib/articles/workflow';
+import styles from './workflow.module.css';
+
+type Payload = { note?: string; scheduledFor?: string; correction?: { kind: string; note: string } | null };
+
+type Props = {
+  action: { action: WorkflowAction; label: string; needs: readonly Requirement[] };
+  timeZone: string;
+  /** Where the time field starts (e.g. the embargo's end). */
+  defaultTime: string | null;
+  isOpen: boolean;
+  isBusy: boolean;
+  onOpen: () => void;
+  onSubmit: (payload: Payload) => Promise<boolean>;
+};
+
+/** Moves that need more than a click (a note, a time, a public correction) open a small form first. */
+const NEEDS_FORM: Partial<Record<WorkflowAction, string>> = {
+  request_changes: 'Send change request',
+  schedule: 'Schedule publication',
+  update: 'Publish update',
+  unpublish: 'Unpublish now',
+};
+
+export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, onOpen, onSubmit }: Props) {
+  const [note, setNote] = useState('');
+  const [scheduledFor, setScheduledFor] = useState(defaultTime ?? '');
+  const [correctionKind, setCorrectionKind] = useState('');
+  const [correctionNote, setCorrectionNote] = useState('');
+  const ids = { note: useId(), time: useId(), kind: useId(), correction: useId() };
+  const confirmLabel = NEEDS_FORM[action.action];
+
+  if (!confirmLabel) {
+    return (
+      <button type="button" className={action.action === 'publish' || action.action === 'approve' ? 'button-primary' : undefined} disabled={isBusy} onClick={() => void onSubmit({})}>
+        {action.label}
+      </button>
+    );
+  }
+
+  return (
+    <div className="workflow-action">
+      <button type="button" aria-expanded={isOpen} disabled={isBusy} onClick={onOpen}>
+        {action.label}…
+      </button>
+      {isOpen ? (
+        <form
+          className={styles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const payload: Payload = { note };
+            if (action.action === 'schedule') payload.scheduledFor = scheduledFor;
+            if (action.action === 'update') payload.correction = correctionKind ? { kind: correctionKind, note: correctionNote } : null;
+            void onSubmit(payload).then((isDone) => {
+              if (isDone) setNote('');
+            });
+          }}
+        >
+          {action.action === 'schedule' ? (
+            <>
+              <label htmlFor={ids.time}>Publish at ({timeZone})</label>
+              <input id={ids.time} type="datetime-local" required value={scheduledFor} onChange={(event) => setScheduledFor(event.target.value)} />
+            </>
+          ) : null}
+          {action.action === 'update' ? (
+            <>
+              <label htmlFor={ids.kind}>Public note</label>
+              <select id={ids.kind} value={correctionKind} onChange={(event) => setCorrectionKind(event.target.value)}>
+                <option value="">None (a silent fix)</option>
+                <option value="correction">Correction</option>
+                <option value="clarification">Clarification</option>
+                <option value="update">Update</option>
+              </select>
+              {correctionKind ? (
+                <>
+                  <label htmlFor={ids.correction}>What readers are told</label>
+                  <textarea id={ids.correction} required rows={3} value={correctionNote} onChange={(event) => setCorrectionNote(event.target.value)} />
+                </>
+              ) : null}
+            </>
+          ) : null}
+          {action.action === 'request_changes' || action.action === 'unpublish' ? (
+            <>
+              <label htmlFor={ids.note}>{action.action === 'request_changes' ? 'What needs to change' : 'Why (for the audit log)'}</label>
+              <textarea id={ids.note} rows={3} required={action.action === 'request_changes'} value={note} onChange={(event) => setNote(event.target.value)} />
+            </>
+          ) : null}
+          <button type="submit" disabled={isBusy}>
+            {confirmLabel}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
