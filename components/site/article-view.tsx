@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import type { EntityKind } from '@/db/schema';
+import type { CorrectionKind, EntityKind } from '@/db/schema';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 import { formatDate } from '@/components/ui/format-date';
 import { entityPath } from '@/lib/entities/entity-path';
 import { Byline } from './byline';
+import { CorrectionNote } from './correction-note';
+import styles from './corrections.module.css';
 
 export type ArticleViewProps = {
   title: string;
@@ -14,10 +16,14 @@ export type ArticleViewProps = {
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
   entities: { kind: EntityKind; name: string; slug: string }[];
+  /** When the published text last changed; shown as "Updated …" once it is later than `publishedAt`. */
+  modifiedAt?: Date | null;
+  corrections?: { id: number; kind: CorrectionKind; note: string; createdAt: Date }[];
 };
 
 /** The reader's article template, shared by the public page and the desk's preview. */
-export function ArticleView({ title, dek, html, authors, publishedAt, section, issue, entities }: ArticleViewProps) {
+export function ArticleView({ title, dek, html, authors, publishedAt, section, issue, entities, modifiedAt = null, corrections = [] }: ArticleViewProps) {
+  const isUpdated = Boolean(publishedAt && modifiedAt && modifiedAt.getTime() > publishedAt.getTime());
   return (
     <article className="article">
       <header>
@@ -27,6 +33,14 @@ export function ArticleView({ title, dek, html, authors, publishedAt, section, i
         <p className="meta">
           <Byline authors={authors} />{' '}
           {publishedAt ? <time dateTime={publishedAt.toISOString()}>{formatDate(publishedAt)}</time> : <span>Not yet published</span>}
+          {isUpdated && modifiedAt ? (
+            <>
+              {' · '}
+              <span>
+                Updated <time dateTime={modifiedAt.toISOString()}>{formatDate(modifiedAt)}</time>
+              </span>
+            </>
+          ) : null}
           {issue ? (
             <>
               {' · '}
@@ -37,6 +51,17 @@ export function ArticleView({ title, dek, html, authors, publishedAt, section, i
       </header>
       {/* The HTML comes from validated article JSON through the shared renderer, never from stored HTML. */}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      {corrections.length > 0 ? (
+        <aside className={styles.notes} aria-labelledby="article-corrections-title">
+          <h2 id="article-corrections-title">Corrections and updates</h2>
+          {corrections.map((correction) => (
+            <CorrectionNote key={correction.id} {...correction} />
+          ))}
+          <p className="meta">
+            <Link href="/corrections">All corrections</Link>
+          </p>
+        </aside>
+      ) : null}
       {entities.length > 0 ? (
         <footer className="article-tags">
           <h2>In this article</h2>
