@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { getSiteSettings, readSetting } from '@/lib/settings/site-settings';
+import { createTestStaff } from '../factories/staff';
+import { withTempDatabase } from '../factories/temp-database';
+
+withTempDatabase();
+
+function settingsAudit() {
+  return getDb().select().from(auditLog).where(eq(auditLog.action, 'settings.update')).all();
+}
+
+describe('site settings', () => {
+  it('an admin sets the time zone; it is stored, read back and audited with what it was', async () => {
+    const admin = await createTestStaff({ role: 'admin' });
+    const before = getSiteSettings().timeZone;
+    expect(updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'Europe/Vienna' } })).toEqual({ ok: true, settings: { timeZone: 'Europe/Vienna' } });
+    expect(readSetting('timeZone')).toBe('Europe/Vienna');
+    expect(getSiteSettings().timeZone).toBe('Europe/Vienna');
+    expect(settingsAudit()).toMatchObject([{ actorId: admin.id, subjectType: 'settings', data: { timeZone: { from: before, to: 'Europe/Vienna' } } }]);
+  });
+
+  it('saving the same time zone again writes no audit entry', async () => {
+    const admin = await createTestStaff({ role: 'admin' });
+    updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'Asia/Tokyo' } });
+    updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'Asia/Tokyo' } });
+    expect(settingsAudit()).toHaveLength(1);
+  });
+
+  it('refuses a name that is not a time zone, with a field error, and keeps the old one', async () => {
+    const admin = await createTestStaff({ role: 'admin' });
+    updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'America/Chicago' } });
+    const result = updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'Mars/Olympus_Mons' } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringContaining('not a time zone') } });
+    expect(getSiteSettings().timeZone).toBe('America/Chicago');
+    expect(settingsAudit()).toHaveLength(1);
+  });
+
+  it('is for admins only', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    expect(() => updateSiteSettingsAudited({ actor: editor, input: { timeZone: 'Europe/Vienna' } })).toThrow(ForbiddenError);
+    expect(readSetting('timeZone')).toBeUndefined();
+  });
+});
