@@ -17,7 +17,11 @@ export type MonthCalendar = {
   /** `April 2025`. */
   label: string;
   previousMonth: string;
+  previousLabel: string;
   nextMonth: string;
+  nextLabel: string;
+  /** Whether this is the month that today falls in. */
+  isCurrentMonth: boolean;
   /** Weeks from Monday to Sunday; null where a week runs into the month before or after. */
   weeks: (CalendarDay | null)[][];
   /** Scheduled articles in the month. */
@@ -54,11 +58,16 @@ export function buildMonthCalendar({
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (CalendarDay | null)[][] = [];
   for (let start = 0; start < cells.length; start += 7) weeks.push(cells.slice(start, start + 7));
+  const previousMonth = shiftMonth({ month, by: -1 });
+  const nextMonth = shiftMonth({ month, by: 1 });
   return {
     month,
     label: monthLabel(month),
-    previousMonth: shiftMonth({ month, by: -1 }),
-    nextMonth: shiftMonth({ month, by: 1 }),
+    previousMonth,
+    previousLabel: monthLabel(previousMonth),
+    nextMonth,
+    nextLabel: monthLabel(nextMonth),
+    isCurrentMonth: today.startsWith(`${month}-`),
     weeks,
     total: [...byDay.values()].reduce((sum, list) => sum + list.length, 0),
   };

@@ -193,6 +193,8 @@ describe('the scheduling calendar', () => {
     expect(calendar.label).toBe('May 2025');
     expect(calendar.previousMonth).toBe('2025-04');
     expect(calendar.nextMonth).toBe('2025-06');
+    expect([calendar.previousLabel, calendar.nextLabel]).toEqual(['April 2025', 'June 2025']);
+    expect(calendar.isCurrentMonth).toBe(false);
     expect(calendar.weeks.every((week) => week.length === 7)).toBe(true);
     // 1 May 2025 is a Thursday: three blank cells before it.
     expect(calendar.weeks[0]!.map((cell) => cell?.dayOfMonth ?? null)).toEqual([null, null, null, 1, 2, 3, 4]);
@@ -210,6 +212,7 @@ describe('the scheduling calendar', () => {
     const calendar = getDeskDashboard({ actor: editor, query: {}, now: lateOnTheLastDayInUtc }).scheduled.calendar;
 
     expect(calendar.month).toBe('2025-02');
+    expect(calendar.isCurrentMonth).toBe(true);
     expect(calendar.weeks.flat().filter((cell) => cell?.isToday).map((cell) => cell!.day)).toEqual(['2025-02-01']);
   });
 
