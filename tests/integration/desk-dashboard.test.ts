@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDeskDashboard, type DashboardGroupKey, type DeskDashboard } from '@/lib/articles/desk-dashboard';
+import { dashboardSearch } from '@/lib/articles/desk-dashboard-query';
 import { updateSiteSettings } from '@/lib/settings/site-settings';
 import { createTestIssue, createTestSection } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
@@ -202,6 +203,16 @@ describe('the scheduling calendar', () => {
 
     const january = getDeskDashboard({ actor: editor, query: { month: '2025-01' }, now: NOW }).scheduled.calendar;
     expect([january.previousMonth, january.nextMonth]).toEqual(['2024-12', '2025-02']);
+  });
+
+  it('keeps the filters in the links between months', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const news = createTestSection('News');
+
+    const dashboard = getDeskDashboard({ actor: editor, query: { section: String(news), status: 'scheduled', month: '2025-05' }, now: NOW });
+
+    expect(dashboardSearch({ filters: dashboard.filters, month: dashboard.scheduled.calendar.nextMonth })).toBe(`?section=${news}&status=scheduled&month=2025-06`);
+    expect(dashboardSearch({ filters: dashboard.filters, month: null })).toBe(`?section=${news}&status=scheduled`);
   });
 
   it('opens on the current month in the site’s time zone, and marks today', async () => {
