@@ -1,0 +1,11 @@
+import { searchStaffDirectory } from '@/lib/notes/search-staff-directory';
+import { staffRoute } from '@/lib/http/staff-route';
+
+/** Active colleagues by name (`?q=`), for mentioning them in a note. */
+export function GET(request: Request) {
+  return staffRoute((staff) => {
+    const query = new URL(request.url).searchParams.get('q') ?? '';
+    const staffList = searchStaffDirectory({ actor: staff, query });
+    return Response.json({ ok: true, staff: staffList }, { headers: { 'Cache-Control': 'no-store' } });
+  });
+}
