@@ -26,7 +26,7 @@ export function instantToWallTime({ instant, timeZone }: { instant: Date; timeZo
 
 /** "3 May 2026, 09:30 CEST" — for people, in the site's zone, with the zone named. */
 export function formatInZone({ instant, timeZone }: { instant: Date; timeZone: string }): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' }).format(instant);
 }
 
 function offsetAt({ instant, timeZone }: { instant: number; timeZone: string }): number {

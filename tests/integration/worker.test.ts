@@ -17,9 +17,9 @@ describe('worker pass', () => {
         { email: 'new@x.org', ip: '1', outcome: 'failure', attemptedAt: now - 1000 },
       ])
       .run();
-    expect(await runWorkerPass()).toEqual({ 'prune-login-attempts': 1 });
+    expect(await runWorkerPass()).toEqual({ 'publish-due-articles': 0, 'prune-login-attempts': 1 });
     expect(getDb().select({ email: loginAttempts.email }).from(loginAttempts).all()).toEqual([{ email: 'new@x.org' }]);
-    expect(await runWorkerPass()).toEqual({ 'prune-login-attempts': 0 });
+    expect(await runWorkerPass()).toEqual({ 'publish-due-articles': 0, 'prune-login-attempts': 0 });
   });
 
   it('keeps going when one step fails', async () => {
