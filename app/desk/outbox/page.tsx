@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/policy';
+import { getConfig } from '@/lib/config/get-config';
+import { listOutbox } from '@/lib/mail/list-outbox';
+import { getSiteSettings } from '@/lib/settings/site-settings';
+
+export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
+
+const STATUS_LABELS: Record<OutboxStatus, string> = { pending: 'Waiting', sent: 'Sent', failed: 'Failed' };
+
+type Props = { searchParams: Promise<{ status?: string; before?: string }> };
+
+/** Every message the site queued, newest first; without a mail server this is where mail ends up. */
+export default async function OutboxPage({ searchParams }: Props) {
+  await connection();
+  const staff = await requireStaff({ returnTo: '/desk/outbox' });
+  if (!can({ role: staff.role, action: 'mail.view' })) {
+    return (
+      <DeskShell staff={staff}>
+        <h1>Outbox</h1>
+        <p>You are not allowed to read the site’s outgoing mail; editors and administrators can.</p>
+      </DeskShell>
+    );
+  }
+  const params = await searchParams;
+  const status = OUTBOX_STATUSES.find((option) => option === params.status) ?? null;
+  const before = Number(params.before);
+  const page = listOutbox({ actor: staff, status, before: Number.isInteger(before) && before > 0 ? before : null });
+  const { timeZone } = getSiteSettings();
+  const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const isDelivering = getConfig().smtpUrl !== null;
+  return (
+    <DeskShell staff={staff} isWide>
+      <h1>Outbox</h1>
+      <p className="meta">
+        {isDelivering
+          ? 'Messages are delivered through the mail server; failed ones are retried.'
+          : 'No mail server is set (SMTP_URL), so messages stay here: open one to read it.'}{' '}
+        Times are in {timeZone}.
+      </p>
+      <nav aria-label="Show" style={{ display: 'flex', gap: '1rem', marginBottom: '1rem' }}>
+        <Link href="/desk/outbox" aria-current={status === null ? 'page' : undefined}>
+          All
+        </Link>
+        {OUTBOX_STATUSES.map((option) => (
+          <Link key={option} href={`/desk/outbox?status=${option}`} aria-current={status === option ? 'page' : undefined}>
+            {STATUS_LABELS[option]}
+          </Link>
+        ))}
+      </nav>
+      {page.messages.length === 0 ? (
+        <p role="status">{status ? 'No messages with that status.' : 'No mail yet.'}</p>
+      ) : (
+        <table className="desk-table">
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject and text</th>
+              <th scope="col">Queued</th>
+              <th scope="col">Sent</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.messages.map((message) => (
+              <tr key={message.id}>
+                <td>
+                  <span className="status">{STATUS_LABELS[message.status]}</span>
+                </td>
+                <td>{message.to}</td>
+                <td>
+                  <details>
+                    <summary>{message.subject}</summary>
+                    {message.text === null ? (
+                      <p className="hint">This message holds a set-password link; only administrators can read it.</p>
+                    ) : (
+                      <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
+                    )}
+                  </details>
+                  <span className="meta">{message.kind}</span>
+                </td>
+                <td>{stamp.format(message.createdAt)}</td>
+                <td>{message.sentAt ? stamp.format(message.sentAt) : '—'}</td>
+                <td>{message.attempts}</td>
+                <td>{message.lastError ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.nextBefore ? (
+        <p>
+          <Link href={`/desk/outbox?${new URLSearchParams({ ...(status ? { status } : {}), before: String(page.nextBefore) })}`}>Older messages →</Link>
+        </p>
+      ) : null}
+    </DeskShell>
+  );
+}

@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { ForbiddenError } from '@/lib/auth/policy';
+
+export type SettingsFormState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
+
+export async function updateSettingsAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/settings' });
+  try {
+    const result = updateSiteSettingsAudited({ actor: staff, input: { timeZone: formData.get('timeZone') } });
+    if (!result.ok) return result;
+    // Dates across the desk and the site are shown in this zone.
+    revalidatePath('/', 'layout');
+    return { ok: true, message: `Saved. The site’s time zone is ${result.settings.timeZone}.` };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ok: false, error: error.message };
+    console.error('Saving settings failed', error);
+    return { ok: false, error: 'Something went wrong and the settings were not changed; try again.' };
+  }
+}

@@ -1,0 +1,108 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { NotFoundError } from '@/lib/errors/domain-errors';
+import { changeRole } from '@/lib/users/change-role';
+import { createContributor } from '@/lib/users/create-contributor';
+import { inviteStaff } from '@/lib/users/invite-staff';
+import { SET_PASSWORD_LINK_HOURS } from '@/lib/users/issue-set-password-link';
+import { sendSetPasswordLink } from '@/lib/users/send-set-password-link';
+import { setActive } from '@/lib/users/set-active';
+import { updateContributor } from '@/lib/users/update-contributor';
+
+export type StaffActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** A form's state: a refusal carries what was typed, so the form keeps it. */
+export type StaffFormState = (StaffActionResult & { values?: Record<string, string> }) | null;
+
+const LINK_HINT = `The link works once, for ${SET_PASSWORD_LINK_HOURS} hours; without a mail server, find it in the Outbox.`;
+
+export async function inviteStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/staff' });
+  const values = { name: text(formData, 'name'), email: text(formData, 'email'), role: text(formData, 'role') };
+  try {
+    const result = await inviteStaff({ actor: staff, input: values });
+    if (!result.ok) return { ...result, values };
+    revalidatePath('/desk/staff');
+    const what = result.isReinvite ? 'Sent a new invitation' : 'Invited';
+    return { ok: true, message: `${what} ${values.name.trim()} (${values.email.trim()}). ${LINK_HINT}` };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+/** One form per staff member; the pressed button's `intent` says which change: role, active or link. */
+export async function staffMemberAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/staff' });
+  const userId = Number(formData.get('userId'));
+  const name = text(formData, 'name');
+  try {
+    const intent = formData.get('intent');
+    if (intent === 'role') {
+      const result = changeRole({ actor: staff, userId, role: formData.get('role') });
+      if (!result.ok) return result;
+      revalidatePath('/desk/staff');
+      return { ok: true, message: result.changed ? `${name} is now ${withArticle(text(formData, 'role'))}.` : `${name} already had that role.` };
+    }
+    if (intent === 'disable' || intent === 'enable') {
+      const isActive = intent === 'enable';
+      const result = setActive({ actor: staff, userId, isActive });
+      if (!result.ok) return result;
+      revalidatePath('/desk/staff');
+      return { ok: true, message: isActive ? `Enabled ${name}; they can sign in again.` : `Disabled ${name}; they were signed out at once.` };
+    }
+    if (intent === 'link') {
+      const result = sendSetPasswordLink({ actor: staff, userId });
+      if (!result.ok) return result;
+      revalidatePath('/desk/staff');
+      return { ok: true, message: `Sent ${name} ${result.purpose === 'invite' ? 'a new invitation' : 'a set-password link'}. ${LINK_HINT}` };
+    }
+    return { ok: false, error: 'That change is not one this form offers; reload the page.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function createContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/staff' });
+  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
+  try {
+    const result = createContributor({ actor: staff, input: values });
+    if (!result.ok) return { ...result, values };
+    revalidatePath('/desk/staff');
+    return { ok: true, message: `Added ${values.name.trim()} as a guest contributor.` };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+export async function updateContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const id = Number(formData.get('contributorId'));
+  const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
+  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
+  try {
+    const result = updateContributor({ actor: staff, id, input: values });
+    if (!result.ok) return { ...result, values };
+    revalidatePath('/desk/staff', 'layout');
+    return { ok: true, message: 'Saved.' };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function withArticle(role: string): string {
+  return role === 'admin' || role === 'editor' || role === 'author' ? `an ${role}` : role;
+}
+
+function failure(error: unknown): { ok: false; error: string } {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
+  console.error('Staff action failed', error);
+  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { STAFF_ROLES } from '@/db/schema';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/policy';
+import { getSiteSettings } from '@/lib/settings/site-settings';
+import { canManageContributors } from '@/lib/users/can-manage-contributors';
+import type { PendingInvite } from '@/lib/users/find-pending-invites';
+import { listGuestContributors } from '@/lib/users/list-guest-contributors';
+import { listStaff } from '@/lib/users/list-staff';
+import { createContributorAction } from './actions';
+import { ContributorForm } from './contributor-form.client';
+import { InviteStaffForm } from './invite-staff-form.client';
+import { StaffMemberControls } from './staff-member-controls.client';
+import './staff.css';
+
+export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
+
+/** Admins manage accounts here; editors (and admins) manage guest contributors' bylines. */
+export default async function StaffPage() {
+  await connection();
+  const staff = await requireStaff({ returnTo: '/desk/staff' });
+  const canManageUsers = can({ role: staff.role, action: 'user.manage' });
+  const canManageGuests = canManageContributors(staff.role);
+  if (!canManageUsers && !canManageGuests) {
+    return (
+      <DeskShell staff={staff}>
+        <h1>Staff</h1>
+        <p>You are not allowed to manage staff or contributors. Ask an editor to add a guest byline, or an administrator about accounts.</p>
+      </DeskShell>
+    );
+  }
+  const { timeZone } = getSiteSettings();
+  const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const members = canManageUsers ? listStaff({ actor: staff }) : [];
+  const guests = listGuestContributors({ actor: staff });
+  return (
+    <DeskShell staff={staff} isWide>
+      <h1>{canManageUsers ? 'Staff' : 'Guest contributors'}</h1>
+      {canManageUsers ? (
+        <>
+          <section aria-labelledby="staff-heading">
+            <h2 id="staff-heading" className="visually-hidden">
+              Staff accounts
+            </h2>
+            <p className="meta">
+              A role change applies from the member’s next page; disabling signs them out at once. Times are in {timeZone}.
+            </p>
+            <table className="desk-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Changes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((member) => (
+                  <tr key={member.id} className={member.isActive ? undefined : 'staff-disabled'}>
+                    <td>{member.name}</td>
+                    <td>{member.email}</td>
+                    <td>
+                      <span className="role-badge">{member.role}</span>
+                    </td>
+                    <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
+                    <td>
+                      <StaffMemberControls
+                        userId={member.id}
+                        name={member.name}
+                        role={member.role}
+                        isActive={member.isActive}
+                        isSelf={member.isSelf}
+                        isPending={member.invite !== null}
+                        roles={STAFF_ROLES}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="invite-heading" className="staff-section">
+            <h2 id="invite-heading">Invite someone</h2>
+            <p className="hint">They get an email with a link to choose their password. Their byline is made from the name.</p>
+            <InviteStaffForm roles={STAFF_ROLES} />
+          </section>
+        </>
+      ) : null}
+      <section aria-labelledby="guests-heading" className={canManageUsers ? 'staff-section' : undefined}>
+        {canManageUsers ? <h2 id="guests-heading">Guest contributors</h2> : <h2 id="guests-heading" className="visually-hidden">Guest contributors</h2>}
+        <p className="hint">Bylines for writers outside the staff. They have no account and never sign in.</p>
+        {guests.length === 0 ? (
+          <p>No guest contributors yet.</p>
+        ) : (
+          <table className="desk-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Slug</th>
+                <th scope="col">Articles</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {guests.map((guest) => (
+                <tr key={guest.id}>
+                  <td>{guest.name}</td>
+                  <td>{guest.slug}</td>
+                  <td>{guest.articleCount}</td>
+                  <td>
+                    <Link href={`/desk/staff/contributors/${guest.id}`} aria-label={`Edit ${guest.name}`}>
+                      Edit
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Add a guest contributor</h3>
+        <ContributorForm action={createContributorAction} initial={{ name: '', slug: '', bio: '' }} submitLabel="Add contributor" />
+      </section>
+    </DeskShell>
+  );
+}
+
+function describeStatus({ isActive, invite, format }: { isActive: boolean; invite: PendingInvite | null; format: (date: Date) => string }): string {
+  if (!isActive) return 'Disabled';
+  if (!invite) return 'Active';
+  return invite.isExpired ? `Invitation expired ${format(invite.expiresAt)}` : `Invited; the link works until ${format(invite.expiresAt)}`;
+}
