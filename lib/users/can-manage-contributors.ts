@@ -1,3 +1,4 @@
+import 'server-only';
 import type { StaffRole } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/policy';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 export const CONTRIBUTOR_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

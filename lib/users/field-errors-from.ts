@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 
 /** The first message for each field a zod check refused, keyed by the field's name. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { STAFF_ROLES } from '@/db/schema';
 import { staffUserSchema } from './create-staff-user';
