@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const MAX_NOTE_LENGTH = 5000;
-export const MAX_ANCHOR_TEXT_LENGTH = 2000;
+import { MAX_ANCHOR_TEXT_LENGTH, MAX_NOTE_LENGTH } from './note-limits';
 const MAX_POSITION = 50_000_000;
 
 const position = z.number({ error: 'A passage position must be a whole number.' }).int().min(0).max(MAX_POSITION);
