@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site/site-header';
 
@@ -12,7 +13,9 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>Masthead — reporting on arms control since 2018.</p>
+        <p>
+          Masthead — reporting on arms control since 2018. <Link href="/corrections">Corrections</Link>
+        </p>
       </footer>
     </>
   );

@@ -21,7 +21,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description: article.dek || article.excerpt,
     alternates: { canonical: `/articles/${article.slug}` },
-    openGraph: { type: 'article', title: article.title, description: article.dek || article.excerpt },
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.dek || article.excerpt,
+      publishedTime: article.firstPublishedAt.toISOString(),
+      modifiedTime: article.modifiedAt.toISOString(),
+    },
   };
 }
 
@@ -32,6 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) {
     const current = findCurrentArticleSlug(slug);
     if (current && current !== slug) permanentRedirect(`/articles/${current}`);
+    // A withdrawn article never gets here: the proxy answers 410 for it (ADR 005).
     notFound();
   }
   const jsonLd = newsArticleJsonLd({ article, siteUrl: getConfig().siteUrl });
