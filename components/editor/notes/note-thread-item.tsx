@@ -55,7 +55,7 @@ export function NoteThreadItem({ thread, viewerId, isActive, onShowPassage, onRe
           </ol>
         ) : null}
         {isResolved ? (
-          <p className="note-resolved" role="status">
+          <p className="note-resolved">
             Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy.id === viewerId ? 'you' : thread.resolvedBy.name}` : ''}
           </p>
         ) : null}
