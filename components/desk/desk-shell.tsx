@@ -20,7 +20,11 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/desk/inbox">Inbox</Link>
           {can({ role: staff.role, action: 'audit.view' }) ? <Link href="/desk/audit">Audit log</Link> : null}
           {can({ role: staff.role, action: 'mail.view' }) ? <Link href="/desk/outbox">Outbox</Link> : null}
-          {can({ role: staff.role, action: 'user.manage' }) ? <Link href="/desk/staff">Staff</Link> : null}
+          {can({ role: staff.role, action: 'user.manage' }) ? (
+            <Link href="/desk/staff">Staff</Link>
+          ) : can({ role: staff.role, action: 'contributor.manage' }) ? (
+            <Link href="/desk/staff">Contributors</Link>
+          ) : null}
           {can({ role: staff.role, action: 'settings.manage' }) ? <Link href="/desk/settings">Settings</Link> : null}
           <Link href="/">Site</Link>
         </nav>

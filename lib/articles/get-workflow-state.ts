@@ -1,4 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { revisions } from '@/db/schema';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { can } from '@/lib/auth/policy';
@@ -23,7 +26,14 @@ export type WorkflowState = {
   embargoedUntil: { iso: string; wall: string } | null;
   publishedAt: string | null;
   isPublished: boolean;
+  /** The working copy has saves the site does not show yet (a published article edited since). */
+  hasUnpublishedChanges: boolean;
 };
+
+function publishedVersion(revisionId: number | null): number {
+  if (revisionId === null) return 0;
+  return getDb().select({ version: revisions.version }).from(revisions).where(eq(revisions.id, revisionId)).get()?.version ?? 0;
+}
 
 /** What the editor's workflow panel shows: where the article stands and what this person may do next. */
 export function getWorkflowState({ id, actor }: { id: number; actor: StaffIdentity }): WorkflowState {
@@ -45,5 +55,6 @@ export function getWorkflowState({ id, actor }: { id: number; actor: StaffIdenti
     embargoedUntil: asTimes(article.embargoedUntil),
     publishedAt: article.publishedAt?.toISOString() ?? null,
     isPublished: article.status === 'published',
+    hasUnpublishedChanges: article.status === 'published' && publishedVersion(article.publishedRevisionId) < article.version,
   };
 }

@@ -25,6 +25,7 @@ export const ACTIONS = [
   'media.upload',
   'audit.view',
   'mail.view',
+  'contributor.manage',
   'user.manage',
   'settings.manage',
 ] as const;
@@ -49,6 +50,7 @@ export const POLICY: Record<Action, Record<StaffRole, Scope>> = {
   'media.upload': { author: 'any', editor: 'any', admin: 'any' },
   'audit.view': { author: 'none', editor: 'any', admin: 'any' },
   'mail.view': { author: 'none', editor: 'any', admin: 'any' },
+  'contributor.manage': { author: 'none', editor: 'any', admin: 'any' },
   'user.manage': { author: 'none', editor: 'none', admin: 'any' },
   'settings.manage': { author: 'none', editor: 'none', admin: 'any' },
 };

@@ -1,13 +1,10 @@
 import 'server-only';
 import type { StaffRole } from '@/db/schema';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { can, ForbiddenError } from '@/lib/auth/policy';
 
-// The policy table has no action for bylines yet; editors run bylines day to day, so they and admins may.
-const CONTRIBUTOR_MANAGERS: readonly StaffRole[] = ['editor', 'admin'];
-
-/** Whether this role may add and edit guest contributors. */
+/** Whether this role may add and edit guest contributors (bylines without a sign-in). */
 export function canManageContributors(role: StaffRole): boolean {
-  return CONTRIBUTOR_MANAGERS.includes(role);
+  return can({ role, action: 'contributor.manage' });
 }
 
 export function assertCanManageContributors(role: StaffRole): void {

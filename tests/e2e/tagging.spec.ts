@@ -59,5 +59,23 @@ test('tagging entities: with @, by selection, from suggestions, and a new person
   const chips = preview.locator('.article-tags');
   for (const name of ['Estonia', 'Finland', 'Mine Ban Treaty', 'Radoslaw Sikorski']) await expect(chips).toContainText(name);
   await expect(preview.locator('.article-body .entity-mention')).toHaveCount(4);
+  await preview.close();
+
+  // Published, the article is listed on the page of the person just created from the text.
+  await page.getByLabel('Dek').fill('Two Baltic states and Finland prepare to leave the landmine treaty.');
+  await page.getByLabel('Section').selectOption({ label: 'News' });
+  await editor.waitSaved();
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  for (const [action, status] of [
+    ['Submit for review', 'In review'],
+    ['Approve', 'Approved'],
+    ['Publish now', 'Published'],
+  ] as const) {
+    await workflow.getByRole('button', { name: action, exact: true }).click();
+    await expect(page.getByTestId('workflow-status')).toHaveText(status);
+  }
+  await page.goto('/people/radoslaw-sikorski');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Radoslaw Sikorski');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Baltic exits from the mine ban' })).toBeVisible();
   expect(id).toBeGreaterThan(0);
 });

@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, string> = {
   'media.upload': 'A A A',
   'audit.view': '- A A',
   'mail.view': '- A A',
+  'contributor.manage': '- A A',
   'user.manage': '- - A',
   'settings.manage': '- - A',
 };

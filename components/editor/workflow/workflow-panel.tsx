@@ -98,6 +98,7 @@ export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }:
       </p>
       {state.scheduledFor ? <p>Publishes at {formatted(state.scheduledFor.iso, state.timeZone)}</p> : null}
       {state.embargoedUntil ? <p className="embargo-line">Embargoed until {formatted(state.embargoedUntil.iso, state.timeZone)}</p> : null}
+      {state.hasUnpublishedChanges ? <p className={styles.pending}>The site still shows the published version; use Update to publish these changes.</p> : null}
       {!state.canEdit ? <p className="hint">You can read this article and its notes; editing is closed in this state.</p> : null}
 
       <PreflightList report={state.preflight} />
