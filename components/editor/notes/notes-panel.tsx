@@ -139,12 +139,7 @@ export function NotesPanel({ editor, articleId, viewer }: NotesPanelProps) {
     setDraft({ anchor: { text, from, to } });
   };
 
-  const send = async (note: NewNote): Promise<string | null> => {
-    const answer = await postNote(articleId, note);
-    const problem = adopt(answer);
-    if (problem) return problem;
-    return null;
-  };
+  const send = async (note: NewNote): Promise<string | null> => adopt(await postNote(articleId, note));
 
   const showPassage = (thread: NoteThread) => {
     setActiveId(thread.id);
@@ -193,7 +188,7 @@ export function NotesPanel({ editor, articleId, viewer }: NotesPanelProps) {
         />
       ) : null}
       <p className="meta" role="status">
-        {isLoaded ? describeCounts({ openCount, resolvedCount }) : 'Loading notes…'}
+        {isLoaded ? describeCounts({ openCount, resolvedCount }) : message ? '' : 'Loading notes…'}
       </p>
       {resolvedCount > 0 ? (
         <label className="notes-toggle" htmlFor={toggleId}>
