@@ -46,7 +46,16 @@ export function addNoteInTransaction(
     body,
     anchor = null,
     parentId = null,
-  }: { articleId: number; actor: StaffIdentity; body: string; anchor?: NoteAnchorInput | null; parentId?: number | null },
+    shouldNotifyFollowers = true,
+  }: {
+    articleId: number;
+    actor: StaffIdentity;
+    body: string;
+    anchor?: NoteAnchorInput | null;
+    parentId?: number | null;
+    /** False when the caller tells the article's authors itself (e.g. "changes requested"); mentions are still sent. */
+    shouldNotifyFollowers?: boolean;
+  },
 ): AddNoteResult {
   const article = loadArticleFor({ id: articleId, actor, action: 'article.view' });
   const parsed = newNoteSchema.safeParse({ body, anchor, parentId });
@@ -106,7 +115,7 @@ export function addNoteInTransaction(
     message: `${actor.name} mentioned you in a note on “${title}”.`,
     detail,
   });
-  const following = [...bylineUserIds(tx, article), ...earlierParticipants].filter((id) => !mentions.mentionedIds.includes(id));
+  const following = (shouldNotifyFollowers ? [...bylineUserIds(tx, article), ...earlierParticipants] : []).filter((id) => !mentions.mentionedIds.includes(id));
   const followingStaff = staff.filter((member) => following.includes(member.id) && canSeeArticle({ article, person: member }));
   notifyStaff(tx, {
     userIds: followingStaff.map((member) => member.id),

@@ -157,6 +157,16 @@ describe('mentions in notes', () => {
     }
   });
 
+  it('tell a mentioned author of the article once, as a mention rather than a note', async () => {
+    const author = await createTestStaff({ role: 'author' });
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = draftBy(author);
+    const result = addNote({ articleId: article.id, actor: editor, input: { body: `@${author.name} see the date.` } });
+    expect(result.ok).toBe(true);
+    expect(inboxOf(author.id).map((row) => row.kind)).toEqual(['mention']);
+    expect(mailTo(author.email)).toHaveLength(1);
+  });
+
   it('refuse to mention an author who cannot open the article, writing and sending nothing', async () => {
     const author = await createTestStaff({ role: 'author' });
     const otherAuthor = await createTestStaff({ role: 'author' });
@@ -289,6 +299,19 @@ describe('adding a note inside another change', () => {
     expect(result).toMatchObject({ ok: true });
     expect(listNoteThreads({ articleId: article.id, actor: author })[0]).toMatchObject({ body: 'Please cut the second half.', anchor: { text: 'treaty' } });
     expect(inboxOf(author.id)).toHaveLength(1);
+  });
+
+  it('leaves telling the authors to the caller when asked, still sending mentions', async () => {
+    const author = await createTestStaff({ role: 'author' });
+    const editor = await createTestStaff({ role: 'editor' });
+    const admin = await createTestStaff({ role: 'admin' });
+    const article = draftBy(author);
+    const result = getDb().transaction((tx) =>
+      addNoteInTransaction(tx, { articleId: article.id, actor: editor, body: `Cut it, says ${mentionToken(admin)}.`, shouldNotifyFollowers: false }),
+    );
+    expect(result.ok).toBe(true);
+    expect(inboxOf(author.id)).toEqual([]);
+    expect(inboxOf(admin.id).map((row) => row.kind)).toEqual(['mention']);
   });
 
   it('refuses an empty note without writing', async () => {
