@@ -201,6 +201,7 @@ export function ArticleEditor({ article, options, viewer }: Props) {
               Preview
             </button>
             <Link href={`/desk/articles/${article.id}/history`}>History</Link>
+            <Link href={`/desk/articles/${article.id}/audit`}>Audit log</Link>
           </div>
         </div>
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { wallClockParts } from '@/lib/time/zoned-time';
 
 /** A moment as the newsroom reads it in the site's time zone. */
 export type ZonedMoment = {
@@ -38,29 +39,12 @@ export function monthLabel(month: string): string {
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
 type Parts = { year: string; month: string; day: string; hour: string; minute: string };
 
 function zonedParts({ date, timeZone }: { date: Date; timeZone: string }): Parts {
-  let format = partFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    partFormats.set(timeZone, format);
-  }
-  const parts: Parts = { year: '', month: '', day: '', hour: '', minute: '' };
-  for (const part of format.formatToParts(date)) {
-    if (part.type in parts) parts[part.type as keyof Parts] = part.value;
-  }
-  return parts;
+  const parts = wallClockParts({ instant: date, timeZone });
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), hour: pad(parts.hour), minute: pad(parts.minute) };
 }
 
 // Noon keeps the day the same whatever the formatter does with the instant.

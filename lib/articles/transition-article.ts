@@ -6,6 +6,7 @@ import { articleCorrections, articleEntities, articles, revisions, CORRECTION_KI
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { can, ForbiddenError } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { addNoteInTransaction } from '@/lib/notes/add-note';
 import { editorIds, notifyStaff } from '@/lib/notifications/notify-staff';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 import { formatInZone, wallTimeToInstant } from '@/lib/time/zoned-time';
@@ -16,7 +17,7 @@ import type { PreflightProblem } from './preflight-checks';
 import { clearPublishedSnapshot, writePublishedSnapshot } from './published-snapshot';
 import { findTransition, WORKFLOW_ACTIONS, type Transition } from './workflow';
 
-const NOTE_LIMIT = 5000;
+const NOTE_LIMIT = 4900;
 
 export const transitionInputSchema = z.object({
   action: z.enum(WORKFLOW_ACTIONS, { error: 'Choose one of the workflow actions.' }),
@@ -87,6 +88,11 @@ export function transitionArticle({ id, actor, input, now = new Date() }: { id: 
       }
       if (request.correction && transition.action !== 'update') return { ok: false, error: 'A public correction note goes only with an update of a published article.' };
 
+      if (transition.action === 'request_changes') {
+        // The request is also a note thread on the article, so the authors can answer it where they work.
+        const filed = addNoteInTransaction(tx, { articleId: id, actor, body: `Changes requested: ${request.note}`, shouldNotifyFollowers: false });
+        if (!filed.ok) return { ok: false, error: filed.error, fieldErrors: { note: filed.error } };
+      }
       applyTransition(tx, { article, transition, actor, note: request.note, scheduledFor, correction: request.correction ?? null, now });
       const after = tx.select({ status: articles.status, scheduledFor: articles.scheduledFor }).from(articles).where(eq(articles.id, id)).get()!;
       return { ok: true, status: after.status, scheduledFor: after.scheduledFor?.toISOString() ?? null };

@@ -35,17 +35,28 @@ function offsetAt({ instant, timeZone }: { instant: number; timeZone: string }):
   return asIfUtc - Math.floor(instant / 1000) * 1000;
 }
 
+/** The calendar fields of an instant as a clock in `timeZone` reads it. */
+export function wallClockParts({ instant, timeZone }: { instant: Date; timeZone: string }) {
+  return partsAt({ instant: instant.getTime(), timeZone });
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function partsAt({ instant, timeZone }: { instant: number; timeZone: string }) {
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
   const values = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
   return {
     year: Number(values.year),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
-import { articleCorrections, articles, notifications, outbox, publishedArticleEntities, revisions } from '@/db/schema';
+import { articleCorrections, articleNotes, articles, notifications, outbox, publishedArticleEntities, revisions } from '@/db/schema';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import { publishDueArticles } from '@/lib/articles/publish-due-articles';
@@ -60,6 +60,8 @@ describe('review', () => {
     const mail = getDb().select().from(outbox).where(eq(outbox.toAddress, author.email)).all();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain('Cite the 2021 report.');
+    const thread = getDb().select().from(articleNotes).where(eq(articleNotes.articleId, article.id)).all();
+    expect(thread).toMatchObject([{ authorId: editor.id, parentId: null, body: 'Changes requested: Cite the 2021 report.' }]);
   });
 
   it('lets an author edit only while the article is a draft or has changes requested', async () => {

@@ -8,6 +8,7 @@ import type { WorkflowAction } from '@/lib/articles/workflow';
 import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';
 import { PreflightList } from './preflight-list';
+import { PreviewLinksPanel } from './preview-links-panel';
 import { STATUS_LABELS } from './status-labels';
 import styles from './workflow.module.css';
 
@@ -145,6 +146,7 @@ export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }:
           onSet={(until) => run('embargo', { until }, 'PUT', until ? 'Embargo set.' : 'Embargo lifted.')}
         />
       ) : null}
+      {state.canSetEmbargo ? <PreviewLinksPanel articleId={articleId} /> : null}
     </section>
   );
 }
