@@ -2,10 +2,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { can } from '@/lib/auth/policy';
+import { countUnreadNotifications } from '@/lib/notifications/count-unread';
 import { signOutAction } from '@/app/desk/actions';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */
 export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {
+  const unread = countUnreadNotifications(staff.id);
   return (
     <>
       <header className="desk-header">
@@ -17,7 +19,7 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/desk/articles/new">New article</Link>
           <Link href="/desk/entities">Entities</Link>
           <Link href="/desk/media">Media</Link>
-          <Link href="/desk/inbox">Inbox</Link>
+          <Link href="/desk/inbox">{unread > 0 ? `Inbox (${unread} unread)` : 'Inbox'}</Link>
           {can({ role: staff.role, action: 'audit.view' }) ? <Link href="/desk/audit">Audit log</Link> : null}
           {can({ role: staff.role, action: 'mail.view' }) ? <Link href="/desk/outbox">Outbox</Link> : null}
           {can({ role: staff.role, action: 'user.manage' }) ? (

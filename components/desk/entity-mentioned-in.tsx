@@ -1,16 +1,6 @@
 import Link from 'next/link';
-import type { ArticleStatus } from '@/db/schema';
+import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import type { EntityMentioningArticle } from '@/lib/entities/get-entity-for-edit';
-
-const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 /** The articles that tag or mention an entity, each linking to the editor. */
 export function EntityMentionedIn({ articles, hiddenCount }: { articles: EntityMentioningArticle[]; hiddenCount: number }) {

@@ -34,11 +34,11 @@ test('the editor sees every workflow group with its count, and a section filter 
   await expect(allArticles.getByRole('cell', { name: 'News', exact: true }).first()).toBeVisible();
 
   const filters = page.getByRole('search', { name: 'Filter articles' });
-  await filters.getByLabel('Section', { exact: true }).selectOption({ label: 'Features' });
+  await filters.getByRole('combobox', { name: 'Section', exact: true }).selectOption({ label: 'Features' });
   await filters.getByRole('button', { name: 'Filter', exact: true }).click();
 
   await expect(page).toHaveURL(/\/desk\?(.+&)?section=\d+/);
-  await expect(filters.getByLabel('Section', { exact: true }).locator('option:checked')).toHaveText('Features');
+  await expect(filters.getByRole('combobox', { name: 'Section', exact: true }).locator('option:checked')).toHaveText('Features');
   await expect(summary).toContainText('match these filters');
   const totalAfter = await summaryCount(summary);
   expect(totalAfter).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ test('the calendar steps to the next month and back, keeping the filters', async
   const months = page.getByRole('navigation', { name: 'Calendar months' });
   const thisMonth = ((await calendar.locator('caption').textContent()) ?? '').split(':')[0]!;
 
-  await page.getByRole('search', { name: 'Filter articles' }).getByLabel('Status', { exact: true }).selectOption({ label: 'Scheduled' });
+  await page.getByRole('search', { name: 'Filter articles' }).getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Scheduled' });
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
   await expect(page).toHaveURL(/status=scheduled/);
 

@@ -50,6 +50,14 @@ test('an article goes from draft through review and changes to a scheduled publi
   const editor = new EditorPage(editorPage);
   await editor.open(id);
   await expectStatus(editorPage, 'In review');
+  // A note on the passage that needs work, highlighted in the text for the author.
+  await editor.body.click();
+  await editor.selectText('the inspection regime');
+  const notes = editorPage.getByRole('region', { name: 'Notes', exact: true });
+  await notes.getByRole('button', { name: 'Comment on the selected passage' }).click();
+  await notes.getByLabel('Note on the selected passage').fill('Which inspections: on-site, or the monitoring stations?');
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  await expect(editor.body.locator('.note-anchor')).toHaveText('the inspection regime');
   await workflow(editorPage).getByRole('button', { name: 'Request changes…' }).click();
   await workflow(editorPage).getByLabel('What needs to change').fill('Name the negotiators and say when they meet next.');
   await workflow(editorPage).getByRole('button', { name: 'Send change request' }).click();
@@ -60,6 +68,10 @@ test('an article goes from draft through review and changes to a scheduled publi
   await expect(authorPage.getByRole('main')).toContainText(`requested changes to "${title}"`);
   await author.open(id);
   await expectStatus(authorPage, 'Changes requested');
+  await expect(author.body.locator('.note-anchor')).toHaveText('the inspection regime');
+  const authorNotes = authorPage.getByRole('region', { name: 'Notes', exact: true });
+  await expect(authorNotes).toContainText('Which inspections: on-site, or the monitoring stations?');
+  await expect(authorNotes).toContainText('Changes requested: Name the negotiators');
   await expect(author.body).toHaveAttribute('contenteditable', 'true');
   await author.body.click();
   await authorPage.keyboard.press('Control+End');

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ArticleStatus } from '@/db/schema';
 import type { DashboardOption, DeskDashboard } from '@/lib/articles/desk-dashboard';
 import styles from './dashboard.module.css';
-import { ARTICLE_STATUS_LABELS } from './status-badge';
+import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';
 
 const STATUSES = Object.keys(ARTICLE_STATUS_LABELS) as ArticleStatus[];
 

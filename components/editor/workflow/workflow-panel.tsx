@@ -9,7 +9,7 @@ import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';
 import { PreflightList } from './preflight-list';
 import { PreviewLinksPanel } from './preview-links-panel';
-import { STATUS_LABELS } from './status-labels';
+import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import styles from './workflow.module.css';
 
 export type WorkflowPanelProps = {

@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '@/db/schema';
 
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
+/** Each workflow state as the desk names it. */
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
   changes_requested: 'Changes requested',
