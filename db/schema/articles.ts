@@ -38,6 +38,8 @@ export const articles = sqliteTable(
     featuredMediaId: integer('featured_media_id').references(() => media.id, { onDelete: 'set null' }),
     sectionId: integer('section_id').references(() => sections.id, { onDelete: 'restrict' }),
     issueId: integer('issue_id').references(() => issues.id, { onDelete: 'set null' }),
+    /** Order within its section in the issue's table of contents (ascending). */
+    issuePosition: integer('issue_position').notNull().default(0),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
     version: integer('version').notNull().default(1),
     publishedRevisionId: integer('published_revision_id').references((): AnySQLiteColumn => revisions.id, {

@@ -6,3 +6,4 @@ export * from './audit';
 export * from './media';
 export * from './workflow';
 export * from './mail';
+export * from './readers';

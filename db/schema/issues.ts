@@ -1,5 +1,7 @@
+import type { JSONContent } from '@tiptap/core';
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns';
+import { media } from './media';
 
 export const sections = sqliteTable(
   'sections',
@@ -16,7 +18,8 @@ export const sections = sqliteTable(
 
 export type Section = typeof sections.$inferSelect;
 
-export const ISSUE_STATUSES = ['draft', 'published'] as const;
+/** planning: being assembled; ready: the editors consider it complete; published: out, with its email. */
+export const ISSUE_STATUSES = ['planning', 'ready', 'published'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 export const issues = sqliteTable(
@@ -29,9 +32,17 @@ export const issues = sqliteTable(
     number: integer('number').notNull(),
     /** First day of the issue's month, `YYYY-MM-01`. */
     coverDate: text('cover_date').notNull(),
+    /** Plain text of the editor's note (derived from `editorsNoteBody` when that is set). */
     editorsNote: text('editors_note').notNull().default(''),
-    status: text('status', { enum: ISSUE_STATUSES }).notNull().default('draft'),
+    /** The editor's note as rich text (ProseMirror JSON from the shared extension list). */
+    editorsNoteBody: text('editors_note_body', { mode: 'json' }).$type<JSONContent>(),
+    coverMediaId: integer('cover_media_id').references(() => media.id, { onDelete: 'set null' }),
+    /** The day the issue is meant to come out, `YYYY-MM-DD`. */
+    plannedPublicationDate: text('planned_publication_date'),
+    status: text('status', { enum: ISSUE_STATUSES }).notNull().default('planning'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Whether publishing the issue started (or will start) the issue email; false when published without one. */
+    isEmailWanted: integer('is_email_wanted', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,7 @@
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
+import { campaigns, subscribers } from './readers';
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -24,9 +26,15 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    campaignId: integer('campaign_id').references((): AnySQLiteColumn => campaigns.id, { onDelete: 'set null' }),
+    subscriberId: integer('subscriber_id').references((): AnySQLiteColumn => subscribers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex('outbox_dedupe').on(table.dedupeKey), index('outbox_status').on(table.status, table.nextAttemptAt)],
+  (table) => [
+    uniqueIndex('outbox_dedupe').on(table.dedupeKey),
+    index('outbox_status').on(table.status, table.nextAttemptAt),
+    index('outbox_campaign').on(table.campaignId, table.status),
+  ],
 );
 
 export type OutboxMessage = typeof outbox.$inferSelect;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
-import { articleCorrections, articleEntities, articles, revisions, CORRECTION_KINDS, type Article, type ArticleStatus, type RevisionReason } from '@/db/schema';
+import { articleCorrections, articleEntities, articles, campaigns, revisions, CORRECTION_KINDS, type Article, type ArticleStatus, type RevisionReason } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { can, ForbiddenError } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -148,6 +148,10 @@ export function applyTransition(
   if (transition.action === 'unpublish') changes.unpublishedAt = now;
   tx.update(articles).set(changes).where(eq(articles.id, article.id)).run();
   if (isPublishing) writePublishedSnapshot(tx, article.id);
+  if (isPublishing && article.firstPublishedAt === null) {
+    // Followers of its entities hear of a new article once, on its first publication; the worker sends it.
+    tx.insert(campaigns).values({ kind: 'alert', articleId: article.id, dedupeKey: `alert:article:${article.id}` }).onConflictDoNothing().run();
+  }
   if (transition.action === 'unpublish') clearPublishedSnapshot(tx, article.id);
   if (correction && revisionId !== null) {
     tx.insert(articleCorrections).values({ articleId: article.id, revisionId, kind: correction.kind, note: correction.note, actorId: actor?.id ?? null, createdAt: now }).run();

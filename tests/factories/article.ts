@@ -16,7 +16,7 @@ export function createTestSection(name = 'News'): number {
   return getDb().insert(sections).values({ name, slug: `${name.toLowerCase()}-${sequence}`, position: sequence }).returning().get().id;
 }
 
-export function createTestIssue({ status = 'published' as 'draft' | 'published', coverDate = '2025-04-01' } = {}): { id: number; slug: string } {
+export function createTestIssue({ status = 'published' as 'planning' | 'ready' | 'published', coverDate = '2025-04-01' } = {}): { id: number; slug: string } {
   sequence += 1;
   const slug = `${coverDate.slice(0, 7)}-${sequence}`;
   const row = getDb()

@@ -48,7 +48,7 @@ describe('issues', () => {
     const news = createTestSection('News');
     const analysis = createTestSection('Analysis');
     const issue = createTestIssue();
-    const draftIssue = createTestIssue({ status: 'draft', coverDate: '2025-05-01' });
+    const draftIssue = createTestIssue({ status: 'planning', coverDate: '2025-05-01' });
     createTestArticle({ title: 'Analysis piece', sectionId: analysis, issueId: issue.id });
     createTestArticle({ title: 'News piece', sectionId: news, issueId: issue.id });
     createTestArticle({ title: 'Not yet', sectionId: news, issueId: issue.id, status: 'draft' });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
-import { articleCorrections, articleNotes, articles, notifications, outbox, publishedArticleEntities, revisions } from '@/db/schema';
+import { articleCorrections, articleNotes, articles, campaigns, notifications, outbox, publishedArticleEntities, revisions } from '@/db/schema';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import { publishDueArticles } from '@/lib/articles/publish-due-articles';
@@ -196,6 +196,8 @@ describe('after publication', () => {
     expect(corrections).toMatchObject([{ kind: 'correction', note: 'An earlier version misdated the treaty.' }]);
     const revision = getDb().select().from(revisions).where(eq(revisions.id, corrections[0]!.revisionId!)).get();
     expect(revision?.reason).toBe('correction');
+    // Followers hear of the first publication only, not of the update.
+    expect(getDb().select({ kind: campaigns.kind, articleId: campaigns.articleId }).from(campaigns).all()).toEqual([{ kind: 'alert', articleId: article.id }]);
   });
 
   it('takes an unpublished article off the public site at once', async () => {
