@@ -17,10 +17,12 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
         <nav aria-label="Desk">
           <Link href="/desk">Articles</Link>
           <Link href="/desk/articles/new">New article</Link>
+          {can({ role: staff.role, action: 'issue.manage' }) ? <Link href="/desk/issues">Issues</Link> : null}
           <Link href="/desk/entities">Entities</Link>
           <Link href="/desk/media">Media</Link>
           <Link href="/desk/inbox">{unread > 0 ? `Inbox (${unread} unread)` : 'Inbox'}</Link>
           {can({ role: staff.role, action: 'audit.view' }) ? <Link href="/desk/audit">Audit log</Link> : null}
+          {can({ role: staff.role, action: 'mail.view' }) ? <Link href="/desk/mail">Mail</Link> : null}
           {can({ role: staff.role, action: 'mail.view' }) ? <Link href="/desk/outbox">Outbox</Link> : null}
           {can({ role: staff.role, action: 'user.manage' }) ? (
             <Link href="/desk/staff">Staff</Link>
