@@ -1,15 +1,15 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { issues, sections } from '@/db/schema';
-import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
-import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
+import { articles, issues, revisions } from '@/db/schema';
+import { publishedBylinesFor } from '@/lib/articles/article-bylines';
+import { isPublicArticle } from '@/lib/articles/is-public-article';
+import { getMedia } from '@/lib/media/get-media';
+import { groupIssueToc } from './group-issue-toc';
+import type { IssueContents, IssueSummary } from './issue-contents';
+import { renderEditorsNote } from './render-editors-note';
 
-export type IssueSummary = { id: number; slug: string; title: string; volume: number; number: number; coverDate: string; editorsNote: string };
-
-export type IssueContents = IssueSummary & {
-  sections: { name: string; slug: string; articles: PublishedArticleSummary[] }[];
-};
+export type { IssueContents, IssueSummary, IssueTocEntry, IssueTocSection } from './issue-contents';
 
 const summaryColumns = {
   id: issues.id,
@@ -37,25 +37,36 @@ export function listPublishedIssues(): IssueSummary[] {
   return getDb().select(summaryColumns).from(issues).where(eq(issues.status, 'published')).orderBy(desc(issues.coverDate)).all();
 }
 
-/** A published issue with its published articles grouped by section, in section order. */
+/**
+ * A published issue with its table of contents: the publicly published articles listed in it (by
+ * their published snapshot), grouped by their published section in section order, then in the
+ * order the editors set for the issue.
+ */
 export function getIssueContents(slug: string): IssueContents | null {
   const db = getDb();
-  const issue = db
-    .select(summaryColumns)
-    .from(issues)
-    .where(and(eq(issues.slug, slug), eq(issues.status, 'published')))
-    .get();
+  const issue = db.select().from(issues).where(and(eq(issues.slug, slug), eq(issues.status, 'published'))).get();
   if (!issue) return null;
-  const inIssue = listPublishedArticles({ issueId: issue.id, limit: 500 }).reverse();
-  const allSections = db.select().from(sections).orderBy(asc(sections.position), asc(sections.name)).all();
-  const grouped = allSections
-    .map((section) => ({
-      name: section.name,
-      slug: section.slug,
-      articles: inIssue.filter((article) => article.section?.slug === section.slug),
-    }))
-    .filter((group) => group.articles.length > 0);
-  const unfiled = inIssue.filter((article) => !article.section);
-  if (unfiled.length > 0) grouped.push({ name: 'More in this issue', slug: 'more', articles: unfiled });
-  return { ...issue, sections: grouped };
+  const rows = db
+    .select({ id: articles.id, slug: revisions.slug, title: revisions.title, dek: revisions.dek, sectionId: articles.publishedSectionId })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+    .where(and(isPublicArticle(), eq(articles.publishedIssueId, issue.id)))
+    .orderBy(asc(articles.issuePosition), asc(articles.publishedAt), asc(articles.id))
+    .all();
+  const bylines = publishedBylinesFor(rows.map((row) => row.id));
+  const entries = rows.map((row) => ({ ...row, authors: bylines.get(row.id) ?? [], href: `/articles/${row.slug}` }));
+  return {
+    id: issue.id,
+    slug: issue.slug,
+    title: issue.title,
+    volume: issue.volume,
+    number: issue.number,
+    coverDate: issue.coverDate,
+    editorsNote: issue.editorsNote,
+    publishedAt: issue.publishedAt,
+    plannedPublicationDate: issue.plannedPublicationDate,
+    cover: issue.coverMediaId === null ? null : getMedia(issue.coverMediaId),
+    editorsNoteHtml: renderEditorsNote(issue.editorsNoteBody),
+    sections: groupIssueToc(db, entries),
+  };
 }

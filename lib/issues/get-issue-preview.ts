@@ -1,0 +1,44 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles } from '@/db/schema';
+import { bylinesFor } from '@/lib/articles/article-bylines';
+import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { assertCan } from '@/lib/auth/policy';
+import { getMedia } from '@/lib/media/get-media';
+import { groupIssueToc } from './group-issue-toc';
+import type { IssueContents } from './issue-contents';
+import { loadIssue } from './load-issue';
+import { renderEditorsNote } from './render-editors-note';
+
+/**
+ * An issue as it will read once published, for the desk: every article in it from the working
+ * copy (title, dek, byline, section), in the planned order. Staff who manage issues only.
+ */
+export function getIssuePreview({ id, actor }: { id: number; actor: StaffIdentity }): IssueContents {
+  assertCan({ role: actor.role, action: 'issue.manage' });
+  const db = getDb();
+  const issue = loadIssue(db, id);
+  const rows = db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, dek: articles.dek, sectionId: articles.sectionId })
+    .from(articles)
+    .where(eq(articles.issueId, id))
+    .orderBy(asc(articles.issuePosition), asc(articles.id))
+    .all();
+  const bylines = bylinesFor(rows.map((row) => row.id));
+  const entries = rows.map((row) => ({ ...row, title: row.title.trim() || 'Untitled', authors: bylines.get(row.id) ?? [], href: `/desk/articles/${row.id}/preview` }));
+  return {
+    id: issue.id,
+    slug: issue.slug,
+    title: issue.title,
+    volume: issue.volume,
+    number: issue.number,
+    coverDate: issue.coverDate,
+    editorsNote: issue.editorsNote,
+    publishedAt: issue.publishedAt,
+    plannedPublicationDate: issue.plannedPublicationDate,
+    cover: issue.coverMediaId === null ? null : getMedia(issue.coverMediaId),
+    editorsNoteHtml: renderEditorsNote(issue.editorsNoteBody),
+    sections: groupIssueToc(db, entries),
+  };
+}

@@ -1,0 +1,4 @@
+/** What an issue change returns: a refusal is a sentence for the person, with the fields it is about. */
+export type IssueWriteResult<Success extends object = object> =
+  | ({ ok: true } & Success)
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
