@@ -2,12 +2,15 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleAuthors, articleEntities, articles, publishedArticleAuthors, publishedArticleEntities } from '@/db/schema';
+import { indexPublishedArticle } from '@/lib/search/index-published-article';
+import { removeFromSearchIndex } from '@/lib/search/remove-from-search-index';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'delete' | 'update'>;
 
 /**
  * Copies the working copy's byline, tags, section and issue into the published snapshot, which is
- * all the reader site reads. Called inside the publishing transaction (and by the demo seed).
+ * all the reader site reads, and indexes it for search. Called inside the publishing transaction (and by
+ * the demo seed), after `publishedRevisionId` points at the revision being published.
  */
 export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: number[]; contributorIds: number[] } {
   const article = tx.select({ sectionId: articles.sectionId, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get();
@@ -27,11 +30,13 @@ export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: 
   });
   for (const tag of tags) tx.insert(publishedArticleEntities).values({ articleId, entityId: tag.entityId }).run();
   tx.update(articles).set({ publishedSectionId: article.sectionId, publishedIssueId: article.issueId }).where(eq(articles.id, articleId)).run();
+  indexPublishedArticle(tx, articleId);
   return { entityIds: tags.map((tag) => tag.entityId), contributorIds: authors.map((author) => author.contributorId) };
 }
 
-/** Takes an article off every public list: its snapshot rows go (the published revision stays in history). */
+/** Takes an article off every public list and out of search: its snapshot rows go (the published revision stays in history). */
 export function clearPublishedSnapshot(tx: Tx, articleId: number): void {
   tx.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId)).run();
   tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.articleId, articleId)).run();
+  removeFromSearchIndex(tx, articleId);
 }

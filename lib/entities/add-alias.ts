@@ -5,6 +5,7 @@ import { entities, entityAliases, type EntityKind } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
+import { reindexArticlesOfEntity } from '@/lib/search/reindex-articles-of-entity';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
 import { ENTITY_KIND_LABELS } from './entity-path';
 import type { EntityWriteResult } from './entity-write-result';
@@ -46,6 +47,7 @@ export function addAlias({
     if (existing) return refuse(`This entity already has the alias “${existing.alias}”.`);
     const row = tx.insert(entityAliases).values({ entityId, alias: cleanAlias, normalized }).returning({ id: entityAliases.id }).get();
     tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, entityId)).run();
+    reindexArticlesOfEntity(tx, entityId);
     recordAudit(tx, { actorId: actor.id, action: 'entity.alias.add', subjectType: 'entity', subjectId: entityId, note: cleanAlias });
     const alsoNames = entitiesAlsoNamed({ db: tx, normalized, exceptId: entityId });
     return { ok: true as const, id: row.id, alias: cleanAlias, warning: ambiguityWarning({ alias: cleanAlias, alsoNames }), alsoNames };

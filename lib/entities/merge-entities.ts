@@ -14,6 +14,7 @@ import {
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
+import { reindexArticlesOfEntity } from '@/lib/search/reindex-articles-of-entity';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
 import type { EntityWriteResult } from './entity-write-result';
 import { invalidateKnownEntityIndex } from './known-entity-index';
@@ -98,6 +99,8 @@ export function mergeEntities({ actor, sourceId, targetId }: { actor: StaffIdent
     tx.insert(entityIdRedirects).values({ oldId: source.id, entityId: target.id }).onConflictDoUpdate({ target: entityIdRedirects.oldId, set: { entityId: target.id } }).run();
     tx.delete(entities).where(eq(entities.id, source.id)).run();
     tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, target.id)).run();
+    // The moved tags and aliases, and the source's name, now find these articles under the target.
+    reindexArticlesOfEntity(tx, target.id);
 
     const aliasesMoved = [...plan.aliasesToMove.map((alias) => alias.alias), ...(plan.nameToKeepAsAlias ? [plan.nameToKeepAsAlias] : [])];
     const outcome = { tagsMoved: tags.length, publishedTagsMoved: publishedTags.length, workingCopiesRewritten, publishedRevisionsRewritten, aliasesMoved };

@@ -5,6 +5,7 @@ import { entities, entityAliases } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
+import { reindexArticlesOfEntity } from '@/lib/search/reindex-articles-of-entity';
 import type { EntityWriteResult } from './entity-write-result';
 import { invalidateKnownEntityIndex } from './known-entity-index';
 import { loadEntity } from './load-entity';
@@ -30,6 +31,7 @@ export function removeAlias({
       .get();
     if (!row) return null;
     tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, entityId)).run();
+    reindexArticlesOfEntity(tx, entityId);
     recordAudit(tx, { actorId: actor.id, action: 'entity.alias.remove', subjectType: 'entity', subjectId: entityId, note: row.alias });
     return row.alias;
   });

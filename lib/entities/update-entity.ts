@@ -5,6 +5,7 @@ import { entities, entityRedirects, type Entity } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { assertCan } from '@/lib/auth/policy';
+import { reindexArticlesOfEntity } from '@/lib/search/reindex-articles-of-entity';
 import { parseEntityInput, type EntityInput } from './entity-input-schema';
 import { ENTITY_KIND_LABELS } from './entity-path';
 import type { EntityWriteResult } from './entity-write-result';
@@ -44,6 +45,7 @@ export function updateEntity({ actor, id, input }: { actor: StaffIdentity; id: n
       .set({ name: next.name, slug: next.slug, description: next.description, facts: next.facts, wikidataId: next.wikidataId, updatedAt: new Date() })
       .where(eq(entities.id, id))
       .run();
+    if (next.name !== current.name) reindexArticlesOfEntity(tx, id);
     recordAudit(tx, {
       actorId: actor.id,
       action: 'entity.edit',

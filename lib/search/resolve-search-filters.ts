@@ -1,0 +1,61 @@
+import 'server-only';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, entities, issues, publishedArticleEntities, sections } from '@/db/schema';
+import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import type { SearchFilters } from './search-request';
+
+export type ActiveSearchFilter = { key: keyof SearchFilters; label: string };
+
+export type ResolvedSearchFilters = {
+  conditions: SQL[];
+  active: ActiveSearchFilter[];
+  /** Only the filters that name something that exists: links built from them stay meaningful. */
+  filters: SearchFilters;
+};
+
+/** Turns the filters in a search address into conditions on published articles; unknown sections, issues or entities are dropped. */
+export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilters {
+  const db = getDb();
+  const resolved: ResolvedSearchFilters = { conditions: [], active: [], filters: {} };
+  if (filters.section) {
+    const section = db.select({ id: sections.id, name: sections.name }).from(sections).where(eq(sections.slug, filters.section)).get();
+    if (section) {
+      resolved.conditions.push(eq(articles.publishedSectionId, section.id));
+      resolved.active.push({ key: 'section', label: section.name });
+      resolved.filters.section = filters.section;
+    }
+  }
+  if (filters.issue) {
+    const issue = db
+      .select({ id: issues.id, title: issues.title })
+      .from(issues)
+      .where(and(eq(issues.slug, filters.issue), eq(issues.status, 'published')))
+      .get();
+    if (issue) {
+      resolved.conditions.push(eq(articles.publishedIssueId, issue.id));
+      resolved.active.push({ key: 'issue', label: issue.title });
+      resolved.filters.issue = filters.issue;
+    }
+  }
+  if (filters.year) {
+    resolved.conditions.push(gte(articles.publishedAt, new Date(Date.UTC(filters.year, 0, 1))), lt(articles.publishedAt, new Date(Date.UTC(filters.year + 1, 0, 1))));
+    resolved.active.push({ key: 'year', label: String(filters.year) });
+    resolved.filters.year = filters.year;
+  }
+  if (filters.entity) {
+    const entity = db
+      .select({ id: entities.id, kind: entities.kind, name: entities.name })
+      .from(entities)
+      .where(and(eq(entities.kind, filters.entity.kind), eq(entities.slug, filters.entity.slug)))
+      .get();
+    if (entity) {
+      resolved.conditions.push(
+        sql`exists (select 1 from ${publishedArticleEntities} where ${publishedArticleEntities.articleId} = ${articles.id} and ${publishedArticleEntities.entityId} = ${entity.id})`,
+      );
+      resolved.active.push({ key: 'entity', label: `${entity.name} (${ENTITY_KIND_LABELS[entity.kind].one.toLowerCase()})` });
+      resolved.filters.entity = filters.entity;
+    }
+  }
+  return resolved;
+}
