@@ -3,7 +3,9 @@ import { connection } from 'next/server';
 import { DeskShell } from '@/components/desk/desk-shell';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
+import { getLastBackup } from '@/lib/backup/get-last-backup';
 import { getSiteSettings } from '@/lib/settings/site-settings';
+import { formatInZone } from '@/lib/time/zoned-time';
 import { SettingsForm } from './settings-form.client';
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } };
@@ -20,12 +22,22 @@ export default async function SettingsPage() {
     );
   }
   const { timeZone } = getSiteSettings();
+  const lastBackup = getLastBackup();
   // UTC is not in every runtime's list, yet it is a fine choice for a site; keep the current zone listed too.
   const timeZones = [...new Set(['UTC', timeZone, ...Intl.supportedValuesOf('timeZone')])].sort((left, right) => left.localeCompare(right));
   return (
     <DeskShell staff={staff}>
       <h1>Settings</h1>
       <SettingsForm timeZone={timeZone} timeZones={timeZones} />
+      <h2>Backups</h2>
+      {lastBackup ? (
+        <p>
+          Last backup: <time dateTime={lastBackup.at}>{formatInZone({ instant: new Date(lastBackup.at), timeZone })}</time> to <code>{lastBackup.file}</code> (
+          {(lastBackup.bytes / 1024 / 1024).toFixed(1)} MB).
+        </p>
+      ) : (
+        <p>No backup has been made yet. Run <code>npm run db:backup -- &lt;file&gt;</code> on the server (see the README for a nightly schedule).</p>
+      )}
     </DeskShell>
   );
 }
