@@ -1,26 +1,21 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { listPublishedIssues } from '@/lib/issues/get-issue';
+import { IssueArchive } from '@/components/site/issue-archive';
+import { listIssueArchive } from '@/lib/issues/list-issue-archive';
 
-export const metadata: Metadata = { title: 'Issues' };
+export const metadata: Metadata = {
+  title: 'Issues',
+  description: 'Every issue of the magazine, newest first, with its cover and table of contents.',
+  alternates: { canonical: '/issues' },
+};
 
 export default async function IssuesPage() {
   await connection();
-  const issues = listPublishedIssues();
+  const years = listIssueArchive();
   return (
     <>
       <h1>Issues</h1>
-      <ul className="issue-list">
-        {issues.map((issue) => (
-          <li key={issue.id}>
-            <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>{' '}
-            <span className="meta">
-              Volume {issue.volume}, Number {issue.number}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <IssueArchive years={years} />
     </>
   );
 }

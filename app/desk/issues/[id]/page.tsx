@@ -1,0 +1,105 @@
+import type { JSONContent } from '@tiptap/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { IssueEmailPanel } from '@/components/desk/issue-email-panel';
+import { AddIssueArticles } from '@/components/desk/issues/add-issue-articles';
+import { IssueBlockerSummary } from '@/components/desk/issues/issue-blocker-summary';
+import { IssueForm } from '@/components/desk/issues/issue-form';
+import { IssuePlanner } from '@/components/desk/issues/issue-planner';
+import { IssueStatusLabel } from '@/components/desk/issues/issue-status-label';
+import { PublishIssueForm } from '@/components/desk/issues/publish-issue-form';
+import styles from '@/components/desk/issues/issues.module.css';
+import { readOrNotFound } from '@/lib/articles/desk-page-guard';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { getIssuePlan } from '@/lib/issues/get-issue-plan';
+import { listCoverOptions } from '@/lib/issues/list-cover-options';
+import { updateIssueAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Issue', robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The issue planner: details, the articles by section in order, what blocks publication, and publishing. */
+export default async function DeskIssuePage({ params, searchParams }: Props) {
+  await connection();
+  const { id } = await params;
+  const staff = await requireStaff({ returnTo: `/desk/issues/${id}` });
+  const plan = readOrNotFound(() => getIssuePlan({ id: Number(id), actor: staff }));
+  if ('forbidden' in plan) {
+    return (
+      <DeskShell staff={staff}>
+        <h1>Issue</h1>
+        <p>{plan.forbidden} Editors assemble the issues.</p>
+      </DeskShell>
+    );
+  }
+  const isCreated = (await searchParams).created === '1';
+  const isPublished = plan.status === 'published';
+  // Remounts the planner when the server's list changes (an article added, removed or refiled).
+  const plannerKey = plan.sections.map((section) => `${section.sectionId}:${section.articles.map((article) => `${article.id}.${article.status}`).join(',')}`).join('|');
+  return (
+    <DeskShell staff={staff} isWide>
+      <p>
+        <Link href="/desk/issues">← Issues</Link>
+      </p>
+      <h1>
+        {plan.title} <IssueStatusLabel status={plan.status} />
+      </h1>
+      <p className="meta">
+        Volume {plan.volume}, Number {plan.number} · {plan.articleCount} {plan.articleCount === 1 ? 'article' : 'articles'}
+        {plan.plannedPublicationDate ? ` · planned for ${plan.plannedPublicationDate}` : ''} ·{' '}
+        {isPublished ? <Link href={`/issues/${plan.slug}`}>Issue page</Link> : <Link href={`/desk/issues/${plan.id}/preview`}>Preview the issue page</Link>}
+      </p>
+      <div aria-live="polite">
+        {isCreated ? (
+          <p role="status" className="notice">
+            Created {plan.title}. Add its articles below.
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="contents-heading" className={styles.panel}>
+        <h2 id="contents-heading">Table of contents</h2>
+        {isPublished ? null : <IssueBlockerSummary blockers={plan.blockers} articleCount={plan.articleCount} />}
+        <IssuePlanner key={plannerKey} issueId={plan.id} sections={plan.sections} />
+        <h3>Add articles</h3>
+        <p className="hint">Articles that are in no issue yet. An article’s section is chosen in the editor.</p>
+        <AddIssueArticles issueId={plan.id} />
+      </section>
+
+      {isPublished ? null : (
+        <section aria-labelledby="publish-heading" className={styles.panel}>
+          <h2 id="publish-heading">Publish</h2>
+          <PublishIssueForm issueId={plan.id} title={plan.title} blockerCount={plan.blockers.length} />
+        </section>
+      )}
+
+      <div className={styles.panel}>
+        <IssueEmailPanel issueId={plan.id} />
+      </div>
+
+      <section aria-labelledby="details-heading" className={styles.panel}>
+        <h2 id="details-heading">Details</h2>
+        <IssueForm
+          action={updateIssueAction}
+          issueId={plan.id}
+          initial={{
+            slug: plan.slug,
+            title: plan.title,
+            volume: String(plan.volume),
+            number: String(plan.number),
+            coverMonth: plan.coverDate.slice(0, 7),
+            plannedPublicationDate: plan.plannedPublicationDate ?? '',
+            coverMediaId: plan.cover ? String(plan.cover.id) : '',
+            status: plan.status,
+          }}
+          initialNote={(plan.editorsNoteBody as JSONContent | null) ?? null}
+          covers={listCoverOptions({ currentId: plan.cover?.id ?? null })}
+          submitLabel="Save details"
+        />
+      </section>
+    </DeskShell>
+  );
+}

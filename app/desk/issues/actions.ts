@@ -1,0 +1,151 @@
+'use server';
+
+import { revalidatePath, updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { NotFoundError } from '@/lib/errors/domain-errors';
+import { addIssueArticle } from '@/lib/issues/add-issue-article';
+import { createIssue } from '@/lib/issues/create-issue';
+import type { IssueBlocker } from '@/lib/issues/issue-blocker';
+import { publishIssue } from '@/lib/issues/publish-issue';
+import { removeIssueArticle } from '@/lib/issues/remove-issue-article';
+import { reorderIssueSection } from '@/lib/issues/reorder-issue-section';
+import { searchArticlesForIssue, type IssueCandidate } from '@/lib/issues/search-articles-for-issue';
+import { updateIssue } from '@/lib/issues/update-issue';
+
+export type IssueActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** The issue form's state: a refusal carries what was typed, so the form keeps it. */
+export type IssueFormState = (IssueActionResult & { values?: Record<string, string> }) | null;
+
+export type PublishIssueState = { ok: true; message: string } | { ok: false; error: string; blockers?: IssueBlocker[] } | null;
+
+const FORM_FIELDS = ['slug', 'title', 'volume', 'number', 'coverMonth', 'plannedPublicationDate', 'coverMediaId', 'editorsNoteBody', 'status'] as const;
+
+export async function createIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/issues/new' });
+  const values = readIssueForm(formData);
+  let createdId: number;
+  try {
+    const result = createIssue({ actor: staff, input: values });
+    if (!result.ok) return { ...result, values };
+    createdId = result.id;
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+  revalidatePath('/desk/issues', 'layout');
+  redirect(`/desk/issues/${createdId}?created=1`);
+}
+
+export async function updateIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
+  const id = Number(formData.get('issueId'));
+  const staff = await requireStaff({ returnTo: `/desk/issues/${id}` });
+  const values = readIssueForm(formData);
+  try {
+    const result = updateIssue({ actor: staff, id, input: values });
+    if (!result.ok) return { ...result, values };
+    expireIssuePages({ issueId: id, isPublic: result.isPublished });
+    return { ok: true, message: result.isPublished ? 'Saved; the issue page shows the change.' : 'Saved.' };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+/** Publishes the issue; `intent=without-email` publishes it without the issue email. */
+export async function publishIssueAction(_previous: PublishIssueState, formData: FormData): Promise<PublishIssueState> {
+  const id = Number(formData.get('issueId'));
+  const staff = await requireStaff({ returnTo: `/desk/issues/${id}` });
+  const isEmailWanted = formData.get('intent') !== 'without-email';
+  try {
+    const result = publishIssue({ actor: staff, id, isEmailWanted });
+    if (!result.ok) return result;
+    expireIssuePages({ issueId: id, articleIds: result.articleIds, isPublic: true });
+    const count = result.articleIds.length;
+    const articlesPart = count === 1 ? 'one article' : `${count} articles`;
+    const emailPart = result.isEmailQueued ? 'The issue email is due to go out.' : 'No issue email will be sent.';
+    return { ok: true, message: `Published the issue with ${articlesPart}. ${emailPart}` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function addIssueArticleAction({ issueId, articleId }: { issueId: number; articleId: number }): Promise<IssueActionResult> {
+  const staff = await requireStaff({ returnTo: `/desk/issues/${issueId}` });
+  try {
+    const result = addIssueArticle({ actor: staff, issueId, articleId });
+    if (!result.ok) return result;
+    revalidatePath(`/desk/issues/${issueId}`);
+    return { ok: true, message: `Added “${result.title}” to the issue.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function removeIssueArticleAction({ issueId, articleId }: { issueId: number; articleId: number }): Promise<IssueActionResult> {
+  const staff = await requireStaff({ returnTo: `/desk/issues/${issueId}` });
+  try {
+    const result = removeIssueArticle({ actor: staff, issueId, articleId });
+    if (!result.ok) return result;
+    revalidatePath(`/desk/issues/${issueId}`);
+    const listed = result.isStillListed ? ' It stays in the published table of contents until the article is updated.' : '';
+    return { ok: true, message: `Removed “${result.title}” from the issue.${listed}` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function reorderIssueSectionAction({
+  issueId,
+  sectionId,
+  articleIds,
+}: {
+  issueId: number;
+  sectionId: number | null;
+  articleIds: number[];
+}): Promise<IssueActionResult> {
+  const staff = await requireStaff({ returnTo: `/desk/issues/${issueId}` });
+  try {
+    const result = reorderIssueSection({ actor: staff, issueId, input: { sectionId, articleIds } });
+    if (!result.ok) return result;
+    // The order is read straight from the articles, so a published issue's page changes at once.
+    expireIssuePages({ issueId, isPublic: true });
+    return { ok: true, message: 'Order saved.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function searchIssueCandidatesAction({ issueId, query }: { issueId: number; query: string }): Promise<{ ok: true; articles: IssueCandidate[] } | { ok: false; error: string }> {
+  const staff = await requireStaff({ returnTo: `/desk/issues/${issueId}` });
+  try {
+    return { ok: true, articles: searchArticlesForIssue({ actor: staff, query: String(query).slice(0, 200) }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function readIssueForm(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of FORM_FIELDS) {
+    const value = formData.get(field);
+    if (typeof value === 'string') values[field] = value;
+  }
+  return values;
+}
+
+/** The desk's pages are read fresh; the reader's issue pages are cached under `issue:<id>` and articles under `article:<id>`. */
+function expireIssuePages({ issueId, articleIds = [], isPublic }: { issueId: number; articleIds?: number[]; isPublic: boolean }): void {
+  revalidatePath('/desk/issues', 'layout');
+  if (!isPublic) return;
+  updateTag(`issue:${issueId}`);
+  updateTag('issues');
+  updateTag('home');
+  for (const id of articleIds) updateTag(`article:${id}`);
+}
+
+function failure(error: unknown): { ok: false; error: string } {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
+  console.error('Issue action failed', error);
+  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
+}

@@ -1,0 +1,75 @@
+'use server';
+
+import { revalidatePath, updateTag } from 'next/cache';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { NotFoundError } from '@/lib/errors/domain-errors';
+import { createSection } from '@/lib/sections/create-section';
+import { moveSection } from '@/lib/sections/move-section';
+import { updateSection } from '@/lib/sections/update-section';
+
+export type SectionActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/** A form's state: a refusal carries what was typed, so the form keeps it. */
+export type SectionFormState = (SectionActionResult & { values?: Record<string, string> }) | null;
+
+export async function createSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/sections' });
+  const values = readSectionForm(formData);
+  try {
+    const result = createSection({ actor: staff, input: values });
+    if (!result.ok) return { ...result, values };
+    expireSectionPages();
+    return { ok: true, message: `Added the section ${values.name.trim()}.` };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+export async function updateSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
+  const staff = await requireStaff({ returnTo: '/desk/sections' });
+  const id = Number(formData.get('sectionId'));
+  const values = readSectionForm(formData);
+  try {
+    const result = updateSection({ actor: staff, id, input: values });
+    if (!result.ok) return { ...result, values };
+    expireSectionPages();
+    return { ok: true, message: `Saved ${values.name.trim()}.` };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+export async function moveSectionAction({ id, direction }: { id: number; direction: 'up' | 'down' }): Promise<SectionActionResult> {
+  const staff = await requireStaff({ returnTo: '/desk/sections' });
+  try {
+    const result = moveSection({ actor: staff, id: Number(id), direction: direction === 'up' ? 'up' : 'down' });
+    if (!result.ok) return result;
+    expireSectionPages();
+    return { ok: true, message: `Moved ${result.name} to position ${result.position} of ${result.total}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function readSectionForm(formData: FormData): { name: string; slug: string; description: string } {
+  const read = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return { name: read('name'), slug: read('slug'), description: read('description') };
+}
+
+/** Section names and order show in every table of contents and on the section pages. */
+function expireSectionPages(): void {
+  revalidatePath('/desk/sections');
+  revalidatePath('/desk/issues', 'layout');
+  updateTag('sections');
+  updateTag('issues');
+}
+
+function failure(error: unknown): { ok: false; error: string } {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
+  console.error('Section action failed', error);
+  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
+}

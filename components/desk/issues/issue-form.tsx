@@ -1,0 +1,160 @@
+'use client';
+
+import type { JSONContent } from '@tiptap/core';
+import { useActionState, useState, type ReactNode } from 'react';
+import type { IssueFormState } from '@/app/desk/issues/actions';
+import type { CoverOption } from '@/lib/issues/list-cover-options';
+import { EditorsNoteEditor } from './editors-note-editor';
+import styles from './issues.module.css';
+
+export type IssueFormValues = {
+  slug: string;
+  title: string;
+  volume: string;
+  number: string;
+  coverMonth: string;
+  plannedPublicationDate: string;
+  coverMediaId: string;
+  status: 'planning' | 'ready' | 'published';
+};
+
+/** Creates or edits an issue's details; a published issue keeps its status. */
+export function IssueForm({
+  action,
+  initial,
+  initialNote,
+  covers,
+  issueId,
+  submitLabel,
+}: {
+  action: (state: IssueFormState, formData: FormData) => Promise<IssueFormState>;
+  initial: IssueFormValues;
+  initialNote: JSONContent | null;
+  covers: CoverOption[];
+  issueId?: number;
+  submitLabel: string;
+}) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const values = { ...initial, ...(state && !state.ok ? state.values : {}) };
+  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [coverId, setCoverId] = useState(initial.coverMediaId);
+  const cover = covers.find((option) => String(option.id) === coverId);
+  const isPublished = initial.status === 'published';
+  return (
+    <form action={formAction} className={`stack ${styles.issueForm}`} noValidate>
+      <div aria-live="polite">
+        {state?.ok ? (
+          <p role="status" className="notice">
+            {state.message}
+          </p>
+        ) : null}
+        {state && !state.ok ? (
+          <p role="alert" className="form-error">
+            {state.error}
+          </p>
+        ) : null}
+      </div>
+      {issueId !== undefined ? <input type="hidden" name="issueId" value={issueId} /> : null}
+      <div className={styles.fieldRow}>
+        <Field label="Title" name="title" error={fieldErrors.title} hint="As on the cover, e.g. April 2025.">
+          {(props) => <input name="title" defaultValue={values.title} maxLength={120} required {...props} />}
+        </Field>
+        <Field label="Slug" name="slug" error={fieldErrors.slug} hint="The address: /issues/<slug>, e.g. 2025-04.">
+          {(props) => <input name="slug" defaultValue={values.slug} maxLength={60} required {...props} />}
+        </Field>
+      </div>
+      <div className={styles.fieldRow}>
+        <Field label="Volume" name="volume" error={fieldErrors.volume}>
+          {(props) => <input name="volume" inputMode="numeric" defaultValue={values.volume} required {...props} />}
+        </Field>
+        <Field label="Number" name="number" error={fieldErrors.number}>
+          {(props) => <input name="number" inputMode="numeric" defaultValue={values.number} required {...props} />}
+        </Field>
+        <Field label="Cover month" name="coverMonth" error={fieldErrors.coverMonth}>
+          {(props) => <input type="month" name="coverMonth" defaultValue={values.coverMonth} required {...props} />}
+        </Field>
+        <Field label="Planned publication date" name="plannedPublicationDate" error={fieldErrors.plannedPublicationDate}>
+          {(props) => <input type="date" name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
+        </Field>
+      </div>
+      {isPublished ? (
+        <p className="hint">This issue is published; its status no longer changes.</p>
+      ) : (
+        <Field label="Status" name="status" error={fieldErrors.status} hint="Ready means the editors consider the issue complete; publishing is its own step.">
+          {(props) => (
+            <select name="status" defaultValue={values.status} {...props}>
+              <option value="planning">Planning</option>
+              <option value="ready">Ready</option>
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Cover image" name="coverMediaId" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
+        {(props) => (
+          <select name="coverMediaId" value={coverId} onChange={(event) => setCoverId(event.target.value)} {...props}>
+            <option value="">No cover</option>
+            {covers.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {cover ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a desk thumbnail of a library image, already resized.
+        <img src={cover.url} alt={cover.alt} className={styles.coverThumb} />
+      ) : null}
+      <div>
+        <p id="editorsNoteBody-label" className={styles.label}>
+          Editor’s note
+        </p>
+        <EditorsNoteEditor name="editorsNoteBody" initial={initialNote} describedBy={fieldErrors.editorsNoteBody ? 'editorsNoteBody-error' : undefined} />
+        {fieldErrors.editorsNoteBody ? (
+          <span id="editorsNoteBody-error" className="field-error">
+            {fieldErrors.editorsNoteBody}
+          </span>
+        ) : null}
+      </div>
+      <div>
+        <button type="submit" disabled={isPending}>
+          {isPending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <label htmlFor={`issue-${name}`}>
+      {label}
+      {children({ id: `issue-${name}`, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </label>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { useActionState } from 'react';
+import { publishIssueAction, type PublishIssueState } from '@/app/desk/issues/actions';
+import styles from './issues.module.css';
+
+/** Publishes the issue, with or without its email; a refusal lists each article that is not ready. */
+export function PublishIssueForm({ issueId, title, blockerCount }: { issueId: number; title: string; blockerCount: number }) {
+  const [state, formAction, isPending] = useActionState<PublishIssueState, FormData>(publishIssueAction, null);
+  return (
+    <form action={formAction} className={styles.publishForm}>
+      <input type="hidden" name="issueId" value={issueId} />
+      <p className="hint">
+        Publishing puts every approved article of {title} online at the same moment and starts the issue email.
+        {blockerCount > 0 ? ` ${blockerCount === 1 ? 'One article is' : `${blockerCount} articles are`} not ready yet.` : ''}
+      </p>
+      <div className={styles.publishButtons}>
+        <button type="submit" name="intent" value="with-email" disabled={isPending}>
+          {isPending ? 'Publishing…' : 'Publish issue'}
+        </button>
+        <button type="submit" name="intent" value="without-email" disabled={isPending} className="link-button">
+          Publish without the issue email
+        </button>
+      </div>
+      <div aria-live="polite">
+        {state?.ok ? (
+          <p role="status" className="notice">
+            {state.message}
+          </p>
+        ) : null}
+        {state && !state.ok ? (
+          <div role="alert" className="form-error">
+            <p>{state.error}</p>
+            {state.blockers && state.blockers.length > 0 ? (
+              <ul>
+                {state.blockers.map((blocker) => (
+                  <li key={blocker.articleId}>
+                    <strong>{blocker.title}</strong>: {blocker.reasons.join(' ')}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}

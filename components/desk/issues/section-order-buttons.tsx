@@ -1,0 +1,32 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { moveSectionAction } from '@/app/desk/sections/actions';
+
+/** Move a section up or down in the order of every table of contents; the result is announced. */
+export function SectionOrderButtons({ id, name, isFirst, isLast }: { id: number; name: string; isFirst: boolean; isLast: boolean }) {
+  const router = useRouter();
+  const [message, setMessage] = useState('');
+  const [isPending, startTransition] = useTransition();
+  function move(direction: 'up' | 'down'): void {
+    startTransition(async () => {
+      const result = await moveSectionAction({ id, direction });
+      setMessage(result.ok ? result.message : result.error);
+      if (result.ok) router.refresh();
+    });
+  }
+  return (
+    <span style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}>
+      <button type="button" aria-label={`Move ${name} up`} disabled={isFirst || isPending} onClick={() => move('up')}>
+        Move up
+      </button>
+      <button type="button" aria-label={`Move ${name} down`} disabled={isLast || isPending} onClick={() => move('down')}>
+        Move down
+      </button>
+      <span role="status" aria-live="polite" className="visually-hidden">
+        {message}
+      </span>
+    </span>
+  );
+}
