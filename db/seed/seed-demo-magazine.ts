@@ -23,8 +23,10 @@ import { normalizeAlias } from '@/lib/text/normalize-alias';
 import { countryEntities } from './country-entities';
 import { SEED_ARTICLES, SEED_CONTRIBUTORS } from './data/articles';
 import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from './data/entities';
-import { SEED_ISSUES, SEED_SECTIONS } from './data/magazine';
+import { SEED_ISSUES, SEED_SECTIONS, SEED_TOC_ORDER } from './data/magazine';
+import { SEED_PLANNED_ARTICLES } from './data/planned-articles';
 import { seedBlocksToDoc } from './seed-blocks-to-doc';
+import type { SeedArticle } from './types';
 import { tagFirstMentions } from './tag-first-mentions';
 
 export const DEMO_PASSWORD = 'masthead-demo';
@@ -43,11 +45,15 @@ export function isDatabaseEmpty(db: Db): boolean {
   return userCount === 0 && articleCount === 0;
 }
 
-/** Fills an empty database with the demo magazine: staff, knowledge base, three issues and their articles. */
+/**
+ * Fills an empty database with the demo magazine: staff, knowledge base, three published issues with
+ * their articles, and the May 2025 issue in planning with articles not yet published.
+ */
 export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
   if (!isDatabaseEmpty(db)) throw new Error('The database already has content; the demo magazine goes only into an empty one.');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const article of SEED_ARTICLES) {
+  const seedArticles = [...SEED_ARTICLES, ...SEED_PLANNED_ARTICLES];
+  for (const article of seedArticles) {
     const validation = validateArticleDoc(seedBlocksToDoc(article.body));
     if (!validation.ok) throw new Error(`Demo article "${article.slug}" is invalid: ${validation.message}`);
   }
@@ -61,8 +67,8 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
 
     const issueIds = new Map<string, number>();
     for (const issue of SEED_ISSUES) {
-      const publishedAt = new Date(`${issue.coverDate}T09:00:00Z`);
-      const row = tx.insert(issues).values({ ...issue, status: 'published', publishedAt }).returning({ id: issues.id }).get();
+      const publishedAt = issue.status === 'published' ? new Date(`${issue.coverDate}T09:00:00Z`) : null;
+      const row = tx.insert(issues).values({ ...issue, publishedAt }).returning({ id: issues.id }).get();
       issueIds.set(issue.slug, row.id);
     }
 
@@ -122,7 +128,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
       }
     }
 
-    const prepared = SEED_ARTICLES.map((article) => {
+    const prepared = seedArticles.map((article) => {
       const tagged = article.entities.map((ref) => {
         const entity = knowledgeBase.find((candidate) => `${candidate.kind}:${candidate.slug}` === ref);
         const id = entityIds.get(ref);
@@ -136,7 +142,9 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
     });
 
     for (const { article, doc, derived, mentioned } of prepared) {
-      const publishedAt = new Date(article.publishedAt);
+      const savedAt = new Date(article.publishedAt);
+      const status = article.status ?? 'published';
+      const isPublished = status === 'published';
       const firstAuthor = userIds.get(article.authors[0] ?? '') ?? userIds.get('editor') ?? null;
       const sectionId = sectionIds.get(article.section);
       const issueId = issueIds.get(article.issue);
@@ -153,14 +161,15 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
           excerpt: derived.excerpt,
           sectionId,
           issueId,
-          status: 'published',
+          issuePosition: tocPosition(article, seedArticles),
+          status,
           version: 1,
-          firstPublishedAt: publishedAt,
-          publishedAt,
-          modifiedAt: publishedAt,
+          firstPublishedAt: isPublished ? savedAt : null,
+          publishedAt: isPublished ? savedAt : null,
+          modifiedAt: isPublished ? savedAt : null,
           createdBy: firstAuthor,
-          createdAt: publishedAt,
-          updatedAt: publishedAt,
+          createdAt: savedAt,
+          updatedAt: savedAt,
         })
         .returning({ id: articles.id })
         .get();
@@ -175,13 +184,13 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
           body: doc,
           bodyText: derived.text,
           wordCount: derived.wordCount,
-          reason: 'publish',
+          reason: isPublished ? 'publish' : 'import',
           authorId: userIds.get('editor') ?? null,
-          createdAt: publishedAt,
+          createdAt: savedAt,
         })
         .returning({ id: revisions.id })
         .get();
-      tx.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, articleRow.id)).run();
+      if (isPublished) tx.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, articleRow.id)).run();
       article.authors.forEach((key, position) => {
         const contributorId = contributorIds.get(key);
         if (!contributorId) throw new Error(`Demo article "${article.slug}" names an unknown author "${key}".`);
@@ -193,7 +202,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
         tx.insert(articleEntities).values({ articleId: articleRow.id, entityId, source: mentioned.has(entityId) ? 'mention' : 'manual' }).run();
       }
       // The reader site shows only the published snapshot of byline, tags, section and issue.
-      writePublishedSnapshot(tx, articleRow.id);
+      if (isPublished) writePublishedSnapshot(tx, articleRow.id);
     }
 
     tx.insert(auditLog).values({ actorId: null, action: 'seed.demo', subjectType: 'site', note: 'Demo magazine loaded' }).run();
@@ -206,3 +215,11 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
   });
 }
 
+/** Where an article stands in its issue's table of contents: the planned order, else the order of the demo data. */
+function tocPosition(article: SeedArticle, all: SeedArticle[]): number {
+  const planned = SEED_TOC_ORDER[article.issue]?.[article.section] ?? [];
+  const plannedIndex = planned.indexOf(article.slug);
+  if (plannedIndex !== -1) return plannedIndex;
+  const rest = all.filter((other) => other.issue === article.issue && other.section === article.section && !planned.includes(other.slug));
+  return planned.length + rest.indexOf(article);
+}

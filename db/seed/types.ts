@@ -33,7 +33,7 @@ export type SeedBlock =
 
 export type SeedSectionSlug = 'news' | 'features' | 'analysis' | 'book-reviews';
 
-export type SeedIssueSlug = '2025-04' | '2025-03' | '2025-01';
+export type SeedIssueSlug = '2025-05' | '2025-04' | '2025-03' | '2025-01';
 
 export type SeedArticle = {
   slug: string;
@@ -43,7 +43,9 @@ export type SeedArticle = {
   issue: SeedIssueSlug;
   /** Keys of SEED_CONTRIBUTORS, in byline order. */
   authors: string[];
-  /** ISO date-time of first publication. */
+  /** Where it stands in the workflow; published unless said otherwise. */
+  status?: 'published' | 'approved' | 'in_review' | 'draft';
+  /** ISO date-time of first publication (for an unpublished article, of its last save). */
   publishedAt: string;
   body: SeedBlock[];
   /** Tagged entities as `kind:slug`, e.g. `country:estonia`, `treaty:mine-ban-treaty`, `person:donald-tusk`. */
