@@ -1,4 +1,5 @@
 import { closeDb, DatabaseStartupError, getDb } from '@/db/client';
+import { closeSmtpTransport } from '@/lib/mail/smtp-transport';
 import { startWorkerLoop } from './worker-loop';
 
 /** `npm run worker`: the same loop the server runs, in a process of its own. */
@@ -15,6 +16,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stop();
     clearInterval(keepAlive);
+    closeSmtpTransport();
     closeDb();
     process.exit(0);
   });

@@ -11,6 +11,10 @@ export type MailMessage = {
   text: string;
   html?: string | null;
   headers?: Record<string, string>;
+  /** The mailing this message belongs to, when it is one of many. */
+  campaignId?: number | null;
+  /** The reader it goes to, when it goes to one: delivery checks they still want it, and counts bounces. */
+  subscriberId?: number | null;
 };
 
 /**
@@ -29,6 +33,8 @@ export function enqueueMail(message: MailMessage, db: Pick<Db, 'insert'> = getDb
       text: message.text,
       html: message.html ?? null,
       headers: message.headers ?? {},
+      campaignId: message.campaignId ?? null,
+      subscriberId: message.subscriberId ?? null,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .run();

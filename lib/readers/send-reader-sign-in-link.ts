@@ -1,0 +1,21 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { subscribers } from '@/db/schema';
+import { getConfig } from '@/lib/config/get-config';
+import { enqueueMail } from '@/lib/mail/enqueue-mail';
+import { signInMail } from '@/lib/mail/sign-in-mail';
+import { hashReaderToken } from './hash-reader-token';
+
+/**
+ * Auth.js's sendVerificationRequest for readers: the link goes into the outbox like all mail, and only
+ * to addresses we hold. Its origin is SITE_URL, never the request's Host, which a client can set.
+ */
+export function sendReaderSignInLink({ identifier, url, token, expires }: { identifier: string; url: string; token: string; expires: Date }): void {
+  const subscriber = getDb().select({ id: subscribers.id, email: subscribers.email }).from(subscribers).where(eq(subscribers.email, identifier)).get();
+  if (!subscriber) return;
+  const given = new URL(url);
+  const signInUrl = `${getConfig().siteUrl}${given.pathname}${given.search}`;
+  const mail = signInMail({ subscriberId: subscriber.id, signInUrl, expiresInMinutes: Math.round((expires.getTime() - Date.now()) / 60_000) });
+  enqueueMail({ ...mail, dedupeKey: `reader-sign-in:${subscriber.id}:${hashReaderToken(token).slice(0, 24)}`, kind: 'reader.sign-in', to: subscriber.email, subscriberId: subscriber.id });
+}
