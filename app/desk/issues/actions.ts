@@ -19,7 +19,7 @@ export type IssueActionResult = { ok: true; message: string } | { ok: false; err
 /** The issue form's state: a refusal carries what was typed, so the form keeps it. */
 export type IssueFormState = (IssueActionResult & { values?: Record<string, string> }) | null;
 
-export type PublishIssueState = { ok: true; message: string } | { ok: false; error: string; blockers?: IssueBlocker[] } | null;
+export type PublishIssueState = { ok: false; error: string; blockers?: IssueBlocker[] } | null;
 
 const FORM_FIELDS = ['slug', 'title', 'volume', 'number', 'coverMonth', 'plannedPublicationDate', 'coverMediaId', 'editorsNoteBody', 'status'] as const;
 
@@ -52,22 +52,21 @@ export async function updateIssueAction(_previous: IssueFormState, formData: For
   }
 }
 
-/** Publishes the issue; `intent=without-email` publishes it without the issue email. */
+/** Publishes the issue; `intent=without-email` publishes it without the issue email. On success the planner reloads with a notice. */
 export async function publishIssueAction(_previous: PublishIssueState, formData: FormData): Promise<PublishIssueState> {
   const id = Number(formData.get('issueId'));
   const staff = await requireStaff({ returnTo: `/desk/issues/${id}` });
   const isEmailWanted = formData.get('intent') !== 'without-email';
+  let published: { articleIds: number[]; isEmailQueued: boolean };
   try {
     const result = publishIssue({ actor: staff, id, isEmailWanted });
     if (!result.ok) return result;
-    expireIssuePages({ issueId: id, articleIds: result.articleIds, isPublic: true });
-    const count = result.articleIds.length;
-    const articlesPart = count === 1 ? 'one article' : `${count} articles`;
-    const emailPart = result.isEmailQueued ? 'The issue email is due to go out.' : 'No issue email will be sent.';
-    return { ok: true, message: `Published the issue with ${articlesPart}. ${emailPart}` };
+    published = result;
   } catch (error) {
     return failure(error);
   }
+  expireIssuePages({ issueId: id, articleIds: published.articleIds, isPublic: true });
+  redirect(`/desk/issues/${id}?published=${published.articleIds.length}&email=${published.isEmailQueued ? 1 : 0}`);
 }
 
 export async function addIssueArticleAction({ issueId, articleId }: { issueId: number; articleId: number }): Promise<IssueActionResult> {

@@ -23,12 +23,7 @@ export function PublishIssueForm({ issueId, title, blockerCount }: { issueId: nu
         </button>
       </div>
       <div aria-live="polite">
-        {state?.ok ? (
-          <p role="status" className="notice">
-            {state.message}
-          </p>
-        ) : null}
-        {state && !state.ok ? (
+        {state ? (
           <div role="alert" className="form-error">
             <p>{state.error}</p>
             {state.blockers && state.blockers.length > 0 ? (

@@ -35,10 +35,16 @@ export default async function DeskIssuePage({ params, searchParams }: Props) {
       </DeskShell>
     );
   }
-  const isCreated = (await searchParams).created === '1';
+  const query = await searchParams;
+  const isCreated = query.created === '1';
+  const publishedNotice = query.published === undefined ? null : describePublication({ articles: Number(query.published), isEmailQueued: query.email === '1' });
   const isPublished = plan.status === 'published';
   // Remounts the planner when the server's list changes (an article added, removed or refiled).
-  const plannerKey = plan.sections.map((section) => `${section.sectionId}:${section.articles.map((article) => `${article.id}.${article.status}`).join(',')}`).join('|');
+  // Order is left out, so a reorder (already shown by the planner itself) does not remount it.
+  const plannerKey = plan.sections
+    .flatMap((section) => section.articles.map((article) => `${section.sectionId}:${article.id}.${article.status}`))
+    .sort()
+    .join('|');
   return (
     <DeskShell staff={staff} isWide>
       <p>
@@ -56,6 +62,11 @@ export default async function DeskIssuePage({ params, searchParams }: Props) {
         {isCreated ? (
           <p role="status" className="notice">
             Created {plan.title}. Add its articles below.
+          </p>
+        ) : null}
+        {publishedNotice && isPublished ? (
+          <p role="status" className="notice">
+            {publishedNotice}
           </p>
         ) : null}
       </div>
@@ -102,4 +113,10 @@ export default async function DeskIssuePage({ params, searchParams }: Props) {
       </section>
     </DeskShell>
   );
+}
+
+function describePublication({ articles, isEmailQueued }: { articles: number; isEmailQueued: boolean }): string {
+  const count = Number.isInteger(articles) && articles >= 0 ? articles : 0;
+  const articlesPart = count === 1 ? 'one article' : `${count} articles`;
+  return `Published the issue with ${articlesPart}. ${isEmailQueued ? 'The issue email is due to go out.' : 'No issue email will be sent.'}`;
 }
