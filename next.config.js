@@ -1,8 +1,29 @@
+/**
+ * The static security headers for every response, including the built assets and images that the
+ * proxy skips; the proxy adds the Content-Security-Policy with its per-request nonce (ADR 007).
+ * Keep these in step with `lib/site/security-headers.ts`.
+ */
+const STATIC_SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()',
+  },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // `'use cache'` for reader data, without Cache Components' static shells, which cannot carry a nonce (ADR 007).
+    useCache: true,
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 module.exports = nextConfig;

@@ -1,37 +1,60 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
+import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
+import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders } from '@/lib/site/security-headers';
 
 /**
- * Answers 410 Gone for a withdrawn article, which an App Router page cannot do (ADR 005). Every
- * other article request goes on to the page unchanged: published ones render or redirect there,
- * unknown ones are 404 there.
+ * In front of every page and route: sets the security headers with a fresh script nonce (Next reads
+ * it from the request's policy and puts it on its own scripts; ADR 007), lets caches keep reader
+ * pages, and answers 410 Gone for a withdrawn article, which an App Router page cannot do (ADR 005).
  */
 export function proxy(request: NextRequest) {
-  const slug = slugOf(request.nextUrl.pathname);
-  if (slug === null) return NextResponse.next();
-  let isGone = false;
+  const { pathname } = request.nextUrl;
+  const policy = contentSecurityPolicy({
+    nonce: Buffer.from(crypto.randomUUID()).toString('base64'),
+    isStaffArea: isStaffPath(pathname),
+    isDevelopment: process.env.NODE_ENV === 'development',
+    isHttps: request.nextUrl.protocol === 'https:',
+  });
+  const headers = securityHeaders({ policy, isStaffArea: isStaffPath(pathname) });
+  if (isWithdrawnArticle(pathname)) {
+    return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml(), {
+      status: 410,
+      headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+    });
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
+    response.headers.set('Cache-Control', READER_CACHE_CONTROL);
+  }
+  return response;
+}
+
+// Everything but built assets, image files and the icon, which carry the static headers from next.config.js.
+export const config = { matcher: '/((?!_next/static|_next/image|api/media|favicon.ico).*)' };
+
+/** Only the article address itself: its feeds, images and everything else go on. */
+function isWithdrawnArticle(pathname: string): boolean {
+  const slug = articleSlugOf(pathname);
+  if (slug === null) return false;
   try {
-    isGone = articleSlugStatus(slug) === 'gone';
+    return articleSlugStatus(slug) === 'gone';
   } catch (error) {
     // The page makes its own read and shows its own error; never fail a reader here.
     console.error('Checking for a withdrawn article failed:', error);
+    return false;
   }
-  if (!isGone) return NextResponse.next();
-  return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml(), {
-    status: 410,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
-  });
 }
 
-// Only the article address itself; its feeds, images and everything else never reach the proxy.
-export const config = { matcher: '/articles/:slug' };
-
-function slugOf(pathname: string): string | null {
-  const segment = pathname.split('/')[2];
-  if (!segment) return null;
+function articleSlugOf(pathname: string): string | null {
+  const match = /^\/articles\/([^/]+)$/.exec(pathname);
+  if (!match) return null;
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(match[1]!);
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config/get-config';
 import './globals.css';
@@ -9,8 +9,19 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(getConfig().siteUrl),
     title: { default: 'Masthead', template: '%s · Masthead' },
     description: 'News and analysis on arms control, disarmament and nonproliferation.',
+    applicationName: 'Masthead',
+    openGraph: { siteName: 'Masthead', type: 'website', locale: 'en_GB' },
+    twitter: { card: 'summary' },
   };
 }
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fcfcfa' },
+    { media: '(prefers-color-scheme: dark)', color: '#16181c' },
+  ],
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,30 +1,47 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ArticleList } from '@/components/site/article-list';
-import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
-import { getCurrentIssue } from '@/lib/issues/get-issue';
+import { CurrentIssue } from '@/components/site/current-issue';
+import { MostCoveredList } from '@/components/site/most-covered-list';
+import { SubscribeBox } from '@/components/site/subscribe-box';
+import { getHomePage } from '@/lib/site/get-home-page';
+
+const DESCRIPTION = 'News and analysis on arms control, disarmament and nonproliferation, with the monthly issue.';
+
+export const metadata: Metadata = {
+  title: { absolute: 'Masthead — arms control news and analysis' },
+  description: DESCRIPTION,
+  alternates: { canonical: '/' },
+  openGraph: { type: 'website', siteName: 'Masthead', url: '/', title: 'Masthead', description: DESCRIPTION },
+  twitter: { card: 'summary', title: 'Masthead', description: DESCRIPTION },
+};
 
 export default async function HomePage() {
+  // Rendered per request, for the script nonce (ADR 007); the data comes from the tagged cache.
   await connection();
-  const issue = getCurrentIssue();
-  const latest = listPublishedArticles({ limit: 12 });
+  const { issue, latest, mostCovered } = await getHomePage();
   return (
-    <>
-      {issue ? (
-        <section className="current-issue" aria-labelledby="current-issue-title">
-          <p className="kicker">Current issue · Volume {issue.volume}, Number {issue.number}</p>
-          <h1 id="current-issue-title">
-            <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
-          </h1>
-          {issue.editorsNote ? <p className="dek">{issue.editorsNote}</p> : null}
+    <div className="home">
+      {issue ? <CurrentIssue issue={issue} /> : <h1>Masthead</h1>}
+      <div className="home-columns">
+        <section aria-labelledby="latest-title" className="home-latest">
+          <h2 id="latest-title">Latest</h2>
+          {latest.length > 0 ? <ArticleList articles={latest} /> : <p>Nothing has been published yet.</p>}
         </section>
-      ) : (
-        <h1>Masthead</h1>
-      )}
-      <section aria-labelledby="latest-title">
-        <h2 id="latest-title">Latest</h2>
-        {latest.length > 0 ? <ArticleList articles={latest} /> : <p>Nothing has been published yet.</p>}
-      </section>
-    </>
+        <aside className="home-aside" aria-label="Around the site">
+          {mostCovered.length > 0 ? (
+            <section aria-labelledby="most-covered-title">
+              <h2 id="most-covered-title">Most covered this month</h2>
+              <MostCoveredList entities={mostCovered} />
+            </section>
+          ) : null}
+          <SubscribeBox />
+          <p className="meta">
+            <Link href="/issues">Every issue</Link>
+          </p>
+        </aside>
+      </div>
+    </div>
   );
 }

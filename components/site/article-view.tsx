@@ -19,19 +19,33 @@ export type ArticleViewProps = {
   /** When the published text last changed; shown as "Updated …" once it is later than `publishedAt`. */
   modifiedAt?: Date | null;
   corrections?: { id: number; kind: CorrectionKind; note: string; createdAt: Date }[];
+  /** Links to author and section pages: on for the public site, off in previews of what is not public yet. */
+  isLinked?: boolean;
 };
 
 /** The reader's article template, shared by the public page and the desk's preview. */
-export function ArticleView({ title, dek, html, authors, publishedAt, section, issue, entities, modifiedAt = null, corrections = [] }: ArticleViewProps) {
+export function ArticleView({
+  title,
+  dek,
+  html,
+  authors,
+  publishedAt,
+  section,
+  issue,
+  entities,
+  modifiedAt = null,
+  corrections = [],
+  isLinked = true,
+}: ArticleViewProps) {
   const isUpdated = Boolean(publishedAt && modifiedAt && modifiedAt.getTime() > publishedAt.getTime());
   return (
     <article className="article">
       <header>
-        {section ? <p className="kicker">{section.name}</p> : null}
+        {section ? <p className="kicker">{isLinked ? <Link href={`/sections/${section.slug}`}>{section.name}</Link> : section.name}</p> : null}
         <h1>{title}</h1>
         {dek ? <p className="dek">{dek}</p> : null}
         <p className="meta">
-          <Byline authors={authors} />{' '}
+          <Byline authors={authors} isLinked={isLinked} />{' '}
           {publishedAt ? <time dateTime={publishedAt.toISOString()}>{formatDate(publishedAt)}</time> : <span>Not yet published</span>}
           {isUpdated && modifiedAt ? (
             <>
@@ -41,13 +55,12 @@ export function ArticleView({ title, dek, html, authors, publishedAt, section, i
               </span>
             </>
           ) : null}
-          {issue ? (
-            <>
-              {' · '}
-              <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
-            </>
-          ) : null}
         </p>
+        {issue ? (
+          <p className="meta article-issue">
+            From the <Link href={`/issues/${issue.slug}`}>{issue.title}</Link> issue
+          </p>
+        ) : null}
       </header>
       {/* The HTML comes from validated article JSON through the shared renderer, never from stored HTML. */}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />

@@ -1,8 +1,19 @@
+import Link from 'next/link';
+import { Fragment } from 'react';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 
-export function Byline({ authors }: { authors: BylineEntry[] }) {
+/** "By A, B and C", each name linking to the author's page unless `isLinked` is false (the desk's preview). */
+export function Byline({ authors, isLinked = true }: { authors: BylineEntry[]; isLinked?: boolean }) {
   if (authors.length === 0) return null;
-  const names = authors.map((author) => author.name);
-  const text = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return <span className="byline">By {text}</span>;
+  return (
+    <span className="byline">
+      By{' '}
+      {authors.map((author, index) => (
+        <Fragment key={author.slug}>
+          {index > 0 ? (index === authors.length - 1 ? ' and ' : ', ') : null}
+          {isLinked ? <Link href={`/authors/${author.slug}`}>{author.name}</Link> : author.name}
+        </Fragment>
+      ))}
+    </span>
+  );
 }

@@ -8,6 +8,8 @@ export function SiteHeader() {
       </Link>
       <nav aria-label="Main">
         <Link href="/issues">Issues</Link>
+        <Link href="/search">Search</Link>
+        <Link href="/subscribe">Subscribe</Link>
       </nav>
     </header>
   );

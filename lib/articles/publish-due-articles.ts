@@ -3,6 +3,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { requestRevalidation } from '@/lib/cache/request-revalidation';
 import { editorIds, notifyStaff } from '@/lib/notifications/notify-staff';
 import { preflightArticle } from './preflight-article';
 import { applyTransition } from './transition-article';
@@ -21,7 +22,7 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
     .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledFor, now)))
     .orderBy(asc(articles.scheduledFor))
     .all();
-  let published = 0;
+  const publishedIds: number[] = [];
   for (const { id } of due) {
     const didPublish = db.transaction(
       (tx) => {
@@ -49,7 +50,9 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
       },
       { behavior: 'immediate' },
     );
-    if (didPublish) published += 1;
+    if (didPublish) publishedIds.push(id);
   }
-  return published;
+  // Outside any request, so the server is asked to expire the pages; it answers on its own time.
+  if (publishedIds.length > 0) void requestRevalidation({ articleIds: publishedIds });
+  return publishedIds.length;
 }

@@ -4,6 +4,7 @@ import { revalidatePath, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
+import { cacheTags } from '@/lib/cache/cache-tags';
 import { addAlias } from '@/lib/entities/add-alias';
 import { createEntity } from '@/lib/entities/create-entity';
 import { deleteEntity } from '@/lib/entities/delete-entity';
@@ -106,11 +107,11 @@ export async function deleteEntityAction(_previous: EntityActionState, formData:
   redirect(`/desk/entities?deleted=${encodeURIComponent(deletedName)}`);
 }
 
-/** Reader pages are cached under `entity:<id>` and `article:<id>`; the desk's own pages are read fresh. */
+/** Reader data naming an entity is cached under its tag (article pages, related lists, the home page); the desk's own pages are read fresh. */
 function expireEntityPages({ entityIds, articleIds = [] }: { entityIds: number[]; articleIds?: number[] }): void {
   revalidatePath('/desk/entities', 'layout');
-  for (const id of entityIds) updateTag(`entity:${id}`);
-  for (const id of articleIds) updateTag(`article:${id}`);
+  for (const id of entityIds) updateTag(cacheTags.entity(id));
+  for (const id of articleIds) updateTag(cacheTags.article(id));
 }
 
 function failure(error: unknown): { ok: false; error: string } {

@@ -3,50 +3,87 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { ArticleView } from '@/components/site/article-view';
+import { CompactArticleList } from '@/components/site/compact-article-list';
+import { SubscribeBox } from '@/components/site/subscribe-box';
 import { findCurrentArticleSlug } from '@/lib/articles/find-current-article-slug';
-import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { getConfig } from '@/lib/config/get-config';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/entities/entity-json-ld';
+import { getArticlePage } from '@/lib/site/get-article-page';
 
-// Metadata and page ask for the same row in one request: read it once.
-const load = cache(getPublishedArticle);
+// Metadata and page ask for the same entry in one request: read it once.
+const load = cache(getArticlePage);
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const article = load((await params).slug);
-  if (!article) return {};
+  const page = await load((await params).slug);
+  if (!page) return {};
+  const { article } = page;
+  const description = article.dek || article.excerpt;
+  const url = `/articles/${article.slug}`;
+  const image = { url: `${url}/social.png`, width: 1200, height: 630, alt: article.title };
   return {
     title: article.title,
-    description: article.dek || article.excerpt,
-    alternates: { canonical: `/articles/${article.slug}` },
+    description,
+    alternates: { canonical: url },
+    authors: article.authors.map((author) => ({ name: author.name, url: `/authors/${author.slug}` })),
     openGraph: {
       type: 'article',
+      siteName: 'Masthead',
+      url,
       title: article.title,
-      description: article.dek || article.excerpt,
+      description,
       publishedTime: article.firstPublishedAt.toISOString(),
       modifiedTime: article.modifiedAt.toISOString(),
+      section: article.section?.name,
+      authors: article.authors.map((author) => `/authors/${author.slug}`),
+      tags: article.entities.map((entity) => entity.name),
+      images: [image],
     },
+    twitter: { card: 'summary_large_image', title: article.title, description, images: [image] },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
+  // Rendered per request, for the script nonce (ADR 007); the data comes from the tagged cache.
   await connection();
   const { slug } = await params;
-  const article = load(slug);
-  if (!article) {
+  const page = await load(slug);
+  if (!page) {
     const current = findCurrentArticleSlug(slug);
     if (current && current !== slug) permanentRedirect(`/articles/${current}`);
     // A withdrawn article never gets here: the proxy answers 410 for it (ADR 005).
     notFound();
   }
-  const jsonLd = newsArticleJsonLd({ article, siteUrl: getConfig().siteUrl });
+  const { article, related, moreFromIssue } = page;
+  const { siteUrl } = getConfig();
+  const jsonLd = {
+    ...newsArticleJsonLd({ article, siteUrl }),
+    image: [`${siteUrl}/articles/${article.slug}/social.png`],
+    publisher: { '@type': 'NewsMediaOrganization', name: 'Masthead', url: siteUrl },
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${siteUrl}/authors/${author.slug}` })),
+  };
   return (
     <>
       {/* Escaped by serializeJsonLd, so no text in the article can end the script early. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleView {...article} />
+      <div className="article-after">
+        {related.length > 0 ? (
+          <section aria-labelledby="related-title" className="article-more">
+            <h2 id="related-title">Related</h2>
+            <CompactArticleList articles={related} />
+          </section>
+        ) : null}
+        {article.issue && moreFromIssue.length > 0 ? (
+          <section aria-labelledby="from-issue-title" className="article-more">
+            <h2 id="from-issue-title">More from the {article.issue.title} issue</h2>
+            <CompactArticleList articles={moreFromIssue} />
+          </section>
+        ) : null}
+        <SubscribeBox />
+      </div>
     </>
   );
 }

@@ -1,0 +1,24 @@
+import 'server-only';
+
+/**
+ * The names under which reader-site data is cached. A cached read tags itself with every record it
+ * shows; a write expires the tags of the records it changed, and nothing else.
+ */
+export const cacheTags = {
+  /** The home page's own lists (latest, most covered, current issue). */
+  home: 'home',
+  /** Lists of the newest articles anywhere on the site (home, feeds). */
+  latestArticles: 'articles',
+  /** The list of published issues. */
+  issueList: 'issues',
+  article: (id: number) => `article:${id}`,
+  /** What one address under /articles/ shows, including "nothing": a later publication under that slug expires it. */
+  articleSlug: (slug: string) => `article-slug:${slug}`,
+  issue: (id: number) => `issue:${id}`,
+  entity: (id: number) => `entity:${id}`,
+  section: (id: number) => `section:${id}`,
+  author: (contributorId: number) => `author:${contributorId}`,
+} as const;
+
+/** Tags are limited to 256 characters by Next; a longer one would silently never match. */
+export const MAX_TAG_LENGTH = 256;

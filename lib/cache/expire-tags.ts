@@ -1,0 +1,18 @@
+import 'server-only';
+import { revalidateTag } from 'next/cache';
+import { MAX_TAG_LENGTH } from './cache-tags';
+
+/**
+ * Expires cached reader data now: the next request reads afresh instead of being served the stale
+ * copy (`expire: 0`), so a publication is visible at once. Only inside a route handler or a server
+ * action; the worker goes through `requestRevalidation`.
+ */
+export function expireTags(tags: Iterable<string>): string[] {
+  const expired: string[] = [];
+  for (const tag of new Set(tags)) {
+    if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) continue;
+    revalidateTag(tag, { expire: 0 });
+    expired.push(tag);
+  }
+  return expired;
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+
+export type PolicyOptions = {
+  /** Fresh for every response; Next adds it to each of its own scripts. */
+  nonce: string;
+  /** The desk and sign-in may not be framed at all; reader pages only by the site itself. */
+  isStaffArea: boolean;
+  /** `next dev` needs eval for its error overlays; a production server never does. */
+  isDevelopment?: boolean;
+  /** Upgrade stray http:// subresources only when the site itself is served over https. */
+  isHttps?: boolean;
+};
+
+/**
+ * The Content-Security-Policy for a page. Scripts run only with this response's nonce (and what
+ * they load, through 'strict-dynamic'): no inline script without it, no eval, no plugins. Styles may
+ * be inline, since the editor sets style attributes and a style cannot run code.
+ */
+export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = false, isHttps = false }: PolicyOptions): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${isStaffArea ? "'none'" : "'self'"}`,
+    ...(isHttps ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
