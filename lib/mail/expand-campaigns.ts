@@ -41,12 +41,13 @@ export function expandCampaigns({ now = new Date(), budgetMs = 4_000, batchSize 
       db.update(campaigns).set({ status: 'cancelled', finishedAt: now }).where(and(eq(campaigns.id, campaign.id), inArray(campaigns.status, ['queued', 'expanding']))).run();
       continue;
     }
+    // At least one batch per pass, then more while the time budget lasts.
     let isExpanded = false;
-    while (!isExpanded && Date.now() - started < budgetMs) {
+    do {
       const result = db.transaction((tx) => expandBatch(tx, { campaignId: campaign.id, plan, batchSize, now }), { behavior: 'immediate' });
       queued += result.queued;
       isExpanded = result.isExpanded;
-    }
+    } while (!isExpanded && Date.now() - started < budgetMs);
     if (!isExpanded) break;
   }
   return queued;
