@@ -73,7 +73,7 @@ export function openDatabase({
       `The file at ${databasePath} is not a usable SQLite database (${describe(error)}); restore it from a backup or set DATABASE_PATH to another file.`,
     );
   }
-  const db = drizzle(sqlite, { schema });
+  const db = startTransactionsImmediately(drizzle(sqlite, { schema }));
   try {
     // drizzle applies all pending migrations in one transaction: a failure leaves the file as it was.
     migrate(db, { migrationsFolder });
@@ -119,4 +119,15 @@ function makeFolder(folder: string): void {
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.replace(/\.$/, '');
+}
+
+/**
+ * Every transaction begins IMMEDIATE: it takes the write lock at BEGIN, waiting up to the busy timeout
+ * for another process (the worker, a CLI) to finish. A deferred transaction that read first and then
+ * wrote would instead fail at once with "database is locked" when someone else had committed meanwhile.
+ */
+function startTransactionsImmediately(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as Db['transaction'];
+  return db;
 }

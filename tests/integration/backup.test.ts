@@ -53,7 +53,7 @@ describe('backup', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('precious');
   });
 
-  it('works from the command line while another process keeps writing, and the copy is consistent', async () => {
+  it('works from the command line while another process keeps writing, and the copy is consistent', { timeout: 60_000 }, async () => {
     createTestArticle({ title: 'Before the backup' });
     closeDb();
     // A writer in another process, as the running app would be: one article every few milliseconds.
@@ -61,7 +61,7 @@ describe('backup', () => {
       '-e',
       `const D=require('better-sqlite3');const db=new D(process.argv[1]);db.pragma('busy_timeout=5000');
        const body=JSON.stringify({type:'doc',content:[]});let n=0;
-       const t=setInterval(()=>{n++;db.prepare("insert into articles (slug,title,body) values (?,?,?)").run('w-'+n,'Written '+n,body);},3);
+       const t=setInterval(()=>{n++;db.prepare("insert into articles (slug,title,body) values (?,?,?)").run('w-'+n,'Written '+n,body);},10);
        setTimeout(()=>{clearInterval(t);db.close();},1500);`,
       database.path(),
     ]);

@@ -34,16 +34,21 @@ describe('demo magazine', () => {
     );
   });
 
-  it('every article is valid, published from a revision, and tagged with entities', async () => {
+  it('every article is valid and tagged with entities; the published ones are published from a revision', async () => {
     await seedDemoMagazine(getDb());
     const rows = getDb().select().from(articles).all();
+    expect(rows.filter((article) => article.status === 'published').length).toBeGreaterThanOrEqual(20);
     for (const article of rows) {
       expect(validateArticleDoc(article.body).ok, article.slug).toBe(true);
       expect(article.wordCount, article.slug).toBeGreaterThan(150);
-      const revision = getDb().select().from(revisions).where(eq(revisions.id, article.publishedRevisionId!)).get();
-      expect(revision?.title).toBe(article.title);
       const tags = getDb().select({ value: count() }).from(articleEntities).where(eq(articleEntities.articleId, article.id)).get()?.value;
       expect(tags, article.slug).toBeGreaterThanOrEqual(2);
+      if (article.status !== 'published') {
+        expect(article.publishedRevisionId, article.slug).toBeNull();
+        continue;
+      }
+      const revision = getDb().select().from(revisions).where(eq(revisions.id, article.publishedRevisionId!)).get();
+      expect(revision?.title).toBe(article.title);
     }
   });
 

@@ -17,9 +17,11 @@ describe('worker pass', () => {
         { email: 'new@x.org', ip: '1', outcome: 'failure', attemptedAt: now - 1000 },
       ])
       .run();
-    expect(await runWorkerPass()).toEqual({ 'publish-due-articles': 0, 'prune-login-attempts': 1 });
+    const first = await runWorkerPass();
+    expect(first['prune-login-attempts']).toBe(1);
+    expect(Object.values(first).filter((result) => result instanceof Error)).toEqual([]);
     expect(getDb().select({ email: loginAttempts.email }).from(loginAttempts).all()).toEqual([{ email: 'new@x.org' }]);
-    expect(await runWorkerPass()).toEqual({ 'publish-due-articles': 0, 'prune-login-attempts': 0 });
+    expect((await runWorkerPass())['prune-login-attempts']).toBe(0);
   });
 
   it('keeps going when one step fails', async () => {
