@@ -1,0 +1,73 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
+import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL } from '@/lib/site/security-headers';
+import { proxy } from '@/proxy';
+import { createTestArticle } from '../factories/article';
+import { withTempDatabase } from '../factories/temp-database';
+
+withTempDatabase();
+
+function scriptSource(policy: string): string {
+  return policy.split('; ').find((directive) => directive.startsWith('script-src')) ?? '';
+}
+
+describe('the Content-Security-Policy', () => {
+  it('lets scripts run only with the nonce: no inline script, no eval', () => {
+    const scripts = scriptSource(contentSecurityPolicy({ nonce: 'abc123', isStaffArea: false }));
+    expect(scripts).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(scripts).not.toContain('unsafe-inline');
+  });
+
+  it('forbids framing the desk entirely and reader pages by other sites, and blocks plugins', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: true })).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("frame-ancestors 'self'");
+    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("object-src 'none'");
+  });
+
+  it('allows eval only for the development server and upgrades requests only over https', () => {
+    expect(scriptSource(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isDevelopment: true }))).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).not.toContain('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isHttps: true })).toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('which paths are the staff area and which are cacheable reader pages', () => {
+  it('tells them apart', () => {
+    expect(['/desk', '/desk/articles/3', '/login', '/preview/tok', '/api/desk/entities'].every(isStaffPath)).toBe(true);
+    expect(['/', '/articles/x', '/deskside', '/login-help'].some(isStaffPath)).toBe(false);
+    expect(['/', '/articles/a-slug', '/issues', '/issues/2025-04', '/treaties/new-start', '/corrections'].every(isCacheableReaderPath)).toBe(true);
+    expect(['/desk', '/search', '/api/health', '/feed.xml', '/treaties/new-start/feed.xml', '/articles/a/social.png'].some(isCacheableReaderPath)).toBe(false);
+  });
+});
+
+describe('the proxy', () => {
+  function get(path: string): NextRequest {
+    return new NextRequest(`http://localhost:3000${path}`);
+  }
+
+  it('sends a fresh nonce in the policy to the browser and to the page renderer on each request', () => {
+    const first = proxy(get('/'));
+    const second = proxy(get('/'));
+    const policy = first.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    // Next passes request headers changed by the proxy in x-middleware-request-<name>.
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
+  });
+
+  it('marks reader pages cacheable by shared caches, with stale-while-revalidate, and leaves the desk alone', () => {
+    const article = createTestArticle();
+    const page = proxy(get(`/articles/${article.slug}`));
+    expect(page.headers.get('cache-control')).toBe(READER_CACHE_CONTROL);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+
+    const desk = proxy(get('/desk'));
+    expect(desk.headers.get('cache-control')).toBeNull();
+    expect(desk.headers.get('x-frame-options')).toBe('DENY');
+    expect(desk.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
