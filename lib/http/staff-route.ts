@@ -1,4 +1,6 @@
 import 'server-only';
+import { headers } from 'next/headers';
+import { isSameOrigin } from './is-same-origin';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
@@ -9,6 +11,7 @@ import { NotFoundError } from '@/lib/errors/domain-errors';
  * the domain's own checks, and a plain 500 sentence (details only in the server log) otherwise.
  */
 export async function staffRoute(handler: (staff: StaffIdentity) => Promise<Response> | Response): Promise<Response> {
+  if (!isSameOrigin(await headers())) return jsonError(403, 'This request came from another site and was refused.');
   const staff = await getCurrentStaff();
   if (!staff) return jsonError(401, 'Your session has ended. Sign in again; your changes are kept on this device.');
   try {
