@@ -4,6 +4,7 @@ import { ArticleList } from './article-list';
 import { EntityFacts } from './entity-facts';
 import { EntityPagination } from './entity-pagination';
 import { EntityRelatedList } from './entity-related-list';
+import { SubscribeBox } from './subscribe-box';
 import styles from './entity-page.module.css';
 
 /** The reader's page for a country, treaty, person, organization or topic. */
@@ -45,6 +46,8 @@ export function EntityPage({ entity, articles, page, pageCount, totalArticles, r
         )}
         <EntityPagination basePath={basePath} page={page} pageCount={pageCount} />
       </section>
+
+      <SubscribeBox entity={{ id: entity.id, kind: entity.kind, name: entity.name }} />
 
       {related.length > 0 ? (
         <aside className={styles.related} aria-labelledby="entity-related-title">
