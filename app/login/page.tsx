@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
@@ -42,6 +43,9 @@ export default async function LoginPage({ searchParams }: Props) {
         </label>
         <button type="submit">Sign in</button>
       </form>
+      <p>
+        <Link href="/login/forgot">Forgot your password?</Link>
+      </p>
     </main>
   );
 }
