@@ -22,6 +22,9 @@ export type OutboxListRow = {
   nextAttemptAt: Date | null;
   /** The plain-text body; null when this reader may not see it (a set-password link is a key to an account). */
   text: string | null;
+  /** The HTML body, when the message has one; hidden like the text. Show it only in a sandboxed frame. */
+  html: string | null;
+  headers: Record<string, string>;
 };
 
 export type OutboxPage = { messages: OutboxListRow[]; nextBefore: number | null };
@@ -58,6 +61,8 @@ export function listOutbox({
       sentAt: outbox.sentAt,
       nextAttemptAt: outbox.nextAttemptAt,
       text: outbox.text,
+      html: outbox.html,
+      headers: outbox.headers,
     })
     .from(outbox)
     .where(and(statusFilter ? eq(outbox.status, statusFilter) : undefined, before && Number.isInteger(before) && before > 0 ? lt(outbox.id, before) : undefined))
@@ -68,7 +73,10 @@ export function listOutbox({
   const canReadLinks = can({ role: actor.role, action: 'user.manage' });
   const hiddenKinds: readonly string[] = SET_PASSWORD_MAIL_KINDS;
   return {
-    messages: page.map((row) => ({ ...row, text: canReadLinks || !hiddenKinds.includes(row.kind) ? row.text : null })),
+    messages: page.map((row) => {
+      const isVisible = canReadLinks || !hiddenKinds.includes(row.kind);
+      return { ...row, text: isVisible ? row.text : null, html: isVisible ? row.html : null };
+    }),
     nextBefore: rows.length > size ? page[page.length - 1]!.id : null,
   };
 }

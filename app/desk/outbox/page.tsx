@@ -81,7 +81,20 @@ export default async function OutboxPage({ searchParams }: Props) {
                     {message.text === null ? (
                       <p className="hint">This message holds a set-password link; only administrators can read it.</p>
                     ) : (
-                      <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
+                      <>
+                        {Object.keys(message.headers).length > 0 ? (
+                          <pre className="meta" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                            {Object.entries(message.headers)
+                              .map(([name, value]) => `${name}: ${value}`)
+                              .join('\n')}
+                          </pre>
+                        ) : null}
+                        {message.html ? (
+                          // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
+                          <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" style={{ width: '100%', minWidth: '24rem', height: '28rem', border: '1px solid #ccc', background: '#fff', marginTop: '0.5rem' }} />
+                        ) : null}
+                        <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
+                      </>
                     )}
                   </details>
                   <span className="meta">{message.kind}</span>

@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { sendIssueTestAction, type SendTestState } from './actions';
+
+/** The "Send a test to me" button with its answer. */
+export function SendTestForm({ issueId }: { issueId: number }) {
+  const [state, action, isPending] = useActionState<SendTestState, FormData>(sendIssueTestAction, { status: 'idle' });
+  return (
+    <form action={action}>
+      <input type="hidden" name="issueId" value={issueId} />
+      <button type="submit" disabled={isPending}>
+        {isPending ? 'Sending…' : 'Send a test to me'}
+      </button>
+      <span aria-live="polite">
+        {state.status === 'sent' ? <span className="meta"> {state.message}</span> : null}
+        {state.status === 'error' ? (
+          <span role="alert" className="field-error">
+            {' '}
+            {state.error}
+          </span>
+        ) : null}
+      </span>
+    </form>
+  );
+}
