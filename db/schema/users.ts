@@ -13,6 +13,8 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    /** Sessions signed in before this moment (ms) are over: set on sign-out, so a copied cookie stops working too. */
+    sessionsValidAfter: integer('sessions_valid_after').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -6,10 +6,13 @@ import { STAFF_ROLES, type StaffRole } from '@/db/schema';
 import { getAuthSecret } from './auth-secret';
 import { authenticateStaff } from './authenticate-staff';
 import { clientIp } from './client-ip';
+import { endSessionsOf } from './end-sessions';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; role: StaffRole } & DefaultSession['user'];
+    /** When this session was signed in (ms); sessions older than the account's cut-off are over. */
+    signedInAt?: number;
   }
 }
 
@@ -56,6 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: StaffRole }).role;
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -64,8 +68,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (typeof token.uid === 'string' && role) {
         session.user.id = token.uid;
         session.user.role = role;
+        session.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
       }
       return session;
+    },
+  },
+  events: {
+    // A JWT cannot be taken back, so signing out moves the account's cut-off: copies of the cookie die too.
+    signOut(message) {
+      const uid = 'token' in message ? Number(message.token?.uid) : NaN;
+      if (Number.isInteger(uid) && uid > 0) endSessionsOf(uid);
     },
   },
 }));

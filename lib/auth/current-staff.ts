@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { auth } from './auth';
 import type { StaffIdentity } from './authenticate-staff';
+import { isSessionCurrent } from './end-sessions';
 
 /**
  * The signed-in staff member, re-read from the database on every call so that a deactivated
@@ -15,7 +16,7 @@ export async function getCurrentStaff(): Promise<StaffIdentity | null> {
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = getDb().select().from(users).where(eq(users.id, id)).get();
-  if (!user || !user.isActive) return null;
+  if (!user || !isSessionCurrent({ user, signedInAt: session?.signedInAt ?? 0 })) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

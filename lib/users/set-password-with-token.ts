@@ -45,7 +45,8 @@ export async function setPasswordWithToken(input: { token: unknown; password: un
     if (!link) return { ok: false, error: INVALID_LINK_MESSAGE };
     tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, link.id)).run();
     expireOpenPasswordLinks(tx, { userId: link.userId, now });
-    tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, link.userId)).run();
+    // A new password ends every session signed in with the old one.
+    tx.update(users).set({ passwordHash, updatedAt: now, sessionsValidAfter: now.getTime() }).where(eq(users.id, link.userId)).run();
     recordAudit(tx, { actorId: link.userId, action: 'user.set-password', subjectType: 'user', subjectId: link.userId, note: 'Set a password with a link' });
     return { ok: true };
   });

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, contributors, passwordTokens, users } from '@/db/schema';
 import { authenticateStaff } from '@/lib/auth/authenticate-staff';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { endSessionsOf } from '@/lib/auth/end-sessions';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { changeRole } from '@/lib/users/change-role';
@@ -23,7 +24,7 @@ import { withTempDatabase } from '../factories/temp-database';
 
 // The session cookie is what a browser sends; the account behind it is read from the real database.
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock('@/lib/auth/auth', () => ({ auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' } } : null) }));
+vi.mock('@/lib/auth/auth', () => ({ auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: Date.now() } : null) }));
 
 withTempDatabase();
 
@@ -320,5 +321,22 @@ describe('guest contributors', () => {
     expect(() => createContributor({ actor: author, input: { name: 'Guest' } })).toThrow(ForbiddenError);
     expect(() => listGuestContributors({ actor: author })).toThrow(ForbiddenError);
     expect(getDb().select({ value: count() }).from(contributors).get()?.value).toBe(2);
+  });
+});
+
+describe('signing out', () => {
+  it('ends every session the account signed in before, so a copied cookie stops working', async () => {
+    const member = await createTestStaff({ role: 'editor' });
+    session.userId = member.id;
+    expect(await getCurrentStaff()).toMatchObject({ id: member.id });
+    endSessionsOf(member.id, Date.now() + 1);
+    expect(await getCurrentStaff()).toBeNull();
+  });
+
+  it('counts a session signed in after the cut-off', async () => {
+    const member = await createTestStaff({ role: 'author' });
+    endSessionsOf(member.id, Date.now() - 60_000);
+    session.userId = member.id;
+    expect(await getCurrentStaff()).toMatchObject({ id: member.id });
   });
 });
