@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { REPO_ROOT } from '../bench/support/bench-stats';
+import { seedDemo, startApp, type AppProcess } from './support/app-process';
+import { fuzzString, seededRandom } from './support/fuzz-strings';
+import { recordTrustResult } from './support/trust-results';
+
+const PORT = 3240;
+const CASES_PER_ENDPOINT = Number(process.env.TRUST_FUZZ_CASES ?? 60);
+const TIME_LIMIT_MS = 5_000;
+const databasePath = path.join(REPO_ROOT, 'tests/.tmp/trust-fuzz/masthead.db');
+
+let app: AppProcess | undefined;
+afterAll(async () => app?.stop());
+
+type Endpoint = { name: string; request: (value: string, random: () => number) => { path: string; init?: RequestInit } };
+
+/** Percent-encodes anything, lone surrogates included (as the invalid UTF-8 a hostile client could send). */
+function encode(value: string): string {
+  return value.replace(/[\uD800-\uDFFF]/g, '\u0001').split('\u0001').map((part) => encodeURIComponent(part)).join('%ED%A0%80');
+}
+
+const segment = (value: string) => encode(value).slice(0, 4_000) || '%20';
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'search', request: (value) => ({ path: `/search?q=${encode(value)}&page=${encode(value.slice(0, 5))}&sort=${encode(value.slice(0, 8))}` }) },
+  { name: 'article page', request: (value) => ({ path: `/articles/${segment(value)}` }) },
+  { name: 'entity page', request: (value, random) => ({ path: `/${['countries', 'treaties', 'people', 'organizations', 'topics'][Math.floor(random() * 5)]}/${segment(value)}?page=${encode(value.slice(0, 6))}` }) },
+  { name: 'entity feed', request: (value) => ({ path: `/treaties/${segment(value)}/feed.xml` }) },
+  { name: 'issue page and feed', request: (value, random) => ({ path: `/issues/${segment(value)}${random() < 0.5 ? '/feed.xml' : ''}` }) },
+  { name: 'site feeds', request: (value, random) => ({ path: `/${random() < 0.5 ? 'feed.xml' : 'atom.xml'}?x=${encode(value)}` }) },
+  { name: 'media', request: (value) => ({ path: `/api/media/${segment(value)}/${segment(value.slice(3))}` }) },
+  { name: 'preview link', request: (value) => ({ path: `/preview/${segment(value)}` }) },
+  {
+    name: 'subscribe (JSON)',
+    request: (value, random) => ({
+      path: '/api/subscribe',
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: random() < 0.3 ? value : JSON.stringify({ email: value, follows: [value, 1, -1], frequency: value, wantsIssueEmail: value }),
+      },
+    }),
+  },
+  {
+    name: 'subscribe (form)',
+    request: (value) => ({ path: '/api/subscribe', init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: value, follow: value }).toString() } }),
+  },
+  { name: 'one-click unsubscribe', request: (value) => ({ path: `/api/unsubscribe?token=${encode(value)}`, init: { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } }) },
+  {
+    name: 'staff sign-in',
+    request: (value) => ({
+      path: '/api/auth/callback/credentials',
+      init: { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: value, password: value, csrfToken: value }).toString() },
+    }),
+  },
+  { name: 'desk API without a session', request: (value) => ({ path: `/api/desk/articles/${segment(value)}`, init: { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: value } }) },
+];
+
+it('answers hostile input on every public endpoint without a server error, quickly', async () => {
+  seedDemo(databasePath);
+  app = await startApp({ port: PORT, databasePath });
+  const random = seededRandom(20261128);
+  const failures: string[] = [];
+  let tried = 0;
+  let slowest = 0;
+  for (const endpoint of ENDPOINTS) {
+    for (let index = 0; index < CASES_PER_ENDPOINT; index += 1) {
+      const value = fuzzString(random);
+      const { path: target, init } = endpoint.request(value, random);
+      const started = performance.now();
+      tried += 1;
+      try {
+        const response = await fetch(`${app.url}${target}`, { redirect: 'manual', ...init, signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        await response.arrayBuffer();
+        const elapsed = performance.now() - started;
+        slowest = Math.max(slowest, elapsed);
+        if (response.status >= 500) failures.push(`${endpoint.name}: ${response.status} for ${JSON.stringify(value.slice(0, 80))}`);
+      } catch (error) {
+        failures.push(`${endpoint.name}: ${(error as Error).name} for ${JSON.stringify(value.slice(0, 80))}`);
+      }
+    }
+  }
+  const isAlive = (await fetch(`${app.url}/api/health`)).ok;
+  recordTrustResult({
+    check: 'Fuzz: public endpoints',
+    tried,
+    failures: failures.length + (isAlive ? 0 : 1),
+    figures: `${ENDPOINTS.length} endpoints; slowest answer ${Math.round(slowest)} ms (limit ${TIME_LIMIT_MS} ms); server alive afterwards: ${isAlive ? 'yes' : 'no'}`,
+  });
+  expect(failures).toEqual([]);
+  expect(isAlive).toBe(true);
+});
