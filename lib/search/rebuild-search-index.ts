@@ -1,5 +1,5 @@
 import 'server-only';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleSearch } from './article-search-table';
 import { insertSearchRows } from './insert-search-rows';
@@ -10,6 +10,8 @@ export function rebuildSearchIndex(): number {
     (tx) => {
       tx.delete(articleSearch).run();
       insertSearchRows(tx);
+      // One merged segment instead of the many a bulk insert leaves: every later query reads less.
+      tx.run(sql`insert into ${articleSearch}(${sql.identifier('article_search')}) values ('optimize')`);
       return tx.select({ value: count() }).from(articleSearch).get()?.value ?? 0;
     },
     { behavior: 'immediate' },

@@ -76,7 +76,7 @@ export function searchArticles({
   const request: SearchRequest = { q, page: safePage, sort, filters: resolved.filters };
   if (parsed.expression === null) return { status: 'empty', request };
 
-  const where = and(sql`${articleSearch} match ${parsed.expression}`, isPublicArticle(), ...resolved.conditions)!;
+  const where = matchCondition({ expression: parsed.expression, conditions: resolved.conditions });
   const groups = countGroups(where);
   const total = groups.reduce((sum, group) => sum + group.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
@@ -99,6 +99,15 @@ export function searchArticles({
   };
 }
 
+/**
+ * The matches, joined to their articles. The queries put the index first with CROSS JOIN, which SQLite
+ * never reorders: a selective filter (a year, say) would otherwise tempt the planner to run the
+ * full-text match once per article.
+ */
+function matchCondition({ expression, conditions }: { expression: string; conditions: SQL[] }): SQL {
+  return and(sql`${articleSearch} match ${expression}`, eq(articles.id, articleSearch.rowid), isPublicArticle(), ...conditions)!;
+}
+
 type MatchGroup = { sectionId: number | null; issueId: number | null; year: string; count: number };
 
 /** One pass over the matches gives the total and three facets: (section, issue, year) combinations are few. */
@@ -107,7 +116,7 @@ function countGroups(where: SQL): MatchGroup[] {
   return getDb()
     .select({ sectionId: articles.publishedSectionId, issueId: articles.publishedIssueId, year, count: count() })
     .from(articleSearch)
-    .innerJoin(articles, eq(articles.id, articleSearch.rowid))
+    .crossJoin(articles)
     .where(where)
     .groupBy(articles.publishedSectionId, articles.publishedIssueId, year)
     .all();
@@ -121,7 +130,7 @@ function pageOfIds({ where, sort, page }: { where: SQL; sort: SearchSort; page: 
   return getDb()
     .select({ id: articles.id })
     .from(articleSearch)
-    .innerJoin(articles, eq(articles.id, articleSearch.rowid))
+    .crossJoin(articles)
     .where(where)
     .orderBy(...order)
     .limit(SEARCH_PAGE_SIZE)
@@ -150,11 +159,11 @@ function loadResults({ expression, ids }: { expression: string; ids: number[] })
       issueStatus: issues.status,
     })
     .from(articleSearch)
-    .innerJoin(articles, eq(articles.id, articleSearch.rowid))
+    .crossJoin(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
     .leftJoin(issues, eq(issues.id, articles.publishedIssueId))
-    .where(and(sql`${articleSearch} match ${expression}`, inArray(articleSearch.rowid, ids), isPublicArticle()))
+    .where(matchCondition({ expression, conditions: [inArray(articleSearch.rowid, ids)] }))
     .all();
   const bylines = publishedBylinesFor(ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -221,7 +230,7 @@ function entityFacet({ where, filters }: { where: SQL; filters: SearchFilters })
   const rows = getDb()
     .select({ kind: entities.kind, slug: entities.slug, name: entities.name, count: tagged })
     .from(articleSearch)
-    .innerJoin(articles, eq(articles.id, articleSearch.rowid))
+    .crossJoin(articles)
     .innerJoin(publishedArticleEntities, eq(publishedArticleEntities.articleId, articles.id))
     .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
     .where(where)

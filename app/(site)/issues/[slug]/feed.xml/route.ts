@@ -1,0 +1,9 @@
+import { connection } from 'next/server';
+import { getConfig } from '@/lib/config/get-config';
+import { feedResponse } from '@/lib/feeds/feed-response';
+import { getIssueFeed } from '@/lib/feeds/get-issue-feed';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  return feedResponse({ lookup: getIssueFeed({ slug: (await params).slug, siteUrl: getConfig().siteUrl }), format: 'rss' });
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { findPublicAuthor } from '@/lib/authors/find-public-author';
+import type { FeedLookup } from './feed-response';
+import { publicArticlesFeed } from './public-articles-feed';
+
+/** The RSS feed of an author: the newest public articles with their byline. */
+export function getAuthorFeed({ slug, siteUrl }: { slug: string; siteUrl: string }): FeedLookup {
+  const author = findPublicAuthor(slug);
+  if (!author) return { status: 'missing' };
+  const pagePath = `/authors/${author.slug}`;
+  const xml = publicArticlesFeed({
+    scope: { kind: 'author', contributorId: author.id },
+    siteUrl,
+    format: 'rss',
+    title: `${author.name} · Masthead`,
+    description: `Articles by ${author.name} in Masthead.`,
+    pagePath,
+    feedPath: `${pagePath}/feed.xml`,
+  });
+  return { status: 'found', xml };
+}
