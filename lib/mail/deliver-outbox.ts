@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { outbox, subscribers, type OutboxMessage } from '@/db/schema';
+import { campaigns, outbox, subscribers, type OutboxMessage } from '@/db/schema';
 import { getConfig, type MailConfig } from '@/lib/config/get-config';
 import { classifySendFailure } from './send-failure';
 import { retryDelayMs } from './retry-delay';
@@ -85,7 +85,13 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
         attempts: outbox.attempts,
       };
       const single = tx.select(columns).from(outbox).where(and(isDue, isNull(outbox.campaignId))).orderBy(asc(outbox.id)).limit(size).all();
-      const many = single.length < size ? tx.select(columns).from(outbox).where(and(isDue, isNotNull(outbox.campaignId))).orderBy(asc(outbox.id)).limit(size - single.length).all() : [];
+      // Campaign by campaign, oldest first: `campaign_id = ? and status = 'pending'` walks the outbox_campaign index in id order, with no sort.
+      const many: Claimed[] = [];
+      const active = single.length < size ? tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ['expanding', 'sending', 'cancelled'])).orderBy(asc(campaigns.id)).all() : [];
+      for (const campaign of active) {
+        if (single.length + many.length >= size) break;
+        many.push(...tx.select(columns).from(outbox).where(and(isDue, eq(outbox.campaignId, campaign.id))).orderBy(asc(outbox.id)).limit(size - single.length - many.length).all());
+      }
       const rows = [...single, ...many];
       if (rows.length === 0) return { messages: [], dropped: 0 };
 

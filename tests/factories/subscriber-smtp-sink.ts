@@ -22,9 +22,16 @@ export type SmtpSink = {
  */
 export async function startSmtpSink({
   parse = true,
+  keepMessages = true,
   onMessageReceived,
-}: { parse?: boolean; onMessageReceived?: (message: { to: string[]; raw: Buffer }) => void | Promise<void> } = {}): Promise<SmtpSink> {
+}: {
+  parse?: boolean;
+  /** false: count recipients only, keeping no message (for very large runs). */
+  keepMessages?: boolean;
+  onMessageReceived?: (message: { to: string[]; raw: Buffer }) => void | Promise<void>;
+} = {}): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
+  const counts = new Map<string, number>();
   const refusals = new Map<string, { code: number; message: string }>();
   const server = new SMTPServer({
     authOptional: true,
@@ -44,7 +51,8 @@ export async function startSmtpSink({
         const raw = Buffer.concat(chunks);
         const to = session.envelope.rcptTo.map((recipient) => recipient.address.toLowerCase());
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        messages.push({ to, from, raw, parsed: parse ? await simpleParser(raw) : (undefined as unknown as ParsedMail) });
+        for (const address of to) counts.set(address, (counts.get(address) ?? 0) + 1);
+        if (keepMessages) messages.push({ to, from, raw, parsed: parse ? await simpleParser(raw) : (undefined as unknown as ParsedMail) });
         await onMessageReceived?.({ to, raw });
         callback();
       });
@@ -55,11 +63,7 @@ export async function startSmtpSink({
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    countByRecipient: () => {
-      const counts = new Map<string, number>();
-      for (const message of messages) for (const address of message.to) counts.set(address, (counts.get(address) ?? 0) + 1);
-      return counts;
-    },
+    countByRecipient: () => new Map(counts),
     refuse: (address, reply) => {
       if (reply) refusals.set(address.toLowerCase(), reply);
       else refusals.delete(address.toLowerCase());

@@ -82,7 +82,7 @@ describe('subscribing with double opt-in', () => {
     subscribeReader({ input: { email: 'late@example.org', wantsIssueEmail: true }, ip: '203.0.113.8', now: sentAt });
     const token = linkIn(mailTo('late@example.org')[0]!.text, '/subscribe/confirm?token');
     const result = confirmSubscription({ token, now: new Date(sentAt.getTime() + 49 * 60 * 60 * 1000) });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('expired') });
+    expect(result).toEqual({ ok: false, reason: 'expired', error: expect.stringContaining('expired') });
     expect(subscriberRow('late@example.org')!.status).toBe('pending');
   });
 
