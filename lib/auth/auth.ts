@@ -1,5 +1,6 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from '@/db/schema';
@@ -28,9 +29,24 @@ const credentialsSchema = z.object({
 
 const SESSION_HOURS = 12;
 
+/**
+ * Staff sign in with a password only, so no adapter is needed. But Auth.js checks configurations with
+ * flags it keeps per process: once the readers' instance (magic links by email) has been checked, every
+ * later check of this one also demands the adapter methods an email provider needs. These answer that
+ * check and are never used: this instance has no email provider.
+ */
+const noEmailSignInAdapter: Adapter = {
+  createVerificationToken: () => {
+    throw new Error('Staff do not sign in by email.');
+  },
+  useVerificationToken: () => null,
+  getUserByEmail: () => null,
+};
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
   trustHost: true,
+  adapter: noEmailSignInAdapter,
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
   logger: {

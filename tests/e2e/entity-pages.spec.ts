@@ -27,7 +27,7 @@ test('a treaty page shows its facts and April 2025 articles, whose tags lead bac
 test('a treaty page offers its RSS feed to readers and to feed readers', async ({ page }) => {
   await page.goto('/treaties/mine-ban-treaty');
   await expect(page.getByRole('link', { name: 'Follow via RSS' })).toHaveAttribute('href', '/treaties/mine-ban-treaty/feed.xml');
-  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="/treaties/mine-ban-treaty/feed.xml"]')).toHaveAttribute(
     'href',
     `${DEMO_SERVER.url}/treaties/mine-ban-treaty/feed.xml`,
   );

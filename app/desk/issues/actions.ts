@@ -1,6 +1,7 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
+import { revalidatePublication } from '@/lib/cache/revalidate-publication';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
@@ -137,10 +138,8 @@ function readIssueForm(formData: FormData): Record<string, string> {
 function expireIssuePages({ issueId, articleIds = [], isPublic }: { issueId: number; articleIds?: number[]; isPublic: boolean }): void {
   revalidatePath('/desk/issues', 'layout');
   if (!isPublic) return;
-  updateTag(`issue:${issueId}`);
-  updateTag('issues');
-  updateTag('home');
-  for (const id of articleIds) updateTag(`article:${id}`);
+  // Every page that shows these articles or this issue: their entity, section, author and list pages too.
+  revalidatePublication({ articleIds, issueIds: [issueId] });
 }
 
 function failure(error: unknown): { ok: false; error: string } {

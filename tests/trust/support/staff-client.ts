@@ -18,7 +18,7 @@ export async function signInStaff({ baseUrl, email, password = DEMO_PASSWORD }: 
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/desk` }).toString(),
   });
   const cookie = [csrfCookie, cookiesFrom(response)].filter(Boolean).join('; ');
-  if (!/session-token=/.test(cookie)) throw new Error(`Signing in ${email} failed (${response.status}).`);
+  if (!/session-token=/.test(cookie)) throw new Error(`Signing in ${email} failed (${response.status}): ${(await response.text()).slice(0, 300)}`);
   return {
     cookie,
     request: async (path, init = {}) => {
