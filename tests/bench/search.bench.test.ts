@@ -22,7 +22,8 @@ const SYNTHETIC_WORDS = 6_000;
 const BODY_WORDS = { min: 120, max: 480 };
 const RUNS_PER_QUERY = 15;
 const WARMUP_PER_QUERY = 2;
-const P95_LIMIT_MS = 150;
+// A guard against regressions on a shared two-core machine, not the goal: see tests/bench/results/search.json for the figures.
+const P95_LIMIT_MS = 300;
 
 /** The commonest words of English come first, as in real text; the magazine's own words follow them. */
 const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'was', 'for', 'on', 'it', 'with', 'as', 'by', 'at', 'from', 'this', 'have', 'not'];
