@@ -1,15 +1,6 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import NextAuth from 'next-auth';
-import Nodemailer from 'next-auth/providers/nodemailer';
-import { getAuthSecret } from '@/lib/auth/auth-secret';
-import { getConfig } from '@/lib/config/get-config';
-import { readerAuthAdapter } from './reader-auth-adapter';
-import { sendReaderSignInLink } from './send-reader-sign-in-link';
-
-export const READER_AUTH_BASE_PATH = '/api/reader-auth';
-export const READER_SIGN_IN_MINUTES = 30;
-const READER_SESSION_DAYS = 30;
+import { readerAuthConfig } from './reader-auth-config';
 
 /**
  * Readers' sign-in, apart from staff's: its own base path, cookie names and secret, so a reader's
@@ -20,46 +11,4 @@ export const {
   auth: readerAuth,
   signIn: readerSignIn,
   signOut: readerSignOut,
-} = NextAuth(() => {
-  const { siteUrl, mail } = getConfig();
-  const isSecure = siteUrl.startsWith('https://');
-  const cookie = (name: string, { isHostOnly = false }: { isHostOnly?: boolean } = {}) => ({
-    name: `${isSecure ? (isHostOnly ? '__Host-' : '__Secure-') : ''}masthead-reader.${name}`,
-    options: { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: isSecure },
-  });
-  return {
-    basePath: READER_AUTH_BASE_PATH,
-    secret: crypto.createHmac('sha256', getAuthSecret()).update('masthead:reader-sessions').digest('base64url'),
-    trustHost: true,
-    adapter: readerAuthAdapter(),
-    session: { strategy: 'jwt', maxAge: READER_SESSION_DAYS * 24 * 60 * 60 },
-    cookies: {
-      sessionToken: cookie('session-token'),
-      callbackUrl: cookie('callback-url'),
-      csrfToken: cookie('csrf-token', { isHostOnly: true }),
-    },
-    pages: { signIn: '/account', verifyRequest: '/account/check-email', error: '/account/sign-in-error' },
-    providers: [
-      Nodemailer({
-        id: 'email',
-        name: 'Email',
-        // Unused: sendVerificationRequest below puts the message in the outbox instead of sending it.
-        server: { jsonTransport: true },
-        from: mail.from,
-        maxAge: READER_SIGN_IN_MINUTES * 60,
-        sendVerificationRequest: ({ identifier, url, token, expires }) => sendReaderSignInLink({ identifier, url, token, expires }),
-      }),
-    ],
-    callbacks: {
-      // Only pages of the account area afterwards, whatever the link was given.
-      redirect({ url, baseUrl }) {
-        const target = new URL(url, baseUrl);
-        return target.origin === baseUrl && target.pathname.startsWith('/account') ? target.toString() : `${baseUrl}/account`;
-      },
-      session({ session, token }) {
-        if (typeof token.sub === 'string') session.user.id = token.sub;
-        return session;
-      },
-    },
-  };
-});
+} = NextAuth(() => readerAuthConfig());

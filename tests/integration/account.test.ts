@@ -84,3 +84,40 @@ describe('the reader’s account', () => {
     expect(deleteReaderData({ subscriberId: reader.id })).toBe(false);
   });
 });
+
+describe('the readers’ Auth.js flow', () => {
+  it('mails a link to a subscriber, and following it sets the reader cookie (not the staff one); the link works once', async () => {
+    const { Auth, skipCSRFCheck } = await import('@auth/core');
+    const { readerAuthConfig } = await import('@/lib/readers/reader-auth-config');
+    const reader = createTestSubscriber({ email: 'flow@example.org' });
+    const config = { ...readerAuthConfig(), skipCSRFCheck } as Parameters<typeof Auth>[1];
+    const ask = (email: string) =>
+      Auth(
+        new Request('http://localhost:3000/api/reader-auth/signin/email', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ email, callbackUrl: '/account' }),
+        }),
+        config,
+      );
+    const asked = await ask('flow@example.org');
+    const strangerAsked = await ask('stranger@example.org');
+    expect(asked.headers.get('location')).toBe('http://localhost:3000/api/reader-auth/verify-request?provider=email&type=email');
+    const landing = await Auth(new Request(asked.headers.get('location')!), config);
+    expect(landing.headers.get('location')).toBe('/account/check-email?provider=email&type=email');
+    expect(strangerAsked.headers.get('location')).toBe(asked.headers.get('location'));
+    expect(mailTo('stranger@example.org')).toEqual([]);
+
+    const link = mailTo('flow@example.org')[0]!.text.match(/http:\/\/localhost:3000\/api\/reader-auth\/callback\/email\?\S+/)![0];
+    const signedIn = await Auth(new Request(link), config);
+    expect(signedIn.headers.get('location')).toBe('http://localhost:3000/account');
+    const cookies = signedIn.headers.getSetCookie().join('\n');
+    expect(cookies).toContain('masthead-reader.session-token=');
+    expect(cookies).not.toContain('authjs.session-token');
+    expect(getDb().select().from(readerSignInTokens).all()).toEqual([]);
+
+    const again = await Auth(new Request(link), config);
+    expect(again.headers.get('location')).toContain('/account/sign-in-error');
+    expect(reader.id).toBeGreaterThan(0);
+  });
+});
