@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../bench/support/bench-stats';
 import { delay, seedDemo, startApp, type AppProcess } from './support/app-process';
 import { appendParagraph, loadArticle } from './support/article-saves';
-import { signInStaff, type StaffClient } from './support/staff-client';
+import { signInStaff } from './support/staff-client';
 import { recordTrustResult } from './support/trust-results';
 
 const PORT = 3210;
