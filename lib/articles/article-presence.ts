@@ -24,6 +24,7 @@ export function heartbeat({ articleId, actor, now = Date.now() }: { articleId: n
 }
 
 export function leaveArticle({ articleId, actor }: { articleId: number; actor: StaffIdentity }): void {
+  loadArticleFor({ id: articleId, actor, action: 'article.view' });
   getDb()
     .delete(articlePresence)
     .where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)))

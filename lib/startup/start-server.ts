@@ -1,5 +1,6 @@
 import { DatabaseStartupError, getDb } from '@/db/client';
 import { startWorkerLoop } from '@/lib/jobs/worker-loop';
+import { ensureSearchIndex } from '@/lib/search/ensure-search-index';
 
 /**
  * Opens the database (applying migrations) so that a bad file stops the start with one sentence,
@@ -15,5 +16,7 @@ export function startServer(): void {
     }
     throw error;
   }
+  const indexed = ensureSearchIndex();
+  if (indexed > 0) console.log(`Search index built for ${indexed} published articles.`);
   if (process.env.MASTHEAD_WORKER !== 'off') startWorkerLoop();
 }

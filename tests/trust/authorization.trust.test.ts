@@ -74,7 +74,10 @@ it('lets exactly the right people call every route handler and server action; a 
   }
 
   const { encodeReply } = (await import('next/dist/compiled/react-server-dom-webpack/client.edge' as string)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
-  for (const action of actions.filter((candidate) => ACTIONS[candidate.key])) {
+  // Signing out ends the caller's sessions everywhere, so those two go last.
+  const isSignOut = (key: string) => key.endsWith('#signOutAction');
+  const ordered = [...actions.filter((action) => !isSignOut(action.key)), ...actions.filter((action) => isSignOut(action.key))];
+  for (const action of ordered.filter((candidate) => ACTIONS[candidate.key])) {
     const entry = ACTIONS[action.key]!;
     for (const identity of orderedIdentities(entry.access)) {
       const isAllowed = allows(entry.access, identity);
@@ -173,7 +176,8 @@ function listActions(): { key: string; id: string; page: string }[] {
     node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
   };
   return Object.entries(manifest.node)
-    .filter(([, entry]) => entry.filename && entry.exportedName)
+    // `'use cache'` functions are registered as server references too; they are caches of public reads, not actions.
+    .filter(([, entry]) => entry.filename && entry.exportedName && !entry.exportedName.startsWith('$$RSC_SERVER_CACHE'))
     .map(([id, entry]) => {
       const key = `${entry.filename}#${entry.exportedName}`;
       const worker = Object.keys(entry.workers).find((name) => !name.includes('[')) ?? Object.keys(entry.workers)[0]!;
