@@ -11,6 +11,11 @@ import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeade
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // An address with broken percent-encoding names no page; Next would fail decoding it with a 500.
+  if (!isDecodable(pathname)) {
+    return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  if (pathname.startsWith('/api/media/')) return NextResponse.next();
   const policy = contentSecurityPolicy({
     nonce: Buffer.from(crypto.randomUUID()).toString('base64'),
     isStaffArea: isStaffPath(pathname),
@@ -34,8 +39,17 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but built assets, image files and the icon, which carry the static headers from next.config.js.
-export const config = { matcher: '/((?!_next/static|_next/image|api/media|favicon.ico).*)' };
+// Everything but built assets and the icon, which carry the static headers from next.config.js (media only get the address check).
+export const config = { matcher: '/((?!_next/static|_next/image|favicon.ico).*)' };
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Only the article address itself: its feeds, images and everything else go on. */
 function isWithdrawnArticle(pathname: string): boolean {

@@ -47,11 +47,11 @@ test('an entity feed is RSS 2.0 with absolute links to published articles', asyn
   expect(response.headers()['content-type']).toBe('application/rss+xml; charset=utf-8');
   expect(response.headers()['cache-control']).toContain('max-age=300');
   const xml = await response.text();
-  expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<rss version="2\.0"/);
+  expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<rss version="2\.0"/i);
   const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) => match[1]);
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) expect(link).toMatch(new RegExp(`^${DEMO_SERVER.url.replace(/\./g, '\\.')}/articles/[a-z0-9-]+$`));
-  expect(xml).toContain('<title>Finland Moves to Prepare Withdrawal From the Mine Ban Treaty</title>');
+  expect(xml).toMatch(/<title>(<!\[CDATA\[)?Finland Moves to Prepare Withdrawal From the Mine Ban Treaty(\]\]>)?<\/title>/);
 });
 
 test('an article page describes itself in JSON-LD, naming the Mine Ban Treaty among its subjects', async ({ page }) => {

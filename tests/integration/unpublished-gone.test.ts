@@ -62,10 +62,18 @@ describe('the proxy in front of /articles/<slug>', () => {
 
   it('lets published articles and unknown slugs through to the page', () => {
     const published = createTestArticle();
-    for (const path of [`/articles/${published.slug}`, '/articles/no-such-article', '/articles/%E0%A4%A']) {
+    for (const path of [`/articles/${published.slug}`, '/articles/no-such-article']) {
       const response = proxy(request(path));
       expect(response.status).toBe(200);
       expect(response.headers.get('x-middleware-next')).toBe('1');
+    }
+  });
+
+  it('answers 400 for an address with a broken %-escape, anywhere, instead of failing to decode it', async () => {
+    for (const path of ['/articles/%E0%A4%A', '/treaties/%ED%A0%80', '/api/media/1/%ZZ']) {
+      const response = proxy(request(path));
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toContain('broken %-escape');
     }
   });
 });
