@@ -15,7 +15,7 @@ async function linkFromOutbox({ desk, to, subject, path }: { desk: Page; to: str
     await desk.goto('/desk/outbox');
     const row = desk.getByRole('row').filter({ hasText: to }).filter({ hasText: subject }).first();
     await row.locator('summary').click();
-    const text = (await row.locator('pre').last().textContent()) ?? '';
+    const text = (await row.locator('pre').allTextContents()).join('\n');
     const match = text.match(new RegExp(`https?://\\S+${path.replace(/[?]/g, '\\?')}\\S*`));
     expect(match, `a ${path} link in the message to ${to}`).not.toBeNull();
     link = match![0];
