@@ -44,9 +44,10 @@ export function readerAuthConfig(): NextAuthConfig {
     ],
     callbacks: {
       // Only pages of the account area afterwards, whatever the link was given.
-      redirect({ url, baseUrl }) {
-        const target = new URL(url, baseUrl);
-        return target.origin === baseUrl && target.pathname.startsWith('/account') ? target.toString() : `${baseUrl}/account`;
+      // Back on SITE_URL, never on the host a request claimed (behind `next start -H` it reads "localhost"), so the new cookie goes along.
+      redirect({ url }) {
+        const target = new URL(url, siteUrl);
+        return target.pathname.startsWith('/account') ? `${siteUrl}${target.pathname}${target.search}` : `${siteUrl}/account`;
       },
       session({ session, token }) {
         if (typeof token.sub === 'string') session.user.id = token.sub;

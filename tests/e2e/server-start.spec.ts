@@ -22,7 +22,7 @@ function startServer({ databasePath, port }: { databasePath: string; port: numbe
     }
   };
   // Next's own notices about its configuration (lines starting with ⚠) are not ours to judge here.
-  const ownLines = () => stderr.trim().split('\n').filter((line) => !line.startsWith('⚠'));
+  const ownLines = () => stderr.trim().split('\n').filter((line) => !line.includes('⚠'));
   return { exited, stop, lines: ownLines };
 }
 

@@ -14,9 +14,11 @@ async function linkFromOutbox({ desk, to, subject, path }: { desk: Page; to: str
   await expect(async () => {
     await desk.goto('/desk/outbox');
     const row = desk.getByRole('row').filter({ hasText: to }).filter({ hasText: subject }).first();
-    await row.locator('summary').click();
+    // A short wait per look: the worker may not have written the message yet, and the next look reloads the page.
+    await row.locator('summary').click({ timeout: 2_000 });
     const text = (await row.locator('pre').allTextContents()).join('\n');
-    const match = text.match(new RegExp(`https?://\\S+${path.replace(/[?]/g, '\\?')}\\S*`));
+    // Addresses end at whitespace, or at the angle bracket and comma around them in a List-Unsubscribe header.
+    const match = text.match(new RegExp(`https?://[^\\s<>,]+${path.replace(/[?]/g, '\\?')}[^\\s<>,]*`));
     expect(match, `a ${path} link in the message to ${to}`).not.toBeNull();
     link = match![0];
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 5_000] });
