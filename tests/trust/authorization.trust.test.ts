@@ -22,7 +22,8 @@ afterAll(async () => app?.stop());
 it('lets exactly the right people call every route handler and server action; a refusal changes nothing', async () => {
   seedDemo(databasePath);
   const ids = prepareFixtures();
-  app = await startApp({ port: PORT, databasePath });
+  // The worker's own writes (digests, mail) would be taken for effects of the calls under test.
+  app = await startApp({ port: PORT, databasePath, env: { MASTHEAD_WORKER: 'off' } });
   const url = app.url;
   const cookies: Record<Identity, string> = {
     anonymous: '',
