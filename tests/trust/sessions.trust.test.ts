@@ -83,7 +83,25 @@ it('guards sessions: cookie flags, other-site requests, sign-out and disabling e
   };
   check((await attempt('admin@demo.masthead')) === (await attempt('nobody@demo.masthead')), 'sign-in told a known address from an unknown one');
 
-  // Forgot-password answers the same too (read from the page the action renders).
-  recordTrustResult({ check: 'Sessions, cross-site requests and sign-in enumeration', tried, failures: problems.length, figures: problems.join('; ') || 'HttpOnly + SameSite cookies; sign-out and disabling end copied sessions; other-origin writes refused' });
+  // Subscribing and asking for a reader's sign-in link answer a known and an unknown address alike.
+  const subscribeAs = async (email: string) => {
+    const response = await fetch(`${url}/api/subscribe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, wantsIssueEmail: true }) });
+    return `${response.status} ${await response.text()}`;
+  };
+  await subscribeAs('known-reader@example.org');
+  check((await subscribeAs('known-reader@example.org')) === (await subscribeAs('new-reader@example.org')), 'subscribing told a known address from a new one');
+  const readerLinkFor = async (email: string) => {
+    const token = await fetch(`${url}/api/reader-auth/csrf`);
+    const { csrfToken: readerCsrf } = (await token.json()) as { csrfToken: string };
+    const response = await fetch(`${url}/api/reader-auth/signin/email`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: token.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ') },
+      body: new URLSearchParams({ email, csrfToken: readerCsrf, callbackUrl: `${url}/account` }).toString(),
+    });
+    return `${response.status} ${response.headers.get('location')}`;
+  };
+  check((await readerLinkFor('known-reader@example.org')) === (await readerLinkFor('stranger@example.org')), 'the reader sign-in link request told a known address from an unknown one');
+  recordTrustResult({ check: 'Sessions, cross-site requests and enumeration', tried, failures: problems.length, figures: problems.join('; ') || 'HttpOnly + SameSite cookies; sign-out and disabling end copied sessions; other-origin writes refused; sign-in, subscribe and reader sign-in links answer known and unknown addresses alike' });
   expect(problems).toEqual([]);
 });
