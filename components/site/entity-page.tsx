@@ -2,7 +2,7 @@ import type { EntityPageData } from '@/lib/entities/get-entity-page';
 import { ENTITY_KIND_LABELS, entityPath } from '@/lib/entities/entity-path';
 import { ArticleList } from './article-list';
 import { EntityFacts } from './entity-facts';
-import { EntityPagination } from './entity-pagination';
+import { ListingPagination } from './listing-pagination';
 import { EntityRelatedList } from './entity-related-list';
 import { SubscribeBox } from './subscribe-box';
 import styles from './entity-page.module.css';
@@ -44,7 +44,7 @@ export function EntityPage({ entity, articles, page, pageCount, totalArticles, r
         ) : (
           <p>Nothing about {entity.name} has been published yet.</p>
         )}
-        <EntityPagination basePath={basePath} page={page} pageCount={pageCount} />
+        <ListingPagination basePath={basePath} page={page} pageCount={pageCount} label="Pages of articles" />
       </section>
 
       <SubscribeBox entity={{ id: entity.id, kind: entity.kind, name: entity.name }} />

@@ -7,7 +7,7 @@ import { getConfig } from '@/lib/config/get-config';
 import { getEntityPage } from '@/lib/entities/get-entity-page';
 import { entityPath } from '@/lib/entities/entity-path';
 import { EntityPage } from './entity-page';
-import { entityPageHref } from './entity-pagination';
+import { listingPageHref } from './listing-pagination';
 
 type EntityRouteProps = {
   params: Promise<{ slug: string }>;
@@ -33,7 +33,7 @@ export function createEntityRoute(kind: EntityKind) {
     const basePath = entityPath(entity);
     const title = page > 1 ? `${entity.name} (page ${page})` : entity.name;
     const description = entity.description || `Articles from Masthead about ${entity.name}.`;
-    const canonical = `${siteUrl}${entityPageHref({ basePath, page })}`;
+    const canonical = `${siteUrl}${listingPageHref({ basePath, page })}`;
     return {
       title,
       description,
@@ -50,7 +50,7 @@ export function createEntityRoute(kind: EntityKind) {
     const page = parsePage((await searchParams).page);
     if (page === null) notFound();
     const result = load((await params).slug, page);
-    if (result.status === 'moved') permanentRedirect(entityPageHref({ basePath: entityPath(result.to), page }));
+    if (result.status === 'moved') permanentRedirect(listingPageHref({ basePath: entityPath(result.to), page }));
     if (result.status === 'missing') notFound();
     return <EntityPage {...result.data} />;
   }
