@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
+import { readPageGeneration } from '@/lib/cache/page-generation';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
+import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders } from '@/lib/site/security-headers';
 
 /**
@@ -9,7 +11,7 @@ import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeade
  * it from the request's policy and puts it on its own scripts; ADR 007), lets caches keep reader
  * pages, and answers 410 Gone for a withdrawn article, which an App Router page cannot do (ADR 005).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // An address with broken percent-encoding names no page; Next would fail decoding it with a 500.
   if (!isDecodable(pathname)) {
@@ -17,7 +19,7 @@ export function proxy(request: NextRequest) {
   }
   if (pathname.startsWith('/api/media/')) return NextResponse.next();
   const policy = contentSecurityPolicy({
-    nonce: Buffer.from(crypto.randomUUID()).toString('base64'),
+    nonce: newNonce(),
     isStaffArea: isStaffPath(pathname),
     isDevelopment: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:',
@@ -28,6 +30,18 @@ export function proxy(request: NextRequest) {
       status: 410,
       headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
+  }
+  if (!isInternalRender(request) && isRenderedPageCacheable(request)) {
+    const page = await renderedPageOrNull(request);
+    if (page) {
+      // The kept page with a nonce of its own: every response still gets a fresh one.
+      const nonce = newNonce();
+      const freshPolicy = contentSecurityPolicy({ nonce, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
+      return new Response(page.html.replaceAll(page.nonce, nonce), {
+        status: 200,
+        headers: { ...securityHeaders({ policy: freshPolicy, isStaffArea: false }), 'Content-Type': page.contentType, 'Cache-Control': READER_CACHE_CONTROL, 'X-Masthead-Page': 'kept' },
+      });
+    }
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
@@ -41,6 +55,20 @@ export function proxy(request: NextRequest) {
 
 // Everything but built assets and the icon, which carry the static headers from next.config.js (media only get the address check).
 export const config = { matcher: '/((?!_next/static|_next/image|favicon.ico).*)' };
+
+function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString('base64');
+}
+
+/** The kept rendering of a reader page, or null to render it the ordinary way (also when keeping fails). */
+async function renderedPageOrNull(request: NextRequest) {
+  try {
+    return await renderedPage({ request, generation: readPageGeneration() });
+  } catch (error) {
+    console.error('Serving a kept page failed; rendering it instead:', error);
+    return null;
+  }
+}
 
 function isDecodable(pathname: string): boolean {
   try {

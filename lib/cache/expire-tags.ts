@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { MAX_TAG_LENGTH } from './cache-tags';
+import { bumpPageGeneration } from './page-generation';
 
 /**
  * Expires cached reader data now: the next request reads afresh instead of being served the stale
@@ -14,5 +15,7 @@ export function expireTags(tags: Iterable<string>): string[] {
     revalidateTag(tag, { expire: 0 });
     expired.push(tag);
   }
+  // Whole rendered pages are kept apart from the data cache; a new generation retires them all.
+  if (expired.length > 0) bumpPageGeneration();
   return expired;
 }

@@ -13,19 +13,19 @@ function scriptSource(policy: string): string {
 }
 
 describe('the Content-Security-Policy', () => {
-  it('lets scripts run only with the nonce: no inline script, no eval', () => {
+  it('lets scripts run only with the nonce: no inline script, no eval', async () => {
     const scripts = scriptSource(contentSecurityPolicy({ nonce: 'abc123', isStaffArea: false }));
     expect(scripts).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(scripts).not.toContain('unsafe-inline');
   });
 
-  it('forbids framing the desk entirely and reader pages by other sites, and blocks plugins', () => {
+  it('forbids framing the desk entirely and reader pages by other sites, and blocks plugins', async () => {
     expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: true })).toContain("frame-ancestors 'none'");
     expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("frame-ancestors 'self'");
     expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("object-src 'none'");
   });
 
-  it('allows eval only for the development server and upgrades requests only over https', () => {
+  it('allows eval only for the development server and upgrades requests only over https', async () => {
     expect(scriptSource(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isDevelopment: true }))).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).not.toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isHttps: true })).toContain('upgrade-insecure-requests');
@@ -33,7 +33,7 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('which paths are the staff area and which are cacheable reader pages', () => {
-  it('tells them apart', () => {
+  it('tells them apart', async () => {
     expect(['/desk', '/desk/articles/3', '/login', '/preview/tok', '/api/desk/entities'].every(isStaffPath)).toBe(true);
     expect(['/', '/articles/x', '/deskside', '/login-help'].some(isStaffPath)).toBe(false);
     expect(['/', '/articles/a-slug', '/issues', '/issues/2025-04', '/treaties/new-start', '/corrections'].every(isCacheableReaderPath)).toBe(true);
@@ -46,9 +46,9 @@ describe('the proxy', () => {
     return new NextRequest(`http://localhost:3000${path}`);
   }
 
-  it('sends a fresh nonce in the policy to the browser and to the page renderer on each request', () => {
-    const first = proxy(get('/'));
-    const second = proxy(get('/'));
+  it('sends a fresh nonce in the policy to the browser and to the page renderer on each request', async () => {
+    const first = await proxy(get('/'));
+    const second = await proxy(get('/'));
     const policy = first.headers.get('content-security-policy') ?? '';
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();
@@ -57,15 +57,15 @@ describe('the proxy', () => {
     expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
   });
 
-  it('marks reader pages cacheable by shared caches, with stale-while-revalidate, and leaves the desk alone', () => {
+  it('marks reader pages cacheable by shared caches, with stale-while-revalidate, and leaves the desk alone', async () => {
     const article = createTestArticle();
-    const page = proxy(get(`/articles/${article.slug}`));
+    const page = await proxy(get(`/articles/${article.slug}`));
     expect(page.headers.get('cache-control')).toBe(READER_CACHE_CONTROL);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(page.headers.get('permissions-policy')).toContain('camera=()');
 
-    const desk = proxy(get('/desk'));
+    const desk = await proxy(get('/desk'));
     expect(desk.headers.get('cache-control')).toBeNull();
     expect(desk.headers.get('x-frame-options')).toBe('DENY');
     expect(desk.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
