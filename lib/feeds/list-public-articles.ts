@@ -2,10 +2,9 @@ import 'server-only';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, publishedArticleAuthors, publishedArticleEntities, revisions, sections } from '@/db/schema';
-import { publishedBylinesFor } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
-import { makeExcerpt } from '@/lib/content/derive-article-text';
+import { PUBLIC_SUMMARY_COLUMNS, toPublishedSummaries } from '@/lib/articles/public-summary-columns';
 
 /** Which public articles a list or feed follows. */
 export type PublicArticleScope =
@@ -16,8 +15,6 @@ export type PublicArticleScope =
   | { kind: 'entity'; entityId: number };
 
 export type PublicArticle = PublishedArticleSummary & { modifiedAt: Date };
-
-const EXCERPT_LENGTH = 240;
 
 /**
  * Public articles in a scope, newest first, read from their published snapshots (revision, byline,
@@ -32,18 +29,7 @@ export function listPublicArticles({ scope, limit, offset = 0 }: { scope: Public
   const total = db.select({ value: count() }).from(articles).where(where).get()?.value ?? 0;
   if (total === 0 || offset >= total) return { articles: [], total };
   const rows = db
-    .select({
-      id: articles.id,
-      slug: revisions.slug,
-      title: revisions.title,
-      dek: revisions.dek,
-      // Only the opening is needed for an excerpt; a long article's full text would be read for nothing.
-      lead: sql<string>`substr(${revisions.bodyText}, 1, 2000)`,
-      publishedAt: articles.publishedAt,
-      modifiedAt: articles.modifiedAt,
-      sectionName: sections.name,
-      sectionSlug: sections.slug,
-    })
+    .select({ ...PUBLIC_SUMMARY_COLUMNS, modifiedAt: articles.modifiedAt })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
@@ -52,21 +38,10 @@ export function listPublicArticles({ scope, limit, offset = 0 }: { scope: Public
     .limit(limit)
     .offset(offset)
     .all();
-  const bylines = publishedBylinesFor(rows.map((row) => row.id));
+  const modifiedAt = new Map(rows.map((row) => [row.id, row.modifiedAt]));
   return {
     total,
-    articles: rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      dek: row.dek,
-      // `articles.excerpt` follows the working copy, which may hold unpublished edits.
-      excerpt: makeExcerpt(row.lead, EXCERPT_LENGTH),
-      publishedAt: row.publishedAt!,
-      modifiedAt: row.modifiedAt ?? row.publishedAt!,
-      section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
-      authors: bylines.get(row.id) ?? [],
-    })),
+    articles: toPublishedSummaries(rows).map((summary) => ({ ...summary, modifiedAt: modifiedAt.get(summary.id) ?? summary.publishedAt })),
   };
 }
 
