@@ -18,7 +18,7 @@ export function IssueArchive({ years }: { years: ArchiveYear[] }) {
                   {issue.cover ? (
                     <IssueCover cover={issue.cover} title={issue.title} sizes="(min-width: 48rem) 12rem, 45vw" className={styles.archiveCover} />
                   ) : (
-                    <span className={styles.archivePlaceholder} aria-hidden="true">
+                    <span className={styles.archiveNoCover} aria-hidden="true">
                       {issue.title}
                     </span>
                   )}
