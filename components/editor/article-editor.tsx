@@ -91,7 +91,13 @@ export function ArticleEditor({ article, options, viewer }: Props) {
     editorRef.current?.commands.setContent(state.body as JSONContent, { emitUpdate: false });
     setImages(imagesIn(state.body as JSONContent));
   }, []);
-  const autosave = useAutosave({ articleId: article.id, initialVersion: article.version, getState, onReplace: replaceState });
+  // The issue planner may have filed the article elsewhere; show its choice unless the writer has changed the field since.
+  const keepServerIssue = useCallback(({ sent, issueId }: { sent: number | null; issueId: number | null }) => {
+    if (issueId === sent || metaRef.current.issueId !== sent) return;
+    metaRef.current = { ...metaRef.current, issueId };
+    setMeta(metaRef.current);
+  }, []);
+  const autosave = useAutosave({ articleId: article.id, initialVersion: article.version, getState, onReplace: replaceState, onIssueKept: keepServerIssue });
   const others = usePresence(article.id);
 
   const { markChanged } = autosave;

@@ -24,13 +24,15 @@ type Options = {
   getState: () => ArticleDraft;
   /** Replaces the editor's whole state with the server's (after "take theirs"). */
   onReplace: (state: ArticleDraft, version: number) => void;
+  /** After a save: the issue the server kept, which the planner may have changed meanwhile. */
+  onIssueKept?: (kept: { sent: number | null; issueId: number | null }) => void;
 };
 
 /**
  * Saves shortly after typing stops, on leaving the page, and when the connection returns. Every
  * change is first kept in this browser; it is cleared only when the server has confirmed it.
  */
-export function useAutosave({ articleId, initialVersion, getState, onReplace }: Options) {
+export function useAutosave({ articleId, initialVersion, getState, onReplace, onIssueKept }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const statusKind = useRef<SaveStatus['kind']>('saved');
   const version = useRef(initialVersion);
@@ -43,9 +45,11 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
   const flushRef = useRef<(reason: 'autosave' | 'save') => Promise<boolean>>(async () => false);
   const getStateRef = useRef(getState);
   const onReplaceRef = useRef(onReplace);
+  const onIssueKeptRef = useRef(onIssueKept);
   useEffect(() => {
     getStateRef.current = getState;
     onReplaceRef.current = onReplace;
+    onIssueKeptRef.current = onIssueKept;
   });
 
   const show = useCallback((next: SaveStatus) => {
@@ -89,6 +93,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
         ok?: boolean;
         version?: number;
         savedAt?: string;
+        issueId?: number | null;
         error?: string;
         current?: ServerCopy;
         fieldErrors?: Record<string, string>;
@@ -96,6 +101,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace }: 
       if (response.ok && data.version) {
         version.current = data.version;
         savedCount.current = sentAt;
+        if (data.issueId !== undefined) onIssueKeptRef.current?.({ sent: state.issueId, issueId: data.issueId });
         if (changeCount.current === sentAt) {
           clearLocalDraft(articleId);
           show({ kind: 'saved', at: data.savedAt ?? new Date().toISOString() });

@@ -42,7 +42,7 @@ export type ServerCopy = {
 };
 
 export type SaveResult =
-  | { ok: true; version: number; revisionId: number; savedAt: string; slug: string; wordCount: number; isCoalesced: boolean }
+  | { ok: true; version: number; revisionId: number; savedAt: string; slug: string; wordCount: number; isCoalesced: boolean; issueId: number | null }
   | { ok: false; kind: 'conflict'; error: string; current: ServerCopy }
   | { ok: false; kind: 'invalid'; error: string; fieldErrors?: Record<string, string> };
 
@@ -88,9 +88,10 @@ export function saveArticle({
     const article = tx.select().from(articles).where(eq(articles.id, id)).get()!;
     const referenceError = checkReferences(tx, request) ?? checkEntities(tx, { doc, manualEntityIds: request.manualEntityIds });
     if (referenceError) return { ok: false, kind: 'invalid', ...referenceError };
+    const issueId = isIssueUntouched(tx, { articleId: id, baseVersion: request.baseVersion, issueId: request.issueId }) ? article.issueId : request.issueId;
     const meta: RevisionMeta = {
       sectionId: request.sectionId,
-      issueId: request.issueId,
+      issueId,
       authorContributorIds: request.authorContributorIds,
       seoTitle: request.seoTitle,
       seoDescription: request.seoDescription,
@@ -112,7 +113,7 @@ export function saveArticle({
         .values({ articleId: id, version: article.version, ...snapshot, reason: 'conflict', note: `Kept aside from version ${request.baseVersion}`, authorId: actor.id, updatedAt: now })
         .returning({ id: revisions.id })
         .get();
-      return { ok: true, version: article.version, revisionId: revision.id, savedAt: new Date(now).toISOString(), slug: article.slug, wordCount: derived.wordCount, isCoalesced: false };
+      return { ok: true, version: article.version, revisionId: revision.id, savedAt: new Date(now).toISOString(), slug: article.slug, wordCount: derived.wordCount, isCoalesced: false, issueId: article.issueId };
     }
 
     if (article.version !== request.baseVersion) {
@@ -133,7 +134,7 @@ export function saveArticle({
         wordCount: derived.wordCount,
         excerpt: derived.excerpt,
         sectionId: request.sectionId,
-        issueId: request.issueId,
+        issueId,
         seoTitle: request.seoTitle,
         seoDescription: request.seoDescription,
         featuredMediaId: request.featuredMediaId,
@@ -173,11 +174,27 @@ export function saveArticle({
         .returning({ id: revisions.id })
         .get().id;
     }
-    return { ok: true, version, revisionId, savedAt: new Date(now).toISOString(), slug: request.slug, wordCount: derived.wordCount, isCoalesced };
+    return { ok: true, version, revisionId, savedAt: new Date(now).toISOString(), slug: request.slug, wordCount: derived.wordCount, isCoalesced, issueId };
   });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+/**
+ * The issue planner files articles into issues without making a new version of their text. A writer
+ * who sends the issue the article had at the version they built on has not touched the Issue field,
+ * so the planner's choice stands rather than being overwritten by what their page was opened with.
+ */
+function isIssueUntouched(tx: Tx, { articleId, baseVersion, issueId }: { articleId: number; baseVersion: number; issueId: number | null }): boolean {
+  const base = tx
+    .select({ meta: revisions.meta })
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.version, baseVersion), ne(revisions.reason, 'conflict')))
+    .orderBy(desc(revisions.id))
+    .limit(1)
+    .get();
+  return base !== undefined && (base.meta.issueId ?? null) === issueId;
+}
 
 function checkReferences(tx: Tx, draft: ArticleDraft): { error: string; fieldErrors: Record<string, string> } | null {
   if (draft.sectionId !== null && !tx.select({ id: sections.id }).from(sections).where(eq(sections.id, draft.sectionId)).get()) {

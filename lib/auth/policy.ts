@@ -42,7 +42,7 @@ export const POLICY: Record<Action, Record<StaffRole, Scope>> = {
   'article.publish': { author: 'none', editor: 'any', admin: 'any' },
   'article.correct': { author: 'none', editor: 'any', admin: 'any' },
   'issue.manage': { author: 'none', editor: 'any', admin: 'any' },
-  'section.manage': { author: 'none', editor: 'none', admin: 'any' },
+  'section.manage': { author: 'none', editor: 'any', admin: 'any' },
   'entity.create': { author: 'any', editor: 'any', admin: 'any' },
   'entity.edit': { author: 'none', editor: 'any', admin: 'any' },
   'entity.merge': { author: 'none', editor: 'any', admin: 'any' },

@@ -87,7 +87,8 @@ test('an issue is built from drafts, reordered by keyboard, refused while one ar
   await expect(page.getByRole('button', { name: `Move ${third} down`, exact: true })).toBeFocused();
   await expect(newsRows(page).getByRole('link')).toHaveText([third, first, second]);
 
-  // The order was saved: it is still there after a reload.
+  // The order was saved: once the planner says so, it is still there after a reload.
+  await expect(page.getByTestId('planner-save-state')).toHaveText('Order saved.');
   await page.reload();
   await expect(newsRows(page).getByRole('link')).toHaveText([third, first, second]);
 

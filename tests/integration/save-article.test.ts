@@ -10,7 +10,9 @@ import { restoreRevision } from '@/lib/articles/restore-revision';
 import { AUTOSAVE_COALESCE_MS, saveArticle } from '@/lib/articles/save-article';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors/domain-errors';
+import { addIssueArticle } from '@/lib/issues/add-issue-article';
 import { articleRow, saveInput } from '../factories/draft';
+import { createPlanningIssue } from '../factories/issue-articles';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
@@ -112,6 +114,27 @@ describe('saving', () => {
     const result = saveArticle({ id, actor: author, input: { ...saveInput({ articleId: id, actor: author }), title: '', slug: 'Not A Slug' } });
     expect(result).toMatchObject({ ok: false, kind: 'invalid', fieldErrors: { title: 'Give the article a title.' } });
     if (!result.ok && result.kind === 'invalid') expect(result.fieldErrors?.slug).toContain('lower-case letters');
+  });
+
+  it('keeps the issue the planner set while the writer had the article open, unless the writer changes it', async () => {
+    const { author, id } = await newDraft();
+    const editor = await createTestStaff({ role: 'editor' });
+    const issue = createPlanningIssue({ title: 'June 2031' });
+    const opened = saveInput({ articleId: id, actor: author, text: 'Opened before the planner filed it.' });
+    expect(opened.issueId).toBeNull();
+    expect(addIssueArticle({ actor: editor, issueId: issue.id, articleId: id }).ok).toBe(true);
+
+    const first = saveArticle({ id, actor: author, input: opened });
+    expect(first).toMatchObject({ ok: true, issueId: issue.id });
+    expect(articleRow(id).issueId).toBe(issue.id);
+    expect(listRevisions({ articleId: id, actor: author }).length).toBeGreaterThan(1);
+    const following = saveInput({ articleId: id, actor: author, text: 'A second save, with the issue the editor now shows.' });
+    expect(saveArticle({ id, actor: author, input: following })).toMatchObject({ ok: true, issueId: issue.id });
+
+    // Taking it out of the issue by hand in the editor still works.
+    const takenOut = { ...saveInput({ articleId: id, actor: editor, text: 'Not for June after all.' }), issueId: null };
+    expect(saveArticle({ id, actor: editor, input: takenOut })).toMatchObject({ ok: true, issueId: null });
+    expect(articleRow(id).issueId).toBeNull();
   });
 });
 

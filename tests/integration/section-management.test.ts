@@ -56,14 +56,15 @@ describe('sections', () => {
     expect(order()).toEqual(['News', 'Analysis', 'Features']);
   });
 
-  it('is for administrators only', async () => {
-    const admin = await createTestStaff({ role: 'admin' });
+  it('is for editors and administrators, never authors', async () => {
     const editor = await createTestStaff({ role: 'editor' });
-    const created = createSection({ actor: admin, input: { name: 'News' } });
+    const author = await createTestStaff({ role: 'author' });
+    const created = createSection({ actor: editor, input: { name: 'News' } });
     if (!created.ok) throw new Error(created.error);
-    expect(() => createSection({ actor: editor, input: { name: 'Features' } })).toThrow(ForbiddenError);
-    expect(() => updateSection({ actor: editor, id: created.id, input: { name: 'Renamed' } })).toThrow(ForbiddenError);
-    expect(() => moveSection({ actor: editor, id: created.id, direction: 'down' })).toThrow(ForbiddenError);
+    expect(() => createSection({ actor: author, input: { name: 'Features' } })).toThrow(ForbiddenError);
+    expect(() => updateSection({ actor: author, id: created.id, input: { name: 'Renamed' } })).toThrow(ForbiddenError);
+    expect(() => moveSection({ actor: author, id: created.id, direction: 'down' })).toThrow(ForbiddenError);
     expect(order()).toEqual(['News']);
+    expect(moveSection({ actor: editor, id: created.id, direction: 'down' })).toEqual({ ok: false, error: 'News is already last.' });
   });
 });

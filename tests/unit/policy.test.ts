@@ -14,7 +14,7 @@ const EXPECTED: Record<Action, string> = {
   'article.publish': '- A A',
   'article.correct': '- A A',
   'issue.manage': '- A A',
-  'section.manage': '- - A',
+  'section.manage': '- A A',
   'entity.create': 'A A A',
   'entity.edit': '- A A',
   'entity.merge': '- A A',

@@ -19,7 +19,7 @@ export default async function SectionsPage() {
     return (
       <DeskShell staff={staff}>
         <h1>Sections</h1>
-        <p>Administrators add, rename and reorder sections. Ask one if a section is missing.</p>
+        <p>Editors add, rename and reorder sections. Ask one if a section is missing.</p>
       </DeskShell>
     );
   }

@@ -23,6 +23,9 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
   const [dragged, setDragged] = useState<{ articleId: number; sectionKey: string } | null>(null);
   const [focus, setFocus] = useState<Focus>(null);
   const [isPending, startTransition] = useTransition();
+  // Moves are saved one after another; the count tells the editor (and a reload) whether any is still on its way.
+  const [savesInFlight, setSavesInFlight] = useState(0);
+  const [saveState, setSaveState] = useState<'idle' | 'saved'>('idle');
   const controls = useRef(new Map<string, HTMLButtonElement>());
 
   useEffect(() => {
@@ -32,6 +35,13 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
     // At the top or bottom the pressed button is disabled; keep focus on the row's other one.
     (wanted && !wanted.disabled ? wanted : other)?.focus();
   }, [focus, sections]);
+
+  useEffect(() => {
+    if (savesInFlight === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [savesInFlight]);
 
   function move({ sectionIndex, from, to, control }: { sectionIndex: number; from: number; to: number; control: 'up' | 'down' | null }): void {
     const section = sections[sectionIndex];
@@ -43,9 +53,15 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
     setError('');
     setAnnouncement(`Moved ${moved.title} to position ${to + 1} of ${articles.length} in ${section.name}.`);
     if (control) setFocus({ articleId: moved.id, control });
+    setSavesInFlight((count) => count + 1);
     startTransition(async () => {
       const result = await reorderIssueSectionAction({ issueId, sectionId: section.sectionId, articleIds: articles.map((article) => article.id) });
-      if (result.ok) return;
+      setSavesInFlight((count) => count - 1);
+      if (result.ok) {
+        setSaveState('saved');
+        return;
+      }
+      setSaveState('idle');
       setSections(previous);
       setAnnouncement('');
       setError(result.error);
@@ -91,6 +107,9 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
           </p>
         ) : null}
       </div>
+      <p className="meta" data-testid="planner-save-state">
+        {savesInFlight > 0 ? 'Saving the order…' : saveState === 'saved' ? 'Order saved.' : null}
+      </p>
       <p className="hint">Drag a row, or use its Move up and Move down buttons, to change the order within a section. Each change is saved at once.</p>
       {sections.map((section, sectionIndex) => (
         <section key={keyOf(section)} aria-labelledby={`planner-${keyOf(section)}`} className={styles.plannerSection}>
