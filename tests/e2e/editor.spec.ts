@@ -202,7 +202,9 @@ test('an uploaded image shows its alt text and caption in the preview', async ({
   await expect(image).toHaveAttribute('srcset', /w480\.webp 480w/);
   await expect(preview.locator('figcaption')).toContainText('Clearance near the border, 2024.');
   await expect(preview.locator('figcaption')).toContainText('Masthead staff');
-  expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  // Figures load lazily: once scrolled to, the resized copy arrives and decodes.
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => (element.complete ? element.naturalWidth : 0)), { timeout: 10_000 }).toBeGreaterThan(0);
 
   // Resized copies are public and cached for good; the original, with its camera metadata, is for staff only.
   const mediaId = await preview.locator('figure').getAttribute('data-media-id');
