@@ -13,7 +13,7 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
-    /** Sessions signed in before this moment (ms) are over: set on sign-out, so a copied cookie stops working too. */
+    /** Sessions signed in before this moment (ms) are over: set by a new password, so copied cookies stop working too. */
     sessionsValidAfter: integer('sessions_valid_after').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -23,6 +23,22 @@ export const users = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * Staff sessions ended by signing out. A signed cookie cannot be taken back, so the session's id is
+ * kept here until the cookie would have expired anyway; the account's other sessions go on.
+ */
+export const endedStaffSessions = sqliteTable(
+  'ended_staff_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('ended_staff_sessions_expiry').on(table.expiresAt)],
+);
 
 /** People named in bylines: staff (linked to a user) and guest contributors. */
 export const contributors = sqliteTable(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
@@ -7,13 +8,15 @@ import { STAFF_ROLES, type StaffRole } from '@/db/schema';
 import { getAuthSecret } from './auth-secret';
 import { authenticateStaff } from './authenticate-staff';
 import { clientIp } from './client-ip';
-import { endSessionsOf } from './end-sessions';
+import { endSession, endSessionsOf } from './end-sessions';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; role: StaffRole } & DefaultSession['user'];
     /** When this session was signed in (ms); sessions older than the account's cut-off are over. */
     signedInAt?: number;
+    /** This session's own id, so signing out ends it alone. */
+    sessionId?: string;
   }
 }
 
@@ -76,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.uid = user.id;
         token.role = (user as { role?: StaffRole }).role;
         token.signedInAt = Date.now();
+        token.sid = randomUUID();
       }
       return token;
     },
@@ -85,15 +89,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         session.user.id = token.uid;
         session.user.role = role;
         session.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
+        if (typeof token.sid === 'string') session.sessionId = token.sid;
       }
       return session;
     },
   },
   events: {
-    // A JWT cannot be taken back, so signing out moves the account's cut-off: copies of the cookie die too.
+    // A JWT cannot be taken back, so signing out records the session's id as ended: copies of the cookie
+    // die with it. A cookie from before session ids existed ends the account's older sessions instead.
     signOut(message) {
-      const uid = 'token' in message ? Number(message.token?.uid) : NaN;
-      if (Number.isInteger(uid) && uid > 0) endSessionsOf(uid);
+      const token = 'token' in message ? message.token : null;
+      const uid = Number(token?.uid);
+      if (!Number.isInteger(uid) || uid <= 0) return;
+      const expiresAt = typeof token?.exp === 'number' ? token.exp * 1000 : Date.now() + SESSION_HOURS * 60 * 60 * 1000;
+      if (typeof token?.sid === 'string') endSession({ userId: uid, sessionId: token.sid, expiresAt });
+      else endSessionsOf(uid);
     },
   },
 }));

@@ -16,7 +16,7 @@ export async function getCurrentStaff(): Promise<StaffIdentity | null> {
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = getDb().select().from(users).where(eq(users.id, id)).get();
-  if (!user || !isSessionCurrent({ user, signedInAt: session?.signedInAt ?? 0 })) return null;
+  if (!user || !isSessionCurrent({ user, signedInAt: session?.signedInAt ?? 0, sessionId: session?.sessionId })) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

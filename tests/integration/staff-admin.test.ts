@@ -1,10 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, contributors, passwordTokens, users } from '@/db/schema';
+import { auditLog, contributors, endedStaffSessions, passwordTokens, users } from '@/db/schema';
 import { authenticateStaff } from '@/lib/auth/authenticate-staff';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { endSessionsOf } from '@/lib/auth/end-sessions';
+import { endSession, endSessionsOf } from '@/lib/auth/end-sessions';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { changeRole } from '@/lib/users/change-role';
@@ -23,8 +23,10 @@ import { createTestStaff, TEST_PASSWORD } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 // The session cookie is what a browser sends; the account behind it is read from the real database.
-const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock('@/lib/auth/auth', () => ({ auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: Date.now() } : null) }));
+const session = vi.hoisted(() => ({ userId: null as number | null, sessionId: undefined as string | undefined }));
+vi.mock('@/lib/auth/auth', () => ({
+  auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: Date.now(), sessionId: session.sessionId } : null),
+}));
 
 withTempDatabase();
 
@@ -325,9 +327,33 @@ describe('guest contributors', () => {
 });
 
 describe('signing out', () => {
-  it('ends every session the account signed in before, so a copied cookie stops working', async () => {
+  afterEach(() => {
+    session.sessionId = undefined;
+  });
+
+  it('ends that session and every copy of its cookie, while the account stays signed in elsewhere', async () => {
     const member = await createTestStaff({ role: 'editor' });
     session.userId = member.id;
+    session.sessionId = 'laptop';
+    expect(await getCurrentStaff()).toMatchObject({ id: member.id });
+    endSession({ userId: member.id, sessionId: 'laptop', expiresAt: Date.now() + 60_000 });
+    expect(await getCurrentStaff()).toBeNull();
+    session.sessionId = 'phone';
+    expect(await getCurrentStaff()).toMatchObject({ id: member.id });
+  });
+
+  it('forgets ended sessions once their cookies would have expired anyway', async () => {
+    const member = await createTestStaff({ role: 'editor' });
+    const now = Date.now();
+    endSession({ userId: member.id, sessionId: 'old', expiresAt: now - 1 }, now - 60_000);
+    endSession({ userId: member.id, sessionId: 'new', expiresAt: now + 60_000 }, now);
+    expect(getDb().select({ sessionId: endedStaffSessions.sessionId }).from(endedStaffSessions).all()).toEqual([{ sessionId: 'new' }]);
+  });
+
+  it('a new password ends every session the account signed in before, so a copied cookie stops working', async () => {
+    const member = await createTestStaff({ role: 'editor' });
+    session.userId = member.id;
+    session.sessionId = 'laptop';
     expect(await getCurrentStaff()).toMatchObject({ id: member.id });
     endSessionsOf(member.id, Date.now() + 1);
     expect(await getCurrentStaff()).toBeNull();

@@ -50,8 +50,9 @@ it('guards sessions: cookie flags, other-site requests, sign-out and disabling e
   const after = await editor.request('/api/desk/articles/1');
   check(JSON.stringify(after.json) === JSON.stringify(article.json), 'the forged request changed the article');
 
-  // Signing out ends the session, even for a copy of the cookie.
+  // Signing out ends the session, even for a copy of the cookie, and only that session.
   const author = await signInStaff({ baseUrl: url, email: 'author@demo.masthead' });
+  const authorElsewhere = await signInStaff({ baseUrl: url, email: 'author@demo.masthead' });
   check((await author.request('/api/desk/link-targets?q=treaty')).status === 200, 'a fresh session was refused');
   const signOutCsrf = (await (await fetch(`${url}/api/auth/csrf`, { headers: { Cookie: author.cookie } })).json()) as { csrfToken: string };
   await fetch(`${url}/api/auth/signout`, {
@@ -61,6 +62,7 @@ it('guards sessions: cookie flags, other-site requests, sign-out and disabling e
     body: new URLSearchParams({ csrfToken: signOutCsrf.csrfToken }).toString(),
   });
   check((await author.request('/api/desk/link-targets?q=treaty')).status === 401, 'a copied cookie still worked after sign-out');
+  check((await authorElsewhere.request('/api/desk/link-targets?q=treaty')).status === 200, 'signing out on one device ended the session on another');
 
   // Disabling an account ends its sessions at once.
   const victim = await signInStaff({ baseUrl: url, email: 'editor@demo.masthead' });
@@ -102,6 +104,6 @@ it('guards sessions: cookie flags, other-site requests, sign-out and disabling e
     return `${response.status} ${response.headers.get('location')}`;
   };
   check((await readerLinkFor('known-reader@example.org')) === (await readerLinkFor('stranger@example.org')), 'the reader sign-in link request told a known address from an unknown one');
-  recordTrustResult({ check: 'Sessions, cross-site requests and enumeration', tried, failures: problems.length, figures: problems.join('; ') || 'HttpOnly + SameSite cookies; sign-out and disabling end copied sessions; other-origin writes refused; sign-in, subscribe and reader sign-in links answer known and unknown addresses alike' });
+  recordTrustResult({ check: 'Sessions, cross-site requests and enumeration', tried, failures: problems.length, figures: problems.join('; ') || 'HttpOnly + SameSite cookies; sign-out ends that session and its copies, not the account’s others; disabling ends all; other-origin writes refused; sign-in, subscribe and reader sign-in links answer known and unknown addresses alike' });
   expect(problems).toEqual([]);
 });
