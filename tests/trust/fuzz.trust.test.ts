@@ -31,6 +31,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'site feeds', request: (value, random) => ({ path: `/${random() < 0.5 ? 'feed.xml' : 'atom.xml'}?x=${encode(value)}` }) },
   { name: 'media', request: (value) => ({ path: `/api/media/${segment(value)}/${segment(value.slice(3))}` }) },
   { name: 'preview link', request: (value) => ({ path: `/preview/${segment(value)}` }) },
+  { name: 'reader sign-in link page', request: (value) => ({ path: `/account/sign-in?token=${encode(value)}&email=${encode(value)}&callbackUrl=${encode(value)}` }) },
   {
     name: 'subscribe (JSON)',
     request: (value, random) => ({
