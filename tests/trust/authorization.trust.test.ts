@@ -243,9 +243,15 @@ async function readerCookie(url: string): Promise<string> {
   const sqlite = new Database(databasePath, { readonly: true });
   const message = sqlite.prepare("select text from outbox where to_address = 'reader@example.org' order by id desc limit 1").get() as { text: string } | undefined;
   sqlite.close();
-  const link = message?.text.match(/https?:\/\/\S+\/api\/reader-auth\/callback\/email\S+/)?.[0];
-  if (!link) throw new Error('No sign-in link reached the reader.');
-  const callback = await fetch(link, { redirect: 'manual', headers: { Cookie: csrfCookie } });
+  const pageLink = message?.text.match(/https?:\/\/\S+\/account\/sign-in\?\S+/)?.[0];
+  if (!pageLink) throw new Error('No sign-in link reached the reader.');
+  // The link opens a page whose button sends its hidden fields to the callback, as the browser would.
+  const page = await (await fetch(pageLink)).text();
+  const attribute = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1]?.replaceAll('&amp;', '&');
+  const action = [...page.matchAll(/<form[^>]*>/g)].map(([tag]) => attribute(tag, 'action')).find((target) => target?.includes('/callback/'));
+  const fields = [...page.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map(([tag]) => [attribute(tag, 'name') ?? '', attribute(tag, 'value') ?? '']);
+  if (!action || fields.length === 0) throw new Error(`The sign-in page offered no button to sign in with: ${page.slice(page.indexOf('<main'), page.indexOf('</main>'))}`);
+  const callback = await fetch(`${url}${action}?${new URLSearchParams(fields).toString()}`, { redirect: 'manual', headers: { Cookie: csrfCookie } });
   const cookie = callback.headers.getSetCookie().map((line) => line.split(';')[0] ?? '').find((pair) => pair.includes('session-token='));
   if (!cookie) throw new Error(`The reader's sign-in link did not start a session (${callback.status}).`);
   return cookie;
