@@ -12,8 +12,8 @@ export type AppConfig = {
 export type MailConfig = {
   /** The From of every message, e.g. `Masthead <newsletter@example.org>`. */
   from: string;
-  /** The mailbox named in List-Unsubscribe's mailto. */
-  unsubscribeAddress: string;
+  /** A mailbox someone reads, named in List-Unsubscribe's mailto; null leaves the mailto out. */
+  unsubscribeAddress: string | null;
   /** Messages handed to the mail server per second, at most. */
   ratePerSecond: number;
   /** Open SMTP connections kept in the pool. */
@@ -40,7 +40,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     mail: {
       from: env.MAIL_FROM || `Masthead <newsletter@${mailHost}>`,
-      unsubscribeAddress: env.MAIL_UNSUBSCRIBE_ADDRESS || `unsubscribe@${mailHost}`,
+      unsubscribeAddress: env.MAIL_UNSUBSCRIBE_ADDRESS?.trim() || null,
       ratePerSecond: positiveNumber(env.MAIL_RATE_PER_SECOND, 20),
       connections: positiveNumber(env.MAIL_SMTP_CONNECTIONS, 2),
       maxAttempts: positiveNumber(env.MAIL_MAX_ATTEMPTS, 8),

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { subscriberFollows, subscribers } from '@/db/schema';
 import { deliverOutbox } from '@/lib/mail/deliver-outbox';
+import { readerMailLinks } from '@/lib/mail/reader-mail-headers';
 import { applyChoicesChange, confirmSubscription } from '@/lib/readers/confirm-subscription';
 import { subscribeReader, SUBSCRIBE_ACCEPTED_MESSAGE } from '@/lib/readers/subscribe-reader';
 import { createTestEntity } from '../factories/entity';
@@ -37,7 +38,8 @@ describe('subscribing with double opt-in', () => {
     expect(message!.to).toEqual(['reader@example.org']);
     expect(message!.parsed.subject).toBe('Confirm your Masthead subscription');
     expect(headerOf(message!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    expect(headerOf(message!, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=[^>]+>, <mailto:unsubscribe@[^>]+>$/);
+    // No mailbox is configured, so no mailto that nobody would read: only the one-click link.
+    expect(headerOf(message!, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=[^>,]+>$/);
     expect(String(message!.parsed.html)).toContain('Confirm your subscription</a>');
     const token = linkIn(message!.parsed.text ?? '', '/subscribe/confirm?token');
 
@@ -108,5 +110,18 @@ describe('subscribing with double opt-in', () => {
       fieldErrors: { wantsIssueEmail: 'Choose the issue email, something to follow, or both.' },
     });
     expect(getDb().select().from(subscribers).all()).toEqual([]);
+  });
+});
+
+describe('List-Unsubscribe', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('offers a mailto beside the one-click link only when a mailbox that someone handles is configured', () => {
+    expect(readerMailLinks(7).headers['List-Unsubscribe']).not.toContain('mailto:');
+    vi.stubEnv('MAIL_UNSUBSCRIBE_ADDRESS', 'leave@magazine.example');
+    const header = readerMailLinks(7).headers['List-Unsubscribe']!;
+    expect(header).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=[^>]+>, <mailto:leave@magazine\.example\?subject=unsubscribe%20[^>]+>$/);
   });
 });
