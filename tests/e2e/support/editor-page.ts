@@ -41,6 +41,19 @@ export class EditorPage {
     await expect(this.status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 15_000 });
   }
 
+  /** As an editor: submits the open article, approves it and publishes it now, waiting for each state. */
+  async publishThroughReview(): Promise<void> {
+    const workflow = this.page.getByRole('region', { name: 'Workflow' });
+    for (const [action, status] of [
+      ['Submit for review', 'In review'],
+      ['Approve', 'Approved'],
+      ['Publish now', 'Published'],
+    ] as const) {
+      await workflow.getByRole('button', { name: action, exact: true }).click();
+      await expect(this.page.getByTestId('workflow-status')).toHaveText(status);
+    }
+  }
+
   /** Selects the first occurrence of some words in the text, as a writer dragging over them would. */
   async selectText(words: string): Promise<void> {
     await this.body.evaluate((element, target) => {
