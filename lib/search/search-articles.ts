@@ -143,7 +143,8 @@ function pageOfIds({ where, sort, page }: { where: SQL; sort: SearchSort; page: 
 function loadResults({ expression, ids }: { expression: string; ids: number[] }): SearchResult[] {
   if (ids.length === 0) return [];
   const marked = (column: number) => sql<string>`highlight(${articleSearch}, ${sql.raw(String(column))}, char(2), char(3))`;
-  // One seek per id: FTS5 jumps straight to a rowid, while `rowid IN (…)` walks every match.
+  // One seek per id: FTS5 jumps straight to a rowid, while `rowid IN (…)` walks every match. The cast
+  // matters: a JS number is bound as REAL, and FTS5 then ignores the rowid and answers with the first match.
   const query = getDb()
     .select({
       id: articles.id,
@@ -164,7 +165,7 @@ function loadResults({ expression, ids }: { expression: string; ids: number[] })
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
     .leftJoin(issues, eq(issues.id, articles.publishedIssueId))
-    .where(matchCondition({ expression, conditions: [eq(articleSearch.rowid, sql.placeholder('id'))] }))
+    .where(matchCondition({ expression, conditions: [eq(articleSearch.rowid, sql`cast(${sql.placeholder('id')} as integer)`)] }))
     .prepare();
   const bylines = publishedBylinesFor(ids);
   return ids.flatMap((id) => {
