@@ -4,6 +4,10 @@ import { createdAt, updatedAt } from './columns';
 export const ENTITY_KINDS = ['country', 'treaty', 'person', 'organization', 'topic'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** An entity an author adds waits for an editor before readers see it; the rest are approved. */
+export const ENTITY_STATUSES = ['approved', 'pending'] as const;
+export type EntityStatus = (typeof ENTITY_STATUSES)[number];
+
 export type EntityFacts = Record<string, string | number | boolean | null>;
 
 export const entities = sqliteTable(
@@ -16,6 +20,7 @@ export const entities = sqliteTable(
     description: text('description').notNull().default(''),
     facts: text('facts', { mode: 'json' }).$type<EntityFacts>().notNull().default({}),
     wikidataId: text('wikidata_id'),
+    status: text('status', { enum: ENTITY_STATUSES }).notNull().default('approved'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

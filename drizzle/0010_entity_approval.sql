@@ -1,0 +1,1 @@
+ALTER TABLE `entities` ADD `status` text DEFAULT 'approved' NOT NULL;
