@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articleSlugHistory, revisions } from '@/db/schema';
+import { articles, articleSlugHistory, revisions } from '@/db/schema';
 import { compareRevisions } from '@/lib/articles/compare-revisions';
 import { createArticle } from '@/lib/articles/create-article';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
@@ -190,11 +190,21 @@ describe('who may save', () => {
     expect(saveArticle({ id, actor: editor, input }).ok).toBe(true);
   });
 
-  it('an article that does not exist is NotFound, and an unknown role action is Forbidden', async () => {
+  it('an article that does not exist is NotFound', async () => {
     const author = await createTestStaff();
     expect(() => getArticleForEdit({ id: 999, actor: author })).toThrow(NotFoundError);
     expect(() => getArticleForEdit({ id: Number.NaN, actor: author })).toThrow(NotFoundError);
-    expect(ForbiddenError).toBeDefined();
+  });
+
+  it('an author cannot save their article while it is in review, and the text stays as it was; an editor can', async () => {
+    const { author, id } = await newDraft();
+    getDb().update(articles).set({ status: 'in_review' }).where(eq(articles.id, id)).run();
+    const editor = await createTestStaff({ role: 'editor' });
+    const input = saveInput({ articleId: id, actor: author, text: 'Changed during review.' });
+    expect(() => saveArticle({ id, actor: author, input })).toThrow(new ForbiddenError('This article is with the editors for review. Withdraw it to edit, or wait until they request changes.'));
+    expect(articleRow(id)).toMatchObject({ bodyText: '', status: 'in_review' });
+    expect(saveArticle({ id, actor: editor, input })).toMatchObject({ ok: true });
+    expect(articleRow(id)).toMatchObject({ bodyText: 'Changed during review.', status: 'in_review' });
   });
 
   it('a retried identical save is refused as stale rather than applied twice', async () => {
