@@ -54,7 +54,7 @@ describe('feeds parse with a real feed parser', () => {
     const feed = await parser.parseString(getSiteFeed({ siteUrl: SITE, format: 'rss' }));
     expect(feed.title).toBe('Masthead');
     expect(feed.link).toBe(`${SITE}/`);
-    expect(feed.items.map((item) => item.title)).toEqual(['Q&A: <script>alert(1)</script> ]] > on deterrence', 'Older piece', 'Published headline']);
+    expect(feed.items.map((item) => item.title)).toEqual(['Q&A: <script>alert(1)</script> ]]> on deterrence', 'Older piece', 'Published headline']);
     const [first, second] = feed.items;
     expect(first!.link).toBe(`${SITE}/articles/${newer.slug}`);
     expect(first!.guid).toBe(`tag:magazine.example,2018:article:${newer.id}`);
@@ -63,6 +63,15 @@ describe('feeds parse with a real feed parser', () => {
     expect(first!['dc:creator']).toBe('Daryl Kimball and Ann & Bob');
     expect(second!.content).toBe('The opening of the older piece.');
     expect(second!.guid).toBe(`tag:magazine.example,2018:article:${older.id}`);
+  });
+
+  it('an RSS title is escaped text, so a reader shows markup, `]]>` and ampersands exactly as stored', async () => {
+    const title = 'Kill ]]> <script>alert(1)</script> & co &amp; more';
+    createTestArticle({ title });
+    const xml = getSiteFeed({ siteUrl: SITE, format: 'rss' });
+    const feed = await parser.parseString(xml);
+    expect(feed.items.map((item) => item.title)).toEqual([title]);
+    expect(xml).toContain('<title>Kill ]]&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp; co &amp;amp; more</title>');
   });
 
   it('the site Atom feed carries the same entries with ids, authors and escaped HTML text', async () => {
@@ -82,7 +91,7 @@ describe('feeds parse with a real feed parser', () => {
 
   it('an issue, section, author and entity each have an RSS feed of their public articles only', async () => {
     const { april, treaty } = magazine();
-    const expected = ['Q&A: <script>alert(1)</script> ]] > on deterrence', 'Older piece'];
+    const expected = ['Q&A: <script>alert(1)</script> ]]> on deterrence', 'Older piece'];
     const feeds = {
       issue: found(getIssueFeed({ slug: april.slug, siteUrl: SITE })),
       section: found(getSectionFeed({ slug: 'news', siteUrl: SITE })),
