@@ -36,6 +36,9 @@ it('loses no update: two processes × 500 interleaved saves on one article, and 
   const problems: string[] = [];
   const check = new Database(databasePath, { readonly: true });
   const findRevision = check.prepare('select body_text as text from revisions where article_id = ? and version = ?');
+  const findWorkingCopy = check.prepare('select version, body_text as text from articles where id = ?');
+  const lostSaves: string[] = [];
+  const latestByArticle = new Map<number, { version: number; marker: string }>();
   const versionsByArticle = new Map<number, number[]>();
   for (const report of reports) {
     problems.push(...report.errors.map((error) => `${report.label}: ${error}`));
@@ -44,22 +47,32 @@ it('loses no update: two processes × 500 interleaved saves on one article, and 
     if (answered !== expected) problems.push(`${report.label}: ${answered} of ${expected} saves were answered`);
     for (const save of report.acknowledged) {
       const revision = findRevision.get(report.articleId, save.version) as { text: string } | undefined;
-      if (!revision?.text.includes(save.marker)) problems.push(`${report.label}: acknowledged version ${save.version} is not in the history`);
+      if (revision?.text !== save.marker) lostSaves.push(`${report.label}: acknowledged "${save.marker}" as version ${save.version}, the history holds ${JSON.stringify(revision?.text ?? null)}`);
       versionsByArticle.set(report.articleId, [...(versionsByArticle.get(report.articleId) ?? []), save.version]);
+      const latest = latestByArticle.get(report.articleId);
+      if (!latest || save.version > latest.version) latestByArticle.set(report.articleId, save);
+    }
+  }
+  // The newest acknowledged save of each article must be its working copy: nothing after it was accepted silently.
+  for (const [articleId, latest] of latestByArticle) {
+    const workingCopy = findWorkingCopy.get(articleId) as { version: number; text: string };
+    if (workingCopy.version !== latest.version || workingCopy.text !== latest.marker) {
+      lostSaves.push(`article ${articleId}: the last acknowledged save was "${latest.marker}" (version ${latest.version}), the working copy is version ${workingCopy.version} with ${JSON.stringify(workingCopy.text.slice(0, 60))}`);
     }
   }
   for (const [articleId, versions] of versionsByArticle) {
     if (new Set(versions).size !== versions.length) problems.push(`article ${articleId}: two writers were told they saved the same version`);
   }
   check.close();
+  problems.push(...lostSaves);
 
-  const sharedAcks = shared.reduce((sum, report) => sum + report.acknowledged.length, 0);
+  const acknowledgedCount = (group: WriterReport[]) => group.reduce((sum, report) => sum + report.acknowledged.length, 0);
   const sharedConflicts = shared.reduce((sum, report) => sum + report.conflicts, 0);
   recordTrustResult({
     check: 'Concurrency: interleaved saves from separate processes',
     tried: 2 * 500 + 10 * 100,
     failures: problems.length,
-    figures: `one article: ${sharedAcks} saved, ${sharedConflicts} reported as conflicts, 0 lost (${sharedSeconds.toFixed(1)} s); ten articles: ${separate.reduce((sum, report) => sum + report.acknowledged.length, 0)} saved; "database is locked" errors: ${reports.reduce((sum, report) => sum + report.errors.filter((error) => /locked|busy/i.test(error)).length, 0)}`,
+    figures: `one article: ${acknowledgedCount(shared)} saved, ${sharedConflicts} reported as conflicts (${sharedSeconds.toFixed(1)} s); ten articles: ${acknowledgedCount(separate)} saved; acknowledged saves missing from the database: ${lostSaves.length}; "database is locked" errors: ${reports.reduce((sum, report) => sum + report.errors.filter((error) => /locked|busy/i.test(error)).length, 0)}`,
   });
   expect(sharedConflicts).toBeGreaterThan(0);
   expect(problems).toEqual([]);
