@@ -9,6 +9,8 @@ export type BackupRecord = { at: string; file: string; bytes: number };
 
 export const LAST_BACKUP_SETTING = 'lastBackup';
 
+const ALL_PAGES = 0x7fffffff;
+
 /**
  * Copies the live database to `file` with SQLite's online backup (readers and writers carry on
  * meanwhile, and the copy is one consistent moment), then checks the copy with `integrity_check`
@@ -21,7 +23,9 @@ export async function backupDatabase({ file }: { file: string }): Promise<Backup
   if (!fs.existsSync(folder)) throw new BackupError(`The folder ${folder} does not exist; create it first.`);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
-  await getSqlite().backup(partial);
+  // All remaining pages in one step: the file is in WAL mode, so writers carry on during the copy, while small
+  // steps would start over after every write another process makes and might never finish on a busy site.
+  await getSqlite().backup(partial, { progress: () => ALL_PAGES });
   const problem = checkDatabaseFile(partial);
   if (problem) {
     fs.rmSync(partial, { force: true });
