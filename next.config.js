@@ -1,7 +1,7 @@
 /**
- * The static security headers for every response, including the built assets and images that the
- * proxy skips; the proxy adds the Content-Security-Policy with its per-request nonce (ADR 007).
- * Keep these in step with `lib/site/security-headers.ts`.
+ * The static security headers for every response, built assets and images included; the proxy adds
+ * the Content-Security-Policy with its per-request nonce (ADR 007) and HSTS, which follows SITE_URL
+ * at run time while this file is read at build. Keep these in step with `lib/site/security-headers.ts`.
  */
 const STATIC_SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },

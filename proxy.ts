@@ -2,9 +2,10 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { readPageGeneration } from '@/lib/cache/page-generation';
+import { getConfig } from '@/lib/config/get-config';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
-import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders } from '@/lib/site/security-headers';
+import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
 
 /**
  * In front of every page and route: sets the security headers with a fresh script nonce (Next reads
@@ -13,18 +14,20 @@ import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeade
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // SITE_URL is read per request, so HSTS follows the running server's setting, not the build's.
+  const { siteUrl } = getConfig();
   // An address with broken percent-encoding names no page; Next would fail decoding it with a 500.
   if (!isDecodable(pathname)) {
-    return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { ...transportSecurityHeaders(siteUrl), 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  if (pathname.startsWith('/api/media/')) return NextResponse.next();
+  if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     isStaffArea: isStaffPath(pathname),
     isDevelopment: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:',
   });
-  const headers = securityHeaders({ policy, isStaffArea: isStaffPath(pathname) });
+  const headers = securityHeaders({ policy, isStaffArea: isStaffPath(pathname), siteUrl });
   if (isWithdrawnArticle(pathname)) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml(), {
       status: 410,
@@ -39,22 +42,31 @@ export async function proxy(request: NextRequest) {
       const freshPolicy = contentSecurityPolicy({ nonce, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
       return new Response(page.html.replaceAll(page.nonce, nonce), {
         status: 200,
-        headers: { ...securityHeaders({ policy: freshPolicy, isStaffArea: false }), 'Content-Type': page.contentType, 'Cache-Control': READER_CACHE_CONTROL, 'X-Masthead-Page': 'kept' },
+        headers: { ...securityHeaders({ policy: freshPolicy, isStaffArea: false, siteUrl }), 'Content-Type': page.contentType, 'Cache-Control': READER_CACHE_CONTROL, 'X-Masthead-Page': 'kept' },
       });
     }
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
   if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
     response.headers.set('Cache-Control', READER_CACHE_CONTROL);
   }
   return response;
 }
 
-// Everything but built assets and the icon, which carry the static headers from next.config.js (media only get the address check).
-export const config = { matcher: '/((?!_next/static|_next/image|favicon.ico).*)' };
+// Every path: built assets, images and media get only HSTS here, their other headers come from next.config.js.
+export const config = { matcher: '/(.*)' };
+
+/** Files, not pages: no policy or nonce, only the address check and HSTS. */
+function isAssetPath(pathname: string): boolean {
+  return /^\/(_next\/static\/|_next\/image(\/|$)|api\/media\/|favicon\.ico$)/.test(pathname);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
 
 function newNonce(): string {
   return Buffer.from(crypto.randomUUID()).toString('base64');

@@ -3,18 +3,27 @@ import 'server-only';
 /** What no page needs: the browser refuses these features to the page and to anything it embeds. */
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()';
 
+/** Two years, subdomains included: what browsers' preload lists ask of a site that is https for good. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
 /**
- * The security headers of every response the proxy sees. `next.config.js` sends the same static ones
- * (all but the policy) for what the proxy skips: built assets and images.
+ * The security headers of every page and route. `next.config.js` sends the static ones (all but the
+ * policy and HSTS) for built assets and media too, which get `transportSecurityHeaders` from the proxy.
  */
-export function securityHeaders({ policy, isStaffArea }: { policy: string; isStaffArea: boolean }): Record<string, string> {
+export function securityHeaders({ policy, isStaffArea, siteUrl }: { policy: string; isStaffArea: boolean; siteUrl: string }): Record<string, string> {
   return {
+    ...transportSecurityHeaders(siteUrl),
     'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,
     ...(isStaffArea ? { 'X-Frame-Options': 'DENY' } : {}),
   };
+}
+
+/** HSTS only when the site's own address is https; a plain-http SITE_URL (local, staging) is never pinned. */
+export function transportSecurityHeaders(siteUrl: string): Record<string, string> {
+  return siteUrl.startsWith('https://') ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {};
 }
 
 /** Where staff work: never framed, never cached by anyone. */

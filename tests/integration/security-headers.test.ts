@@ -1,8 +1,8 @@
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL } from '@/lib/site/security-headers';
-import { proxy } from '@/proxy';
+import { config as proxyConfig, proxy } from '@/proxy';
 import { createTestArticle } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
 
@@ -71,3 +71,36 @@ describe('the proxy', () => {
     expect(desk.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('Strict-Transport-Security', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  const everyKindOfResponse = ['/', '/articles/some-slug', '/desk', '/api/health', '/feed.xml', '/api/media/1/photo.jpg', '/_next/static/chunks/main.js', '/_next/image?url=%2Fx.png&w=64&q=75', '/favicon.ico', '/bad%E0%A4%A'];
+
+  it('is sent on every response, assets and media included, when SITE_URL is https (read when the request comes, not at build)', async () => {
+    vi.stubEnv('SITE_URL', 'https://magazine.example');
+    const { unstable_doesMiddlewareMatch } = await proxyMatcherTester();
+    for (const path of everyKindOfResponse) {
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: path }), path).toBe(true);
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`, { method: 'HEAD' }));
+      expect(response.headers.get('strict-transport-security'), path).toBe('max-age=63072000; includeSubDomains');
+    }
+  });
+
+  it('is never sent when SITE_URL is plain http, so a local or staging host is not pinned to https', async () => {
+    vi.stubEnv('SITE_URL', 'http://localhost:3000');
+    for (const path of everyKindOfResponse) {
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`, { method: 'HEAD' }));
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+});
+
+/** Next's own matcher check; its module expects the AsyncLocalStorage global that Next's server sets up. */
+async function proxyMatcherTester() {
+  const { AsyncLocalStorage } = await import('node:async_hooks');
+  Object.assign(globalThis, { AsyncLocalStorage });
+  return import('next/experimental/testing/server');
+}
