@@ -7,3 +7,4 @@ export * from './media';
 export * from './workflow';
 export * from './mail';
 export * from './readers';
+export * from './security';
