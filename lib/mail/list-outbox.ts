@@ -3,8 +3,8 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { outbox, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan, can } from '@/lib/auth/policy';
-import { SET_PASSWORD_MAIL_KINDS } from '@/lib/users/issue-set-password-link';
+import { assertCan } from '@/lib/auth/policy';
+import { redactSecretLinks, redactSecretLinksInHtml } from './redact-secret-links';
 
 export const DEFAULT_OUTBOX_PAGE_SIZE = 50;
 export const MAX_OUTBOX_PAGE_SIZE = 200;
@@ -20,9 +20,9 @@ export type OutboxListRow = {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
-  /** The plain-text body; null when this reader may not see it (a set-password link is a key to an account). */
-  text: string | null;
-  /** The HTML body, when the message has one; hidden like the text. Show it only in a sandboxed frame. */
+  /** The plain-text body, its secret links replaced by markers. */
+  text: string;
+  /** The HTML body, when the message has one, redacted like the text. Show it only in a sandboxed frame. */
   html: string | null;
   headers: Record<string, string>;
 };
@@ -31,8 +31,8 @@ export type OutboxPage = { messages: OutboxListRow[]; nextBefore: number | null 
 
 /**
  * Mail the site has queued or sent, newest first, optionally of one status, paged by id. Editors and
- * admins ('mail.view'); only those who manage staff read the text of set-password emails, since an
- * editor holding an admin's invitation link could take that account.
+ * admins ('mail.view'). Every link that is a key (signing in, confirming, setting a password,
+ * unsubscribing) is shown as a marker, to admins too: whoever reads it could act as its recipient.
  */
 export function listOutbox({
   actor,
@@ -70,13 +70,14 @@ export function listOutbox({
     .limit(size + 1)
     .all();
   const page = rows.slice(0, size);
-  const canReadLinks = can({ role: actor.role, action: 'user.manage' });
-  const hiddenKinds: readonly string[] = SET_PASSWORD_MAIL_KINDS;
   return {
-    messages: page.map((row) => {
-      const isVisible = canReadLinks || !hiddenKinds.includes(row.kind);
-      return { ...row, text: isVisible ? row.text : null, html: isVisible ? row.html : null };
-    }),
+    messages: page.map((row) => ({
+      ...row,
+      subject: redactSecretLinks(row.subject),
+      text: redactSecretLinks(row.text),
+      html: row.html === null ? null : redactSecretLinksInHtml(row.html),
+      headers: Object.fromEntries(Object.entries(row.headers).map(([name, value]) => [name, redactSecretLinks(value)])),
+    })),
     nextBefore: rows.length > size ? page[page.length - 1]!.id : null,
   };
 }

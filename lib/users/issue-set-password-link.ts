@@ -11,9 +11,6 @@ export const SET_PASSWORD_LINK_HOURS = 72;
 
 export type SetPasswordPurpose = 'invite' | 'reset';
 
-/** Outbox kinds of the messages that carry a set-password link (the outbox hides their text from non-admins). */
-export const SET_PASSWORD_MAIL_KINDS = ['staff.invite', 'staff.password-reset'] as const;
-
 /**
  * Makes a new set-password link for a staff member, ends every earlier one that is still open, and
  * queues the email that carries it; all in the caller's transaction. The token itself is only in

@@ -41,7 +41,7 @@ export default async function OutboxPage({ searchParams }: Props) {
         {isDelivering
           ? 'Messages are delivered through the mail server; failed ones are retried.'
           : 'No mail server is set (SMTP_URL), so messages stay here: open one to read it.'}{' '}
-        Times are in {timeZone}.
+        Links that sign someone in, confirm, set a password or unsubscribe are hidden: only their recipient may use them. Times are in {timeZone}.
       </p>
       <nav aria-label="Show" style={{ display: 'flex', gap: '1rem', marginBottom: '1rem' }}>
         <Link href="/desk/outbox" aria-current={status === null ? 'page' : undefined}>
@@ -78,24 +78,18 @@ export default async function OutboxPage({ searchParams }: Props) {
                 <td>
                   <details>
                     <summary>{message.subject}</summary>
-                    {message.text === null ? (
-                      <p className="hint">This message holds a set-password link; only administrators can read it.</p>
-                    ) : (
-                      <>
-                        {Object.keys(message.headers).length > 0 ? (
-                          <pre className="meta" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
-                            {Object.entries(message.headers)
-                              .map(([name, value]) => `${name}: ${value}`)
-                              .join('\n')}
-                          </pre>
-                        ) : null}
-                        {message.html ? (
-                          // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
-                          <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" style={{ width: '100%', minWidth: '24rem', height: '28rem', border: '1px solid #ccc', background: '#fff', marginTop: '0.5rem' }} />
-                        ) : null}
-                        <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
-                      </>
-                    )}
+                    {Object.keys(message.headers).length > 0 ? (
+                      <pre className="meta" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                        {Object.entries(message.headers)
+                          .map(([name, value]) => `${name}: ${value}`)
+                          .join('\n')}
+                      </pre>
+                    ) : null}
+                    {message.html ? (
+                      // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
+                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" style={{ width: '100%', minWidth: '24rem', height: '28rem', border: '1px solid #ccc', background: '#fff', marginTop: '0.5rem' }} />
+                    ) : null}
+                    <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
                   </details>
                   <span className="meta">{message.kind}</span>
                 </td>
