@@ -9,7 +9,7 @@ import { ENTITY_MENTION_KINDS, MAX_MENTION_LABEL_LENGTH } from './nodes/entity-m
 import { MAX_FOOTNOTE_LENGTH } from './nodes/footnote';
 
 export const MAX_DOC_BYTES = 5 * 1024 * 1024;
-const MAX_DEPTH = 64;
+export const MAX_DOC_DEPTH = 64;
 const MAX_CELL_SPAN = 1000;
 const CELL_ALIGNMENTS = ['left', 'center', 'right'];
 
@@ -71,8 +71,8 @@ export function validateArticleDoc(input: unknown, { maxBytes = MAX_DOC_BYTES } 
 }
 
 function checkNode(node: unknown, path: string, depth: number, problems: ContentProblem[]): void {
-  if (depth > MAX_DEPTH) {
-    problems.push({ path, message: `Content is nested more than ${MAX_DEPTH} levels deep.` });
+  if (depth > MAX_DOC_DEPTH) {
+    problems.push({ path, message: `Content is nested more than ${MAX_DOC_DEPTH} levels deep.` });
     return;
   }
   if (!isRecord(node) || typeof node.type !== 'string') {
@@ -196,13 +196,13 @@ function checkFigureAttrs(attrs: Record<string, unknown>, path: string, problems
   if (typeof src !== 'string' || !isAllowedImageSrc(src)) {
     problems.push({
       path,
-      message: `The image "${String(src)}" is not allowed: use an image from the media library or an https address.`,
+      message: `The image "${String(src)}" is not in the media library, so readers would see a broken image: upload it to the media library and insert it from there.`,
     });
   }
   if (srcset !== undefined && (typeof srcset !== 'string' || !isAllowedSrcset(srcset))) {
     problems.push({
       path,
-      message: "The image's srcset may only list media-library or https addresses, each with one width or density.",
+      message: "The image's srcset may only list media-library addresses, each with one width or density.",
     });
   }
   if (alt !== undefined && typeof alt !== 'string') {

@@ -42,7 +42,7 @@ it('renders at least 150 injection attempts inert on every public and desk page 
     request.dek = payloads[index + 20]!.text;
     request.body.content.push(
       ...mine.map((payload) => ({ type: 'paragraph', content: [{ type: 'text', text: payload.text }] })),
-      { type: 'figure', attrs: { src: 'https://images.example.org/photo.jpg', alt: payloads[index + 40]!.text, caption: payloads[index + 60]!.text, credit: payloads[index + 80]!.text } },
+      { type: 'figure', attrs: { src: '/api/media/1/photo.jpg', alt: payloads[index + 40]!.text, caption: payloads[index + 60]!.text, credit: payloads[index + 80]!.text } },
     );
     const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: request });
     expect(saved.status, `saving article ${articleId}: ${JSON.stringify(saved.json)}`).toBe(200);

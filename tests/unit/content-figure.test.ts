@@ -23,8 +23,19 @@ describe('figure validation', () => {
     expect(validateArticleDoc(doc(figure(libraryImage))).ok).toBe(true);
   });
 
-  it('accepts an https image with only a source, and no alt text yet', () => {
-    expect(validateArticleDoc(doc(figure({ src: 'https://images.example.org/port.jpg' }))).ok).toBe(true);
+  it('accepts a library image with only a source, and no alt text yet', () => {
+    expect(validateArticleDoc(doc(figure({ src: '/api/media/12/w960.jpg' }))).ok).toBe(true);
+  });
+
+  it('refuses an image from another site, naming it and saying what to do instead', () => {
+    const result = validateArticleDoc(doc(figure({ src: 'https://images.example.org/port.jpg' })));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toContainEqual({
+        path: 'doc.content[0]',
+        message: 'The image "https://images.example.org/port.jpg" is not in the media library, so readers would see a broken image: upload it to the media library and insert it from there.',
+      });
+    }
   });
 
   it('refuses a javascript: source', () => {
@@ -33,7 +44,7 @@ describe('figure validation', () => {
     if (!result.ok) {
       expect(result.problems).toContainEqual({
         path: 'doc.content[0]',
-        message: 'The image "javascript:alert(1)" is not allowed: use an image from the media library or an https address.',
+        message: 'The image "javascript:alert(1)" is not in the media library, so readers would see a broken image: upload it to the media library and insert it from there.',
       });
     }
   });
@@ -46,13 +57,13 @@ describe('figure validation', () => {
   it('refuses a srcset with a protocol-relative candidate', () => {
     const result = validateArticleDoc(doc(figure({ ...libraryImage, srcset: '/api/media/12/640.webp 640w, //evil.example/x.jpg 1280w' })));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('srcset may only list media-library or https addresses');
+    if (!result.ok) expect(result.message).toContain('srcset may only list media-library addresses');
   });
 
   it('refuses a figure without a source', () => {
     const result = validateArticleDoc(doc(figure({ alt: 'No image' })));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('The image "undefined" is not allowed');
+    if (!result.ok) expect(result.message).toContain('The image "undefined" is not in the media library');
   });
 
   it('refuses alt text over 300 characters', () => {
@@ -87,8 +98,8 @@ describe('figure rendering', () => {
   });
 
   it('leaves out the caption when there is neither caption nor credit, and srcset when there is none', () => {
-    expect(renderArticleHtml(doc(figure({ src: 'https://images.example.org/port.jpg' })))).toBe(
-      '<figure class="figure"><img src="https://images.example.org/port.jpg" alt="" loading="lazy" decoding="async"/></figure>',
+    expect(renderArticleHtml(doc(figure({ src: '/api/media/12/w960.jpg' })))).toBe(
+      '<figure class="figure"><img src="/api/media/12/w960.jpg" alt="" loading="lazy" decoding="async"/></figure>',
     );
   });
 

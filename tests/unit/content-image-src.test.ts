@@ -3,11 +3,12 @@ import { isAllowedImageSrc } from '@/lib/content/is-allowed-image-src';
 import { isAllowedSrcset } from '@/lib/content/is-allowed-srcset';
 
 describe('isAllowedImageSrc', () => {
-  it.each(['/api/media/12/original.webp', '/api/media/12/800.webp?v=3', 'https://images.example.org/port.jpg'])('allows %s', (src) => {
+  it.each(['/api/media/12/original.webp', '/api/media/12/800.webp?v=3'])('allows %s', (src) => {
     expect(isAllowedImageSrc(src)).toBe(true);
   });
 
   it.each([
+    ['https://images.example.org/port.jpg', 'an image on another site, which the reader site would not load'],
     ['javascript:alert(1)', 'a script'],
     ['data:image/png;base64,AAAA', 'inline data'],
     ['http://images.example.org/port.jpg', 'plain http'],
@@ -29,10 +30,14 @@ describe('isAllowedSrcset', () => {
     expect(isAllowedSrcset('')).toBe(true);
   });
 
-  it('allows media-library and https candidates with width or density descriptors', () => {
+  it('allows media-library candidates with width or density descriptors', () => {
     expect(isAllowedSrcset('/api/media/12/400.webp 400w, /api/media/12/800.webp 800w')).toBe(true);
-    expect(isAllowedSrcset('https://cdn.example.org/a.jpg 1x,https://cdn.example.org/a@2x.jpg 2x')).toBe(true);
+    expect(isAllowedSrcset('/api/media/12/a.jpg 1x,/api/media/12/a@2x.jpg 2x')).toBe(true);
     expect(isAllowedSrcset('/api/media/12/400.webp')).toBe(true);
+  });
+
+  it('refuses a candidate on another site', () => {
+    expect(isAllowedSrcset('/api/media/12/400.webp 400w, https://cdn.example.org/a.jpg 800w')).toBe(false);
   });
 
   it('refuses a protocol-relative candidate', () => {
