@@ -15,7 +15,8 @@ export type ArticleViewProps = {
   publishedAt: Date | null;
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
-  entities: { kind: EntityKind; name: string; slug: string }[];
+  /** `isApproved: false` names an entity still waiting for an editor, which has no public page to link to. */
+  entities: { kind: EntityKind; name: string; slug: string; isApproved?: boolean }[];
   /** When the published text last changed; shown as "Updated …" once it is later than `publishedAt`. */
   modifiedAt?: Date | null;
   corrections?: { id: number; kind: CorrectionKind; note: string; createdAt: Date }[];
@@ -81,7 +82,7 @@ export function ArticleView({
           <ul>
             {entities.map((entity) => (
               <li key={`${entity.kind}:${entity.slug}`}>
-                <Link href={entityPath(entity)}>{entity.name}</Link>
+                {entity.isApproved === false ? entity.name : <Link href={entityPath(entity)}>{entity.name}</Link>}
               </li>
             ))}
           </ul>

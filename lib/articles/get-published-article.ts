@@ -24,7 +24,8 @@ export type PublishedArticle = {
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
   authors: Byline[];
-  entities: { kind: EntityKind; name: string; slug: string; wikidataId: string | null }[];
+  /** `isApproved` is false for an entity still waiting for an editor: named, but not linked. */
+  entities: { kind: EntityKind; name: string; slug: string; wikidataId: string | null; isApproved: boolean }[];
   corrections: ArticleCorrectionNote[];
 };
 
@@ -62,7 +63,7 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     .get();
   if (!row || !row.publishedAt) return null;
   const tagged = db
-    .select({ kind: entities.kind, name: entities.name, slug: entities.slug, wikidataId: entities.wikidataId })
+    .select({ kind: entities.kind, name: entities.name, slug: entities.slug, wikidataId: entities.wikidataId, status: entities.status })
     .from(publishedArticleEntities)
     .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
     .where(eq(publishedArticleEntities.articleId, row.id))
@@ -86,7 +87,7 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
         ? { title: row.issueTitle, slug: row.issueSlug }
         : null,
     authors: publishedBylinesFor([row.id]).get(row.id) ?? [],
-    entities: tagged,
+    entities: tagged.map(({ status, ...entity }) => ({ ...entity, isApproved: status === 'approved' })),
     corrections: listArticleCorrections(row.id),
   };
 }

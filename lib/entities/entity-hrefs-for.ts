@@ -1,15 +1,16 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities } from '@/db/schema';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { entityPath } from './entity-path';
+import { isApprovedEntity } from './is-approved-entity';
 
-/** The public page of each entity the text mentions, for linking first mentions. */
+/** The public page of each approved entity the text mentions, for linking first mentions. */
 export function entityHrefsFor(doc: JSONContent): Map<number, string> {
   const ids = mentionedEntities(doc).map((mention) => mention.entityId);
   if (ids.length === 0) return new Map();
-  const rows = getDb().select({ id: entities.id, kind: entities.kind, slug: entities.slug }).from(entities).where(inArray(entities.id, ids)).all();
+  const rows = getDb().select({ id: entities.id, kind: entities.kind, slug: entities.slug }).from(entities).where(and(inArray(entities.id, ids), isApprovedEntity())).all();
   return new Map(rows.map((row) => [row.id, entityPath(row)]));
 }

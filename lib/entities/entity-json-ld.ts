@@ -1,7 +1,8 @@
 import type { EntityKind } from '@/db/schema';
 import { entityPath } from './entity-path';
 
-export type JsonLdEntity = { kind: EntityKind; name: string; slug: string; wikidataId: string | null };
+/** `isApproved: false` marks an entity still waiting for an editor: it has no public page to point at. */
+export type JsonLdEntity = { kind: EntityKind; name: string; slug: string; wikidataId: string | null; isApproved?: boolean };
 
 export type JsonLdArticle = {
   slug: string;
@@ -49,8 +50,9 @@ export function newsArticleJsonLd({ article, siteUrl }: { article: JsonLdArticle
   const url = `${siteUrl}/articles/${article.slug}`;
   const modified = Math.max(article.publishedAt.getTime(), article.modifiedAt.getTime(), article.firstPublishedAt.getTime());
   const corrections = article.corrections ?? [];
-  const about = article.entities.filter((entity) => ABOUT_KINDS.has(entity.kind));
-  const mentions = article.entities.filter((entity) => !ABOUT_KINDS.has(entity.kind));
+  const listed = article.entities.filter((entity) => entity.isApproved !== false);
+  const about = listed.filter((entity) => ABOUT_KINDS.has(entity.kind));
+  const mentions = listed.filter((entity) => !ABOUT_KINDS.has(entity.kind));
   const description = article.dek || article.excerpt;
   return {
     '@context': 'https://schema.org',

@@ -26,6 +26,8 @@ export type EditableEntity = {
   description: string;
   facts: EntityFacts;
   wikidataId: string | null;
+  /** Added by an author and not public until an editor approves it. */
+  isPending: boolean;
   updatedAt: Date;
   aliases: { id: number; alias: string }[];
   /** Former addresses that now lead here. */
@@ -72,6 +74,7 @@ export function getEntityForEdit({ actor, id }: { actor: StaffIdentity; id: numb
     description: entity.description,
     facts: entity.facts,
     wikidataId: entity.wikidataId,
+    isPending: entity.status === 'pending',
     updatedAt: entity.updatedAt,
     aliases,
     redirects,

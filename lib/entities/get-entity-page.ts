@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, entityAliases, type EntityFacts, type EntityKind } from '@/db/schema';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
+import { isApprovedEntity } from './is-approved-entity';
 import { listEntityArticles } from './list-entity-articles';
 import { relatedEntities, type RelatedEntity } from './related-entities';
 import { resolveEntityRedirect } from './resolve-entity-redirect';
@@ -68,7 +69,7 @@ export function getEntityPage({ kind, slug, page }: { kind: EntityKind; slug: st
   };
 }
 
-/** Finds an entity by its public address; an old address (merge, renamed slug) names its current entity. */
+/** Finds an approved entity by its public address; an old address (merge, renamed slug) names its current entity. */
 export function lookupEntity({ kind, slug }: { kind: EntityKind; slug: string }): EntityLookup {
   const db = getDb();
   const row = db
@@ -82,7 +83,7 @@ export function lookupEntity({ kind, slug }: { kind: EntityKind; slug: string })
       wikidataId: entities.wikidataId,
     })
     .from(entities)
-    .where(and(eq(entities.kind, kind), eq(entities.slug, slug)))
+    .where(and(eq(entities.kind, kind), eq(entities.slug, slug), isApprovedEntity()))
     .get();
   if (!row) {
     const moved = resolveEntityRedirect({ kind, slug });
@@ -109,7 +110,7 @@ function countryNamedIn(facts: EntityFacts | null): { name: string; slug: string
     getDb()
       .select({ name: entities.name, slug: entities.slug })
       .from(entities)
-      .where(and(eq(entities.kind, 'country'), sql`upper(json_extract(${entities.facts}, '$.iso2')) = ${code.toUpperCase()}`))
+      .where(and(eq(entities.kind, 'country'), isApprovedEntity(), sql`upper(json_extract(${entities.facts}, '$.iso2')) = ${code.toUpperCase()}`))
       .get() ?? null
   );
 }

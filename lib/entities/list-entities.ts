@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, entities, entityAliases, type EntityKind } from '@/db/schema';
+import { articleEntities, entities, entityAliases, type EntityKind, type EntityStatus } from '@/db/schema';
 import { containsText } from '@/db/sql/contains-text';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
 
@@ -13,6 +13,8 @@ export type EntityListRow = {
   kind: EntityKind;
   name: string;
   slug: string;
+  /** Added by an author and waiting for an editor's approval: not public yet. */
+  isPending: boolean;
   aliasCount: number;
   /** Articles tagged with it, by mention or by hand. */
   articleCount: number;
@@ -25,23 +27,30 @@ export type EntityList = { rows: EntityListRow[]; total: number; page: number; p
 /**
  * The knowledge base, by name, optionally of one kind and matching a query. The query is compared
  * the way suggestions compare text (accents folded, case and hyphens ignored) with every alias and
- * name, anywhere in it. Open to every staff member: authors pick entities too.
+ * name, anywhere in it; `status: 'pending'` keeps only those waiting for approval. Open to every staff
+ * member: authors pick entities too.
  */
 export function listEntities({
   query = '',
   kind = null,
+  status = null,
   page = 1,
   pageSize = DEFAULT_ENTITY_PAGE_SIZE,
 }: {
   query?: string;
   kind?: EntityKind | null;
+  status?: EntityStatus | null;
   page?: number;
   pageSize?: number;
 } = {}): EntityList {
   const db = getDb();
   const normalizedQuery = normalizeAlias(query.slice(0, 200));
   const size = Number.isInteger(pageSize) && pageSize > 0 ? Math.min(pageSize, MAX_ENTITY_PAGE_SIZE) : DEFAULT_ENTITY_PAGE_SIZE;
-  const where = and(kind ? eq(entities.kind, kind) : undefined, normalizedQuery ? matchesQuery({ normalizedQuery, kind }) : undefined);
+  const where = and(
+    kind ? eq(entities.kind, kind) : undefined,
+    status ? eq(entities.status, status) : undefined,
+    normalizedQuery ? matchesQuery({ normalizedQuery, kind }) : undefined,
+  );
   const total = db.select({ value: count() }).from(entities).where(where).get()?.value ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / size));
   const current = Number.isInteger(page) && page > 0 ? Math.min(page, pageCount) : 1;
@@ -51,6 +60,7 @@ export function listEntities({
       kind: entities.kind,
       name: entities.name,
       slug: entities.slug,
+      status: entities.status,
       aliasCount: sql<number>`(select count(*) from ${entityAliases} where ${entityAliases.entityId} = ${entities.id})`,
       articleCount: sql<number>`(select count(*) from ${articleEntities} where ${articleEntities.entityId} = ${entities.id})`,
     })
@@ -62,7 +72,7 @@ export function listEntities({
     .all();
   const matched = normalizedQuery ? matchedAliasesOf({ entityIds: rows.map((row) => row.id), normalizedQuery }) : new Map<number, string[]>();
   return {
-    rows: rows.map((row) => ({ ...row, matchedAliases: matched.get(row.id) ?? [] })),
+    rows: rows.map(({ status: rowStatus, ...row }) => ({ ...row, isPending: rowStatus === 'pending', matchedAliases: matched.get(row.id) ?? [] })),
     total,
     page: current,
     pageSize: size,

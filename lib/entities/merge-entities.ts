@@ -98,7 +98,9 @@ export function mergeEntities({ actor, sourceId, targetId }: { actor: StaffIdent
     tx.update(entityIdRedirects).set({ entityId: target.id }).where(eq(entityIdRedirects.entityId, source.id)).run();
     tx.insert(entityIdRedirects).values({ oldId: source.id, entityId: target.id }).onConflictDoUpdate({ target: entityIdRedirects.oldId, set: { entityId: target.id } }).run();
     tx.delete(entities).where(eq(entities.id, source.id)).run();
-    tx.update(entities).set({ updatedAt: new Date() }).where(eq(entities.id, target.id)).run();
+    // An editor merging a public entity into a pending one keeps the public pages and follows alive.
+    const status = source.status === 'approved' ? 'approved' : target.status;
+    tx.update(entities).set({ status, updatedAt: new Date() }).where(eq(entities.id, target.id)).run();
     // The moved tags and aliases, and the source's name, now find these articles under the target.
     reindexArticlesOfEntity(tx, target.id);
 

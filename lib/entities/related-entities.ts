@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { articles, entities, publishedArticleEntities, type EntityKind } from '@/db/schema';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
+import { isApprovedEntity } from './is-approved-entity';
 
 export type RelatedEntity = {
   id: number;
@@ -23,7 +24,7 @@ export function relatedEntities({ entityId, limit = 8 }: { entityId: number; lim
     .from(publishedArticleEntities)
     .innerJoin(articles, and(eq(articles.id, publishedArticleEntities.articleId), isPublicArticle()))
     .innerJoin(other, and(eq(other.articleId, publishedArticleEntities.articleId), ne(other.entityId, publishedArticleEntities.entityId)))
-    .innerJoin(entities, eq(entities.id, other.entityId))
+    .innerJoin(entities, and(eq(entities.id, other.entityId), isApprovedEntity()))
     .where(eq(publishedArticleEntities.entityId, entityId))
     .groupBy(entities.id)
     .orderBy(desc(shared), asc(entities.name), asc(entities.id))

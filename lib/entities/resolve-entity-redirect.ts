@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, entityRedirects, type EntityKind } from '@/db/schema';
+import { isApprovedEntity } from './is-approved-entity';
 
 /**
  * Where an old entity address (a changed slug, or an entity merged into another) leads now, for
@@ -11,7 +12,7 @@ export function resolveEntityRedirect({ kind, slug }: { kind: EntityKind; slug: 
   const current = getDb()
     .select({ kind: entities.kind, slug: entities.slug })
     .from(entityRedirects)
-    .innerJoin(entities, eq(entities.id, entityRedirects.entityId))
+    .innerJoin(entities, and(eq(entities.id, entityRedirects.entityId), isApprovedEntity()))
     .where(and(eq(entityRedirects.kind, kind), eq(entityRedirects.slug, slug)))
     .get();
   return current ?? null;

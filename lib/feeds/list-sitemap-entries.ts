@@ -1,9 +1,10 @@
 import 'server-only';
-import { desc, eq, max, sql } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, contributors, entities, issues, publishedArticleAuthors, publishedArticleEntities, revisions, sections } from '@/db/schema';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { entityPath } from '@/lib/entities/entity-path';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 
 export type SitemapEntry = { path: string; lastModified?: Date };
 
@@ -43,7 +44,7 @@ export function listSitemapEntries(): SitemapEntry[] {
     .select({ kind: entities.kind, slug: entities.slug, updatedAt: entities.updatedAt, newest })
     .from(publishedArticleEntities)
     .innerJoin(articles, eq(articles.id, publishedArticleEntities.articleId))
-    .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
+    .innerJoin(entities, and(eq(entities.id, publishedArticleEntities.entityId), isApprovedEntity()))
     .where(isPublicArticle())
     .groupBy(entities.id)
     .all();

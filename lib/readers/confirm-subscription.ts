@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, subscriberFollows, subscribers } from '@/db/schema';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import { readChoicesToken } from './choices-token';
 import { hashReaderToken } from './hash-reader-token';
 
@@ -44,7 +45,7 @@ export function applyChoicesChange({ token, now = new Date() }: { token: string;
     (tx): ConfirmResult => {
       const subscriber = tx.select().from(subscribers).where(and(eq(subscribers.id, change.subscriberId), eq(subscribers.status, 'confirmed'))).get();
       if (!subscriber) return failure('ended');
-      const known = change.follow.length > 0 ? tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, change.follow)).all() : [];
+      const known = change.follow.length > 0 ? tx.select({ id: entities.id }).from(entities).where(and(inArray(entities.id, change.follow), isApprovedEntity())).all() : [];
       for (const entity of known) tx.insert(subscriberFollows).values({ subscriberId: subscriber.id, entityId: entity.id }).onConflictDoNothing().run();
       if (change.wantsIssueEmail) tx.update(subscribers).set({ wantsIssueEmail: true, updatedAt: now }).where(eq(subscribers.id, subscriber.id)).run();
       return { ok: true };

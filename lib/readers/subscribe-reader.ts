@@ -1,9 +1,10 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, subscriberFollows, subscribers } from '@/db/schema';
 import { getConfig } from '@/lib/config/get-config';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import { choicesChangeMail } from '@/lib/mail/choices-change-mail';
 import { confirmationMail } from '@/lib/mail/confirmation-mail';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
@@ -48,7 +49,7 @@ export function subscribeReader({ input, ip, now = new Date() }: { input: unknow
   const { siteUrl } = getConfig();
   getDb().transaction(
     (tx) => {
-      const known = request.follow.length > 0 ? tx.select({ id: entities.id, name: entities.name }).from(entities).where(inArray(entities.id, request.follow)).all() : [];
+      const known = request.follow.length > 0 ? tx.select({ id: entities.id, name: entities.name }).from(entities).where(and(inArray(entities.id, request.follow), isApprovedEntity())).all() : [];
       const existing = tx.select().from(subscribers).where(eq(subscribers.email, request.email)).get();
 
       if (existing?.status === 'confirmed') {

@@ -3,6 +3,7 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, entities, issues, publishedArticleEntities, sections } from '@/db/schema';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import type { SearchFilters } from './search-request';
 
 export type ActiveSearchFilter = { key: keyof SearchFilters; label: string };
@@ -47,7 +48,7 @@ export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilt
     const entity = db
       .select({ id: entities.id, kind: entities.kind, name: entities.name })
       .from(entities)
-      .where(and(eq(entities.kind, filters.entity.kind), eq(entities.slug, filters.entity.slug)))
+      .where(and(eq(entities.kind, filters.entity.kind), eq(entities.slug, filters.entity.slug), isApprovedEntity()))
       .get();
     if (entity) {
       resolved.conditions.push(

@@ -5,6 +5,7 @@ import { articles, entities, issues, publishedArticleEntities, revisions, sectio
 import { publishedBylinesFor, type Byline } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import { articleSearch, SEARCH_COLUMNS } from './article-search-table';
 import { markedTextToHtml } from './marked-text-to-html';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
@@ -233,7 +234,7 @@ function entityFacet({ where, filters }: { where: SQL; filters: SearchFilters })
     .from(articleSearch)
     .crossJoin(articles)
     .innerJoin(publishedArticleEntities, eq(publishedArticleEntities.articleId, articles.id))
-    .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
+    .innerJoin(entities, and(eq(entities.id, publishedArticleEntities.entityId), isApprovedEntity()))
     .where(where)
     .groupBy(entities.id)
     .orderBy(desc(tagged), asc(entities.name))

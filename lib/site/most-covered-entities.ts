@@ -3,6 +3,7 @@ import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, entities, publishedArticleEntities, type EntityKind } from '@/db/schema';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
+import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 
 export type CoveredEntity = { id: number; kind: EntityKind; name: string; slug: string; articleCount: number };
 
@@ -23,7 +24,7 @@ export function mostCoveredEntities({ limit = 8 }: { limit?: number } = {}): Cov
     .from(publishedArticleEntities)
     .innerJoin(articles, eq(articles.id, publishedArticleEntities.articleId))
     .innerJoin(entities, eq(entities.id, publishedArticleEntities.entityId))
-    .where(and(isPublicArticle(), gte(articles.publishedAt, since)))
+    .where(and(isPublicArticle(), isApprovedEntity(), gte(articles.publishedAt, since)))
     .groupBy(entities.id)
     .orderBy(desc(articleCount), entities.name)
     .limit(limit)

@@ -115,7 +115,7 @@ describe('listing entities', () => {
 
     const georgia = listEntities({ query: 'georgia', kind: 'country' });
     expect(georgia.rows).toEqual([
-      { id: georgiaCountry.id, kind: 'country', name: 'Georgia', slug: 'georgia', aliasCount: 1, articleCount: 2, matchedAliases: [] },
+      { id: georgiaCountry.id, kind: 'country', name: 'Georgia', slug: 'georgia', isPending: false, aliasCount: 1, articleCount: 2, matchedAliases: [] },
     ]);
     const firstPage = listEntities({ kind: 'country', pageSize: 2 });
     expect(firstPage).toMatchObject({ total: 3, page: 1, pageCount: 2 });

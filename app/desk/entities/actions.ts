@@ -5,7 +5,10 @@ import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { cacheTags } from '@/lib/cache/cache-tags';
+import { expireTags } from '@/lib/cache/expire-tags';
+import { publicationTags } from '@/lib/cache/publication-tags';
 import { addAlias } from '@/lib/entities/add-alias';
+import { approveEntity } from '@/lib/entities/approve-entity';
 import { createEntity } from '@/lib/entities/create-entity';
 import { deleteEntity } from '@/lib/entities/delete-entity';
 import type { EntityFormValues } from '@/lib/entities/entity-form-values';
@@ -105,6 +108,21 @@ export async function deleteEntityAction(_previous: EntityActionState, formData:
   }
   expireEntityPages({ entityIds: [id] });
   redirect(`/desk/entities?deleted=${encodeURIComponent(deletedName)}`);
+}
+
+/** Makes an author's entity public; its page appears and published articles tagged with it link to it. */
+export async function approveEntityAction(_previous: EntityActionState, formData: FormData): Promise<EntityActionState> {
+  const id = Number(formData.get('entityId'));
+  const staff = await requireStaff({ returnTo: `/desk/entities/${id}` });
+  let approved: { name: string; articleIds: number[] };
+  try {
+    approved = approveEntity({ actor: staff, id });
+  } catch (error) {
+    return failure(error);
+  }
+  expireTags(publicationTags({ entityIds: [id], articleIds: approved.articleIds }));
+  revalidatePath('/desk/entities', 'layout');
+  return { ok: true, message: `Approved “${approved.name}”; its public page is live.` };
 }
 
 /** Reader data naming an entity is cached under its tag (article pages, related lists, the home page); the desk's own pages are read fresh. */

@@ -24,8 +24,9 @@ export default async function EntitiesPage({ searchParams }: Props) {
   const kindParam = first(params.kind);
   const kind = KINDS.find((option) => option === kindParam) ?? null;
   const deleted = first(params.deleted);
-  const list = listEntities({ query, kind, page: Number(first(params.page) ?? 1), pageSize: PAGE_SIZE });
-  const isFiltered = query !== '' || kind !== null;
+  const status = first(params.status) === 'pending' ? 'pending' : null;
+  const list = listEntities({ query, kind, status, page: Number(first(params.page) ?? 1), pageSize: PAGE_SIZE });
+  const isFiltered = query !== '' || kind !== null || status !== null;
   const canEdit = can({ role: staff.role, action: 'entity.edit' });
   const openLabel = canEdit ? 'Edit' : 'View';
   return (
@@ -36,7 +37,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
         {can({ role: staff.role, action: 'entity.create' }) ? <Link href="/desk/entities/new">New entity</Link> : null}
       </p>
       {canEdit ? null : (
-        <p className="hint">You can look entities up and add new ones; editors change, merge and delete them.</p>
+        <p className="hint">You can look entities up and add new ones, which readers see once an editor approves them; editors change, merge and delete entities.</p>
       )}
       <div aria-live="polite">
         {deleted ? (
@@ -59,6 +60,13 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 {ENTITY_KIND_LABELS[option].many}
               </option>
             ))}
+          </select>
+        </label>
+        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          Status
+          <select name="status" defaultValue={status ?? ''}>
+            <option value="">Any status</option>
+            <option value="pending">Waiting for approval</option>
           </select>
         </label>
         <button type="submit">Search</button>
@@ -86,6 +94,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 <td>
                   <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
                   {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
+                  {row.isPending ? <span className="meta"> · Waiting for approval</span> : null}
                 </td>
                 <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
                 <td>{row.aliasCount}</td>
@@ -100,7 +109,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      <EntityPagination page={list.page} pageCount={list.pageCount} params={{ q: query, kind: kind ?? '' }} />
+      <EntityPagination page={list.page} pageCount={list.pageCount} params={{ q: query, kind: kind ?? '', status: status ?? '' }} />
     </DeskShell>
   );
 }

@@ -8,16 +8,17 @@ import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can, ForbiddenError } from '@/lib/auth/policy';
+import { canApproveEntities } from '@/lib/entities/approve-entity';
 import { toEntityFormValues } from '@/lib/entities/entity-form-values';
 import { ENTITY_KIND_LABELS, entityPath } from '@/lib/entities/entity-path';
 import { getEntityForEdit, type EditableEntity } from '@/lib/entities/get-entity-for-edit';
 import { listEntities } from '@/lib/entities/list-entities';
 import { previewMerge, type MergePreview } from '@/lib/entities/preview-merge';
 import { NotFoundError } from '@/lib/errors/domain-errors';
-import { updateEntityAction } from '../actions';
+import { approveEntityAction, deleteEntityAction, updateEntityAction } from '../actions';
 import { EntityForm } from '../entity-form.client';
-import { DeleteEntityForm } from './delete-entity-form.client';
 import { EntityAliases } from './entity-aliases.client';
+import { EntityButtonForm } from './entity-button-form.client';
 import { MergeConfirmForm } from './merge-confirm-form.client';
 
 export const metadata: Metadata = { title: 'Entity', robots: { index: false } };
@@ -61,6 +62,19 @@ export default async function EntityPage({ params, searchParams }: Props) {
         ) : null}
       </div>
       {canEdit ? null : <p className="hint">Only editors can change, merge or delete entities; you can read this one and add new ones.</p>}
+
+      {entity.isPending ? (
+        <section aria-labelledby="approval-heading">
+          <h2 id="approval-heading">Waiting for approval</h2>
+          <p className="hint">
+            An author added this {kindLabel.toLowerCase()}. Readers do not see its page, and published articles name it without a link, until an
+            editor approves it{canMerge ? '; merge a duplicate into an existing entity, or delete one nobody needs' : ''}.
+          </p>
+          {canApproveEntities(staff.role) ? (
+            <EntityButtonForm action={approveEntityAction} entityId={entity.id} label={`Approve “${entity.name}”`} busyLabel="Approving…" />
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
@@ -147,7 +161,7 @@ function MergeSection({ staff, entity, mergeQuery, mergeInto }: { staff: StaffId
 
 function DeleteSection({ entity }: { entity: EditableEntity }) {
   const referringArticles = entity.mentionedIn.length + entity.hiddenArticleCount;
-  if (referringArticles === 0) return <DeleteEntityForm entityId={entity.id} name={entity.name} />;
+  if (referringArticles === 0) return <EntityButtonForm action={deleteEntityAction} entityId={entity.id} label={`Delete “${entity.name}”`} busyLabel="Deleting…" />;
   const reason = `${referringArticles} ${referringArticles === 1 ? 'article mentions' : 'articles mention'} it; merge it into another entity instead.`;
   return (
     <>
