@@ -16,8 +16,8 @@ export async function signInWithPassword(formData: FormData): Promise<void> {
     await signIn('credentials', { email, password, redirectTo: returnTo });
   } catch (error) {
     if (error instanceof AuthError) {
-      const isRateLimited = 'code' in error && error.code === 'rate_limited';
-      redirect(back(isRateLimited ? 'RateLimited' : 'CredentialsSignin'));
+      const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+      redirect(code.startsWith('rate_limited') ? `${back('RateLimited')}&code=${encodeURIComponent(code)}` : back('CredentialsSignin'));
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { loginWaitMessage } from '@/lib/auth/login-wait-message';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { signInWithPassword } from './actions';
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: 'Staff sign-in', robots: { index: fal
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an active staff account. Check both and try again.',
-  RateLimited: 'Too many sign-in attempts. For your security, sign-in is paused for 15 minutes; please try again later.',
+  RateLimited: 'Too many sign-in attempts. Wait a few minutes, then try again.',
   MissingFields: 'Enter both your email address and your password.',
 };
 
@@ -19,8 +20,9 @@ export default async function LoginPage({ searchParams }: Props) {
   const { error, code, callbackUrl } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentStaff()) redirect(returnTo);
-  const key = code === 'rate_limited' ? 'RateLimited' : error;
-  const message = key ? (MESSAGES[key] ?? 'Sign-in did not work. Please try again.') : null;
+  const retryAt = /^rate_limited_(\d{1,12})$/.exec(code ?? '')?.[1];
+  const key = code?.startsWith('rate_limited') ? 'RateLimited' : error;
+  const message = retryAt ? loginWaitMessage({ retryAt: new Date(Number(retryAt) * 1000) }) : key ? (MESSAGES[key] ?? 'Sign-in did not work. Please try again.') : null;
   return (
     <main className="login" id="main">
       <h1>Staff sign-in</h1>

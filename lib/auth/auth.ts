@@ -20,9 +20,12 @@ declare module 'next-auth' {
   }
 }
 
-/** Tells the login page to say "too many attempts" rather than "wrong email or password". */
+/** Tells the login page to say how long to wait rather than "wrong email or password"; the code carries the time (epoch seconds). */
 export class RateLimitedSignin extends CredentialsSignin {
-  override code = 'rate_limited';
+  constructor(retryAt: Date) {
+    super();
+    this.code = `rate_limited_${Math.ceil(retryAt.getTime() / 1000)}`;
+  }
 }
 
 const credentialsSchema = z.object({
@@ -67,7 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const result = await authenticateStaff({ ...parsed.data, ip: clientIp(request.headers) });
-        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedSignin();
+        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedSignin(result.retryAt);
         if (!result.ok) return null;
         return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
       },

@@ -4,20 +4,27 @@ import { getDb } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
+/** Failures one address and connection may make before each further one is answered with a wait. */
+export const FREE_FAILURES_PER_PAIR = 5;
+export const FIRST_PAIR_WAIT_MS = 60 * 1000;
+export const LONGEST_PAIR_WAIT_MS = 60 * 60 * 1000;
+/** How far back a pair's failures count, when no success came after them. */
+export const PAIR_MEMORY_MS = 24 * 60 * 60 * 1000;
 export const MAX_FAILURES_PER_IP = 30;
 
 export type LoginGate = { isAllowed: true } | { isAllowed: false; retryAt: Date };
 
 /**
- * Five failures for one email, or thirty from one address, within fifteen minutes lock further
- * attempts for fifteen minutes from the failure that tripped the limit. Refused attempts do not
- * extend the lock; a success clears the email's count.
+ * Failures slow down the one email address and connection (IP) that made them, never the account
+ * elsewhere: after five, each further failure waits twice as long as the last (one minute, two,
+ * four… up to an hour), and a success clears the pair. Against spraying many addresses, thirty
+ * failures from one IP within fifteen minutes pause that IP for fifteen minutes. Refused attempts
+ * do not count.
  */
 export function checkLoginGate({ email, ip, now = Date.now() }: { email: string; ip: string; now?: number }): LoginGate {
-  const byEmail = lockedUntil({ failures: recentFailures({ column: 'email', value: email, now }), limit: MAX_FAILURES_PER_EMAIL, now });
-  const byIp = lockedUntil({ failures: recentFailures({ column: 'ip', value: ip, now }), limit: MAX_FAILURES_PER_IP, now });
-  const until = Math.max(byEmail ?? 0, byIp ?? 0);
+  const byPair = pairWaitUntil(pairFailures({ email, ip, now }));
+  const byIp = ipLockedUntil({ failures: ipFailures({ ip, now }), now });
+  const until = Math.max(byPair ?? 0, byIp ?? 0);
   return until > now ? { isAllowed: false, retryAt: new Date(until) } : { isAllowed: true };
 }
 
@@ -35,30 +42,45 @@ export function recordLoginAttempt({
   getDb().insert(loginAttempts).values({ email, ip, outcome, attemptedAt: now }).run();
 }
 
-/** Failure times (oldest first) that can still matter: within two windows, after the last success. */
-function recentFailures({ column, value, now }: { column: 'email' | 'ip'; value: string; now: number }): number[] {
-  const db = getDb();
-  const field = column === 'email' ? loginAttempts.email : loginAttempts.ip;
-  const since = now - 2 * LOGIN_WINDOW_MS;
-  const rows = db
+/** This pair's failure times since its last success (oldest first). */
+function pairFailures({ email, ip, now }: { email: string; ip: string; now: number }): number[] {
+  const rows = getDb()
     .select({ outcome: loginAttempts.outcome, attemptedAt: loginAttempts.attemptedAt })
     .from(loginAttempts)
-    .where(and(eq(field, value), gt(loginAttempts.attemptedAt, since), inArray(loginAttempts.outcome, ['success', 'failure'])))
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), gt(loginAttempts.attemptedAt, now - PAIR_MEMORY_MS), inArray(loginAttempts.outcome, ['success', 'failure'])))
     .orderBy(desc(loginAttempts.attemptedAt))
     .all();
   const failures: number[] = [];
   for (const row of rows) {
-    if (row.outcome === 'success' && column === 'email') break;
-    if (row.outcome === 'failure') failures.push(row.attemptedAt);
+    if (row.outcome === 'success') break;
+    failures.push(row.attemptedAt);
   }
   return failures.reverse();
 }
 
-function lockedUntil({ failures, limit, now }: { failures: number[]; limit: number; now: number }): number | null {
+function pairWaitUntil(failures: number[]): number | null {
+  const extra = failures.length - FREE_FAILURES_PER_PAIR;
+  if (extra < 0) return null;
+  const wait = Math.min(FIRST_PAIR_WAIT_MS * 2 ** extra, LONGEST_PAIR_WAIT_MS);
+  return failures[failures.length - 1]! + wait;
+}
+
+/** Failure times from one IP, whatever the address, within two windows (oldest first). */
+function ipFailures({ ip, now }: { ip: string; now: number }): number[] {
+  return getDb()
+    .select({ attemptedAt: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.attemptedAt, now - 2 * LOGIN_WINDOW_MS), eq(loginAttempts.outcome, 'failure')))
+    .orderBy(loginAttempts.attemptedAt)
+    .all()
+    .map((row) => row.attemptedAt);
+}
+
+function ipLockedUntil({ failures, now }: { failures: number[]; now: number }): number | null {
   let until: number | null = null;
-  for (let index = limit - 1; index < failures.length; index++) {
+  for (let index = MAX_FAILURES_PER_IP - 1; index < failures.length; index++) {
     const trip = failures[index]!;
-    const first = failures[index - limit + 1]!;
+    const first = failures[index - MAX_FAILURES_PER_IP + 1]!;
     if (trip - first <= LOGIN_WINDOW_MS && trip + LOGIN_WINDOW_MS > now) until = trip + LOGIN_WINDOW_MS;
   }
   return until;
