@@ -1,9 +1,10 @@
 import 'server-only';
-import { desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, articles, contributors, issues, type ArticleStatus } from '@/db/schema';
+import { articles, issues, type ArticleStatus } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { POLICY } from '@/lib/auth/policy';
+import { articlesVisibleTo } from './articles-visible-to';
 import { bylinesFor, type Byline } from './article-bylines';
 
 export type DeskArticleRow = {
@@ -21,15 +22,7 @@ export function listDeskArticles({ actor, limit = 200 }: { actor: StaffIdentity;
   const db = getDb();
   const scope = POLICY['article.view'][actor.role];
   if (scope === 'none') return [];
-  let where: SQL | undefined;
-  if (scope === 'own') {
-    const ownIds = db
-      .select({ id: articleAuthors.articleId })
-      .from(articleAuthors)
-      .innerJoin(contributors, eq(contributors.id, articleAuthors.contributorId))
-      .where(eq(contributors.userId, actor.id));
-    where = or(eq(articles.createdBy, actor.id), inArray(articles.id, ownIds));
-  }
+  const where = articlesVisibleTo(actor);
   const rows = db
     .select({
       id: articles.id,

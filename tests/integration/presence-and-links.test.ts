@@ -35,19 +35,21 @@ describe('presence', () => {
 });
 
 describe('internal link targets', () => {
-  it('finds issues and articles by title, with site-relative links', () => {
+  it('finds issues and articles by title, with site-relative links', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
     const issue = createTestIssue();
     createTestArticle({ title: 'Landmine clearance in Ukraine' });
-    const byIssue = searchLinkTargets({ query: 'Issue' });
+    const byIssue = searchLinkTargets({ actor: editor, query: 'Issue' });
     expect(byIssue).toContainEqual(expect.objectContaining({ kind: 'issue', href: `/issues/${issue.slug}` }));
-    const byArticle = searchLinkTargets({ query: 'landmine' });
+    const byArticle = searchLinkTargets({ actor: editor, query: 'landmine' });
     expect(byArticle).toEqual([expect.objectContaining({ kind: 'article', title: 'Landmine clearance in Ukraine', href: expect.stringMatching(/^\/articles\//) })]);
   });
 
-  it('treats % and _ as ordinary characters and ignores one-letter queries', () => {
+  it('treats % and _ as ordinary characters and ignores one-letter queries', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
     createTestArticle({ title: 'Plain title' });
-    expect(searchLinkTargets({ query: '%%' })).toEqual([]);
-    expect(searchLinkTargets({ query: '__' })).toEqual([]);
-    expect(searchLinkTargets({ query: 'P' })).toEqual([]);
+    expect(searchLinkTargets({ actor: editor, query: '%%' })).toEqual([]);
+    expect(searchLinkTargets({ actor: editor, query: '__' })).toEqual([]);
+    expect(searchLinkTargets({ actor: editor, query: 'P' })).toEqual([]);
   });
 });

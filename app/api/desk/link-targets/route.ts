@@ -1,11 +1,10 @@
 import { searchLinkTargets } from '@/lib/articles/search-link-targets';
 import { staffRoute } from '@/lib/http/staff-route';
 
-/** Our own articles and issues for the editor's internal link picker. */
+/** Our own articles and issues for the editor's internal link picker, limited to what the caller may open. */
 export function GET(request: Request) {
   return staffRoute((staff) => {
-    void staff;
     const query = new URL(request.url).searchParams.get('q') ?? '';
-    return Response.json({ ok: true, targets: searchLinkTargets({ query: query.slice(0, 200) }) }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ ok: true, targets: searchLinkTargets({ actor: staff, query: query.slice(0, 200) }) }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }
