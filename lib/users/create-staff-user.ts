@@ -53,12 +53,13 @@ export async function createStaffUser({
   }
   const { name, password, role } = parsed.data;
   const email = normalizeEmail(parsed.data.email);
+  // argon2 is the costly part: a setup form that can no longer succeed is refused before paying for it.
+  if (onlyIfNoUsers && countUsers() > 0) return FIRST_ADMIN_EXISTS;
   const passwordHash = await hashPassword(password);
   const db = getDb();
+  // IMMEDIATE takes the write lock before the count, so two setups in two processes cannot both see none.
   return db.transaction((tx) => {
-    if (onlyIfNoUsers && (tx.select({ value: count() }).from(users).get()?.value ?? 0) > 0) {
-      return { ok: false, error: 'An administrator already exists; sign in instead.' } as const;
-    }
+    if (onlyIfNoUsers && (tx.select({ value: count() }).from(users).get()?.value ?? 0) > 0) return FIRST_ADMIN_EXISTS;
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
       return { ok: false, error: 'An account with that email already exists.', fieldErrors: { email: 'Already in use.' } } as const;
     }
@@ -66,8 +67,10 @@ export async function createStaffUser({
     tx.insert(contributors).values({ name, slug: uniqueContributorSlug(tx, name), userId: user.id }).run();
     recordAudit(tx, { actorId: actorId ?? user.id, action: 'user.create', subjectType: 'user', subjectId: user.id, data: { role } });
     return { ok: true, userId: user.id } as const;
-  });
+  }, { behavior: 'immediate' });
 }
+
+const FIRST_ADMIN_EXISTS = { ok: false, error: 'An administrator already exists; sign in instead.' } as const;
 
 function uniqueContributorSlug(tx: Pick<ReturnType<typeof getDb>, 'select'>, name: string): string {
   const base = slugify(name) || 'contributor';

@@ -8,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { staffUserSchema } from './create-staff-user';
 import { expireOpenPasswordLinks } from './expire-open-password-links';
 import { hashPasswordToken } from './hash-password-token';
+import { isPasswordLinkOpen } from './is-password-link-open';
 import type { UserWriteResult } from './user-write-result';
 
 /** One answer for an unknown, used, replaced or expired link, so the page reveals nothing about which. */
@@ -32,6 +33,8 @@ export async function setPasswordWithToken(input: { token: unknown; password: un
     }
     return { ok: false, error: INVALID_LINK_MESSAGE };
   }
+  // argon2 is the costly part: a link that cannot be used is refused before paying for it.
+  if (!isPasswordLinkOpen(parsed.data.token)) return { ok: false, error: INVALID_LINK_MESSAGE };
   const passwordHash = await hashPassword(parsed.data.password);
   const tokenHash = hashPasswordToken(parsed.data.token);
   return getDb().transaction((tx): UserWriteResult => {
