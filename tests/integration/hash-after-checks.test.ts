@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as passwordModule from '@/lib/auth/password';
 import { hashPassword } from '@/lib/auth/password';
 import { createStaffUser } from '@/lib/users/create-staff-user';
 import { inviteStaff } from '@/lib/users/invite-staff';
@@ -9,7 +10,7 @@ import { withTempDatabase } from '../factories/temp-database';
 
 // The real argon2id, counted: a refusal that could be decided without it must not pay for it.
 vi.mock('@/lib/auth/password', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/auth/password')>();
+  const original = await importOriginal<typeof passwordModule>();
   return { ...original, hashPassword: vi.fn(original.hashPassword) };
 });
 
