@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as passwordModule from '@/lib/auth/password';
+import type * as passwordModule from '@/lib/auth/password';
 import { hashPassword } from '@/lib/auth/password';
 import { createStaffUser } from '@/lib/users/create-staff-user';
 import { inviteStaff } from '@/lib/users/invite-staff';
