@@ -6,12 +6,14 @@ import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 
+export const CROSS_SITE_REFUSAL = 'This request came from another site and was refused.';
+
 /**
  * Runs a desk route handler for a signed-in staff member: 401 without a session, 403/404 from
  * the domain's own checks, and a plain 500 sentence (details only in the server log) otherwise.
  */
 export async function staffRoute(handler: (staff: StaffIdentity) => Promise<Response> | Response): Promise<Response> {
-  if (!isSameOrigin(await requestHeaders())) return jsonError(403, 'This request came from another site and was refused.');
+  if (!isSameOrigin(await requestHeaders())) return jsonError(403, CROSS_SITE_REFUSAL);
   const staff = await getCurrentStaff();
   if (!staff) return jsonError(401, 'Your session has ended. Sign in again; your changes are kept on this device.');
   try {

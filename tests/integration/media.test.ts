@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, media, type MediaVariant } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
@@ -15,7 +15,8 @@ import { storeUpload, type StoreUploadInput } from '@/lib/media/store-upload';
 import { updateMediaText } from '@/lib/media/update-media-text';
 import { makeImage, makeOversizedPngHeader } from '../factories/image';
 import { createTestStaff } from '../factories/staff';
-import { makeTempFolder, withTempDatabase } from '../factories/temp-database';
+import { withTempMediaFolder } from '../factories/media-folder';
+import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
 vi.mock('@/lib/auth/current-staff', () => ({
@@ -28,15 +29,11 @@ vi.mock('@/lib/auth/current-staff', () => ({
 
 withTempDatabase();
 
+const mediaFolder = withTempMediaFolder();
 let mediaDir = '';
 beforeEach(() => {
-  mediaDir = makeTempFolder();
-  process.env.MEDIA_DIR = mediaDir;
+  mediaDir = mediaFolder.path();
   signedIn.staff = null;
-});
-afterEach(() => {
-  delete process.env.MEDIA_DIR;
-  fs.rmSync(mediaDir, { recursive: true, force: true });
 });
 
 function filesUnder(folder: string): string[] {
@@ -304,17 +301,17 @@ describe('listing and searching media', () => {
 
 describe('editing the text of an image', () => {
   it('changes the given fields only and records who did it', async () => {
-    const staff = await createTestStaff();
+    const staff = await createTestStaff({ role: 'editor' });
     const id = insertMediaRow({ alt: 'old alt', caption: 'old caption', credit: 'Old Credit' });
-    const result = updateMediaText({ id, input: { alt: '  Negotiators at a table ', caption: 'Geneva, 2025' }, actorId: staff.id });
+    const result = updateMediaText({ id, input: { alt: '  Negotiators at a table ', caption: 'Geneva, 2025' }, actor: staff });
     expect(result).toMatchObject({ ok: true, media: { alt: 'Negotiators at a table', caption: 'Geneva, 2025', credit: 'Old Credit' } });
     expect(getDb().select().from(auditLog).all()).toMatchObject([{ action: 'media.update', subjectId: id, actorId: staff.id }]);
   });
 
   it('returns an error for each field that is too long and changes nothing', async () => {
-    const staff = await createTestStaff();
+    const staff = await createTestStaff({ role: 'editor' });
     const id = insertMediaRow({ alt: 'kept' });
-    const result = updateMediaText({ id, input: { alt: 'a'.repeat(301), caption: 'c'.repeat(1001), credit: 'r'.repeat(201) }, actorId: staff.id });
+    const result = updateMediaText({ id, input: { alt: 'a'.repeat(301), caption: 'c'.repeat(1001), credit: 'r'.repeat(201) }, actor: staff });
     expect(result).toEqual({
       ok: false,
       status: 400,
@@ -329,8 +326,8 @@ describe('editing the text of an image', () => {
   });
 
   it('answers 404 for an image that does not exist', async () => {
-    const staff = await createTestStaff();
-    expect(updateMediaText({ id: 999, input: { alt: 'x' }, actorId: staff.id })).toMatchObject({ ok: false, status: 404 });
+    const staff = await createTestStaff({ role: 'editor' });
+    expect(updateMediaText({ id: 999, input: { alt: 'x' }, actor: staff })).toMatchObject({ ok: false, status: 404 });
   });
 });
 

@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, string> = {
   'entity.merge': '- A A',
   'entity.delete': '- A A',
   'media.upload': 'A A A',
+  'media.edit': 'O A A',
   'audit.view': '- A A',
   'mail.view': '- A A',
   'contributor.manage': '- A A',

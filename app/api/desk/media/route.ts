@@ -10,7 +10,7 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** Uploads one image: multipart form with `file` and optional `alt`, `caption`, `credit`. */
 export async function POST(request: Request) {
-  const access = await authorizeMediaRequest();
+  const access = await authorizeMediaRequest(request);
   if (!access.ok) return access.response;
   const declaredLength = Number(request.headers.get('content-length') ?? 0);
   if (declaredLength > MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES) {
@@ -46,7 +46,7 @@ export async function POST(request: Request) {
 
 /** The media library, newest first: `?q=` searches alt text, caption, credit and file name; `?limit=` up to 200. */
 export async function GET(request: Request) {
-  const access = await authorizeMediaRequest();
+  const access = await authorizeMediaRequest(request);
   if (!access.ok) return access.response;
   const { searchParams } = new URL(request.url);
   const limit = searchParams.get('limit');

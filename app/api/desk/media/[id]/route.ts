@@ -7,8 +7,8 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function GET(_request: Request, { params }: Context) {
-  const access = await authorizeMediaRequest();
+export async function GET(request: Request, { params }: Context) {
+  const access = await authorizeMediaRequest(request);
   if (!access.ok) return access.response;
   const id = parseMediaId((await params).id);
   const media = id === null ? null : getMedia(id);
@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: Context) {
 
 /** Edits the text of an image: JSON `{ alt?, caption?, credit? }`. */
 export async function PATCH(request: Request, { params }: Context) {
-  const access = await authorizeMediaRequest();
+  const access = await authorizeMediaRequest(request);
   if (!access.ok) return access.response;
   const id = parseMediaId((await params).id);
   if (id === null) return Response.json({ ok: false, error: MEDIA_NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
@@ -28,7 +28,7 @@ export async function PATCH(request: Request, { params }: Context) {
   } catch {
     return Response.json({ ok: false, error: 'Send the changes as JSON, e.g. {"alt": "…"}.' }, { status: 400, headers: NO_STORE });
   }
-  const result = updateMediaText({ id, input, actorId: access.staff.id });
+  const result = updateMediaText({ id, input, actor: access.staff });
   if (!result.ok) {
     return Response.json({ ok: false, error: result.error, fieldErrors: result.fieldErrors }, { status: result.status, headers: NO_STORE });
   }
