@@ -2,7 +2,9 @@
 
 import { useId } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { StaffRole } from '@/db/schema';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
+import { can } from '@/lib/auth/policy';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 
@@ -13,6 +15,7 @@ type Props = {
   wordCount: number;
   fieldErrors: Record<string, string>;
   onChange: (changes: Partial<ArticleMeta>, options?: { isSlugEdit?: boolean }) => void;
+  viewerRole: StaffRole;
 };
 
 const SEO_TITLE_LIMIT = 60;
@@ -20,11 +23,12 @@ const SEO_DESCRIPTION_LIMIT = 160;
 const WORDS_PER_MINUTE = 230;
 
 /** Everything about the article except its text: where it goes, who wrote it, how search engines see it. */
-export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, onChange }: Props) {
+export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, onChange, viewerRole }: Props) {
   const ids = {
     slug: useId(),
     section: useId(),
     issue: useId(),
+    issueHint: useId(),
     addAuthor: useId(),
     featured: useId(),
     seoTitle: useId(),
@@ -37,6 +41,7 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
     next.splice(index + offset, 0, moved!);
     onChange({ authorContributorIds: next });
   };
+  const canChooseIssue = can({ role: viewerRole, action: 'issue.manage' });
   const available = options.contributors.filter((contributor) => !meta.authorContributorIds.includes(contributor.id));
   return (
     <aside className="metadata-panel" aria-label="Article details">
@@ -60,7 +65,14 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
       </select>
 
       <label htmlFor={ids.issue}>Issue</label>
-      <select id={ids.issue} value={meta.issueId ?? ''} onChange={(event) => onChange({ issueId: event.target.value ? Number(event.target.value) : null })}>
+      <select
+        id={ids.issue}
+        value={meta.issueId ?? ''}
+        disabled={!canChooseIssue}
+        aria-describedby={canChooseIssue ? undefined : ids.issueHint}
+        aria-invalid={fieldErrors.issueId ? true : undefined}
+        onChange={(event) => onChange({ issueId: event.target.value ? Number(event.target.value) : null })}
+      >
         <option value="">Not in an issue</option>
         {options.issues.map((issue) => (
           <option key={issue.id} value={issue.id}>
@@ -68,6 +80,12 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
           </option>
         ))}
       </select>
+      {canChooseIssue ? null : (
+        <p className="hint" id={ids.issueHint}>
+          Editors choose the issue an article appears in.
+        </p>
+      )}
+      {fieldErrors.issueId ? <p className="field-error">{fieldErrors.issueId}</p> : null}
 
       <fieldset>
         <legend>Authors, in byline order</legend>

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { can } from '@/lib/auth/policy';
 import { loadArticleFor } from './article-access';
 import { getRevisionOf } from './compare-revisions';
 import { saveArticle, type SaveResult } from './save-article';
@@ -14,7 +15,9 @@ import { saveArticle, type SaveResult } from './save-article';
 export function restoreRevision({ articleId, revisionId, actor }: { articleId: number; revisionId: number; actor: StaffIdentity }): SaveResult {
   loadArticleFor({ id: articleId, actor, action: 'article.edit' });
   const revision = getRevisionOf({ articleId, revisionId });
-  const current = getDb().select({ version: articles.version, slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).get()!;
+  const current = getDb().select({ version: articles.version, slug: articles.slug, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get()!;
+  // Only editors file articles into issues; for anyone else a restore keeps the issue the article is in now.
+  const issueId = can({ role: actor.role, action: 'issue.manage' }) ? (revision.meta.issueId ?? null) : current.issueId;
   return saveArticle({
     id: articleId,
     actor,
@@ -27,7 +30,7 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
       slug: current.slug,
       body: revision.body,
       sectionId: revision.meta.sectionId ?? null,
-      issueId: revision.meta.issueId ?? null,
+      issueId,
       authorContributorIds: revision.meta.authorContributorIds ?? [],
       seoTitle: revision.meta.seoTitle ?? '',
       seoDescription: revision.meta.seoDescription ?? '',

@@ -22,7 +22,7 @@ import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { rewriteEntityMentions } from '@/lib/entities/rewrite-entity-mentions';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { can, ForbiddenError } from '@/lib/auth/policy';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
 import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
@@ -118,6 +118,16 @@ export function saveArticle({
 
     if (article.version !== request.baseVersion) {
       return { ok: false, kind: 'conflict', error: 'Someone else saved this article after you opened it.', current: serverCopy(tx, article) };
+    }
+
+    // Filing into an issue is the editors' planning; an author's save may carry their choice back, not change it.
+    if (issueId !== article.issueId && !can({ role: actor.role, action: 'issue.manage' })) {
+      return {
+        ok: false,
+        kind: 'invalid',
+        error: 'Only an editor can choose the issue an article appears in; ask one to file it.',
+        fieldErrors: { issueId: 'Only an editor can choose the issue.' },
+      };
     }
 
     const slugError = claimSlug(tx, { articleId: id, slug: request.slug, previous: article.slug });
