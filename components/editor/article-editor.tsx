@@ -305,7 +305,7 @@ export function ArticleEditor({ article, options, viewer }: Props) {
         />
         {editor ? <NotesPanel editor={editor} articleId={article.id} viewer={viewer} /> : null}
         <fieldset className="editor-fields" disabled={!canEdit}>
-        <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} />
+        <MetadataPanel meta={meta} options={options} images={images} wordCount={wordCount} fieldErrors={fieldErrors} onChange={changeMeta} viewerRole={viewer.role} />
         <section className="manual-tags" aria-labelledby="manual-tags-title">
           <h2 id="manual-tags-title">Tags added by hand</h2>
           <p className="hint">Entities tagged in the text are tags already; add here what the article is about without naming it.</p>
