@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import {
   articleAuthors,
   articleEntities,
+  articleNotes,
   articles,
   articleSlugHistory,
   contributors,
@@ -11,9 +12,11 @@ import {
   entityRedirects,
   issues,
   sections,
+  users,
   type Article,
 } from '@/db/schema';
 import { kindOfSegment } from '@/lib/entities/entity-path';
+import { noteBodyToText } from '@/lib/notes/note-body-to-text';
 import { checkArticle, type LinkVerdict, type PreflightReport } from './preflight-checks';
 
 type Reader = Pick<Db, 'select'>;
@@ -38,6 +41,7 @@ export function preflightArticle(article: Article, db: Reader = getDb()): Prefli
       seoTitle: article.seoTitle,
       seoDescription: article.seoDescription,
       hasFeaturedImage: article.featuredMediaId !== null,
+      openNotes: openNotesOf(db, article.id),
     },
     {
       isSlugTaken: (slug) =>
@@ -46,6 +50,25 @@ export function preflightArticle(article: Article, db: Reader = getDb()): Prefli
       internalLink: (path) => verdictFor(db, path),
     },
   );
+}
+
+const NOTE_EXCERPT_LENGTH = 120;
+
+/** Unresolved note threads on the article, each with the start of its first note and who wrote it. */
+function openNotesOf(db: Reader, articleId: number): { id: number; excerpt: string; authorName: string | null }[] {
+  return db
+    .select({ id: articleNotes.id, body: articleNotes.body, authorName: users.name })
+    .from(articleNotes)
+    .leftJoin(users, eq(users.id, articleNotes.authorId))
+    .where(and(eq(articleNotes.articleId, articleId), isNull(articleNotes.parentId), isNull(articleNotes.resolvedAt)))
+    .orderBy(asc(articleNotes.id))
+    .all()
+    .map((note) => ({ id: note.id, excerpt: excerptOf(noteBodyToText(note.body)), authorName: note.authorName }));
+}
+
+function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= NOTE_EXCERPT_LENGTH ? flat : `${flat.slice(0, NOTE_EXCERPT_LENGTH - 1).trimEnd()}…`;
 }
 
 /** Whether a site-relative path leads somewhere a reader can go. */

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { SEO_DESCRIPTION_RECOMMENDED, SEO_TITLE_RECOMMENDED } from './article-draft-schema';
+import type { WorkflowAction } from './workflow';
 
 export type PreflightProblem = {
   /** Stable key, e.g. `dek`, `image-alt`, `internal-link`. */
@@ -8,6 +9,10 @@ export type PreflightProblem = {
   message: string;
   /** The editor field to go to, when there is one. */
   field?: 'title' | 'dek' | 'slug' | 'authors' | 'section' | 'tags' | 'body' | 'seoTitle' | 'seoDescription' | 'featuredImage';
+  /** The open note thread the problem is about, which resolving clears. */
+  noteId?: number;
+  /** Blocks approving, scheduling and publishing, but not submitting for review (where notes get answered). */
+  isForApprovalOnly?: boolean;
 };
 
 export type PreflightReport = { blocking: PreflightProblem[]; warnings: PreflightProblem[] };
@@ -25,6 +30,8 @@ export type PreflightInput = {
   seoTitle: string;
   seoDescription: string;
   hasFeaturedImage: boolean;
+  /** Editorial note threads nobody has resolved yet, oldest first. */
+  openNotes: { id: number; excerpt: string; authorName: string | null }[];
 };
 
 export type LinkVerdict = 'ok' | 'missing' | 'unpublished';
@@ -77,6 +84,10 @@ export function checkArticle(input: PreflightInput, lookups: PreflightLookups): 
     });
   }
   if (walk.isEmpty) blocking.push({ code: 'body', field: 'body', message: 'The article has no text yet.' });
+  for (const note of input.openNotes) {
+    const by = note.authorName ? ` by ${note.authorName}` : '';
+    blocking.push({ code: 'open-note', noteId: note.id, isForApprovalOnly: true, message: `Resolve the open note${by}: “${note.excerpt}”` });
+  }
 
   if (input.seoDescription.length > SEO_DESCRIPTION_RECOMMENDED) {
     blocking.push({
@@ -93,6 +104,12 @@ export function checkArticle(input: PreflightInput, lookups: PreflightLookups): 
   if (!input.hasFeaturedImage) warnings.push({ code: 'featured-image', field: 'featuredImage', message: 'No featured image: shared links will show no picture.' });
   if (!walk.isEmpty && input.wordCount < SHORT_ARTICLE_WORDS) warnings.push({ code: 'short', field: 'body', message: `The article is only ${input.wordCount} words long.` });
   return { blocking, warnings };
+}
+
+/** The problems that stop this workflow move: all blocking ones, except that open notes do not stop a submission. */
+export function blockingFor({ report, action }: { report: PreflightReport; action: WorkflowAction }): PreflightProblem[] {
+  if (action !== 'submit') return report.blocking;
+  return report.blocking.filter((problem) => !problem.isForApprovalOnly);
 }
 
 /** The site-relative path of a link, or null for outside links (`mailto:`, `https://…`) and bare anchors. */

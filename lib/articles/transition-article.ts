@@ -13,7 +13,7 @@ import { formatInZone, wallTimeToInstant } from '@/lib/time/zoned-time';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { articleOwnerIds, bylineContributorIds } from './article-owner-ids';
 import { preflightArticle } from './preflight-article';
-import type { PreflightProblem } from './preflight-checks';
+import { blockingFor, type PreflightProblem } from './preflight-checks';
 import { clearPublishedSnapshot, writePublishedSnapshot } from './published-snapshot';
 import { findTransition, WORKFLOW_ACTIONS, type Transition } from './workflow';
 
@@ -81,9 +81,9 @@ export function transitionArticle({ id, actor, input, now = new Date() }: { id: 
         return { ok: false, error: `The article is embargoed until ${until}. Schedule it for that time instead.` };
       }
       if (transition.needs.includes('preflight')) {
-        const report = preflightArticle(article, tx);
-        if (report.blocking.length > 0) {
-          return { ok: false, error: `${transition.label}: not possible until these are fixed.`, problems: report.blocking };
+        const problems = blockingFor({ report: preflightArticle(article, tx), action: transition.action });
+        if (problems.length > 0) {
+          return { ok: false, error: `${transition.label}: not possible until these are fixed.`, problems };
         }
       }
       if (request.correction && transition.action !== 'update') return { ok: false, error: 'A public correction note goes only with an update of a published article.' };

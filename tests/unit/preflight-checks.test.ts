@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { checkArticle, internalPathOf, type PreflightInput, type PreflightLookups } from '@/lib/articles/preflight-checks';
+import { blockingFor, checkArticle, internalPathOf, type PreflightInput, type PreflightLookups } from '@/lib/articles/preflight-checks';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
 const paragraph = (text: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'paragraph', content: text ? [{ type: 'text', text, ...(marks ? { marks } : {}) }] : [] });
@@ -17,6 +17,7 @@ const ready: PreflightInput = {
   seoTitle: '',
   seoDescription: 'A description.',
   hasFeaturedImage: true,
+  openNotes: [],
 };
 const lookups: PreflightLookups = { isSlugTaken: () => false, internalLink: () => 'ok' };
 const codes = (report: ReturnType<typeof checkArticle>) => ({ blocking: report.blocking.map((problem) => problem.code), warnings: report.warnings.map((problem) => problem.code) });
@@ -24,6 +25,17 @@ const codes = (report: ReturnType<typeof checkArticle>) => ({ blocking: report.b
 describe('the publish checklist', () => {
   it('passes a complete article', () => {
     expect(codes(checkArticle(ready, lookups))).toEqual({ blocking: [], warnings: [] });
+  });
+
+  it('blocks approval and publication, but not submitting, while an editorial note is open', () => {
+    const report = checkArticle({ ...ready, openNotes: [{ id: 7, excerpt: 'Which inspections?', authorName: 'Edith Editor' }, { id: 9, excerpt: 'Source?', authorName: null }] }, lookups);
+    expect(report.blocking.map((problem) => [problem.code, problem.noteId, problem.message])).toEqual([
+      ['open-note', 7, 'Resolve the open note by Edith Editor: “Which inspections?”'],
+      ['open-note', 9, 'Resolve the open note: “Source?”'],
+    ]);
+    expect(blockingFor({ report, action: 'submit' })).toEqual([]);
+    expect(blockingFor({ report, action: 'approve' })).toHaveLength(2);
+    expect(blockingFor({ report, action: 'publish' })).toHaveLength(2);
   });
 
   it('blocks on each missing essential', () => {
