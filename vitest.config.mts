@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // next-auth imports `next/server` without an extension, which only a transformed module resolves.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

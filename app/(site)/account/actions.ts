@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { clientIp } from '@/lib/auth/client-ip';
 import { getCurrentReader } from '@/lib/readers/current-reader';
 import { deleteReaderData } from '@/lib/readers/delete-reader-data';
-import { hitRateLimits, READER_RATE_LIMITS } from '@/lib/readers/hit-rate-limit';
 import { readerSignIn, readerSignOut } from '@/lib/readers/reader-auth';
+import { allowReaderSignInRequest } from '@/lib/readers/reader-sign-in-limit';
 import { subscriberEmailSchema } from '@/lib/readers/subscriber-email-schema';
 import { resubscribeReader, unsubscribeReader } from '@/lib/readers/unsubscribe-reader';
 import { updateReaderChoices } from '@/lib/readers/update-reader-choices';
@@ -16,14 +16,7 @@ import { updateReaderChoices } from '@/lib/readers/update-reader-choices';
 export async function requestSignInLinkAction(form: FormData): Promise<void> {
   const parsed = subscriberEmailSchema.safeParse(form.get('email'));
   if (!parsed.success) redirect('/account?problem=email');
-  const ip = clientIp(await headers());
-  const isAllowed = hitRateLimits({
-    hits: [
-      { limit: READER_RATE_LIMITS.signInByIp, key: ip },
-      { limit: READER_RATE_LIMITS.signInByAddress, key: parsed.data },
-    ],
-  });
-  if (!isAllowed) redirect('/account?problem=rate_limited');
+  if (!allowReaderSignInRequest({ email: parsed.data, ip: clientIp(await headers()) })) redirect('/account?problem=rate_limited');
   await readerSignIn('email', { email: parsed.data, redirectTo: '/account' });
 }
 
