@@ -12,8 +12,8 @@ import type { UserWriteResult } from './user-write-result';
 
 /**
  * Disables or enables a staff account. A disabled account is refused at sign-in and on its very
- * next request (getCurrentStaff re-reads the account every time), and its open set-password links
- * stop working. Admins only; nobody disables themselves, and the last active admin stays.
+ * next request (getCurrentStaff re-reads the account every time), its sessions end for good and
+ * its open set-password links stop working. Admins only; nobody disables themselves, and the last active admin stays.
  */
 export function setActive({ actor, userId, isActive }: { actor: StaffIdentity; userId: number; isActive: boolean }): UserWriteResult<{ changed: boolean }> {
   assertCan({ role: actor.role, action: 'user.manage' });
@@ -25,7 +25,11 @@ export function setActive({ actor, userId, isActive }: { actor: StaffIdentity; u
       return { ok: false, error: `${user.name} is the last active administrator; make someone else an administrator first.` };
     }
     const now = new Date();
-    tx.update(users).set({ isActive, updatedAt: now }).where(eq(users.id, user.id)).run();
+    // Disabling also ends every session for good: enabling later must not bring an old cookie back.
+    tx.update(users)
+      .set(isActive ? { isActive, updatedAt: now } : { isActive, updatedAt: now, sessionsValidAfter: now.getTime() })
+      .where(eq(users.id, user.id))
+      .run();
     if (!isActive) expireOpenPasswordLinks(tx, { userId: user.id, now });
     recordAudit(tx, {
       actorId: actor.id,

@@ -23,9 +23,9 @@ import { createTestStaff, TEST_PASSWORD } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 // The session cookie is what a browser sends; the account behind it is read from the real database.
-const session = vi.hoisted(() => ({ userId: null as number | null, sessionId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({ userId: null as number | null, sessionId: undefined as string | undefined, signedInAt: null as number | null }));
 vi.mock('@/lib/auth/auth', () => ({
-  auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: Date.now(), sessionId: session.sessionId } : null),
+  auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: session.signedInAt ?? Date.now(), sessionId: session.sessionId } : null),
 }));
 
 withTempDatabase();
@@ -36,6 +36,7 @@ const NEW_PASSWORD = 'a brand new passphrase';
 beforeEach(() => {
   process.env.SITE_URL = 'https://masthead.example/';
   session.userId = null;
+  session.signedInAt = null;
 });
 afterEach(() => {
   delete process.env.SITE_URL;
@@ -246,10 +247,11 @@ describe('changing roles', () => {
 });
 
 describe('disabling and enabling accounts', () => {
-  it('disabling ends the member’s session at once and refuses their sign-in; enabling restores both', async () => {
+  it('disabling ends the member’s session at once and refuses their sign-in; enabling restores sign-in but not the old session', async () => {
     const admin = await createTestStaff({ role: 'admin' });
     const author = await createTestStaff({ role: 'author', email: 'leaver@example.org' });
     session.userId = author.id;
+    session.signedInAt = Date.now() - 1_000;
     expect(await getCurrentStaff()).toMatchObject({ id: author.id });
 
     expect(setActive({ actor: admin, userId: author.id, isActive: false })).toEqual({ ok: true, changed: true });
@@ -258,6 +260,10 @@ describe('disabling and enabling accounts', () => {
     expect(listStaff({ actor: admin }).find((row) => row.id === author.id)?.isActive).toBe(false);
 
     expect(setActive({ actor: admin, userId: author.id, isActive: true })).toEqual({ ok: true, changed: true });
+    // The cookie from before the account was disabled stays dead; signing in again makes a new session.
+    expect(await getCurrentStaff()).toBeNull();
+    expect(await authenticateStaff({ email: 'leaver@example.org', password: TEST_PASSWORD, ip: IP })).toMatchObject({ ok: true });
+    session.signedInAt = Date.now() + 1;
     expect(await getCurrentStaff()).toMatchObject({ id: author.id });
     expect(auditActions(author.id)).toEqual(['user.disable', 'user.enable']);
   });
