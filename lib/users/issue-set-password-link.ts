@@ -7,7 +7,10 @@ import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { expireOpenPasswordLinks } from './expire-open-password-links';
 import { hashPasswordToken } from './hash-password-token';
 
+/** An invitation's link: the newcomer may not read their mail the same day. */
 export const SET_PASSWORD_LINK_HOURS = 72;
+/** A reset link unlocks a working account, so it lives only as long as the person is likely at the screen. */
+export const PASSWORD_RESET_LINK_HOURS = 1;
 
 export type SetPasswordPurpose = 'invite' | 'reset';
 
@@ -32,7 +35,9 @@ export function issueSetPasswordLink(
 ): { expiresAt: Date } {
   expireOpenPasswordLinks(tx, { userId: user.id, now });
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SET_PASSWORD_LINK_HOURS * 60 * 60 * 1000);
+  const isInvite = purpose === 'invite';
+  const hours = isInvite ? SET_PASSWORD_LINK_HOURS : PASSWORD_RESET_LINK_HOURS;
+  const expiresAt = new Date(now.getTime() + hours * 60 * 60 * 1000);
   const row = tx
     .insert(passwordTokens)
     .values({ userId: user.id, tokenHash: hashPasswordToken(token), expiresAt, createdBy: actor.id, createdAt: now })
@@ -40,7 +45,6 @@ export function issueSetPasswordLink(
     .get();
   const { siteUrl } = getConfig();
   const link = `${siteUrl}/login/set-password?token=${token}`;
-  const isInvite = purpose === 'invite';
   enqueueMail(
     {
       dedupeKey: `${isInvite ? 'invite' : 'password-reset'}:${user.id}:${row.id}`,
@@ -56,7 +60,7 @@ export function issueSetPasswordLink(
         '',
         link,
         '',
-        `The link works once, for ${SET_PASSWORD_LINK_HOURS} hours. If it has expired, ask an administrator for a new one.`,
+        `The link works once, for ${hours === 1 ? '1 hour' : `${hours} hours`}. If it has expired, ${isInvite ? 'ask an administrator for a new one' : 'ask for a new one at the sign-in page'}.`,
         isInvite ? '' : 'Until you use it, your current password keeps working. If you did not expect this, tell an administrator.',
         `Then sign in at ${siteUrl}/login with this email address.`,
         '',

@@ -15,7 +15,7 @@ export const PASSWORD_RESET_LIMITS = {
 } satisfies Record<string, RateLimit>;
 
 /** What the person asking is told: the same words whether or not the address has an account. */
-export const PASSWORD_RESET_ANSWER = 'If that address belongs to an active staff account, a link to set a new password is on its way. It works for 72 hours.';
+export const PASSWORD_RESET_ANSWER = 'If that address belongs to an active staff account, a link to set a new password is on its way. It works for 1 hour.';
 
 export type PasswordResetResult = { ok: true; message: string } | { ok: false; error: string };
 

@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors/domain-errors';
 import { changeRole } from '@/lib/users/change-role';
 import { createContributor } from '@/lib/users/create-contributor';
 import { inviteStaff } from '@/lib/users/invite-staff';
-import { SET_PASSWORD_LINK_HOURS } from '@/lib/users/issue-set-password-link';
+import { PASSWORD_RESET_LINK_HOURS, SET_PASSWORD_LINK_HOURS } from '@/lib/users/issue-set-password-link';
 import { sendSetPasswordLink } from '@/lib/users/send-set-password-link';
 import { setActive } from '@/lib/users/set-active';
 import { updateContributor } from '@/lib/users/update-contributor';
@@ -17,7 +17,7 @@ export type StaffActionResult = { ok: true; message: string } | { ok: false; err
 /** A form's state: a refusal carries what was typed, so the form keeps it. */
 export type StaffFormState = (StaffActionResult & { values?: Record<string, string> }) | null;
 
-const LINK_HINT = `The link works once, for ${SET_PASSWORD_LINK_HOURS} hours; without a mail server, find it in the Outbox.`;
+const LINK_HINT = `The link works once, for ${SET_PASSWORD_LINK_HOURS} hours (a password reset: ${PASSWORD_RESET_LINK_HOURS} hour); the Outbox lists the message with the link itself hidden.`;
 
 export async function inviteStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const staff = await requireStaff({ returnTo: '/desk/staff' });
