@@ -31,6 +31,8 @@ export const subscribers = sqliteTable(
     bounceCount: integer('bounce_count').notNull().default(0),
     /** Up to when daily/weekly digests have covered articles (ms). */
     digestCoveredUntil: integer('digest_covered_until', { mode: 'timestamp_ms' }),
+    /** Sessions signed in at or before this time (ms) are over: signing out ends them all. Null: none ended. */
+    sessionsValidAfter: integer('sessions_valid_after'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE `subscribers` ADD `sessions_valid_after` integer;
