@@ -5,6 +5,7 @@ import Nodemailer from 'next-auth/providers/nodemailer';
 import { getAuthSecret } from '@/lib/auth/auth-secret';
 import { getConfig } from '@/lib/config/get-config';
 import { readerAuthAdapter } from './reader-auth-adapter';
+import { endReaderSessions, isReaderSessionCurrent } from './reader-sessions';
 import { sendReaderSignInLink } from './send-reader-sign-in-link';
 
 export const READER_AUTH_BASE_PATH = '/api/reader-auth';
@@ -49,9 +50,22 @@ export function readerAuthConfig(): NextAuthConfig {
         const target = new URL(url, siteUrl);
         return target.pathname.startsWith('/account') ? `${siteUrl}${target.pathname}${target.search}` : `${siteUrl}/account`;
       },
+      // Every read of the session asks whether it has been ended; null makes Auth.js drop the cookie.
+      jwt({ token, user }) {
+        if (user) return { ...token, signedInAt: Date.now() };
+        const signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : 0;
+        return isReaderSessionCurrent({ subscriberId: Number(token.sub), signedInAt }) ? token : null;
+      },
       session({ session, token }) {
         if (typeof token.sub === 'string') session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the reader's sessions on every device, copies of this cookie included.
+      signOut(message) {
+        const subscriberId = Number('token' in message ? message.token?.sub : undefined);
+        if (Number.isSafeInteger(subscriberId) && subscriberId > 0) endReaderSessions({ subscriberId });
       },
     },
   };
