@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { mediaFileUrl } from '@/lib/media/media-view';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
 
@@ -72,7 +73,7 @@ export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdent
     authors,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
-    featuredImage: featured ? { id: featured.id, url: `/api/media/${featured.id}/original.${featured.originalPath.split('.').pop()}`, alt: featured.alt } : null,
+    featuredImage: featured ? { id: featured.id, url: mediaFileUrl({ id: featured.id, storedPath: featured.originalPath }), alt: featured.alt } : null,
     wordCount: article.wordCount,
     updatedAt: article.updatedAt.toISOString(),
     isPublished: article.publishedRevisionId !== null,

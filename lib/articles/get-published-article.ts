@@ -5,6 +5,7 @@ import { articles, entities, issues, publishedArticleEntities, revisions, sectio
 import { makeExcerpt } from '@/lib/content/derive-article-text';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
+import { withPublicMediaAddresses } from '@/lib/media/with-public-media-addresses';
 import { publishedBylinesFor, type Byline } from './article-bylines';
 import { isPublicArticle } from './is-public-article';
 import { listArticleCorrections, type ArticleCorrectionNote } from './list-article-corrections';
@@ -76,7 +77,7 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     dek: row.dek,
     // `articles.excerpt` follows the working copy, which may hold unpublished edits.
     excerpt: makeExcerpt(row.bodyText, EXCERPT_LENGTH),
-    html: renderArticleHtml(row.body, { entityHrefs: entityHrefsFor(row.body) }),
+    html: renderArticleHtml(withPublicMediaAddresses(row.body), { entityHrefs: entityHrefsFor(row.body) }),
     wordCount: row.wordCount,
     publishedAt: row.publishedAt,
     firstPublishedAt: row.firstPublishedAt ?? row.publishedAt,

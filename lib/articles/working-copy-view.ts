@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { articleEntities, entities, issues, sections, type Article } from '@/db/schema';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
+import { withPublicMediaAddresses } from '@/lib/media/with-public-media-addresses';
 import { bylinesFor } from './article-bylines';
 import type { ArticlePreview } from './get-article-preview';
 
@@ -15,7 +16,7 @@ export function workingCopyView(article: Article): ArticlePreview {
   return {
     title: article.title,
     dek: article.dek,
-    html: renderArticleHtml(article.body, { entityHrefs: entityHrefsFor(article.body) }),
+    html: renderArticleHtml(withPublicMediaAddresses(article.body), { entityHrefs: entityHrefsFor(article.body) }),
     authors: bylinesFor([article.id]).get(article.id) ?? [],
     publishedAt: article.publishedAt,
     section: section ?? null,

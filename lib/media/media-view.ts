@@ -1,4 +1,5 @@
 import type { Media } from '@/db/schema';
+import { mediaAddressSignature } from './media-address-signature';
 
 /** An image as the desk and the editor use it; `url` and `srcset` go straight into a figure. */
 export type MediaView = {
@@ -11,7 +12,7 @@ export type MediaView = {
   alt: string;
   caption: string;
   credit: string;
-  /** The WebP copies, e.g. "/api/media/7/w480.webp 480w, /api/media/7/w960.webp 960w". */
+  /** The WebP copies, e.g. "/api/media/7-<signature>/w480.webp 480w, /api/media/7-<signature>/w960.webp 960w". */
   srcset: string;
   originalName: string;
   createdAt: string;
@@ -36,9 +37,12 @@ export function toMediaView(row: Media): MediaView {
   };
 }
 
-/** The public address of a stored file: its name inside the upload's folder, under the media id. */
+/**
+ * The one address of a stored file, for pages, feeds, mail and the desk alike: its name inside the
+ * upload's folder, under the media id and that id's signature. Who may fetch it is decided when it is asked for.
+ */
 export function mediaFileUrl({ id, storedPath }: { id: number; storedPath: string }): string {
-  return `/api/media/${id}/${publicFileName(storedPath)}`;
+  return `/api/media/${id}-${mediaAddressSignature(id)}/${publicFileName(storedPath)}`;
 }
 
 export function publicFileName(storedPath: string): string {

@@ -9,10 +9,18 @@ import { IMAGE_FORMATS, isImageFormat, type ImageFormat } from './image-format';
 import { publicFileName } from './media-view';
 import { parseMediaId } from './parse-media-id';
 
-export type MediaFile = { absolutePath: string; contentType: string; bytes: number; etag: string };
+export type MediaFile = {
+  mediaId: number;
+  absolutePath: string;
+  contentType: string;
+  bytes: number;
+  etag: string;
+  /** The upload as it came, camera metadata included: for staff only. */
+  isOriginal: boolean;
+};
 
 /**
- * The stored file behind a public media URL. Only names recorded for that image are served; the
+ * The stored file behind a media address. Only names recorded for that image are served; the
  * requested name is compared, never joined onto a path, so `../` and unknown names find nothing.
  */
 export function resolveMediaFile({ id, fileName }: { id: string; fileName: string }): MediaFile | null {
@@ -22,8 +30,8 @@ export function resolveMediaFile({ id, fileName }: { id: string; fileName: strin
   if (!row) return null;
   const originalFormat = formatOfMimeType(row.mimeType);
   const files = [
-    ...(originalFormat ? [{ path: row.originalPath, format: originalFormat, bytes: row.bytes }] : []),
-    ...row.variants,
+    ...(originalFormat ? [{ path: row.originalPath, format: originalFormat, bytes: row.bytes, isOriginal: true }] : []),
+    ...row.variants.map((variant) => ({ ...variant, isOriginal: false })),
   ];
   const file = files.find((candidate) => publicFileName(candidate.path) === fileName);
   if (!file) return null;
@@ -31,11 +39,13 @@ export function resolveMediaFile({ id, fileName }: { id: string; fileName: strin
   const absolutePath = path.resolve(mediaDir, ...file.path.split('/'));
   if (!absolutePath.startsWith(mediaDir + path.sep)) return null;
   return {
+    mediaId,
     absolutePath,
     contentType: IMAGE_FORMATS[file.format].contentType,
     bytes: file.bytes,
     // Stored files are never rewritten, so the folder's random key and the name identify the bytes.
     etag: `"${createHash('sha256').update(`${file.path}:${file.bytes}`).digest('base64url').slice(0, 27)}"`,
+    isOriginal: file.isOriginal,
   };
 }
 

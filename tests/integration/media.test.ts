@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { auditLog, media, type MediaVariant } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { etagMatches } from '@/lib/media/etag-matches';
+import { mediaAddressSignature } from '@/lib/media/media-address-signature';
 import { listMedia } from '@/lib/media/list-media';
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/media/media-limits';
 import { renderVariants } from '@/lib/media/render-variants';
@@ -63,6 +64,11 @@ async function expectRefusedWithNothingWritten(input: Partial<StoreUploadInput> 
   return result;
 }
 
+/** The signed folder part of an image's addresses, as pages show them. */
+function addressOf(id: number): string {
+  return `/api/media/${id}-${mediaAddressSignature(id)}`;
+}
+
 function variantSummary(variants: MediaVariant[]) {
   return variants.map((variant) => `${variant.width}.${variant.format}`).sort();
 }
@@ -99,13 +105,13 @@ describe('storing an upload', () => {
     const id = result.media.id;
     expect(result.media).toEqual({
       id,
-      url: `/api/media/${id}/w1600.jpeg`,
+      url: `${addressOf(id)}/w1600.jpeg`,
       width: 2000,
       height: 1200,
       alt: 'A harbour',
       caption: 'Odesa',
       credit: 'Jane Roe',
-      srcset: `/api/media/${id}/w480.webp 480w, /api/media/${id}/w960.webp 960w, /api/media/${id}/w1600.webp 1600w`,
+      srcset: `${addressOf(id)}/w480.webp 480w, ${addressOf(id)}/w960.webp 960w, ${addressOf(id)}/w1600.webp 1600w`,
       originalName: 'photo.jpg',
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
@@ -121,7 +127,7 @@ describe('storing an upload', () => {
     expect(row.mimeType).toBe('image/png');
     expect(row.originalPath).toMatch(/\/original\.png$/);
     expect(variantSummary(row.variants)).toEqual(['480.png', '480.webp', '960.png', '960.webp']);
-    expect(result.media.url).toBe(`/api/media/${row.id}/w960.png`);
+    expect(result.media.url).toBe(`${addressOf(row.id)}/w960.png`);
   });
 
   it('turns a photo upright by its EXIF orientation and strips its metadata from the copies', async () => {
@@ -143,7 +149,7 @@ describe('storing an upload', () => {
     const result = await upload({ bytes });
     if (!result.ok) throw new Error(result.error);
     expect(variantSummary(storedRow(result.media.id).variants)).toEqual(['300.jpeg', '300.webp']);
-    expect(result.media.srcset).toBe(`/api/media/${result.media.id}/w300.webp 300w`);
+    expect(result.media.srcset).toBe(`${addressOf(result.media.id)}/w300.webp 300w`);
   });
 
   it('makes only WebP copies of a WebP', async () => {
@@ -151,7 +157,7 @@ describe('storing an upload', () => {
     const result = await upload({ bytes, originalName: 'map.webp', declaredType: 'image/webp' });
     if (!result.ok) throw new Error(result.error);
     expect(variantSummary(storedRow(result.media.id).variants)).toEqual(['480.webp', '960.webp']);
-    expect(result.media.url).toBe(`/api/media/${result.media.id}/w960.webp`);
+    expect(result.media.url).toBe(`${addressOf(result.media.id)}/w960.webp`);
   });
 
   it('turns a GIF into PNG copies and an AVIF into JPEG copies', async () => {
@@ -353,17 +359,18 @@ describe('serving media files', () => {
     }
   });
 
-  it('sends the bytes with long caching, nosniff and an ETag, and 304 when the ETag matches', async () => {
+  it('sends staff the bytes of an unpublished image privately, with nosniff and an ETag, and 304 when the ETag matches', async () => {
     const { id, bytes } = await uploaded();
     const { GET } = await import('@/app/api/media/[id]/[file]/route');
     const context = (file: string) => ({ params: Promise.resolve({ id: String(id), file }) });
     const original = await GET(new Request(`http://test/api/media/${id}/original.jpg`), context('original.jpg'));
     // The original keeps the camera's metadata: without a staff session it does not exist.
     expect(original.status).toBe(404);
+    signedIn.staff = await createTestStaff();
     const response = await GET(new Request(`http://test/api/media/${id}/w960.jpeg`), context('w960.jpeg'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
-    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('cache-control')).toBe('private, max-age=3600');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const etag = response.headers.get('etag');
     expect(etag).toMatch(/^"[^"]+"$/);
