@@ -206,11 +206,14 @@ test('an uploaded image shows its alt text and caption in the preview', async ({
   await image.scrollIntoViewIfNeeded();
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => (element.complete ? element.naturalWidth : 0)), { timeout: 10_000 }).toBeGreaterThan(0);
 
-  // Resized copies are public and cached for good; the original, with its camera metadata, is for staff only.
+  // A draft's images are for staff only, at every address; so is any original, with its camera metadata.
   const mediaId = await preview.locator('figure').getAttribute('data-media-id');
-  const copy = await request.get(`/api/media/${mediaId}/w480.webp`);
+  const copyAddress = (await image.getAttribute('src'))!;
+  expect((await request.get(copyAddress)).status()).toBe(404);
+  expect((await request.get(`/api/media/${mediaId}/w480.webp`)).status()).toBe(404);
+  const copy = await page.request.get(copyAddress);
   expect(copy.status()).toBe(200);
-  expect(copy.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(copy.headers()['cache-control']).toBe('private, max-age=3600');
   expect((await request.get(`/api/media/${mediaId}/original.png`)).status()).toBe(404);
   expect((await page.request.get(`/api/media/${mediaId}/original.png`)).status()).toBe(200);
   expect((await request.get(`/api/media/${mediaId}/..%2F..%2Fmasthead.db`)).status()).toBe(404);
