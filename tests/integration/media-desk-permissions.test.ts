@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, media } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import { listEditableMediaIds } from '@/lib/media/list-editable-media-ids';
 import { makeImage } from '../factories/image';
 import { createTestStaff } from '../factories/staff';
 import { uploadTestImage, withTempMediaFolder } from '../factories/media-folder';
@@ -67,6 +68,15 @@ describe('editing the text of an image', () => {
     const response = await patch({ id: image.id, as: editor, body: { alt: 'Centrifuge hall, Natanz' } });
     expect(response.status).toBe(200);
     expect(altOf(image.id)?.alt).toBe('Centrifuge hall, Natanz');
+  });
+
+  it('offers editing in the library only where the server would allow it', async () => {
+    const uploader = await createTestStaff({ role: 'author' });
+    const own = await uploadTestImage({ by: uploader });
+    const others = await uploadTestImage();
+    const ids = [own.id, others.id];
+    expect(listEditableMediaIds({ actor: uploader, ids })).toEqual([own.id]);
+    expect(listEditableMediaIds({ actor: await createTestStaff({ role: 'editor' }), ids })).toEqual(ids);
   });
 
   it('refuses an edit sent from another site, even by the uploader, and changes nothing', async () => {

@@ -23,8 +23,8 @@ const gridStyle: CSSProperties = {
 const cardStyle: CSSProperties = { border: '1px solid var(--rule)', borderRadius: 4, padding: '0.75rem', display: 'grid', gap: '0.5rem', alignContent: 'start' };
 const thumbnailStyle: CSSProperties = { width: '100%', height: 'auto', aspectRatio: '4 / 3', objectFit: 'contain', background: '#eef0f4' };
 
-/** The upload form and the grid of images, each with its alt text, caption and credit to edit. */
-export function MediaLibrary({ items, query }: { items: MediaView[]; query: string }) {
+/** The upload form and the grid of images, each with its alt text, caption and credit, to edit where `editableIds` allows. */
+export function MediaLibrary({ items, editableIds, query }: { items: MediaView[]; editableIds: number[]; query: string }) {
   return (
     <>
       <section aria-labelledby="upload-heading">
@@ -38,7 +38,7 @@ export function MediaLibrary({ items, query }: { items: MediaView[]; query: stri
         ) : (
           <ul style={gridStyle}>
             {items.map((item) => (
-              <MediaCard key={item.id} item={item} />
+              <MediaCard key={item.id} item={item} canEdit={editableIds.includes(item.id)} />
             ))}
           </ul>
         )}
@@ -90,7 +90,7 @@ function UploadForm() {
   );
 }
 
-function MediaCard({ item }: { item: MediaView }) {
+function MediaCard({ item, canEdit }: { item: MediaView; canEdit: boolean }) {
   const router = useRouter();
   const [state, setState] = useState<FormState>({ status: 'idle' });
 
@@ -128,16 +128,20 @@ function MediaCard({ item }: { item: MediaView }) {
           {item.originalName}, {item.width} × {item.height}
         </dd>
       </dl>
-      <details>
-        <summary>Edit text</summary>
-        <form onSubmit={save} className="stack" noValidate>
-          <StatusMessage state={state} />
-          <TextFields idPrefix={`media-${item.id}`} defaults={item} errors={state.fieldErrors} />
-          <button type="submit" disabled={state.status === 'busy'}>
-            {state.status === 'busy' ? 'Saving…' : 'Save'}
-          </button>
-        </form>
-      </details>
+      {canEdit ? (
+        <details>
+          <summary>Edit text</summary>
+          <form onSubmit={save} className="stack" noValidate>
+            <StatusMessage state={state} />
+            <TextFields idPrefix={`media-${item.id}`} defaults={item} errors={state.fieldErrors} />
+            <button type="submit" disabled={state.status === 'busy'}>
+              {state.status === 'busy' ? 'Saving…' : 'Save'}
+            </button>
+          </form>
+        </details>
+      ) : (
+        <p className="hint">Uploaded by someone else: an editor can change its text.</p>
+      )}
     </li>
   );
 }

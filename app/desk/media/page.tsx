@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { DeskShell } from '@/components/desk/desk-shell';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
+import { listEditableMediaIds } from '@/lib/media/list-editable-media-ids';
 import { listMedia } from '@/lib/media/list-media';
 import { MediaLibrary } from './media-library.client';
 
@@ -17,6 +18,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 200) ?? '';
   const canManageMedia = can({ role: staff.role, action: 'media.upload' });
+  const items = canManageMedia ? listMedia({ query, limit: PAGE_SIZE }) : [];
   return (
     <DeskShell staff={staff}>
       <h1>Media</h1>
@@ -30,7 +32,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             <button type="submit">Search</button>
             {query ? <Link href="/desk/media">Show all images</Link> : null}
           </form>
-          <MediaLibrary items={listMedia({ query, limit: PAGE_SIZE })} query={query} />
+          <MediaLibrary items={items} editableIds={listEditableMediaIds({ actor: staff, ids: items.map((item) => item.id) })} query={query} />
         </>
       ) : (
         <p>You do not have permission to manage images.</p>
