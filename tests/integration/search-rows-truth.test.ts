@@ -94,8 +94,8 @@ describe('search result rows against the published records', () => {
       if (outcome.status !== 'searched') throw new Error(`"${record.title}" was not searched`);
       const [first] = outcome.results;
       expect(first?.slug, `searching "${record.title}"`).toBe(record.slug);
-      expect(first.title).toBe(record.title);
-      expect(markedText(first.titleHtml)).toBe(record.title);
+      expect(first?.title).toBe(record.title);
+      expect(markedText(first?.titleHtml ?? '')).toBe(record.title);
     }
   });
 });
