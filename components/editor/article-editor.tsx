@@ -6,13 +6,12 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
 import type { EditableArticle, EditorOptions, EditorViewer } from '@/lib/articles/get-article-for-edit';
-import { cleanPastedHtml } from '@/lib/content/clean-pasted-html';
 import { countWords } from '@/lib/content/derive-article-text';
 import { slugify } from '@/lib/text/slugify';
 import { ConflictDialog } from './conflict-dialog';
 import { EntityPicker } from './entity-picker';
 import { editorExtensions } from './editor-extensions';
-import { mentionAttrs, type PickerEntity } from './entity-search';
+import { findExistingEntityIds, mentionAttrs, type PickerEntity } from './entity-search';
 import { MentionMenu, type MentionMenuState } from './mention-menu';
 import { TagSuggestions } from './tag-suggestions';
 import { EditorToolbar } from './editor-toolbar';
@@ -20,6 +19,7 @@ import { FigureDetails, FootnotePanel, ImagePanel, InternalLinkPanel, LinkPanel 
 import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft-store';
 import { MetadataPanel, type ArticleMeta } from './metadata-panel';
 import { NotesPanel } from './notes/notes-panel';
+import { PasteGuard } from './paste-guard';
 import { WorkflowPanel } from './workflow/workflow-panel';
 import workflowStyles from './workflow/workflow.module.css';
 import { SaveStatusLine } from './save-status';
@@ -38,6 +38,7 @@ export function ArticleEditor({ article, options, viewer }: Props) {
   const [images, setImages] = useState(() => imagesIn(article.body));
   const [restoreOffer, setRestoreOffer] = useState<LocalDraft | null>(null);
   const [uploadError, setUploadError] = useState('');
+  const [pasteNotice, setPasteNotice] = useState('');
   const [isFigureSelected, setIsFigureSelected] = useState(false);
   const slugFollowsTitle = useRef(!article.isPublished && article.slug === slugify(article.title));
   const editorRef = useRef<Editor | null>(null);
@@ -47,7 +48,10 @@ export function ArticleEditor({ article, options, viewer }: Props) {
   const [manualTags, setManualTags] = useState(article.manualTags);
   const manualTagsRef = useRef(article.manualTags);
   const [changeTick, setChangeTick] = useState(0);
-  const [extensions] = useState(() => editorExtensions({ onMentionMenu: setMentionMenu }));
+  const [extensions] = useState(() => [
+    ...editorExtensions({ onMentionMenu: setMentionMenu }),
+    PasteGuard.configure({ findExistingEntityIds, onNotice: setPasteNotice }),
+  ]);
   const [canEdit, setCanEdit] = useState(article.canEdit);
   const [lockedReason, setLockedReason] = useState(article.lockedReason);
   const onEditableChange = useCallback((isEditable: boolean, reason: string | null) => {
@@ -63,7 +67,6 @@ export function ArticleEditor({ article, options, viewer }: Props) {
     editable: article.canEdit,
     editorProps: {
       attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },
-      transformPastedHTML: (html) => cleanPastedHtml(html, document),
       handlePaste: (_view, event) => insertImageFiles(event.clipboardData?.files),
       handleDrop: (view, event) => {
         const drop = event as DragEvent;
@@ -287,6 +290,14 @@ export function ArticleEditor({ article, options, viewer }: Props) {
             {uploadError ? (
               <p className="form-error" role="alert">
                 {uploadError}
+              </p>
+            ) : null}
+            {pasteNotice ? (
+              <p className="form-error" role="alert">
+                {pasteNotice}{' '}
+                <button type="button" className="link-button" onClick={() => setPasteNotice('')}>
+                  Dismiss
+                </button>
               </p>
             ) : null}
             {isFigureSelected ? <FigureDetails editor={editor} /> : null}

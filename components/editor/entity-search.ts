@@ -22,6 +22,18 @@ export async function createEntity(input: { kind: NewEntityKind; name: string; r
   return data.entity;
 }
 
+/** Which of these ids name entities an article may mention; on any failure, none, so the paste falls back to plain text. */
+export async function findExistingEntityIds(ids: number[]): Promise<number[]> {
+  const response = await fetch('/api/desk/entities/existing', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ids }),
+  });
+  if (!response.ok) return [];
+  const data = (await response.json().catch(() => ({}))) as { ids?: unknown };
+  return Array.isArray(data.ids) ? data.ids.filter((id): id is number => Number.isInteger(id)) : [];
+}
+
 export function mentionAttrs(entity: PickerEntity, label: string) {
   return { entityId: entity.id, kind: entity.kind, label };
 }

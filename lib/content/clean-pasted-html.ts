@@ -60,6 +60,22 @@ const BLOCK_CONTAINERS = new Set([
   'blockquote', 'div', 'figure', 'li', 'ol', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/**
+ * The editor's own markup for footnotes, tagged mentions, credits and pull quotes, as it comes back
+ * in a copy from an article: kept with its attributes, which the editor's schema then checks.
+ */
+const EDITOR_MARKUP: { selector: string; className?: string; attributes: readonly string[] }[] = [
+  { selector: 'sup.footnote-ref[data-note]', className: 'footnote-ref', attributes: ['data-note'] },
+  { selector: 'span.entity-mention[data-entity-id]', className: 'entity-mention', attributes: ['data-entity-id', 'data-kind'] },
+  { selector: 'figcaption span.credit', className: 'credit', attributes: [] },
+  { selector: 'aside.pull-quote', className: 'pull-quote', attributes: [] },
+  { selector: 'aside.pull-quote > footer', attributes: [] },
+];
+
+/** Attributes of the editor's figures kept on every paste; the figure's own parser checks their values. */
+const FIGURE_ATTRIBUTES: Record<string, readonly string[]> = { figure: ['data-media-id'], img: ['src', 'alt', 'srcset', 'width', 'height'] };
+
+const SLICE_MARKER = 'data-pm-slice';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -70,25 +86,28 @@ const MAX_CELL_SPAN = 1000;
  * Cleans HTML pasted from Word, Google Docs or a web page before the editor parses it: drops
  * scripts, styles, comments and Office markup, turns styled spans and Word's list paragraphs into
  * real formatting and lists, and leaves only the elements and attributes an article can use.
- * HTML copied from the editor itself (marked `data-pm-slice`) is returned as it is, so footnotes,
- * figures and pull quotes survive a copy and paste. Never throws: on failure the input comes back
- * unchanged, and the editor's schema still decides what is kept.
+ * HTML copied from an article (marked `data-pm-slice`) is cleaned the same way: its footnotes,
+ * tagged mentions, figures and pull quotes keep the markup the editor reads, and the marker stays
+ * so the copy keeps its shape. Each image left out is reported through `onRefusedImage`. Never
+ * throws: on failure the input comes back unchanged, and the editor's schema and paste checks
+ * still decide what is kept.
  */
-export function cleanPastedHtml(html: string, doc: Document): string {
+export function cleanPastedHtml(html: string, doc: Document, { onRefusedImage }: { onRefusedImage?: (src: string) => void } = {}): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
     // A template's content is inert: nothing in it runs or loads while it is cleaned.
     const template = doc.createElement('template');
     template.innerHTML = html;
     const root = template.content;
-    if (root.querySelector('[data-pm-slice]')) return html;
+    const sliceMarker = root.querySelector(`[${SLICE_MARKER}]`)?.getAttribute(SLICE_MARKER) ?? null;
     removeComments(root);
     removeDroppedElements(root);
     convertWordLists(root);
     unwrapFalseBold(root);
     convertStyledText(root);
-    keepAllowedMarkup(root);
+    keepAllowedMarkup(root, onRefusedImage ?? (() => {}));
     removeEmptyBlocks(root);
+    if (sliceMarker !== null) root.firstElementChild?.setAttribute(SLICE_MARKER, sliceMarker);
     return template.innerHTML;
   } catch {
     return html;
@@ -224,8 +243,14 @@ function convertStyledText(root: DocumentFragment): void {
   }
 }
 
-function keepAllowedMarkup(root: DocumentFragment): void {
+function keepAllowedMarkup(root: DocumentFragment, onRefusedImage: (src: string) => void): void {
   for (const original of allElements(root)) {
+    const editorMarkup = EDITOR_MARKUP.find((markup) => original.matches(markup.selector));
+    if (editorMarkup) {
+      keepOnlyAttributes(original, editorMarkup.attributes);
+      if (editorMarkup.className) original.setAttribute('class', editorMarkup.className);
+      continue;
+    }
     const renamed = RENAMED_ELEMENTS[original.localName];
     const element = renamed ? renameElement(original, renamed) : original;
     const name = element.localName;
@@ -241,14 +266,14 @@ function keepAllowedMarkup(root: DocumentFragment): void {
       moveCaptionBeforeTable(element);
       continue;
     }
-    const allowed = KEPT_ELEMENTS[name];
+    const allowed = FIGURE_ATTRIBUTES[name] ?? KEPT_ELEMENTS[name];
     if (!allowed) {
       renameElement(element, 'div');
       continue;
     }
     keepOnlyAttributes(element, allowed);
     if (name === 'a') keepAllowedLink(element);
-    if (name === 'img') keepAllowedImage(element);
+    if (name === 'img') keepAllowedImage(element, onRefusedImage);
     if (name === 'td' || name === 'th') keepValidSpans(element);
     if (name === 'ol' && !/^\d{1,6}$/.test(element.getAttribute('start') ?? '1')) element.removeAttribute('start');
   }
@@ -269,10 +294,11 @@ function keepAllowedLink(link: Element): void {
   link.setAttribute('href', href);
 }
 
-function keepAllowedImage(image: Element): void {
+function keepAllowedImage(image: Element, onRefusedImage: (src: string) => void): void {
   const src = (image.getAttribute('src') ?? '').trim();
   if (!isAllowedImageSrc(src)) {
     image.remove();
+    if (src !== '') onRefusedImage(src);
     return;
   }
   image.setAttribute('src', src);
