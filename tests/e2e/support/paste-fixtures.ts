@@ -227,3 +227,24 @@ export const PASTE_FIXTURES: PasteFixture[] = [
   { name: 'Google Docs', html: GOOGLE_DOCS_FRAGMENT, expected: GOOGLE_DOCS_EXPECTED },
   { name: 'a web page', html: WEB_FRAGMENT, expected: WEB_EXPECTED },
 ];
+
+/** A footnote of 450 numbered words, well over the 2,000 characters a note may hold. */
+export const OVER_LONG_NOTE = Array.from({ length: 450 }, (_, index) => `source${index}`).join(' ');
+
+/**
+ * What Chromium puts on the clipboard when part of an article is copied in the editor (ProseMirror
+ * marks it `data-pm-slice`), tampered with: a link carrying a class, a mention of an entity that
+ * exists nowhere, a footnote over the limit, and one honest mention of an entity that does exist.
+ */
+export function editorCopyFragment(known: { id: number; kind: string; name: string }): string {
+  return (
+    `<meta charset="utf-8"><p data-pm-slice="1 1 []">Talks in <span class="entity-mention" data-entity-id="${known.id}" data-kind="${known.kind}">${known.name}</span> ` +
+    `and <span class="entity-mention" data-entity-id="987654" data-kind="country">Atlantis</span> resumed, says ` +
+    `<a class="button-danger" target="_top" href="https://www.un.org/disarmament/">the UN</a>.` +
+    `<sup class="footnote-ref" data-note="${OVER_LONG_NOTE}">*</sup></p>`
+  );
+}
+
+/** A web page's figure whose image lives on that site, not in the media library. */
+export const FOREIGN_IMAGE_FRAGMENT =
+  '<p>Before the photo.</p><figure><img src="https://images.example.org/port.jpg" alt="Cargo ship leaving port"><figcaption>The first convoy</figcaption></figure><p>After the photo.</p>';
