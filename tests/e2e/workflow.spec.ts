@@ -80,8 +80,16 @@ test('an article goes from draft through review and changes to a scheduled publi
   await workflow(authorPage).getByRole('button', { name: 'Submit for review' }).click();
   await expectStatus(authorPage, 'In review');
 
-  // The editor approves and schedules it a minute ahead.
+  // Open notes hold approval back; the editor resolves them from the checklist, then approves and schedules it a minute ahead.
   await editor.open(id);
+  const editorsChecklist = workflow(editorPage).getByRole('region', { name: 'Preflight checklist' });
+  await expect(editorsChecklist).toContainText('Resolve the open note');
+  await expect(editorsChecklist).toContainText('Which inspections: on-site, or the monitoring stations?');
+  await expect(editorsChecklist.getByRole('button', { name: 'Resolve' })).toHaveCount(2);
+  await editorsChecklist.getByRole('button', { name: 'Resolve' }).first().click();
+  await expect(editorsChecklist.getByRole('button', { name: 'Resolve' })).toHaveCount(1);
+  await editorsChecklist.getByRole('button', { name: 'Resolve' }).click();
+  await expect(editorsChecklist).toContainText('Nothing blocks publication.');
   await workflow(editorPage).getByRole('button', { name: 'Approve' }).click();
   await expectStatus(editorPage, 'Approved');
   await workflow(editorPage).getByRole('button', { name: 'Schedule…' }).click();

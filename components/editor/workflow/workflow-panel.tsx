@@ -5,6 +5,8 @@ import type { EditorViewer } from '@/lib/articles/get-article-for-edit';
 import type { WorkflowState } from '@/lib/articles/get-workflow-state';
 import type { PreflightProblem } from '@/lib/articles/preflight-checks';
 import type { WorkflowAction } from '@/lib/articles/workflow';
+import { can } from '@/lib/auth/policy';
+import { patchNote } from '../notes/notes-api';
 import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';
 import { PreflightList } from './preflight-list';
@@ -24,13 +26,15 @@ export type WorkflowPanelProps = {
 };
 
 /** Status, the preflight checklist, and the workflow moves this person may make now. */
-export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }: WorkflowPanelProps) {
+export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableChange }: WorkflowPanelProps) {
   const [state, setState] = useState<WorkflowState | null>(null);
   const [error, setError] = useState<{ message: string; problems: PreflightProblem[] } | null>(null);
   const [notice, setNotice] = useState('');
   const [openAction, setOpenAction] = useState<WorkflowAction | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const titleId = useId();
+  const canResolveNotes = can({ role: viewer.role, action: 'article.review' });
 
   const adopt = useCallback(
     (next: WorkflowState) => {
@@ -53,7 +57,7 @@ export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }:
     return () => {
       isCurrent = false;
     };
-  }, [articleId, savedAt, adopt]);
+  }, [articleId, savedAt, reloads, adopt]);
 
   const run = async (path: 'workflow' | 'embargo', body: Record<string, unknown>, method: 'POST' | 'PUT', success: string): Promise<boolean> => {
     setIsBusy(true);
@@ -82,6 +86,20 @@ export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }:
     }
   };
 
+  const resolveNote = async (noteId: number) => {
+    setIsBusy(true);
+    setError(null);
+    setNotice('');
+    const answer = await patchNote(articleId, noteId, { action: 'resolve' });
+    setIsBusy(false);
+    if (!answer.ok) {
+      setError({ message: answer.error, problems: [] });
+      return;
+    }
+    setNotice('Note resolved.');
+    setReloads((count) => count + 1);
+  };
+
   if (!state) {
     return (
       <section className={`workflow-panel ${styles.panel}`} aria-labelledby={titleId}>
@@ -102,7 +120,7 @@ export function WorkflowPanel({ articleId, saveNow, savedAt, onEditableChange }:
       {state.hasUnpublishedChanges ? <p className={styles.pending}>The site still shows the published version; use Update to publish these changes.</p> : null}
       {!state.canEdit ? <p className="hint">You can read this article and its notes; editing is closed in this state.</p> : null}
 
-      <PreflightList report={state.preflight} />
+      <PreflightList report={state.preflight} onResolveNote={canResolveNotes ? resolveNote : undefined} isBusy={isBusy} />
 
       {notice ? (
         <p role="status" className={styles.success}>
