@@ -298,3 +298,17 @@ test('an image pasted or dropped into the text is uploaded and becomes a figure'
   }
   await editor.waitSaved();
 });
+
+test('the editor page is headed by the article’s title, and only an editor may choose its issue', async ({ page, browser }) => {
+  await signInAs(page, 'author');
+  const author = new EditorPage(page);
+  const id = await author.create('Headed by its title');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit article: Headed by its title');
+  await expect(page.getByLabel('Issue', { exact: true })).toBeDisabled();
+  await expect(page.getByText('Editors choose the issue an article appears in.')).toBeVisible();
+
+  const editorPage = await newStaffPage(browser, 'editor');
+  await new EditorPage(editorPage).open(id);
+  await expect(editorPage.getByRole('heading', { level: 1 })).toHaveText('Edit article: Headed by its title');
+  await expect(editorPage.getByLabel('Issue', { exact: true })).toBeEnabled();
+});

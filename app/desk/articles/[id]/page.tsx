@@ -25,6 +25,8 @@ export default async function EditArticlePage({ params }: Props) {
   }
   return (
     <DeskShell staff={staff} isWide>
+      {/* The editor's fields carry the title visibly; the page still needs one heading that names it. */}
+      <h1 className="visually-hidden">Edit article: {article.title}</h1>
       <ArticleEditor article={article} options={getEditorOptions()} viewer={{ id: staff.id, name: staff.name, role: staff.role }} />
     </DeskShell>
   );
