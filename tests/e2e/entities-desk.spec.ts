@@ -90,3 +90,31 @@ test('an author may add entities but sees existing ones read-only', async ({ pag
   await expect(page.getByRole('heading', { name: 'Delete' })).toHaveCount(0);
   await expect(page.getByLabel('New alias')).toHaveCount(0);
 });
+
+test('an author’s new entity waits for an editor’s approval before readers get its page', async ({ page, browser }) => {
+  const suffix = Date.now().toString(36);
+  const name = `Awaiting Approval ${suffix}`;
+  const address = `/topics/awaiting-approval-${suffix}`;
+  await signInAs(page, 'author');
+  await page.goto(`/desk/entities/new?kind=topic&name=${encodeURIComponent(name)}`);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await page.getByRole('button', { name: 'Create entity' }).click();
+  await expect(page).toHaveURL(/\/desk\/entities\/\d+\?created=1$/);
+  const entityUrl = page.url().replace(/\?.*$/, '');
+  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for approval' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
+
+  const reader = await browser.newPage();
+  expect((await reader.goto(address))?.status()).toBe(404);
+
+  const editor = await browser.newPage();
+  await signInAs(editor, 'editor');
+  await editor.goto('/desk/entities?status=pending');
+  await expect(editor.getByRole('row').filter({ hasText: name })).toContainText('Waiting for approval');
+  await editor.goto(entityUrl);
+  await editor.getByRole('button', { name: `Approve “${name}”` }).click();
+  await expect(editor.getByRole('status').filter({ hasText: `Approved “${name}”` })).toBeVisible();
+
+  expect((await reader.goto(address))?.status()).toBe(200);
+  await expect(reader.getByRole('heading', { level: 1, name })).toBeVisible();
+});
