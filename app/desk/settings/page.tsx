@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/components/desk/desk-shell';
 import { requireStaff } from '@/lib/auth/current-staff';
@@ -38,6 +39,10 @@ export default async function SettingsPage() {
       ) : (
         <p>No backup has been made yet. Run <code>npm run db:backup -- &lt;file&gt;</code> on the server (see the README for a nightly schedule).</p>
       )}
+      <h2>Security reports</h2>
+      <p>
+        What browsers stopped under the site’s Content-Security-Policy: <Link href="/desk/security">security reports</Link>.
+      </p>
     </DeskShell>
   );
 }

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { DeskShell } from '@/components/desk/desk-shell';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/policy';
+import { CSP_VIOLATIONS_REFUSAL, listCspViolations } from '@/lib/site/csp-reports/list-csp-violations';
+import { getSiteSettings } from '@/lib/settings/site-settings';
+import { formatInZone } from '@/lib/time/zoned-time';
+
+export const metadata: Metadata = { title: 'Security reports', robots: { index: false } };
+
+/** What browsers refused to run or load under the site's Content-Security-Policy, most recent first. */
+export default async function SecurityReportsPage() {
+  await connection();
+  const staff = await requireStaff({ returnTo: '/desk/security' });
+  if (!can({ role: staff.role, action: 'settings.manage' })) {
+    return (
+      <DeskShell staff={staff}>
+        <h1>Security reports</h1>
+        <p>{CSP_VIOLATIONS_REFUSAL}</p>
+      </DeskShell>
+    );
+  }
+  const violations = listCspViolations({ actor: staff });
+  const { timeZone } = getSiteSettings();
+  return (
+    <DeskShell staff={staff} isWide>
+      <h1>Security reports</h1>
+      <p className="meta">
+        Browsers report what the Content-Security-Policy stopped: a script, a frame or a string handed to the page as HTML. One row per distinct
+        report, with how often it came; addresses are shown without their query strings. Times are in {timeZone}.
+      </p>
+      {violations.length === 0 ? (
+        <p role="status">No browser has reported a violation.</p>
+      ) : (
+        <table className="desk-table">
+          <caption className="visually-hidden">Reported Content-Security-Policy violations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Last seen</th>
+              <th scope="col">Directive</th>
+              <th scope="col">Blocked</th>
+              <th scope="col">On page</th>
+              <th scope="col">Source</th>
+              <th scope="col">Times</th>
+            </tr>
+          </thead>
+          <tbody>
+            {violations.map((violation) => (
+              <tr key={violation.id}>
+                <td>
+                  <time dateTime={violation.lastSeenAt.toISOString()}>{formatInZone({ instant: violation.lastSeenAt, timeZone })}</time>
+                </td>
+                <td>
+                  <code>{violation.directive}</code>
+                  {violation.disposition === 'report' ? ' (report only)' : null}
+                </td>
+                <td>
+                  <code>{violation.blockedUrl || '(none)'}</code>
+                  {violation.sample ? (
+                    <>
+                      <br />
+                      <small>{violation.sample}</small>
+                    </>
+                  ) : null}
+                </td>
+                <td>{violation.documentUrl}</td>
+                <td>{violation.sourceFile ? `${violation.sourceFile}${violation.lineNumber ? `:${violation.lineNumber}:${violation.columnNumber ?? 0}` : ''}` : '—'}</td>
+                <td>{violation.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </DeskShell>
+  );
+}
