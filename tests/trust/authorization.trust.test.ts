@@ -5,34 +5,53 @@ import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../bench/support/bench-stats';
 import { seedDemo, startApp, type AppProcess } from './support/app-process';
-import { ACTIONS, ROUTES, type Access, type ActionArgument, type Ids } from './support/authorization-table';
+import { MatrixFixtures, STAFF_EMAILS, type Caller } from './support/authorization-fixtures';
+import { tinyPng } from './support/authorization-secrets';
+import {
+  ACTIONS,
+  actionRefusal,
+  ROUTES,
+  routeRefusal,
+  type Access,
+  type ActionArgument,
+  type ActionRow,
+  type CallContext,
+  type Check,
+  type Outcome,
+  type Prepared,
+  type Refusal,
+  type RouteRow,
+} from './support/authorization-table';
 import { signInStaff } from './support/staff-client';
 import { recordTrustResult } from './support/trust-results';
 
 const PORT = 3260;
 const databasePath = path.join(REPO_ROOT, 'tests/.tmp/trust-authorization/masthead.db');
+const mediaDir = path.join(REPO_ROOT, 'tests/.tmp/trust-authorization/media');
 /** Tables that change on every request by design (attempt logs, presence heartbeats, rate-limit counters). */
 const VOLATILE_TABLES = new Set(['login_attempts', 'rate_limit_hits', 'article_presence', '__drizzle_migrations', 'reader_sign_in_tokens', 'sqlite_sequence']);
-
-type Identity = 'anonymous' | 'reader' | 'author' | 'other author' | 'editor' | 'admin';
 
 let app: AppProcess | undefined;
 afterAll(async () => app?.stop());
 
-it('lets exactly the right people call every route handler and server action; a refusal changes nothing', async () => {
+const CALLERS: Caller[] = ['anonymous', 'reader', 'other author', 'author', 'editor', 'admin'];
+
+it('lets exactly the right people call every route handler and server action, refuses the rest with a reason, and a refusal changes nothing', async () => {
   seedDemo(databasePath);
-  const ids = prepareFixtures();
+  const fixtures = new MatrixFixtures(databasePath);
+  fixtures.addSecondAuthor();
+  const readerEmail = fixtures.subscriber().email;
   // The worker's own writes (digests, mail) would be taken for effects of the calls under test.
-  app = await startApp({ port: PORT, databasePath, env: { MASTHEAD_WORKER: 'off' } });
+  app = await startApp({ port: PORT, databasePath, env: { MASTHEAD_WORKER: 'off', MEDIA_DIR: mediaDir } });
   const url = app.url;
-  const cookies: Record<Identity, string> = {
-    anonymous: '',
-    reader: await readerCookie(url),
-    author: (await signInStaff({ baseUrl: url, email: 'author@demo.masthead' })).cookie,
-    'other author': (await signInStaff({ baseUrl: url, email: 'author@demo.masthead' })).cookie,
-    editor: (await signInStaff({ baseUrl: url, email: 'editor@demo.masthead' })).cookie,
-    admin: (await signInStaff({ baseUrl: url, email: 'admin@demo.masthead' })).cookie,
+  const signIn = async (caller: Caller, email = readerEmail): Promise<string> => {
+    if (caller === 'anonymous') return '';
+    if (caller === 'reader') return readerCookie(url, email);
+    return (await signInStaff({ baseUrl: url, email: STAFF_EMAILS[caller] })).cookie;
   };
+  const cookies = {} as Record<Caller, string>;
+  for (const caller of CALLERS) cookies[caller] = await signIn(caller);
+  const media = await uploadImage(url, cookies.author);
 
   const routes = listRoutes();
   const actions = listActions();
@@ -40,107 +59,176 @@ it('lets exactly the right people call every route handler and server action; a 
   const stale = [...Object.keys(ROUTES).filter((key) => !routes.includes(key)), ...Object.keys(ACTIONS).filter((key) => !actions.some((action) => action.key === key))];
 
   const problems: string[] = [];
-  let calls = 0;
+  const tally = { calls: 0, refusals: 0, successes: 0 };
   const sqlite = new Database(databasePath, { readonly: true });
   const fingerprint = () => fingerprintOf(sqlite);
+  const only = process.env.MATRIX_ONLY ? new RegExp(process.env.MATRIX_ONLY) : null;
+  const contextFor = (caller: Caller): CallContext => ({ fixtures, caller, url, media, freshSession: (email?: string) => signIn(caller, email) });
 
-  for (const key of routes.filter((route) => ROUTES[route])) {
-    const route = ROUTES[key]!;
-    const method = key.split(' ')[0]!;
-    for (const identity of orderedIdentities(route.access)) {
-      // "other author" reaches for the article the author owns; everyone else uses the author's own one too.
-      const articleId = identity === 'other author' ? ids.otherArticleId : ids.ownArticleId;
-      const isAllowed = allows(route.access, identity);
-      const before = fingerprint();
-      const body = route.body?.(ids, articleId);
-      const response = await fetch(`${url}${route.path(ids, articleId)}`, {
-        method,
-        redirect: 'manual',
-        headers: {
-          ...(cookies[identity] ? { Cookie: cookies[identity] } : {}),
-          Origin: url,
-          ...(body === undefined ? {} : { 'Content-Type': typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json' }),
-        },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      await response.arrayBuffer();
-      calls += 1;
-      const label = `${key} as ${identity}`;
-      if (response.status >= 500) problems.push(`${label}: ${response.status}`);
-      const isRefused = [401, 403, 404].includes(response.status) || (response.headers.get('location') ?? '').includes('/login');
-      if (isAllowed && (response.status === 401 || response.status === 403)) problems.push(`${label}: refused (${response.status}) but should be allowed`);
-      if (!isAllowed && route.access !== 'token' && route.access !== 'public' && !isRefused) problems.push(`${label}: answered ${response.status} but should be refused`);
-      if (!isAllowed && fingerprint() !== before) problems.push(`${label}: refused, yet the database changed`);
+  /** One call as `caller` (or as the holder of a real secret): refused with its reason and nothing changed, or done with its effect. */
+  const judge = async <Row extends RouteRow | ActionRow>({ key, row, caller, isHolder, send, refusal }: { key: string; row: Row; caller: Caller; isHolder: boolean; send: (prepared: Prepared, call: CallContext, cookie: string) => Promise<Outcome>; refusal: Refusal }) => {
+    const call = contextFor(caller);
+    const steps = isHolder ? row.holder! : row;
+    fixtures.forgetRateLimits();
+    let prepared: Prepared;
+    try {
+      prepared = ((await steps.prepare?.(call)) ?? {}) as Prepared;
+    } catch (error) {
+      problems.push(`${key} as ${caller}: its records could not be prepared: ${(error as Error).message}`);
+      return;
     }
+    const cookie = prepared.cookie === undefined || prepared.cookie === null ? (isHolder ? '' : cookies[caller]) : prepared.cookie;
+    const isAllowed = isHolder || allows(row.access, caller);
+    const before = fingerprint();
+    const outcome = await send(prepared, call, cookie);
+    tally.calls += 1;
+    const label = `${key} as ${isHolder ? 'holder of a real token' : caller}`;
+    if (outcome.status >= 500) {
+      problems.push(`${label}: ${outcome.status} ${outcome.text.slice(0, 200)}`);
+      return;
+    }
+    if (isAllowed) {
+      tally.successes += 1;
+      const problem = (steps.succeeded as (outcome: Outcome, prepared: Prepared, call: CallContext) => Check)(outcome, prepared, call);
+      if (problem) problems.push(`${label}: should succeed, but ${problem}`);
+      return;
+    }
+    tally.refusals += 1;
+    const reason = refusalProblem(outcome, refusal);
+    if (reason) problems.push(`${label}: should be refused (${describe(refusal)}), but ${reason}`);
+    if (fingerprint() !== before) problems.push(`${label}: refused, yet the database changed`);
+  };
+
+  const sendRoute = (key: string, steps: Pick<RouteRow, 'request'>) => async (prepared: Prepared, call: CallContext, cookie: string): Promise<Outcome> => {
+    const method = key.split(' ')[0]!;
+    const request = steps.request(prepared, call);
+    const body = request.body;
+    const isForm = body instanceof FormData;
+    const response = await fetch(`${url}${request.path}`, {
+      method,
+      redirect: 'manual',
+      headers: {
+        ...(cookie ? { Cookie: cookie } : {}),
+        Origin: url,
+        ...(body === undefined || isForm ? {} : { 'Content-Type': typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json' }),
+        ...request.headers,
+      },
+      body: body === undefined ? undefined : isForm || typeof body === 'string' ? (body as FormData | string) : JSON.stringify(body),
+    });
+    return outcomeOf(response, await response.text());
+  };
+
+  for (const key of routes.filter((route) => ROUTES[route] && (!only || only.test(route)))) {
+    const row = ROUTES[key]!;
+    for (const caller of orderedCallers(row.access)) {
+      await judge({ key, row, caller, isHolder: false, send: sendRoute(key, row), refusal: row.refusals?.[caller] ?? routeRefusal({ access: row.access, caller }) });
+    }
+    if (row.holder) await judge({ key, row, caller: 'anonymous', isHolder: true, send: sendRoute(key, row.holder), refusal: {} });
+    if (row.access === 'token' && !row.holder) noHolder.push(key);
   }
 
   const { encodeReply } = (await import('next/dist/compiled/react-server-dom-webpack/client.edge' as string)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
-  // Signing out ends the caller's sessions everywhere, so those two go last.
-  const isSignOut = (key: string) => key.endsWith('#signOutAction');
-  const ordered = [...actions.filter((action) => !isSignOut(action.key)), ...actions.filter((action) => isSignOut(action.key))];
-  for (const action of ordered.filter((candidate) => ACTIONS[candidate.key])) {
-    const entry = ACTIONS[action.key]!;
-    for (const identity of orderedIdentities(entry.access)) {
-      const isAllowed = allows(entry.access, identity);
-      const args = (identity === 'other author' ? entry.args({ ...ids, ownArticleId: ids.otherArticleId }) : entry.args(ids)).map(toArgument);
-      const body = await encodeReply(args);
-      const before = fingerprint();
-      const response = await fetch(`${url}${action.page}`, {
+  for (const action of actions.filter((candidate) => ACTIONS[candidate.key] && (!only || only.test(candidate.key)))) {
+    const row = ACTIONS[action.key]!;
+    const sendAction = (steps: Pick<ActionRow, 'args'>) => async (prepared: Prepared, call: CallContext, cookie: string): Promise<Outcome> => {
+      const body = await encodeReply(steps.args(prepared, call).map(toArgument));
+      const response = await fetch(`${url}${row.page ?? action.page}`, {
         method: 'POST',
         redirect: 'manual',
         headers: {
           'Next-Action': action.id,
           Accept: 'text/x-component',
           Origin: url,
-          ...(cookies[identity] ? { Cookie: cookies[identity] } : {}),
+          ...(cookie ? { Cookie: cookie } : {}),
           ...(typeof body === 'string' ? { 'Content-Type': 'text/plain;charset=UTF-8' } : {}),
         },
         body,
       });
-      const text = await response.text();
-      calls += 1;
-      const label = `${action.key} as ${identity}`;
-      if (response.status >= 500 || /digest/.test(text.slice(0, 400)) && response.status !== 200) problems.push(`${label}: ${response.status}`);
-      const redirectedTo = response.headers.get('x-action-redirect') ?? response.headers.get('location') ?? '';
-      if (isAllowed && entry.access !== 'public' && redirectedTo.startsWith('/login')) problems.push(`${label}: sent to sign in but should be allowed`);
-      if (!isAllowed && fingerprint() !== before) problems.push(`${label}: refused, yet the database changed`);
+      return outcomeOf(response, await response.text());
+    };
+    for (const caller of orderedCallers(row.access)) {
+      await judge({ key: action.key, row, caller, isHolder: false, send: sendAction(row), refusal: row.refusals?.[caller] ?? actionRefusal({ access: row.access, caller }) });
     }
+    if (row.holder) await judge({ key: action.key, row, caller: 'anonymous', isHolder: true, send: sendAction(row.holder), refusal: {} });
+    if (row.access === 'token' && !row.holder) noHolder.push(action.key);
   }
   sqlite.close();
+  fixtures.close();
 
+  const failures = problems.length + missing.length + stale.length;
   recordTrustResult({
     check: 'Authorization matrix: every route and server action × caller',
-    tried: calls,
-    failures: problems.length + missing.length,
-    figures: `${routes.length} route handlers and ${actions.length} server actions, each called as anonymous, reader, author (own and another's article), editor and admin; ${missing.length} without an entry`,
+    tried: tally.calls,
+    failures,
+    figures: `${routes.length} route handlers and ${actions.length} server actions; ${tally.refusals} refusals checked for their reason, ${tally.successes} allowed calls checked for their effect; ${missing.length} without a row${missing.length ? ` (${missing.join(', ')})` : ''}; no successful twin: ${noHolder.join(', ') || 'none'}`,
   });
-  expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-  expect(problems).toEqual([]);
+  expect({ missing, stale, problems }).toEqual({ missing: [], stale: [], problems: [] });
 });
 
-function allows(access: Access, identity: Identity): boolean {
+/** Token rows that cannot be shown succeeding in this run (listed in the summary). */
+const noHolder: string[] = [];
+
+function allows(access: Access, caller: Caller): boolean {
   switch (access) {
     case 'public':
       return true;
     case 'token':
       return false;
     case 'reader':
-      return identity === 'reader';
+      return caller === 'reader';
     case 'staff':
-      return ['author', 'other author', 'editor', 'admin'].includes(identity);
+      return ['author', 'other author', 'editor', 'admin'].includes(caller);
     case 'own':
-      return ['author', 'editor', 'admin'].includes(identity);
+      return ['author', 'editor', 'admin'].includes(caller);
     case 'editor':
-      return identity === 'editor' || identity === 'admin';
+      return caller === 'editor' || caller === 'admin';
     case 'admin':
-      return identity === 'admin';
+      return caller === 'admin';
   }
 }
 
 /** Refused callers first, so an allowed call cannot change what a later refusal is compared with. */
-function orderedIdentities(access: Access): Identity[] {
-  const everyone: Identity[] = ['anonymous', 'reader', 'other author', 'author', 'editor', 'admin'];
-  return [...everyone.filter((identity) => !allows(access, identity)), ...everyone.filter((identity) => allows(access, identity))];
+function orderedCallers(access: Access): Caller[] {
+  return [...CALLERS.filter((caller) => !allows(access, caller)), ...CALLERS.filter((caller) => allows(access, caller))];
+}
+
+/** Why an answer is not the expected refusal, or nothing when it is. */
+function refusalProblem(outcome: Outcome, refusal: Refusal): string | undefined {
+  if (refusal.status !== undefined && outcome.status !== refusal.status) return `answered ${outcome.status}: ${outcome.text.slice(0, 160)}`;
+  if (refusal.redirect !== undefined) {
+    const isSent = typeof refusal.redirect === 'string' ? outcome.redirect === refusal.redirect : refusal.redirect.test(outcome.redirect);
+    if (!isSent) return `was sent to "${outcome.redirect}" (${outcome.status}): ${outcome.text.slice(-160)}`;
+  }
+  if (refusal.says !== undefined && !outcome.text.includes(refusal.says)) return `said: ${outcome.text.slice(-200)}`;
+  return undefined;
+}
+
+function describe(refusal: Refusal): string {
+  return [refusal.status, refusal.says && `"${refusal.says}"`, refusal.redirect && `to ${String(refusal.redirect)}`].filter(Boolean).join(' ');
+}
+
+function outcomeOf(response: Response, text: string): Outcome {
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Not JSON: pages, feeds, images and action payloads are read as text.
+  }
+  // An action's redirect comes as `x-action-redirect: <path>;<push|replace>`; a route's as Location.
+  const target = (response.headers.get('x-action-redirect') ?? response.headers.get('location') ?? '').replace(/;(push|replace)$/, '');
+  const redirect = target.startsWith('http') ? target.replace(/^https?:\/\/[^/]+/, '') : target;
+  return { status: response.status, text, json, contentType: response.headers.get('content-type') ?? '', redirect };
+}
+
+/** The author's image, uploaded as the desk does; rows read its id and a public copy's address. */
+async function uploadImage(url: string, cookie: string): Promise<CallContext['media']> {
+  const data = new FormData();
+  data.append('file', new Blob([new Uint8Array(await tinyPng())], { type: 'image/png' }), 'matrix.png');
+  const response = await fetch(`${url}/api/desk/media`, { method: 'POST', headers: { Cookie: cookie, Origin: url }, body: data });
+  const json = (await response.json()) as { media?: { id: number; srcset: string; url: string } };
+  if (!json.media) throw new Error(`The author could not upload an image (${response.status}).`);
+  const publicPath = json.media.srcset.split(',')[0]!.trim().split(' ')[0]!;
+  return { id: json.media.id, publicPath, originalPath: json.media.url };
 }
 
 function toArgument(argument: ActionArgument): unknown {
@@ -152,18 +240,29 @@ function toArgument(argument: ActionArgument): unknown {
   return argument;
 }
 
-/** `METHOD /pattern` for every exported handler of every route file under app/. */
+/** Metadata files that Next serves as GET routes, and the address each answers at. */
+const METADATA_ROUTES: Record<string, string> = { sitemap: 'sitemap.xml', robots: 'robots.txt', manifest: 'manifest.webmanifest', 'opengraph-image': 'opengraph-image', 'twitter-image': 'twitter-image', icon: 'icon', 'apple-icon': 'apple-icon' };
+
+/** `METHOD /pattern` for every exported handler of every route file under app/, and every metadata route written as code. */
 function listRoutes(): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'route.ts') {
-        const pattern = `/${path.relative(path.join(REPO_ROOT, 'app'), folder)}`.replace(/\/\([^/]+\)/g, '') || '/';
+      if (entry.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      const pattern = `/${path.relative(path.join(REPO_ROOT, 'app'), folder)}`.replace(/\/\([^/]+\)/g, '').replace(/\/$/, '');
+      const [base, extension] = [entry.name.replace(/\.[^.]+$/, ''), path.extname(entry.name)];
+      if (!['.ts', '.tsx', '.js', '.jsx'].includes(extension)) continue;
+      if (base === 'route') {
+        // next-auth's own sign-in endpoints: exercised by every sign-in the matrix makes.
         if (pattern.includes('[...nextauth]')) continue;
         const source = fs.readFileSync(full, 'utf8');
-        for (const match of source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${match[1]} ${pattern}`);
+        for (const match of source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) found.push(`${match[1]} ${pattern || '/'}`);
+      } else if (METADATA_ROUTES[base]) {
+        found.push(`GET ${pattern}/${METADATA_ROUTES[base]}`);
       }
     }
   };
@@ -200,37 +299,8 @@ function fingerprintOf(sqlite: Database.Database): string {
   return hash.digest('hex');
 }
 
-/** Two draft articles (the author's own and an editor's), a note, a spare entity, a throwaway user and guest. */
-function prepareFixtures(): Ids {
-  const sqlite = new Database(databasePath);
-  const userId = (email: string) => (sqlite.prepare('select id from users where email = ?').get(email) as { id: number }).id;
-  const contributorOf = (id: number) => (sqlite.prepare('select id from contributors where user_id = ?').get(id) as { id: number }).id;
-  const author = userId('author@demo.masthead');
-  const editor = userId('editor@demo.masthead');
-  const draft = (title: string, owner: number) => {
-    const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${title} body.` }] }] });
-    const id = Number(sqlite.prepare("insert into articles (slug, title, body, body_text, status, created_by) values (?, ?, ?, ?, 'draft', ?)").run(title.toLowerCase().replace(/\W+/g, '-'), title, body, `${title} body.`, owner).lastInsertRowid);
-    sqlite.prepare('insert into article_authors (article_id, contributor_id, position) values (?, ?, 0)').run(id, contributorOf(owner));
-    sqlite.prepare("insert into revisions (article_id, version, slug, title, body, reason, author_id) values (?, 1, ?, ?, ?, 'save', ?)").run(id, title.toLowerCase().replace(/\W+/g, '-'), title, body, owner);
-    return id;
-  };
-  const ownArticleId = draft('Matrix own draft', author);
-  const otherArticleId = draft('Matrix editor draft', editor);
-  const revisionId = (sqlite.prepare('select id from revisions where article_id = ?').get(ownArticleId) as { id: number }).id;
-  const noteId = Number(sqlite.prepare('insert into article_notes (article_id, author_id, body) values (?, ?, ?)').run(ownArticleId, author, 'Matrix note').lastInsertRowid);
-  const entityId = Number(sqlite.prepare("insert into entities (kind, name, slug, facts) values ('topic', 'Matrix spare', 'matrix-spare', '{}')").run().lastInsertRowid);
-  sqlite.prepare("insert into entities (kind, name, slug, facts) values ('topic', 'Matrix spare two', 'matrix-spare-two', '{}')").run();
-  const issueId = (sqlite.prepare("select id from issues where status != 'published' order by id limit 1").get() as { id: number }).id;
-  const sectionId = (sqlite.prepare('select id from sections order by position limit 1').get() as { id: number }).id;
-  const spareUser = Number(sqlite.prepare("insert into users (email, name, password_hash, role) values ('spare@demo.masthead', 'Spare Author', 'x', 'author')").run().lastInsertRowid);
-  const contributorId = Number(sqlite.prepare("insert into contributors (name, slug) values ('Matrix Guest Writer', 'matrix-guest-writer')").run().lastInsertRowid);
-  sqlite.prepare("insert into subscribers (email, status, confirmed_at) values ('reader@example.org', 'confirmed', ?)").run(Date.now());
-  sqlite.close();
-  return { ownArticleId, otherArticleId, entityId, issueId, sectionId, userId: spareUser, contributorId, noteId, revisionId };
-}
-
 /** A reader's session through the magic link, read from the outbox as the reader would read their mail. */
-async function readerCookie(url: string): Promise<string> {
+async function readerCookie(url: string, email: string): Promise<string> {
   const csrf = await fetch(`${url}/api/reader-auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
@@ -238,10 +308,10 @@ async function readerCookie(url: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ email: 'reader@example.org', csrfToken, callbackUrl: `${url}/account` }).toString(),
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${url}/account` }).toString(),
   });
   const sqlite = new Database(databasePath, { readonly: true });
-  const message = sqlite.prepare("select text from outbox where to_address = 'reader@example.org' order by id desc limit 1").get() as { text: string } | undefined;
+  const message = sqlite.prepare('select text from outbox where to_address = ? order by id desc limit 1').get(email) as { text: string } | undefined;
   sqlite.close();
   const pageLink = message?.text.match(/https?:\/\/\S+\/account\/sign-in\?\S+/)?.[0];
   if (!pageLink) throw new Error('No sign-in link reached the reader.');

@@ -1,122 +1,778 @@
+import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
+import { revalidationBearer, signUnsubscribe, tinyPng } from './authorization-secrets';
+
 /**
- * Who may call each route handler and server action. The matrix test lists every route (from the files
- * under app/) and every server action (from the build's manifest) and fails on any that is missing here,
- * so a new endpoint cannot be left out.
+ * Who may call each route handler and server action, what an allowed caller must get done, and why
+ * everyone else is refused. The matrix test lists every route (from the files under app/) and every
+ * server action (from the build's manifest) and fails, naming it, on any that has no row here.
  *
  * access:
- * - public: anyone (only "no server error" is checked)
- * - token: anyone holding a secret (the test holds none: refused and nothing changes)
+ * - public: anyone; every caller must succeed
+ * - token: only whoever holds a secret link or key; every caller is refused, and `holder` succeeds
  * - reader: a signed-in reader; staff and anonymous are refused
  * - staff: any signed-in staff member
- * - own: the article's own author, editors and admins; another author is refused
+ * - own: the article's (or image's) own author, editors and admins; another author is refused
  * - editor: editors and admins
  * - admin: admins only
  */
 export type Access = 'public' | 'token' | 'reader' | 'staff' | 'own' | 'editor' | 'admin';
 
-export type Ids = {
-  ownArticleId: number;
-  otherArticleId: number;
-  entityId: number;
-  issueId: number;
-  sectionId: number;
-  userId: number;
-  contributorId: number;
-  noteId: number;
-  revisionId: number;
+/** What a refused caller must see: the status (routes) and the sentence, or where they are sent. */
+export type Refusal = { status?: number; says?: string; redirect?: string | RegExp };
+
+/** A call's answer as the caller sees it; `redirect` is the path a redirect (or an action's redirect) names. */
+export type Outcome = { status: number; text: string; json: Record<string, unknown>; contentType: string; redirect: string };
+
+/** Everything a row's call can use: fresh records, the caller, and sessions made just for it. */
+export type CallContext = {
+  fixtures: MatrixFixtures;
+  caller: Caller;
+  url: string;
+  /** A session of its own for this call (sign-out must not end the session other rows use); a reader's is `readerEmail`'s. */
+  freshSession: (readerEmail?: string) => Promise<string>;
+  /** The media the author uploaded before the run: its id and a public copy's address. */
+  media: { id: number; publicPath: string; originalPath: string };
 };
 
-export type RouteCall = { access: Access; path: (ids: Ids, articleId: number) => string; body?: (ids: Ids, articleId: number) => unknown };
+/** A problem in words, or nothing when the call did what it should. */
+export type Check = string | undefined;
 
-/** Keys: `METHOD /pattern`, the pattern as the file path says it (route groups dropped). */
-export const ROUTES: Record<string, RouteCall> = {
-  'GET /account/export': { access: 'reader', path: () => '/account/export' },
-  'GET /atom.xml': { access: 'public', path: () => '/atom.xml' },
-  'GET /feed.xml': { access: 'public', path: () => '/feed.xml' },
-  'GET /authors/[slug]/feed.xml': { access: 'public', path: () => '/authors/dana-whitfield/feed.xml' },
-  'GET /countries/[slug]/feed.xml': { access: 'public', path: () => '/countries/russia/feed.xml' },
-  'GET /issues/[slug]/feed.xml': { access: 'public', path: () => '/issues/2025-04/feed.xml' },
-  'GET /organizations/[slug]/feed.xml': { access: 'public', path: () => '/organizations/iaea/feed.xml' },
-  'GET /people/[slug]/feed.xml': { access: 'public', path: () => '/people/rafael-grossi/feed.xml' },
-  'GET /sections/[slug]/feed.xml': { access: 'public', path: () => '/sections/news/feed.xml' },
-  'GET /topics/[slug]/feed.xml': { access: 'public', path: () => '/topics/nuclear-testing/feed.xml' },
-  'GET /treaties/[slug]/feed.xml': { access: 'public', path: () => '/treaties/new-start/feed.xml' },
-  'GET /api/health': { access: 'public', path: () => '/api/health' },
-  'GET /api/media/[id]/[file]': { access: 'public', path: () => '/api/media/1/w480.webp' },
-  'POST /api/subscribe': { access: 'public', path: () => '/api/subscribe', body: () => ({ email: 'matrix@example.org', wantsIssueEmail: true }) },
-  'GET /api/unsubscribe': { access: 'token', path: () => '/api/unsubscribe?token=not-a-real-token' },
-  'POST /api/unsubscribe': { access: 'token', path: () => '/api/unsubscribe?token=not-a-real-token', body: () => 'List-Unsubscribe=One-Click' },
-  'POST /api/internal/revalidate': { access: 'token', path: () => '/api/internal/revalidate', body: () => ({ tags: ['home'] }) },
-  'GET /api/desk/articles/[id]': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}` },
-  'PUT /api/desk/articles/[id]': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}`, body: () => ({ baseVersion: 1, reason: 'save', title: 'Matrix', dek: '', slug: 'matrix-save', body: { type: 'doc', content: [] }, sectionId: null, issueId: null, authorContributorIds: [], seoTitle: '', seoDescription: '', featuredMediaId: null }) },
-  'GET /api/desk/articles/[id]/dismissals': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/dismissals` },
-  'POST /api/desk/articles/[id]/dismissals': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/dismissals`, body: () => ({ key: 'name:matrix person' }) },
-  'PUT /api/desk/articles/[id]/embargo': { access: 'editor', path: (_ids, id) => `/api/desk/articles/${id}/embargo`, body: () => ({ until: '2099-01-01T09:00' }) },
-  'GET /api/desk/articles/[id]/notes': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/notes` },
-  'POST /api/desk/articles/[id]/notes': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/notes`, body: () => ({ body: 'A note from the matrix.' }) },
-  'PATCH /api/desk/articles/[id]/notes/[noteId]': { access: 'own', path: (ids, id) => `/api/desk/articles/${id}/notes/${ids.noteId}`, body: () => ({ action: 'resolve' }) },
-  'POST /api/desk/articles/[id]/presence': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/presence`, body: () => ({}) },
-  'DELETE /api/desk/articles/[id]/presence': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/presence` },
-  'GET /api/desk/articles/[id]/preview-links': { access: 'editor', path: (_ids, id) => `/api/desk/articles/${id}/preview-links` },
-  'POST /api/desk/articles/[id]/preview-links': { access: 'editor', path: (_ids, id) => `/api/desk/articles/${id}/preview-links`, body: () => ({ label: 'Matrix', expiresInHours: 2 }) },
-  'DELETE /api/desk/articles/[id]/preview-links': { access: 'editor', path: (_ids, id) => `/api/desk/articles/${id}/preview-links?id=1` },
-  'GET /api/desk/articles/[id]/workflow': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/workflow` },
-  'POST /api/desk/articles/[id]/workflow': { access: 'own', path: (_ids, id) => `/api/desk/articles/${id}/workflow`, body: () => ({ action: 'submit' }) },
-  'POST /api/desk/entities': { access: 'staff', path: () => '/api/desk/entities', body: () => ({ kind: 'topic', name: 'Matrix topic' }) },
-  'GET /api/desk/entities/search': { access: 'staff', path: () => '/api/desk/entities/search?q=rus' },
-  'POST /api/desk/entities/suggest': { access: 'staff', path: () => '/api/desk/entities/suggest', body: () => ({ text: 'Russia and the IAEA.' }) },
-  'GET /api/desk/link-targets': { access: 'staff', path: () => '/api/desk/link-targets?q=treaty' },
-  'GET /api/desk/media': { access: 'staff', path: () => '/api/desk/media' },
-  'POST /api/desk/media': { access: 'staff', path: () => '/api/desk/media', body: () => ({}) },
-  'GET /api/desk/media/[id]': { access: 'staff', path: () => '/api/desk/media/1' },
-  'PATCH /api/desk/media/[id]': { access: 'staff', path: () => '/api/desk/media/1', body: () => ({ alt: 'x' }) },
-  'GET /api/desk/notifications': { access: 'staff', path: () => '/api/desk/notifications' },
-  'POST /api/desk/notifications': { access: 'staff', path: () => '/api/desk/notifications', body: () => ({ ids: 'all' }) },
-  'GET /api/desk/staff-directory': { access: 'staff', path: () => '/api/desk/staff-directory?q=a' },
+/** A prepared call may bring its own cookie (a fresh session); `null` leaves the caller's own. */
+export type Prepared = { cookie?: string | null } & Record<string, unknown>;
+
+export type RouteRequest = { path: string; body?: unknown; headers?: Record<string, string> };
+
+export type RouteRow<Context extends Prepared = Prepared> = {
+  access: Access;
+  // Method signatures, so that each row may name the shape its own `prepare` returns.
+  prepare?(call: CallContext): Context | Promise<Context>;
+  request(prepared: Context, call: CallContext): RouteRequest;
+  succeeded(outcome: Outcome, prepared: Context, call: CallContext): Check;
+  /** Refusal reasons that differ from the usual ones for this access. */
+  refusals?: Partial<Record<Caller, Refusal>>;
+  /** For `token` rows: the same call made with a real secret, which must succeed. */
+  holder?: Omit<RouteRow<Context>, 'access' | 'refusals' | 'holder'>;
 };
 
-export type ActionCall = { access: Access; args: (ids: Ids) => ActionArgument[]; page: string };
 /** A FormData's fields (turned into FormData by the caller), or a plain value. */
 export type ActionArgument = { form: Record<string, string> } | unknown;
 
+export type ActionRow<Context extends Prepared = Prepared> = {
+  access: Access;
+  /** The page that posts it, when the manifest names a dynamic one. */
+  page?: string;
+  prepare?(call: CallContext): Context | Promise<Context>;
+  args(prepared: Context, call: CallContext): ActionArgument[];
+  succeeded(outcome: Outcome, prepared: Context, call: CallContext): Check;
+  refusals?: Partial<Record<Caller, Refusal>>;
+  holder?: Omit<ActionRow<Context>, 'access' | 'refusals' | 'holder' | 'page'>;
+};
+
+export const SESSION_ENDED = 'Your session has ended. Sign in again; your changes are kept on this device.';
+export const NO_PERMISSION = 'You do not have permission to do that.';
+export const ARTICLE_GONE = 'That article does not exist, or it has been deleted.';
+const NOT_YOUR_IMAGE = 'Only the person who uploaded this image, or an editor, can change its text.';
+const SIGN_IN_FOR_IMAGES = 'Sign in to manage images.';
+const STAFF_SIGN_IN = /^\/login\?callbackUrl=/;
+const READER_SIGNED_OUT = '/account?problem=signed-out';
+
+/** The usual refusal for a desk route handler (`staffRoute`). */
+export function routeRefusal({ access, caller }: { access: Access; caller: Caller }): Refusal {
+  if (access === 'reader') return { status: 401, says: 'Sign in to download your data.' };
+  if (caller === 'anonymous' || caller === 'reader') return { status: 401, says: SESSION_ENDED };
+  if (access === 'own' && caller === 'other author') return { status: 404, says: ARTICLE_GONE };
+  return { status: 403, says: NO_PERMISSION };
+}
+
+/** The usual refusal for a server action: a trip to the sign-in page, or the action's `{ ok: false, error }`. */
+export function actionRefusal({ access, caller }: { access: Access; caller: Caller }): Refusal {
+  if (access === 'reader') return { redirect: READER_SIGNED_OUT };
+  if (caller === 'anonymous' || caller === 'reader') return { redirect: STAFF_SIGN_IN };
+  if (access === 'own' && caller === 'other author') return { says: ARTICLE_GONE };
+  return { says: NO_PERMISSION };
+}
+
 const form = (fields: Record<string, string | number>) => ({ form: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value)])) });
 
-/** Keys: `<file>#<export>`. */
-export const ACTIONS: Record<string, ActionCall> = {
-  'app/(site)/account/actions.ts#requestSignInLinkAction': { access: 'public', page: '/account', args: () => [form({ email: 'matrix-reader@example.org' })] },
-  'app/(site)/account/actions.ts#saveChoicesAction': { access: 'reader', page: '/account', args: () => [form({ wantsIssueEmail: 'false', alertFrequency: 'weekly' })] },
-  'app/(site)/account/actions.ts#unsubscribeAllAction': { access: 'reader', page: '/account', args: () => [] },
-  'app/(site)/account/actions.ts#resubscribeAction': { access: 'reader', page: '/account', args: () => [] },
-  'app/(site)/account/actions.ts#deleteDataAction': { access: 'reader', page: '/account', args: () => [form({ confirm: 'delete' })] },
-  'app/(site)/account/actions.ts#signOutAction': { access: 'public', page: '/account', args: () => [] },
-  'app/(site)/subscribe/actions.ts#subscribeAction': { access: 'public', page: '/subscribe', args: () => [null, form({ email: 'matrix-sub@example.org', wantsIssueEmail: 'on' })] },
-  'app/(site)/subscribe/actions.ts#confirmAction': { access: 'token', page: '/subscribe', args: () => [form({ token: 'not-a-real-token' })] },
-  'app/desk/actions.ts#createFirstAdmin': { access: 'token', page: '/desk', args: () => [{ ok: false }, form({ name: 'Intruder', email: 'intruder@example.org', password: 'a long enough password' })] },
-  'app/desk/actions.ts#signOutAction': { access: 'public', page: '/desk', args: () => [] },
-  'app/login/actions.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [form({ email: 'nobody@example.org', password: 'wrong password' })] },
-  'app/login/forgot/actions.ts#forgotPasswordAction': { access: 'public', page: '/login/forgot', args: () => [null, form({ email: 'nobody@example.org' })] },
-  'app/login/set-password/actions.ts#setPasswordAction': { access: 'token', page: '/login/set-password', args: () => [null, form({ token: 'not-a-real-token', password: 'a long enough password', confirm: 'a long enough password' })] },
-  'app/desk/articles/actions.ts#createArticleAction': { access: 'staff', page: '/desk/articles/new', args: () => [{ ok: false }, form({ title: 'Matrix article' })] },
-  'app/desk/articles/actions.ts#restoreRevisionAction': { access: 'own', page: '/desk', args: (ids) => [form({ articleId: ids.ownArticleId, revisionId: ids.revisionId })] },
-  'app/desk/entities/actions.ts#createEntityAction': { access: 'staff', page: '/desk/entities/new', args: () => [{ ok: false }, form({ kind: 'topic', name: 'Matrix entity', slug: 'matrix-entity' })] },
-  'app/desk/entities/actions.ts#updateEntityAction': { access: 'editor', page: '/desk/entities', args: (ids) => [{ ok: false }, form({ entityId: ids.entityId, kind: 'topic', name: 'Renamed by matrix', slug: 'renamed-by-matrix' })] },
-  'app/desk/entities/actions.ts#aliasAction': { access: 'editor', page: '/desk/entities', args: (ids) => [{ ok: false }, form({ entityId: ids.entityId, alias: 'Matrix alias' })] },
-  'app/desk/entities/actions.ts#mergeEntitiesAction': { access: 'editor', page: '/desk/entities', args: (ids) => [{ ok: false }, form({ sourceId: ids.entityId, targetId: ids.entityId + 1 })] },
-  'app/desk/entities/actions.ts#deleteEntityAction': { access: 'editor', page: '/desk/entities', args: (ids) => [{ ok: false }, form({ entityId: ids.entityId })] },
-  'app/desk/issues/actions.ts#createIssueAction': { access: 'editor', page: '/desk/issues/new', args: () => [null, form({ slug: '2031-01', title: 'January 2031', volume: 99, number: 1, coverDate: '2031-01-01' })] },
-  'app/desk/issues/actions.ts#updateIssueAction': { access: 'editor', page: '/desk/issues', args: (ids) => [null, form({ issueId: ids.issueId, title: 'Renamed issue' })] },
-  'app/desk/issues/actions.ts#publishIssueAction': { access: 'editor', page: '/desk/issues', args: (ids) => [null, form({ issueId: ids.issueId, intent: 'without-email' })] },
-  'app/desk/issues/actions.ts#addIssueArticleAction': { access: 'editor', page: '/desk/issues', args: (ids) => [{ issueId: ids.issueId, articleId: ids.otherArticleId }] },
-  'app/desk/issues/actions.ts#removeIssueArticleAction': { access: 'editor', page: '/desk/issues', args: (ids) => [{ issueId: ids.issueId, articleId: ids.otherArticleId }] },
-  'app/desk/issues/actions.ts#reorderIssueSectionAction': { access: 'editor', page: '/desk/issues', args: (ids) => [{ issueId: ids.issueId, sectionId: ids.sectionId, articleIds: [] }] },
-  'app/desk/issues/actions.ts#searchIssueCandidatesAction': { access: 'editor', page: '/desk/issues', args: (ids) => [{ issueId: ids.issueId, query: 'a' }] },
-  'app/desk/issues/[id]/email-preview/actions.ts#sendIssueTestAction': { access: 'editor', page: '/desk/issues', args: (ids) => [null, form({ issueId: ids.issueId })] },
-  'app/desk/sections/actions.ts#createSectionAction': { access: 'editor', page: '/desk/sections', args: () => [null, form({ name: 'Matrix section', slug: 'matrix-section', description: '' })] },
-  'app/desk/sections/actions.ts#updateSectionAction': { access: 'editor', page: '/desk/sections', args: (ids) => [null, form({ sectionId: ids.sectionId, name: 'Renamed section', slug: 'renamed-section', description: '' })] },
-  'app/desk/sections/actions.ts#moveSectionAction': { access: 'editor', page: '/desk/sections', args: (ids) => [{ id: ids.sectionId, direction: 'down' }] },
-  'app/desk/settings/actions.ts#updateSettingsAction': { access: 'admin', page: '/desk/settings', args: () => [null, form({ timeZone: 'Europe/Vienna' })] },
-  'app/desk/staff/actions.ts#inviteStaffAction': { access: 'admin', page: '/desk/staff', args: () => [null, form({ name: 'Matrix Invitee', email: 'invitee@example.org', role: 'author' })] },
-  'app/desk/staff/actions.ts#staffMemberAction': { access: 'admin', page: '/desk/staff', args: (ids) => [null, form({ userId: ids.userId, intent: 'role', role: 'editor' })] },
-  'app/desk/staff/actions.ts#createContributorAction': { access: 'editor', page: '/desk/staff', args: () => [null, form({ name: 'Matrix Guest', slug: 'matrix-guest', bio: '' })] },
-  'app/desk/staff/actions.ts#updateContributorAction': { access: 'editor', page: '/desk/staff', args: (ids) => [null, form({ contributorId: ids.contributorId, name: 'Renamed Guest', slug: 'renamed-guest', bio: '' })] },
+/** The first failed condition's description. */
+const firstProblem = (...checks: [boolean, string][]): Check => checks.find(([isMet]) => !isMet)?.[1];
+
+const answered = (outcome: Outcome, status: number, ...checks: [boolean, string][]): Check =>
+  firstProblem([outcome.status === status, `answered ${outcome.status}, not ${status}: ${outcome.text.slice(0, 200)}`], ...checks);
+
+const staffCaller = (call: CallContext): StaffCaller => {
+  if (call.caller === 'anonymous' || call.caller === 'reader') throw new Error(`${call.caller} is not staff`);
+  return call.caller;
 };
+
+/** Refused callers touch the author's records, so a refusal that changed them would show. */
+const staffCallerOr = (call: CallContext, fallback: StaffCaller): StaffCaller => (call.caller === 'anonymous' || call.caller === 'reader' ? fallback : call.caller);
+
+/** The token in the newest mail to `email` that carries a link matching `pattern`. */
+const linkToken = (fixtures: MatrixFixtures, email: string, pattern: RegExp): string => {
+  const mail = fixtures.get<{ text: string }>('select text from outbox where to_address = ? order by id desc limit 1', email);
+  const token = mail.text.match(pattern)?.[1];
+  if (!token) throw new Error(`No link in the mail to ${email}`);
+  return decodeURIComponent(token);
+};
+
+const published = (fixtures: MatrixFixtures) => fixtures.get<{ id: number; slug: string; title: string }>("select id, slug, title from articles where status = 'published' order by id limit 1");
+
+const publicXml = (path: string, marker: RegExp): RouteRow => ({
+  access: 'public',
+  request: () => ({ path }),
+  succeeded: (outcome) => answered(outcome, 200, [/xml/.test(outcome.contentType), `content type ${outcome.contentType}`], [marker.test(outcome.text), `no ${marker} in the feed`]),
+});
+
+const feed = (path: string) => publicXml(path, /<item>|<entry>/);
+
+type ArticleCall = Prepared & { articleId: number; title: string };
+/** A fresh draft of the author's: the author reaches their own, "another author" reaches for it. */
+const authorsDraft = ({ fixtures }: CallContext): ArticleCall => {
+  const draft = fixtures.draft();
+  return { articleId: draft.id, title: draft.title };
+};
+
+/** Keys: `METHOD /pattern`, the pattern as the file path says it (route groups dropped). */
+export const ROUTES: Record<string, RouteRow> = {
+  'GET /account/export': {
+    access: 'reader',
+    prepare: (call) => freshReader(call),
+    request: () => ({ path: '/account/export' }),
+    succeeded: (outcome, prepared: { email: string }) => answered(outcome, 200, [outcome.text.includes(prepared.email), `the export does not name ${prepared.email}`]),
+  },
+  'GET /articles/[slug]/social.png': {
+    access: 'public',
+    request: (_prepared, { fixtures }) => ({ path: `/articles/${published(fixtures).slug}/social.png` }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.contentType === 'image/png', `content type ${outcome.contentType}`]),
+  },
+  'GET /atom.xml': feed('/atom.xml'),
+  'GET /feed.xml': feed('/feed.xml'),
+  'GET /authors/[slug]/feed.xml': feed('/authors/dana-whitfield/feed.xml'),
+  'GET /countries/[slug]/feed.xml': feed('/countries/russia/feed.xml'),
+  'GET /issues/[slug]/feed.xml': feed('/issues/2025-04/feed.xml'),
+  'GET /organizations/[slug]/feed.xml': feed('/organizations/iaea/feed.xml'),
+  'GET /people/[slug]/feed.xml': {
+    ...feed(''),
+    request: (_prepared, { fixtures }) => ({
+      path: `/people/${fixtures.get<{ slug: string }>("select e.slug from entities e join published_article_entities tag on tag.entity_id = e.id where e.kind = 'person' order by e.id limit 1").slug}/feed.xml`,
+    }),
+  },
+  'GET /sections/[slug]/feed.xml': feed('/sections/news/feed.xml'),
+  'GET /topics/[slug]/feed.xml': feed('/topics/nuclear-testing/feed.xml'),
+  'GET /treaties/[slug]/feed.xml': feed('/treaties/new-start/feed.xml'),
+  'GET /sitemap.xml': publicXml('/sitemap.xml', /<loc>[^<]*\/articles\//),
+  'GET /robots.txt': {
+    access: 'public',
+    request: () => ({ path: '/robots.txt' }),
+    succeeded: (outcome) => answered(outcome, 200, [/Disallow: \/desk/.test(outcome.text), 'robots.txt does not keep crawlers out of /desk']),
+  },
+  'GET /api/health': {
+    access: 'public',
+    request: () => ({ path: '/api/health' }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.json.ok === true, 'health is not ok']),
+  },
+  // An image no published article uses is not public yet, so only staff may fetch this one.
+  'GET /api/media/[id]/[file]': {
+    access: 'staff',
+    refusals: { anonymous: { status: 404, says: 'Not found' }, reader: { status: 404, says: 'Not found' } },
+    request: (_prepared, { media }) => ({ path: media.publicPath }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.contentType.startsWith('image/'), `content type ${outcome.contentType}`]),
+  },
+  'POST /api/csp-report': {
+    access: 'public',
+    prepare: ({ fixtures }) => ({ blocked: `https://${fixtures.unique('blocked')}.example/x.js` }),
+    request: (prepared: { blocked: string }, { url }) => ({
+      path: '/api/csp-report',
+      body: { 'csp-report': { 'document-uri': `${url}/`, 'blocked-uri': prepared.blocked, 'violated-directive': 'script-src-elem', 'effective-directive': 'script-src-elem', disposition: 'enforce', 'original-policy': "script-src 'self'" } },
+      headers: { 'Content-Type': 'application/csp-report' },
+    }),
+    succeeded: (outcome, prepared: { blocked: string }, { fixtures }) =>
+      answered(outcome, 204, [fixtures.find('select id from csp_violations where blocked_url like ?', `${prepared.blocked}%`) !== undefined, `no violation row for ${prepared.blocked}`]),
+  },
+  'POST /api/subscribe': {
+    access: 'public',
+    prepare: ({ fixtures }) => ({ email: `${fixtures.unique('subscriber')}@example.org` }),
+    request: (prepared: { email: string }) => ({ path: '/api/subscribe', body: { email: prepared.email, wantsIssueEmail: true } }),
+    succeeded: (outcome, prepared: { email: string }, { fixtures }) =>
+      answered(outcome, 202, [fixtures.find("select id from subscribers where email = ? and status = 'pending'", prepared.email) !== undefined, `no pending subscriber ${prepared.email}`]),
+  },
+  'GET /api/unsubscribe': {
+    access: 'token',
+    request: () => ({ path: '/api/unsubscribe?token=1.not-a-real-signature-000' }),
+    succeeded: () => 'a made-up token was accepted',
+    refusals: everyone({ status: 200, says: 'Unsubscribe from all Masthead email' }),
+    holder: {
+      prepare: ({ fixtures }) => ({ ...fixtures.subscriber(), cookie: null }),
+      request: (prepared: { id: number }) => ({ path: `/api/unsubscribe?token=${encodeURIComponent(signUnsubscribe(prepared.id))}` }),
+      succeeded: (outcome, prepared: { id: number }, { fixtures }) =>
+        answered(outcome, 200, [/<form method="post"/.test(outcome.text), 'no unsubscribe button'], [fixtures.get<{ status: string }>('select status from subscribers where id = ?', prepared.id).status === 'confirmed', 'opening the link alone unsubscribed']),
+    },
+  },
+  'POST /api/unsubscribe': {
+    access: 'token',
+    prepare: ({ fixtures }) => fixtures.subscriber(),
+    request: (prepared: { id: number }) => ({ path: `/api/unsubscribe?token=${prepared.id}.not-a-real-signature-000`, body: 'List-Unsubscribe=One-Click' }),
+    succeeded: () => 'a made-up token was accepted',
+    refusals: everyone({ status: 400, says: 'link' }),
+    holder: {
+      prepare: ({ fixtures }) => fixtures.subscriber(),
+      request: (prepared: { id: number }) => ({ path: `/api/unsubscribe?token=${encodeURIComponent(signUnsubscribe(prepared.id))}`, body: 'List-Unsubscribe=One-Click' }),
+      succeeded: (outcome, prepared: { id: number }, { fixtures }) =>
+        answered(outcome, 200, [outcome.text.includes('You are unsubscribed'), 'no confirmation'], [fixtures.get<{ status: string }>('select status from subscribers where id = ?', prepared.id).status === 'unsubscribed', 'the subscriber is still subscribed']),
+    },
+  },
+  'POST /api/internal/revalidate': {
+    access: 'token',
+    request: () => ({ path: '/api/internal/revalidate', body: { tags: ['home'] }, headers: { Authorization: 'Bearer not-the-token' } }),
+    succeeded: () => 'a made-up token was accepted',
+    refusals: everyone({ status: 401, says: 'Not allowed.' }),
+    holder: {
+      request: () => ({ path: '/api/internal/revalidate', body: { tags: ['home'] }, headers: { Authorization: `Bearer ${revalidationBearer()}` } }),
+      succeeded: (outcome) => answered(outcome, 200, [outcome.json.expired === 1, `expired ${String(outcome.json.expired)} tags, not 1`]),
+    },
+  },
+  'GET /api/desk/articles/[id]': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}` }),
+    succeeded: (outcome, prepared: ArticleCall) => answered(outcome, 200, [(outcome.json.article as { title?: string } | undefined)?.title === prepared.title, 'the answer does not carry the article']),
+  },
+  'PUT /api/desk/articles/[id]': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall, { caller }) => ({
+      path: `/api/desk/articles/${prepared.articleId}`,
+      body: { baseVersion: 1, reason: 'save', title: `Saved by ${caller}`, dek: '', slug: `saved-${prepared.articleId}`, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Saved.' }] }] }, sectionId: null, issueId: null, authorContributorIds: [], seoTitle: '', seoDescription: '', featuredMediaId: null },
+    }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures, caller }) =>
+      answered(outcome, 200, [fixtures.get<{ title: string }>('select title from articles where id = ?', prepared.articleId).title === `Saved by ${caller}`, 'the title in the database did not change']),
+  },
+  'GET /api/desk/articles/[id]/dismissals': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      call.fixtures.sqlite.prepare("insert into article_dismissed_suggestions (article_id, suggestion_key) values (?, 'name:matrix person')").run(draft.articleId);
+      return draft;
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/dismissals` }),
+    succeeded: (outcome) => answered(outcome, 200, [JSON.stringify(outcome.json.keys) === '["name:matrix person"]', `keys ${JSON.stringify(outcome.json.keys)}`]),
+  },
+  'POST /api/desk/articles/[id]/dismissals': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/dismissals`, body: { key: 'name:matrix person' } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) =>
+      answered(outcome, 200, [fixtures.find('select 1 from article_dismissed_suggestions where article_id = ?', prepared.articleId) !== undefined, 'no dismissal was stored']),
+  },
+  'PUT /api/desk/articles/[id]/embargo': {
+    access: 'editor',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/embargo`, body: { until: '2099-01-01T09:00' } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) =>
+      answered(outcome, 200, [fixtures.get<{ embargoed_until: number | null }>('select embargoed_until from articles where id = ?', prepared.articleId).embargoed_until !== null, 'no embargo was stored']),
+    refusals: { 'other author': { status: 404, says: ARTICLE_GONE } },
+  },
+  'GET /api/desk/articles/[id]/notes': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      return { ...draft, note: call.fixtures.note(draft.articleId).body };
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/notes` }),
+    succeeded: (outcome, prepared: ArticleCall & { note: string }) => answered(outcome, 200, [outcome.text.includes(prepared.note), 'the thread is not listed']),
+  },
+  'POST /api/desk/articles/[id]/notes': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall, { caller }) => ({ path: `/api/desk/articles/${prepared.articleId}/notes`, body: { body: `A note from ${caller}.` } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures, caller }) =>
+      answered(outcome, 201, [fixtures.find('select id from article_notes where article_id = ? and body like ?', prepared.articleId, `%A note from ${caller}.%`) !== undefined, 'no note row']),
+  },
+  'PATCH /api/desk/articles/[id]/notes/[noteId]': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      return { ...draft, noteId: call.fixtures.note(draft.articleId).id };
+    },
+    request: (prepared: ArticleCall & { noteId: number }) => ({ path: `/api/desk/articles/${prepared.articleId}/notes/${prepared.noteId}`, body: { action: 'resolve' } }),
+    succeeded: (outcome, prepared: ArticleCall & { noteId: number }, { fixtures }) =>
+      answered(outcome, 200, [fixtures.get<{ resolved_at: number | null }>('select resolved_at from article_notes where id = ?', prepared.noteId).resolved_at !== null, 'the thread is not resolved']),
+  },
+  'POST /api/desk/articles/[id]/presence': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/presence`, body: {} }),
+    succeeded: (outcome, prepared: ArticleCall, call) =>
+      answered(outcome, 200, [call.fixtures.find('select 1 from article_presence where article_id = ? and user_id = ?', prepared.articleId, call.fixtures.userId(staffCaller(call))) !== undefined, 'no presence row']),
+  },
+  'DELETE /api/desk/articles/[id]/presence': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      if (call.caller !== 'anonymous' && call.caller !== 'reader') {
+        call.fixtures.sqlite.prepare('insert into article_presence (article_id, user_id, last_seen_at) values (?, ?, ?)').run(draft.articleId, call.fixtures.userId(call.caller), Date.now());
+      }
+      return draft;
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/presence` }),
+    succeeded: (outcome, prepared: ArticleCall, call) =>
+      answered(outcome, 200, [call.fixtures.find('select 1 from article_presence where article_id = ? and user_id = ?', prepared.articleId, call.fixtures.userId(staffCaller(call))) === undefined, 'the presence row is still there']),
+  },
+  'GET /api/desk/articles/[id]/preview-links': {
+    access: 'editor',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      return { ...draft, label: call.fixtures.previewLink(draft.articleId).label };
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/preview-links` }),
+    succeeded: (outcome, prepared: ArticleCall & { label: string }) => answered(outcome, 200, [outcome.text.includes(prepared.label), 'the link is not listed']),
+    refusals: { 'other author': { status: 404, says: ARTICLE_GONE } },
+  },
+  'POST /api/desk/articles/[id]/preview-links': {
+    access: 'editor',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/preview-links`, body: { label: 'Matrix', expiresInHours: 2 } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) =>
+      answered(outcome, 201, [fixtures.find("select id from preview_links where article_id = ? and label = 'Matrix'", prepared.articleId) !== undefined, 'no link row']),
+    refusals: { 'other author': { status: 404, says: ARTICLE_GONE } },
+  },
+  'DELETE /api/desk/articles/[id]/preview-links': {
+    access: 'editor',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      return { ...draft, linkId: call.fixtures.previewLink(draft.articleId).id };
+    },
+    request: (prepared: ArticleCall & { linkId: number }) => ({ path: `/api/desk/articles/${prepared.articleId}/preview-links?id=${prepared.linkId}` }),
+    succeeded: (outcome, prepared: ArticleCall & { linkId: number }, { fixtures }) =>
+      answered(outcome, 200, [fixtures.get<{ revoked_at: number | null }>('select revoked_at from preview_links where id = ?', prepared.linkId).revoked_at !== null, 'the link is not revoked']),
+    refusals: { 'other author': { status: 404, says: ARTICLE_GONE } },
+  },
+  'GET /api/desk/articles/[id]/workflow': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/workflow` }),
+    succeeded: (outcome) => answered(outcome, 200, [(outcome.json.state as { status?: string } | undefined)?.status === 'draft', `state ${JSON.stringify(outcome.json.state).slice(0, 120)}`]),
+  },
+  'POST /api/desk/articles/[id]/workflow': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      // Preflight wants a dek, a section and a tag before review.
+      call.fixtures.sqlite.prepare("update articles set dek = 'Why this matters, in one sentence.', section_id = (select min(id) from sections) where id = ?").run(draft.articleId);
+      call.fixtures.sqlite.prepare("insert into article_entities (article_id, entity_id) values (?, (select id from entities where status = 'approved' order by id limit 1))").run(draft.articleId);
+      return draft;
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/workflow`, body: { action: 'submit' } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) =>
+      answered(outcome, 200, [fixtures.get<{ status: string }>('select status from articles where id = ?', prepared.articleId).status === 'in_review', 'the article is not in review']),
+  },
+  'POST /api/desk/entities': {
+    access: 'staff',
+    prepare: ({ fixtures }) => ({ name: `Matrix quick ${fixtures.unique('q')}` }),
+    request: (prepared: { name: string }) => ({ path: '/api/desk/entities', body: { kind: 'topic', name: prepared.name } }),
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) => answered(outcome, 201, [fixtures.find('select id from entities where name = ?', prepared.name) !== undefined, 'no entity row']),
+  },
+  'POST /api/desk/entities/existing': {
+    access: 'staff',
+    prepare: ({ fixtures }) => fixtures.entity(),
+    request: (prepared: { id: number }) => ({ path: '/api/desk/entities/existing', body: { ids: [prepared.id, 999_999] } }),
+    succeeded: (outcome, prepared: { id: number }) => answered(outcome, 200, [JSON.stringify(outcome.json.ids) === `[${prepared.id}]`, `ids ${JSON.stringify(outcome.json.ids)}`]),
+  },
+  'GET /api/desk/entities/search': {
+    access: 'staff',
+    request: () => ({ path: '/api/desk/entities/search?q=Russia' }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.text.includes('"Russia"'), 'Russia is not found']),
+  },
+  'POST /api/desk/entities/suggest': {
+    access: 'staff',
+    request: () => ({ path: '/api/desk/entities/suggest', body: { text: 'Russia and the IAEA met in Vienna.' } }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.text.includes('Russia'), 'Russia is not suggested']),
+  },
+  'GET /api/desk/link-targets': {
+    access: 'staff',
+    request: (_prepared, { fixtures }) => ({ path: `/api/desk/link-targets?q=${encodeURIComponent(published(fixtures).title.split(' ').slice(0, 3).join(' '))}` }),
+    succeeded: (outcome, _prepared, { fixtures }) => answered(outcome, 200, [outcome.text.includes(published(fixtures).slug), 'the published article is not offered']),
+  },
+  'GET /api/desk/media': {
+    access: 'staff',
+    request: () => ({ path: '/api/desk/media' }),
+    succeeded: (outcome, _prepared, { media }) => answered(outcome, 200, [(outcome.json.media as { id: number }[] | undefined)?.some((item) => item.id === media.id) === true, 'the uploaded image is not listed']),
+    refusals: signedOutImages(),
+  },
+  'POST /api/desk/media': {
+    access: 'staff',
+    prepare: async ({ fixtures }) => ({ name: `${fixtures.unique('upload')}.png`, bytes: await tinyPng() }),
+    request: (prepared: { name: string; bytes: Buffer }) => {
+      const data = new FormData();
+      data.append('file', new Blob([new Uint8Array(prepared.bytes)], { type: 'image/png' }), prepared.name);
+      data.append('alt', 'A grey square');
+      return { path: '/api/desk/media', body: data };
+    },
+    succeeded: (outcome, prepared: { name: string }, call) =>
+      answered(outcome, 201, [call.fixtures.find('select id from media where original_name = ? and uploaded_by = ?', prepared.name, call.fixtures.userId(staffCaller(call))) !== undefined, 'no media row by the caller']),
+    refusals: signedOutImages(),
+  },
+  'GET /api/desk/media/[id]': {
+    access: 'staff',
+    request: (_prepared, { media }) => ({ path: `/api/desk/media/${media.id}` }),
+    succeeded: (outcome, _prepared, { media }) => answered(outcome, 200, [(outcome.json.media as { id?: number } | undefined)?.id === media.id, 'the answer is not the image']),
+    refusals: signedOutImages(),
+  },
+  'PATCH /api/desk/media/[id]': {
+    access: 'own',
+    request: (_prepared, { media, caller }) => ({ path: `/api/desk/media/${media.id}`, body: { alt: `Described by ${caller}` } }),
+    succeeded: (outcome, _prepared, { fixtures, media, caller }) =>
+      answered(outcome, 200, [fixtures.get<{ alt: string }>('select alt from media where id = ?', media.id).alt === `Described by ${caller}`, 'the alt text did not change']),
+    refusals: { ...signedOutImages(), 'other author': { status: 403, says: NOT_YOUR_IMAGE } },
+  },
+  'GET /api/desk/notifications': {
+    access: 'staff',
+    prepare: (call) => ({ id: call.fixtures.unreadNotification(staffCallerOr(call, 'author')) }),
+    request: () => ({ path: '/api/desk/notifications' }),
+    succeeded: (outcome, prepared: { id: number }) => answered(outcome, 200, [(outcome.json.notifications as { id: number }[] | undefined)?.some((item) => item.id === prepared.id) === true, 'the caller’s notification is not listed']),
+  },
+  'POST /api/desk/notifications': {
+    access: 'staff',
+    prepare: (call) => ({ id: call.fixtures.unreadNotification(staffCallerOr(call, 'author')) }),
+    request: (prepared: { id: number }) => ({ path: '/api/desk/notifications', body: { ids: [prepared.id] } }),
+    succeeded: (outcome, prepared: { id: number }, call) => {
+      const readAt = call.fixtures.get<{ read_at: number | null }>('select read_at from notifications where id = ?', prepared.id).read_at;
+      return answered(outcome, 200, [readAt !== null, 'the notification is still unread']);
+    },
+  },
+  'GET /api/desk/staff-directory': {
+    access: 'staff',
+    // The directory leaves out whoever asks, so the author looks for the editor.
+    request: (_prepared, { caller }) => ({ path: `/api/desk/staff-directory?q=${caller === 'author' ? 'Miriam' : 'Tomas'}` }),
+    succeeded: (outcome, _prepared, { caller }) => {
+      const name = caller === 'author' ? 'Miriam Kovacs' : 'Tomas Reyes';
+      return answered(outcome, 200, [outcome.text.includes(name), `${name} is not listed`]);
+    },
+  },
+};
+
+type ReaderCall = Prepared & { id: number; email: string };
+const freshReader = async (call: CallContext): Promise<ReaderCall> => {
+  const subscriber = call.fixtures.subscriber();
+  return { ...subscriber, cookie: call.caller === 'reader' ? await call.freshSession(subscriber.email) : null };
+};
+const subscriberRow = (fixtures: MatrixFixtures, id: number) => fixtures.find<{ status: string; alert_frequency: string }>('select status, alert_frequency from subscribers where id = ?', id);
+
+/** Keys: `<file>#<export>`. */
+export const ACTIONS: Record<string, ActionRow> = {
+  'app/(site)/account/actions.ts#requestSignInLinkAction': {
+    access: 'public',
+    prepare: ({ fixtures }) => fixtures.subscriber(),
+    args: (prepared: ReaderCall) => [form({ email: prepared.email })],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([fixtures.find("select id from outbox where to_address = ? and text like '%/account/sign-in?%'", prepared.email) !== undefined, `no sign-in link went to ${prepared.email} (${outcome.redirect})`]),
+  },
+  'app/(site)/account/actions.ts#saveChoicesAction': {
+    access: 'reader',
+    prepare: freshReader,
+    args: () => [form({ wantsIssueEmail: 'false', alertFrequency: 'weekly' })],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([outcome.redirect === '/account?done=saved', `sent to ${outcome.redirect}`], [subscriberRow(fixtures, prepared.id)?.alert_frequency === 'weekly', 'the choice was not saved']),
+  },
+  'app/(site)/account/actions.ts#unsubscribeAllAction': {
+    access: 'reader',
+    prepare: freshReader,
+    args: () => [],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([outcome.redirect === '/account?done=unsubscribed', `sent to ${outcome.redirect}`], [subscriberRow(fixtures, prepared.id)?.status === 'unsubscribed', 'still subscribed']),
+  },
+  'app/(site)/account/actions.ts#resubscribeAction': {
+    access: 'reader',
+    prepare: async (call) => {
+      const reader = await freshReader(call);
+      call.fixtures.sqlite.prepare("update subscribers set status = 'unsubscribed', unsubscribed_at = ? where id = ?").run(Date.now(), reader.id);
+      return reader;
+    },
+    args: () => [],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([outcome.redirect === '/account?done=resubscribed', `sent to ${outcome.redirect}`], [subscriberRow(fixtures, prepared.id)?.status === 'confirmed', 'not subscribed again']),
+  },
+  'app/(site)/account/actions.ts#deleteDataAction': {
+    access: 'reader',
+    prepare: freshReader,
+    args: () => [form({ confirm: 'on' })],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([outcome.redirect === '/account?done=deleted', `sent to ${outcome.redirect}`], [fixtures.find('select id from subscribers where email = ?', prepared.email) === undefined, 'the reader is still stored']),
+  },
+  'app/(site)/account/actions.ts#signOutAction': {
+    access: 'public',
+    prepare: async (call) => ({ cookie: call.caller === 'anonymous' ? null : await call.freshSession() }),
+    args: () => [],
+    succeeded: (outcome) => firstProblem([outcome.redirect === '/account?done=signed-out', `sent to ${outcome.redirect}`]),
+  },
+  'app/(site)/subscribe/actions.ts#subscribeAction': {
+    access: 'public',
+    prepare: ({ fixtures }) => ({ email: `${fixtures.unique('subscriber')}@example.org` }),
+    args: (prepared: { email: string }) => [{ status: 'idle' }, form({ email: prepared.email, wantsIssueEmail: 'on' })],
+    succeeded: (outcome, prepared: { email: string }, { fixtures }) =>
+      firstProblem([outcome.text.includes('"status":"sent"'), `not sent: ${outcome.text.slice(-200)}`], [fixtures.find("select id from subscribers where email = ? and status = 'pending'", prepared.email) !== undefined, 'no pending subscriber']),
+  },
+  'app/(site)/subscribe/actions.ts#confirmAction': {
+    access: 'token',
+    args: () => [form({ token: 'not-a-real-token' })],
+    succeeded: () => 'a made-up token was accepted',
+    refusals: everyone({ redirect: /^\/subscribe\/confirm\?failed=/ }),
+    holder: {
+      prepare: async ({ url, fixtures }) => {
+        const email = `${fixtures.unique('confirming')}@example.org`;
+        await fetch(`${url}/api/subscribe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, wantsIssueEmail: true }) });
+        return { email, token: linkToken(fixtures, email, /\/subscribe\/confirm\?token=([^\s"&<]+)/) };
+      },
+      args: (prepared: { token: string }) => [form({ token: prepared.token })],
+      succeeded: (outcome, prepared: { email: string }, { fixtures }) =>
+        firstProblem([outcome.redirect === '/subscribe/confirm?done=confirmed', `sent to ${outcome.redirect}`], [fixtures.find("select id from subscribers where email = ? and status = 'confirmed'", prepared.email) !== undefined, 'not confirmed']),
+    },
+  },
+  'app/desk/actions.ts#createFirstAdmin': {
+    access: 'token',
+    prepare: ({ fixtures }) => ({ email: `${fixtures.unique('intruder')}@example.org` }),
+    args: (prepared: { email: string }) => [{ ok: false }, form({ name: 'Intruder', email: prepared.email, password: 'a long enough password' })],
+    succeeded: () => 'an account was made while accounts exist',
+    refusals: everyone({ says: 'already' }),
+  },
+  'app/desk/actions.ts#signOutAction': {
+    access: 'public',
+    prepare: async (call) => ({ cookie: call.caller === 'anonymous' ? null : await call.freshSession() }),
+    args: () => [],
+    succeeded: (outcome) => firstProblem([outcome.redirect.startsWith('/login'), `sent to ${outcome.redirect}`]),
+  },
+  'app/login/actions.ts#signInWithPassword': {
+    access: 'public',
+    args: () => [form({ email: 'author@demo.masthead', password: 'masthead-demo' })],
+    succeeded: (outcome) => firstProblem([outcome.redirect === '/desk', `sent to ${outcome.redirect}`]),
+  },
+  'app/login/forgot/actions.ts#forgotPasswordAction': {
+    access: 'public',
+    prepare: ({ fixtures }) => {
+      const staff = fixtures.spareStaff();
+      fixtures.sqlite.prepare("update users set password_hash = (select password_hash from users where email = 'author@demo.masthead') where id = ?").run(staff.id);
+      return staff;
+    },
+    args: (prepared: { email: string }) => [null, form({ email: prepared.email })],
+    succeeded: (_outcome, prepared: { email: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from outbox where to_address = ? and text like '%/login/set-password?token=%'", prepared.email) !== undefined, `no reset link went to ${prepared.email}`]),
+  },
+  'app/login/set-password/actions.ts#setPasswordAction': {
+    access: 'token',
+    args: () => [null, form({ token: 'not-a-real-token', password: 'a long enough password', confirm: 'a long enough password' })],
+    succeeded: () => 'a made-up token was accepted',
+    refusals: everyone({ says: 'link' }),
+    holder: {
+      prepare: ({ fixtures }) => {
+        const invitee = fixtures.spareStaff();
+        return { email: invitee.email, token: fixtures.setPasswordLink(invitee.id) };
+      },
+      args: (prepared: { token: string }) => [null, form({ token: prepared.token, password: 'a long enough password', confirm: 'a long enough password' })],
+      succeeded: (outcome, prepared: { email: string }, { fixtures }) =>
+        firstProblem([outcome.text.includes('"ok":true'), `not set: ${outcome.text.slice(-200)}`], [fixtures.get<{ password_hash: string }>('select password_hash from users where email = ?', prepared.email).password_hash !== 'x', 'no password stored']),
+    },
+  },
+  'app/desk/articles/actions.ts#createArticleAction': {
+    access: 'staff',
+    prepare: ({ fixtures }) => ({ title: `Matrix new ${fixtures.unique('t')}` }),
+    args: (prepared: { title: string }) => [{}, form({ title: prepared.title })],
+    succeeded: (outcome, prepared: { title: string }, call) => {
+      const row = call.fixtures.find<{ id: number; created_by: number }>('select id, created_by from articles where title = ?', prepared.title);
+      return firstProblem([row !== undefined, 'no article row'], [row?.created_by === call.fixtures.userId(staffCaller(call)), 'not created by the caller'], [outcome.redirect === `/desk/articles/${row?.id}`, `sent to ${outcome.redirect}`]);
+    },
+  },
+  'app/desk/articles/actions.ts#restoreRevisionAction': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      const revisionId = call.fixtures.get<{ id: number }>('select id from revisions where article_id = ?', draft.articleId).id;
+      call.fixtures.sqlite.prepare("update articles set title = 'Changed since', version = 2 where id = ?").run(draft.articleId);
+      return { ...draft, revisionId };
+    },
+    args: (prepared: ArticleCall & { revisionId: number }) => [form({ articleId: prepared.articleId, revisionId: prepared.revisionId })],
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) =>
+      firstProblem([/\?restored=\d+$/.test(outcome.redirect), `sent to ${outcome.redirect}`], [fixtures.get<{ title: string }>('select title from articles where id = ?', prepared.articleId).title === prepared.title, 'the old title is not back']),
+    refusals: { 'other author': { redirect: /\/history\?error=That%20article%20does%20not%20exist/ } },
+  },
+  'app/desk/entities/actions.ts#createEntityAction': {
+    access: 'staff',
+    prepare: ({ fixtures }) => ({ name: `Matrix entity ${fixtures.unique('c')}` }),
+    args: (prepared: { name: string }) => [null, form({ kind: 'topic', name: prepared.name, slug: prepared.name.toLowerCase().replace(/\W+/g, '-') })],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) => {
+      const row = fixtures.find<{ id: number }>('select id from entities where name = ?', prepared.name);
+      return firstProblem([row !== undefined, `no entity row (${outcome.redirect}${outcome.text.slice(-200)})`], [outcome.redirect === `/desk/entities/${row?.id}?created=1`, `sent to ${outcome.redirect}`]);
+    },
+  },
+  'app/desk/entities/actions.ts#updateEntityAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.entity(),
+    args: (prepared: { id: number }, { caller }) => [null, form({ entityId: prepared.id, kind: 'topic', name: `Renamed by ${caller}`, slug: `renamed-${prepared.id}` })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from entities where id = ?', prepared.id).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/entities/actions.ts#aliasAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ ...fixtures.entity(), alias: `Alias ${fixtures.unique('x')}` }),
+    args: (prepared: { id: number; alias: string }) => [null, form({ entityId: prepared.id, alias: prepared.alias })],
+    succeeded: (outcome, prepared: { id: number; alias: string }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from entity_aliases where entity_id = ? and alias = ?', prepared.id, prepared.alias) !== undefined, `no alias row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/entities/actions.ts#mergeEntitiesAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ sourceId: fixtures.entity().id, targetId: fixtures.entity().id }),
+    args: (prepared: { sourceId: number; targetId: number }) => [null, form({ sourceId: prepared.sourceId, targetId: prepared.targetId })],
+    succeeded: (outcome, prepared: { sourceId: number; targetId: number }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from entities where id = ?', prepared.sourceId) === undefined, `the source still exists: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith(`/desk/entities/${prepared.targetId}?merged=`), `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/entities/actions.ts#deleteEntityAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.entity(),
+    args: (prepared: { id: number }) => [null, form({ entityId: prepared.id })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from entities where id = ?', prepared.id) === undefined, `the entity still exists: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith('/desk/entities?deleted='), `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/entities/actions.ts#approveEntityAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.entity({ status: 'pending' }),
+    args: (prepared: { id: number }) => [null, form({ entityId: prepared.id })],
+    succeeded: (outcome, prepared: { id: number; name: string }, { fixtures }) =>
+      firstProblem([outcome.text.includes(`Approved “${prepared.name}”`), `no confirmation: ${outcome.text.slice(-200)}`], [fixtures.get<{ status: string }>('select status from entities where id = ?', prepared.id).status === 'approved', 'still pending']),
+    refusals: { author: { says: 'Only an editor can approve a new entity.' }, 'other author': { says: 'Only an editor can approve a new entity.' } },
+  },
+  'app/desk/issues/actions.ts#createIssueAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => {
+      const serial = fixtures.number();
+      return { slug: `matrix-new-${serial}`, volume: 700 + serial };
+    },
+    args: (prepared: { slug: string; volume: number }) => [null, form({ slug: prepared.slug, title: `Issue ${prepared.slug}`, volume: prepared.volume, number: 1, coverMonth: '2031-01' })],
+    succeeded: (outcome, prepared: { slug: string }, { fixtures }) => {
+      const row = fixtures.find<{ id: number }>('select id from issues where slug = ?', prepared.slug);
+      return firstProblem([row !== undefined, `no issue row: ${outcome.text.slice(-200)}`], [outcome.redirect === `/desk/issues/${row?.id}?created=1`, `sent to ${outcome.redirect}`]);
+    },
+  },
+  'app/desk/issues/actions.ts#updateIssueAction': {
+    access: 'editor',
+    page: '/desk/issues',
+    prepare: ({ fixtures }) => fixtures.issue(),
+    args: (prepared: { id: number; slug: string; volume: number; number: number }, { caller }) => [null, form({ issueId: prepared.id, slug: prepared.slug, title: `Renamed by ${caller}`, volume: prepared.volume, number: prepared.number, coverMonth: '2031-01' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ title: string }>('select title from issues where id = ?', prepared.id).title === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/issues/actions.ts#publishIssueAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.issueReadyToPublish(),
+    args: (prepared: { id: number }) => [null, form({ issueId: prepared.id, intent: 'without-email' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures }) =>
+      firstProblem([fixtures.get<{ status: string }>('select status from issues where id = ?', prepared.id).status === 'published', `not published: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith(`/desk/issues/${prepared.id}?published=`), `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/issues/actions.ts#addIssueArticleAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ issueId: fixtures.issue().id, articleId: fixtures.draft().id }),
+    args: (prepared: { issueId: number; articleId: number }) => [{ issueId: prepared.issueId, articleId: prepared.articleId }],
+    succeeded: (outcome, prepared: { issueId: number; articleId: number }, { fixtures }) =>
+      firstProblem([fixtures.get<{ issue_id: number | null }>('select issue_id from articles where id = ?', prepared.articleId).issue_id === prepared.issueId, `not added: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/issues/actions.ts#removeIssueArticleAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => {
+      const issueId = fixtures.issue().id;
+      return { issueId, articleId: fixtures.draft({ issueId }).id };
+    },
+    args: (prepared: { issueId: number; articleId: number }) => [{ issueId: prepared.issueId, articleId: prepared.articleId }],
+    succeeded: (outcome, prepared: { articleId: number }, { fixtures }) =>
+      firstProblem([fixtures.get<{ issue_id: number | null }>('select issue_id from articles where id = ?', prepared.articleId).issue_id === null, `not removed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/issues/actions.ts#reorderIssueSectionAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => {
+      const issueId = fixtures.issue().id;
+      const sectionId = fixtures.section().id;
+      const first = fixtures.draft({ issueId, sectionId }).id;
+      const second = fixtures.draft({ issueId, sectionId }).id;
+      return { issueId, sectionId, articleIds: [second, first] };
+    },
+    args: (prepared: { issueId: number; sectionId: number; articleIds: number[] }) => [{ issueId: prepared.issueId, sectionId: prepared.sectionId, articleIds: prepared.articleIds }],
+    succeeded: (outcome, prepared: { articleIds: number[] }, { fixtures }) =>
+      firstProblem([fixtures.get<{ issue_position: number | null }>('select issue_position from articles where id = ?', prepared.articleIds[1]).issue_position === 1, `not reordered: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/issues/actions.ts#searchIssueCandidatesAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ issueId: fixtures.issue().id, title: fixtures.draft().title }),
+    args: (prepared: { issueId: number; title: string }) => [{ issueId: prepared.issueId, query: prepared.title }],
+    succeeded: (outcome, prepared: { title: string }) => firstProblem([outcome.text.includes(prepared.title), `the draft is not offered: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/issues/[id]/email-preview/actions.ts#sendIssueTestAction': {
+    access: 'editor',
+    page: '/desk/issues',
+    prepare: ({ fixtures }) => ({ issueId: fixtures.get<{ id: number }>("select id from issues where status = 'published' order by id desc limit 1").id, since: fixtures.get<{ id: number }>('select coalesce(max(id), 0) as id from outbox').id }),
+    args: (prepared: { issueId: number }) => [null, form({ issueId: prepared.issueId })],
+    succeeded: (outcome, prepared: { since: number }, { fixtures, caller }) =>
+      firstProblem([outcome.text.includes('"status":"sent"'), `not sent: ${outcome.text.slice(-200)}`], [fixtures.find('select id from outbox where id > ? and to_address = ?', prepared.since, STAFF_EMAILS[caller as StaffCaller]) !== undefined, 'no test mail to the caller']),
+    refusals: { anonymous: { says: 'Your session has ended. Sign in again.' }, reader: { says: 'Your session has ended. Sign in again.' } },
+  },
+  'app/desk/sections/actions.ts#createSectionAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ name: `Matrix section ${fixtures.unique('n')}` }),
+    args: (prepared: { name: string }) => [null, form({ name: prepared.name, slug: prepared.name.toLowerCase().replace(/\W+/g, '-'), description: '' })],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) => firstProblem([fixtures.find('select id from sections where name = ?', prepared.name) !== undefined, `no section row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/sections/actions.ts#updateSectionAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.section(),
+    args: (prepared: { id: number }, { caller }) => [null, form({ sectionId: prepared.id, name: `Renamed by ${caller}`, slug: `renamed-section-${prepared.id}`, description: '' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from sections where id = ?', prepared.id).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/sections/actions.ts#moveSectionAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => {
+      const section = fixtures.section();
+      return { ...section, position: fixtures.get<{ position: number }>('select position from sections where id = ?', section.id).position };
+    },
+    args: (prepared: { id: number }) => [{ id: prepared.id, direction: 'up' }],
+    succeeded: (outcome, prepared: { id: number; position: number }, { fixtures }) =>
+      firstProblem([fixtures.get<{ position: number }>('select position from sections where id = ?', prepared.id).position < prepared.position, `not moved: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/settings/actions.ts#updateSettingsAction': {
+    access: 'admin',
+    args: (_prepared, { caller }) => [null, form({ timeZone: caller === 'admin' ? 'Europe/Vienna' : 'Asia/Tokyo' })],
+    succeeded: (outcome, _prepared, { fixtures }) => firstProblem([(fixtures.find<{ value: string }>("select value from settings where value like '%Europe/Vienna%'")) !== undefined, `not saved: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/staff/actions.ts#inviteStaffAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ email: `${fixtures.unique('invitee')}@example.org` }),
+    args: (prepared: { email: string }) => [null, form({ name: 'Matrix Invitee', email: prepared.email, role: 'author' })],
+    succeeded: (outcome, prepared: { email: string }, { fixtures }) => firstProblem([fixtures.find('select id from users where email = ?', prepared.email) !== undefined, `no user row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/staff/actions.ts#staffMemberAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => fixtures.spareStaff(),
+    args: (prepared: { id: number }) => [null, form({ userId: prepared.id, intent: 'role', role: 'editor', name: 'Spare Author' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures }) => firstProblem([fixtures.get<{ role: string }>('select role from users where id = ?', prepared.id).role === 'editor', `role not changed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/staff/actions.ts#createContributorAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ name: `Matrix Guest ${fixtures.unique('g')}` }),
+    args: (prepared: { name: string }) => [null, form({ name: prepared.name, slug: prepared.name.toLowerCase().replace(/\W+/g, '-'), bio: '' })],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) => firstProblem([fixtures.find('select id from contributors where name = ?', prepared.name) !== undefined, `no contributor row: ${outcome.text.slice(-200)}`]),
+    refusals: { author: { says: 'Only editors and administrators can add or change guest contributors.' }, 'other author': { says: 'Only editors and administrators can add or change guest contributors.' } },
+  },
+  'app/desk/staff/actions.ts#updateContributorAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => fixtures.contributor(),
+    args: (prepared: { id: number }, { caller }) => [null, form({ contributorId: prepared.id, name: `Renamed by ${caller}`, slug: `renamed-guest-${prepared.id}`, bio: '' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from contributors where id = ?', prepared.id).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+    refusals: { author: { says: 'Only editors and administrators can add or change guest contributors.' }, 'other author': { says: 'Only editors and administrators can add or change guest contributors.' } },
+  },
+};
+
+function everyone(refusal: Refusal): Record<Caller, Refusal> {
+  return { anonymous: refusal, reader: refusal, author: refusal, 'other author': refusal, editor: refusal, admin: refusal };
+}
+
+function signedOutImages(): Partial<Record<Caller, Refusal>> {
+  return { anonymous: { status: 401, says: SIGN_IN_FOR_IMAGES }, reader: { status: 401, says: SIGN_IN_FOR_IMAGES } };
+}
