@@ -122,7 +122,7 @@ export async function approveEntityAction(_previous: EntityActionState, formData
   }
   expireTags(publicationTags({ entityIds: [id], articleIds: approved.articleIds }));
   revalidatePath('/desk/entities', 'layout');
-  return { ok: true, message: `Approved “${approved.name}”; its public page is live.` };
+  redirect(`/desk/entities/${id}?approved=${encodeURIComponent(approved.name)}`);
 }
 
 /** Reader data naming an entity is cached under its tag (article pages, related lists, the home page); the desk's own pages are read fresh. */

@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: 'Entity', robots: { index: false } };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string; merged?: string; mergeQuery?: string; mergeInto?: string }>;
+  searchParams: Promise<{ created?: string; merged?: string; approved?: string; mergeQuery?: string; mergeInto?: string }>;
 };
 
 export default async function EntityPage({ params, searchParams }: Props) {
@@ -53,6 +53,11 @@ export default async function EntityPage({ params, searchParams }: Props) {
         {query.created ? (
           <p role="status" className="notice">
             Created “{entity.name}”.
+          </p>
+        ) : null}
+        {query.approved && !entity.isPending ? (
+          <p role="status" className="notice">
+            Approved “{entity.name}”; its public page is live.
           </p>
         ) : null}
         {query.merged ? (
