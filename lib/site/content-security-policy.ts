@@ -1,4 +1,9 @@
 import 'server-only';
+import { TRUSTED_TYPES_POLICY_NAMES } from './trusted-types-policy';
+
+/** Where browsers send violations: `report-to` names the group that `Reporting-Endpoints` maps to this path. */
+export const CSP_REPORT_PATH = '/api/csp-report';
+export const CSP_REPORT_GROUP = 'csp-endpoint';
 
 export type PolicyOptions = {
   /** Fresh for every response; Next adds it to each of its own scripts. */
@@ -14,7 +19,9 @@ export type PolicyOptions = {
 /**
  * The Content-Security-Policy for a page. Scripts run only with this response's nonce (and what
  * they load, through 'strict-dynamic'): no inline script without it, no eval, no plugins. Styles may
- * be inline, since the editor sets style attributes and a style cannot run code.
+ * be inline, since the editor sets style attributes and a style cannot run code. Strings reach script
+ * sinks only through the Trusted Types policies the layout defines (not under `next dev`, whose
+ * overlay evaluates code), and violations are reported to our own endpoint.
  */
 export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = false, isHttps = false }: PolicyOptions): string {
   const directives = [
@@ -30,6 +37,9 @@ export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = fals
     "form-action 'self'",
     `frame-ancestors ${isStaffArea ? "'none'" : "'self'"}`,
     ...(isHttps ? ['upgrade-insecure-requests'] : []),
+    ...(isDevelopment ? [] : ["require-trusted-types-for 'script'", `trusted-types ${TRUSTED_TYPES_POLICY_NAMES.join(' ')}`]),
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to ${CSP_REPORT_GROUP}`,
   ];
   return directives.join('; ');
 }

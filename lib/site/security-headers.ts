@@ -1,4 +1,5 @@
 import 'server-only';
+import { CSP_REPORT_GROUP, CSP_REPORT_PATH } from './content-security-policy';
 
 /** What no page needs: the browser refuses these features to the page and to anything it embeds. */
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()';
@@ -14,6 +15,7 @@ export function securityHeaders({ policy, isStaffArea, siteUrl }: { policy: stri
   return {
     ...transportSecurityHeaders(siteUrl),
     'Content-Security-Policy': policy,
+    'Reporting-Endpoints': `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,

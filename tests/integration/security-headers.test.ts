@@ -32,6 +32,23 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
+describe('Trusted Types and violation reports in the policy', () => {
+  it('requires Trusted Types for script sinks, names the only policies allowed, and says where to report', async () => {
+    const directives = contentSecurityPolicy({ nonce: 'n', isStaffArea: false }).split('; ');
+    expect(directives).toContain("require-trusted-types-for 'script'");
+    expect(directives).toContain('trusted-types default masthead#inert-parse');
+    expect(directives).toContain('report-uri /api/csp-report');
+    expect(directives).toContain('report-to csp-endpoint');
+  });
+
+  it('names the report endpoint for report-to on every page and route', async () => {
+    for (const path of ['/desk', '/search?q=treaty', '/api/health']) {
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(response.headers.get('reporting-endpoints'), path).toBe('csp-endpoint="/api/csp-report"');
+    }
+  });
+});
+
 describe('which paths are the staff area and which are cacheable reader pages', () => {
   it('tells them apart', async () => {
     expect(['/desk', '/desk/articles/3', '/login', '/preview/tok', '/api/desk/entities'].every(isStaffPath)).toBe(true);

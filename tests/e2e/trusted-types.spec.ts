@@ -1,0 +1,142 @@
+import { expect, test as base, type Page } from '@playwright/test';
+import { EditorPage } from './support/editor-page';
+import { WEB_FRAGMENT } from './support/paste-fixtures';
+import { signInAs } from './support/staff-session';
+
+type Violation = { directive: string; blocked: string; sample: string; source: string; line: number };
+
+/** Every CSP or Trusted Types violation and script error the page meets, across navigations. */
+type Watch = { violations: Violation[]; errors: string[] };
+
+const test = base.extend<{ watch: Watch }>({
+  watch: async ({ page }, provide) => {
+    const watch: Watch = { violations: [], errors: [] };
+    await page.exposeFunction('reportViolationToTest', (violation: Violation) => watch.violations.push(violation));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolationToTest: (violation: unknown) => void }).reportViolationToTest;
+        report({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample, source: event.sourceFile, line: event.lineNumber });
+      });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy|Trusted ?Type|TrustedHTML|TrustedScript/i.test(message.text())) watch.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => watch.errors.push(`${error.name}: ${error.message}`));
+    await provide(watch);
+  },
+});
+
+async function expectNoViolations(page: Page, watch: Watch): Promise<void> {
+  // Reports are dispatched as tasks; let any pending one arrive before judging.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  expect(watch.violations).toEqual([]);
+  expect(watch.errors).toEqual([]);
+}
+
+test('every page carries a policy that requires Trusted Types and names where violations are reported', async ({ page }) => {
+  for (const path of ['/', '/search?q=treaty', '/login']) {
+    const response = await page.goto(path);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy, path).toContain("require-trusted-types-for 'script'");
+    expect(policy, path).toContain('trusted-types default masthead#inert-parse');
+    expect(policy, path).toContain('report-to csp-endpoint');
+    expect(response?.headers()['reporting-endpoints'], path).toBe('csp-endpoint="/api/csp-report"');
+  }
+});
+
+test('the reader site runs with no violation: home, an issue, search, and an article reached from the results', async ({ page, watch }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'April 2025' })).toBeVisible();
+  await page.goto('/issues/2025-04');
+  await expect(page.getByRole('heading', { level: 2, name: 'News' })).toBeVisible();
+
+  await page.goto('/search');
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('treaty');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status')).toContainText(/articles? match/);
+  const firstResult = page.getByRole('region', { name: 'Results' }).locator('a[href^="/articles/"]').first();
+  const title = ((await firstResult.textContent()) ?? '').trim();
+  // A client-side navigation: React builds the article body from the server's HTML in the browser.
+  await firstResult.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.locator('.article-body p').count()).toBeGreaterThan(1);
+  await expectNoViolations(page, watch);
+});
+
+test('the editor works with no violation: typing, pasting a web page with scripts in it, saving', async ({ page, watch }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  await editor.create('Written under Trusted Types');
+  await editor.body.click();
+  await editor.typeParagraph('A first paragraph, typed.');
+  await editor.body.evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, WEB_FRAGMENT);
+  await expect(editor.body.getByRole('link', { name: 'UN coordination centre' })).toBeVisible();
+  await expect(editor.body.locator('[onclick], script')).toHaveCount(0);
+  await editor.waitSaved();
+  await page.reload();
+  await expect(editor.body).toContainText('A first paragraph, typed.');
+  await expect(editor.body).toContainText('Ships left Odesa on Monday');
+  await expectNoViolations(page, watch);
+});
+
+test('the desk runs with no violation for an editor', async ({ page, watch }) => {
+  await signInAs(page, 'editor');
+  for (const [path, heading] of [
+    ['/desk/issues', 'Issues'],
+    ['/desk/entities', 'Entities'],
+    ['/desk/media', 'Media'],
+    ['/desk/audit', 'Audit log'],
+  ] as const) {
+    await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: heading, exact: true }).click();
+    await expect(page, path).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+  await expectNoViolations(page, watch);
+});
+
+test('a script address from elsewhere is refused and an unsafe HTML string loses what could run', async ({ page, watch }) => {
+  await page.goto('/');
+  const outcome = await page.evaluate(() => {
+    const script = document.createElement('script');
+    let scriptSrc = 'assigned';
+    try {
+      script.src = 'https://evil.example/x.js';
+    } catch (error) {
+      scriptSrc = (error as Error).name;
+    }
+    const box = document.createElement('div');
+    box.innerHTML = '<b>kept</b><img src="/x.png" onerror="window.ran = 1"><a href="javascript:alert(1)">link</a><script>window.ran = 2</script>';
+    return { scriptSrc, html: box.innerHTML };
+  });
+  expect(outcome.scriptSrc).toBe('TypeError');
+  expect(outcome.html).toBe('<b>kept</b><img src="/x.png"><a>link</a>');
+  await expect.poll(() => watch.violations.map((violation) => violation.directive)).toEqual(['require-trusted-types-for']);
+});
+
+test('browser reports are listed for an administrator and refused to an editor, with the reason', async ({ browser }) => {
+  const editorPage = await (await browser.newContext()).newPage();
+  await signInAs(editorPage, 'editor');
+  await editorPage.goto('/desk/security');
+  await expect(editorPage.getByText('Only an administrator can see the browsers’ security reports.')).toBeVisible();
+  await expect(editorPage.getByRole('table')).toHaveCount(0);
+
+  const adminPage = await (await browser.newContext()).newPage();
+  const sent = await adminPage.request.post('/api/csp-report', {
+    headers: { 'content-type': 'application/csp-report' },
+    data: JSON.stringify({
+      'csp-report': { 'document-uri': 'http://127.0.0.1:3100/articles/e2e-report?x=1', 'effective-directive': 'script-src-elem', 'blocked-uri': 'https://evil.example/e2e.js' },
+    }),
+  });
+  expect(sent.status()).toBe(204);
+  await signInAs(adminPage, 'admin');
+  await adminPage.goto('/desk/settings');
+  await adminPage.getByRole('link', { name: 'security reports' }).click();
+  const row = adminPage.getByRole('row').filter({ hasText: 'https://evil.example/e2e.js' });
+  await expect(row).toContainText('script-src-elem');
+  await expect(row).toContainText('http://127.0.0.1:3100/articles/e2e-report');
+  await expect(row).not.toContainText('x=1');
+});
