@@ -210,15 +210,15 @@ describe('an entity feed', () => {
     if (feed.status !== 'found') throw new Error(`expected a feed, got ${feed.status}`);
     const items = feed.xml.split('<item>').slice(1);
     expect(items).toHaveLength(ENTITY_FEED_SIZE);
-    expect(items[0]).toContain('<title><![CDATA[Tallinn & the <line>]]></title>');
+    expect(items[0]).toContain('<title>Tallinn &amp; the &lt;line&gt;</title>');
     expect(items[0]).toContain(`<link>${SITE}/articles/${withDek.slug}</link>`);
     expect(items[0]).toContain('<description><![CDATA[Dek of &quot;the line&quot;]]></description>');
     expect(items[0]).toContain(`<guid isPermaLink="false">tag:magazine.example,2018:article:${withDek.id}</guid>`);
-    expect(items[1]).toContain('<title><![CDATA[Day 31]]></title>');
+    expect(items[1]).toContain('<title>Day 31</title>');
     expect(items[1]).toContain('<description><![CDATA[Opening of day 31.]]></description>');
     expect(items[1]).toContain('<pubDate>Sat, 01 Feb 2025 00:00:00 GMT</pubDate>');
     expect(feed.xml).not.toContain('Still a draft');
-    expect(feed.xml).not.toContain('<title><![CDATA[Day 1]]></title>');
+    expect(feed.xml).not.toContain('<title>Day 1</title>');
     expect(feed.xml).toContain(`<link>${SITE}/countries/estonia</link>`);
   });
 

@@ -81,7 +81,7 @@ describe('editing the working copy of a published article', () => {
     expect(entityArticleTitles('country', 'russia')).toEqual(['Published title']);
     expect(entityArticleTitles('topic', 'missile-defence')).toEqual([]);
     expect(relatedEntities({ entityId: getEntityId('new-start') }).map((entity) => entity.name)).toEqual(['Russia']);
-    expect(feedXml('country', 'russia')).toContain('<title><![CDATA[Published title]]></title>');
+    expect(feedXml('country', 'russia')).toContain('<title>Published title</title>');
     expect(feedXml('topic', 'missile-defence')).not.toContain('<item>');
   });
 
@@ -106,7 +106,7 @@ describe('editing the working copy of a published article', () => {
     expect(entityArticleTitles('topic', 'missile-defence')).toEqual(['Working title']);
     expect(relatedEntities({ entityId: getEntityId('new-start') }).map((entity) => entity.name)).toEqual(['Missile defence']);
     expect(feedXml('country', 'russia')).not.toContain('<item>');
-    expect(feedXml('topic', 'missile-defence')).toContain('<title><![CDATA[Working title]]></title>');
+    expect(feedXml('topic', 'missile-defence')).toContain('<title>Working title</title>');
   });
 });
 
