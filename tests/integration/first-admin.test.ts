@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -6,7 +8,20 @@ import { authenticateStaff } from '@/lib/auth/authenticate-staff';
 import { countUsers, createStaffUser } from '@/lib/users/create-staff-user';
 import { withTempDatabase } from '../factories/temp-database';
 
-withTempDatabase();
+const database = withTempDatabase();
+
+/**
+ * Another server process in the middle of its own first-admin setup: it holds the write lock with
+ * its admin inserted but not committed, and commits a moment later.
+ */
+const OTHER_SETUP = `
+  const db = new (require('better-sqlite3'))(process.argv[1]);
+  db.pragma('busy_timeout = 5000');
+  db.exec('begin immediate');
+  db.prepare("insert into users (email, name, password_hash, role) values ('other@example.org', 'Other', 'x', 'admin')").run();
+  process.stdout.write('holding\\n');
+  setTimeout(() => { db.exec('commit'); db.close(); }, 2_500);
+`;
 
 const admin = { name: 'Ada Admin', email: 'Ada@Example.org', password: 'a long enough password', role: 'admin' };
 
@@ -37,6 +52,16 @@ describe('creating the first administrator', () => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(countUsers()).toBe(1);
+  });
+
+  it('a setup racing another server process gets a clear refusal, and exactly one admin exists', async () => {
+    const other = spawn(process.execPath, ['-e', OTHER_SETUP, database.path()], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(other, 'exit');
+    await once(other.stdout, 'data');
+    const result = await createStaffUser({ input: admin, actorId: null, onlyIfNoUsers: true });
+    await exited;
+    expect(result).toEqual({ ok: false, error: 'An administrator already exists; sign in instead.' });
+    expect(getDb().select({ email: users.email }).from(users).all()).toEqual([{ email: 'other@example.org' }]);
   });
 
   it('names each field that is wrong and creates nothing', async () => {
