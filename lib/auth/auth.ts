@@ -77,6 +77,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js's own check throws on a callback that is not a URL, and the person then sees a
+    // "Configuration" error; anything unreadable or elsewhere goes to the desk instead.
+    redirect({ url, baseUrl }) {
+      try {
+        const target = new URL(url, baseUrl);
+        return target.origin === new URL(baseUrl).origin ? target.href : `${baseUrl}/desk`;
+      } catch {
+        return `${baseUrl}/desk`;
+      }
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

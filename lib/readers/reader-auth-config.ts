@@ -47,7 +47,12 @@ export function readerAuthConfig(): NextAuthConfig {
       // Only pages of the account area afterwards, whatever the link was given.
       // Back on SITE_URL, never on the host a request claimed (behind `next start -H` it reads "localhost"), so the new cookie goes along.
       redirect({ url }) {
-        const target = new URL(url, siteUrl);
+        let target: URL;
+        try {
+          target = new URL(url, siteUrl);
+        } catch {
+          return `${siteUrl}/account`;
+        }
         return target.pathname.startsWith('/account') ? `${siteUrl}${target.pathname}${target.search}` : `${siteUrl}/account`;
       },
       // Every read of the session asks whether it has been ended; null makes Auth.js drop the cookie.

@@ -131,6 +131,6 @@ function signInAnswer(response: Response): string {
   const location = response.headers.get('location');
   if (!location) return `status ${response.status} without a redirect`;
   const query = new URL(location, 'http://localhost').searchParams;
-  if (query.get('error') === 'CredentialsSignin') return query.get('code') === 'rate_limited' ? 'too many attempts' : 'wrong email or password';
+  if (query.get('error') === 'CredentialsSignin') return query.get('code')?.startsWith('rate_limited') ? 'too many attempts' : 'wrong email or password';
   return query.get('error') ? `error ${query.get('error')}` : `sent to ${location.slice(0, 80)}`;
 }
