@@ -103,6 +103,11 @@ describe('figure rendering', () => {
     );
   });
 
+  it('shows a caption and credit with the characters they were stored with, trimming only the spaces a page folds away', () => {
+    const html = renderArticleHtml(doc(figure({ src: '/api/media/3/a.webp', caption: ' \u00A0Indented map \n', credit: '\uFEFF\u2028Photo: Agency\t' })));
+    expect(html).toContain('<figcaption>\u00A0Indented map <span class="credit">\uFEFF\u2028Photo: Agency</span></figcaption>');
+  });
+
   it('renders a credit on its own', () => {
     const html = renderArticleHtml(doc(figure({ src: '/api/media/3/a.webp', credit: 'Photo: Agency' })));
     expect(html).toContain('<figcaption><span class="credit">Photo: Agency</span></figcaption>');

@@ -140,13 +140,18 @@ export const Figure = Node.create<FigureOptions>({
 });
 
 function figcaption(caption: string, credit: string): DOMOutputSpec | null {
-  const text = caption.trim();
-  const by = credit.trim();
+  const text = trimFoldedSpace(caption);
+  const by = trimFoldedSpace(credit);
   if (text === '' && by === '') return null;
   if (by === '') return ['figcaption', {}, text];
   const creditSpan: DOMOutputSpec = ['span', { class: 'credit' }, by];
   if (text === '') return ['figcaption', {}, creditSpan];
   return ['figcaption', {}, `${text} `, creditSpan];
+}
+
+/** Trims only the whitespace HTML folds away anyway; a no-break or zero-width space the writer stored stays. */
+function trimFoldedSpace(text: string): string {
+  return text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
 }
 
 function imageIn(element: HTMLElement): HTMLImageElement | null {
