@@ -288,7 +288,13 @@ type DocNode = { type: string; text?: string; attrs?: Record<string, unknown>; c
 function shownInBody(doc: DocNode): { texts: string[]; alts: string[] } {
   const texts: string[] = [];
   const alts: string[] = [];
-  const inlineText = (node: DocNode): string => (node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(inlineText).join(''));
+  // A mention shows its label; a hard break is a line break.
+  const inlineText = (node: DocNode): string => {
+    if (node.type === 'text') return node.text ?? '';
+    if (node.type === 'entityMention') return typeof node.attrs?.label === 'string' ? node.attrs.label : '';
+    if (node.type === 'hardBreak') return '\n';
+    return (node.content ?? []).map(inlineText).join('');
+  };
   const walk = (node: DocNode) => {
     if (node.type === 'paragraph') texts.push(inlineText(node));
     if (node.type === 'footnote' && typeof node.attrs?.note === 'string') texts.push(node.attrs.note);
@@ -334,15 +340,18 @@ async function inspect(page: Page, check: PageCheck): Promise<Omit<Finding, 'whe
           }
         }
       }
-      // The text a reader sees: not the contents of scripts (Next's page data repeats every string there).
-      const parts = [document.title];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        if (!walker.currentNode.parentElement?.closest('script, style, template')) parts.push(walker.currentNode.nodeValue ?? '');
-      }
-      const pageText = parts.join('');
+      // The text a reader sees is the rendered text (innerText: no scripts, no hidden elements), where CSS
+      // `white-space: normal` folds every run of ASCII whitespace, line breaks between blocks included, into one space.
+      // Other spaces (no-break, zero-width, line separators) are kept on both sides, so losing one is still a finding.
+      const asRendered = (value: string) => value.replace(/[\t\n\f\r ]+/g, ' ');
+      // Letter case is styling (credits are set in capitals): read the characters themselves.
+      const sameCase = new CSSStyleSheet();
+      sameCase.replaceSync('* { text-transform: none !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sameCase];
+      const pageText = ` ${asRendered(document.title)} ${asRendered(document.body.innerText)} `;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== sameCase);
       const text: string[] = [];
-      for (const expected of texts) if (!pageText.includes(expected)) text.push(`${JSON.stringify(expected.slice(0, 100))} is not in the page's text`);
+      for (const expected of texts) if (!pageText.includes(asRendered(expected))) text.push(`${JSON.stringify(expected.slice(0, 100))} is not in the page's text`);
       for (const { selector, text: expected } of exact) {
         const actual = document.querySelector(selector)?.textContent ?? null;
         if (actual !== expected) text.push(`${selector} reads ${JSON.stringify(actual?.slice(0, 100))}, the database holds ${JSON.stringify(expected.slice(0, 100))}`);
@@ -356,7 +365,7 @@ async function inspect(page: Page, check: PageCheck): Promise<Omit<Finding, 'whe
       const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => script.textContent ?? '');
       return { markup, text, jsonLd };
     },
-    { texts: (check.texts ?? []).map(asParsed), exact: (check.exact ?? []).map((item) => ({ ...item, text: asParsed(item.text) })), alts: (check.alts ?? []).map((alt) => alt.replaceAll('\u0000', '\uFFFD')), values: check.values ?? [] },
+    { texts: (check.texts ?? []).map(asParsed), exact: (check.exact ?? []).map((item) => ({ ...item, text: asParsed(item.text) })), alts: (check.alts ?? []).map((alt) => alt.replaceAll('\u0000', '\uFFFD')), values: (check.values ?? []).map((item) => ({ ...item, value: asFieldValue(item.value) })) },
   );
   const findings: Omit<Finding, 'where'>[] = [...seen.markup.map((detail) => ({ kind: 'markup' as const, detail })), ...seen.text.map((detail) => ({ kind: 'text' as const, detail }))];
   const documents: unknown[] = [];
@@ -374,4 +383,9 @@ async function inspect(page: Page, check: PageCheck): Promise<Omit<Finding, 'whe
 /** Stored text as the HTML parser hands it to the DOM: a NUL in page text is dropped (HTML spec, "in body" mode). */
 function asParsed(text: string): string {
   return text.replaceAll('\u0000', '');
+}
+
+/** A value as a one-line text field holds it: HTML's value sanitization strips line breaks, however the value was set. */
+function asFieldValue(text: string): string {
+  return text.replace(/[\r\n]/g, '');
 }
