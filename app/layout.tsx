@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config/get-config';
-import { TRUSTED_TYPES_POLICY_SCRIPT } from '@/lib/site/trusted-types-policy';
+import { CSP_REPORT_PATH } from '@/lib/site/content-security-policy';
+import { trustedTypesPolicyScript } from '@/lib/site/trusted-types-policy';
 import './globals.css';
 
 /** Read per request, so SITE_URL set at start (not at build) makes canonical and OpenGraph URLs absolute. */
@@ -25,14 +26,17 @@ export const viewport: Viewport = {
   ],
 };
 
+// Not under `next dev`, whose error overlay evaluates code (as the policy header leaves them out there).
+const POLICY_SCRIPT = trustedTypesPolicyScript({ isEnforced: process.env.NODE_ENV !== 'development', reportPath: CSP_REPORT_PATH });
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The proxy's per-request nonce, which Next also reads from this header for its own scripts (ADR 007).
   const nonce = /'nonce-([^']+)'/.exec((await headers()).get('content-security-policy') ?? '')?.[1];
   return (
     <html lang="en">
       <head>
-        {/* First in the page: the Trusted Types default policy must exist before any script uses a sink. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: TRUSTED_TYPES_POLICY_SCRIPT }} />
+        {/* First in the page: the Trusted Types default policy, then the requirement, before any script uses a sink. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: POLICY_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>

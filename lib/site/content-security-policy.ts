@@ -19,9 +19,9 @@ export type PolicyOptions = {
 /**
  * The Content-Security-Policy for a page. Scripts run only with this response's nonce (and what
  * they load, through 'strict-dynamic'): no inline script without it, no eval, no plugins. Styles may
- * be inline, since the editor sets style attributes and a style cannot run code. Strings reach script
- * sinks only through the Trusted Types policies the layout defines (not under `next dev`, whose
- * overlay evaluates code), and violations are reported to our own endpoint.
+ * be inline, since the editor sets style attributes and a style cannot run code. Only the Trusted Types
+ * policies the layout defines may be created (not under `next dev`, whose overlay evaluates code); the
+ * layout's first script makes them required. Violations are reported to our own endpoint.
  */
 export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = false, isHttps = false }: PolicyOptions): string {
   const directives = [
@@ -37,7 +37,8 @@ export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = fals
     "form-action 'self'",
     `frame-ancestors ${isStaffArea ? "'none'" : "'self'"}`,
     ...(isHttps ? ['upgrade-insecure-requests'] : []),
-    ...(isDevelopment ? [] : ["require-trusted-types-for 'script'", `trusted-types ${TRUSTED_TYPES_POLICY_NAMES.join(' ')}`]),
+    // The requirement itself is set by each page's first script (`trusted-types-policy.ts`), not here.
+    ...(isDevelopment ? [] : [`trusted-types ${TRUSTED_TYPES_POLICY_NAMES.join(' ')}`]),
     `report-uri ${CSP_REPORT_PATH}`,
     `report-to ${CSP_REPORT_GROUP}`,
   ];

@@ -6,13 +6,27 @@ import 'server-only';
  */
 export const TRUSTED_TYPES_POLICY_NAMES = ['default', 'masthead#inert-parse'] as const;
 
+/** What makes a page refuse plain strings at script sinks. */
+export const TRUSTED_TYPES_REQUIREMENT = "require-trusted-types-for 'script'";
+
 /**
  * Runs first in every page (inline, with the response's nonce) and defines the `default` policy
  * (ADR 007, addendum): script URLs only from this origin's `/_next/`, no strings turned into
  * script, and HTML passed on unchanged unless it carries something that could run or load code,
- * which is removed. Plain JavaScript, as it is sent to the browser as it stands.
+ * which is removed. Then, when `isEnforced`, it makes the page require Trusted Types with a policy
+ * of its own (a `<meta>`), whose violations it reports to the same endpoint as the header's.
+ * The requirement lives here rather than in the header because Next answers a `notFound()` or an
+ * error in a dynamic page with an empty document that React fills in the browser: that document never
+ * runs this script, so a requirement in the header would leave it without the default policy, blank.
+ * Plain JavaScript, as it is sent to the browser as it stands.
  */
-export const TRUSTED_TYPES_POLICY_SCRIPT = `(() => {
+export function trustedTypesPolicyScript({ isEnforced, reportPath }: { isEnforced: boolean; reportPath: string }): string {
+  return POLICY_SCRIPT.replaceAll('__IS_ENFORCED__', String(isEnforced))
+    .replaceAll('__REQUIREMENT__', JSON.stringify(TRUSTED_TYPES_REQUIREMENT))
+    .replaceAll('__REPORT_PATH__', JSON.stringify(reportPath));
+}
+
+const POLICY_SCRIPT = `(() => {
   const types = window.trustedTypes;
   if (!types || !types.createPolicy || types.defaultPolicy) return;
   const parsing = types.createPolicy('masthead#inert-parse', { createHTML: (html) => html });
@@ -54,5 +68,25 @@ export const TRUSTED_TYPES_POLICY_SCRIPT = `(() => {
     createHTML: withoutRunnableParts,
     createScript: () => null,
     createScriptURL: (value) => (isOwnScriptUrl(value) ? value : null),
+  });
+  if (!__IS_ENFORCED__) return;
+  const requirement = document.createElement('meta');
+  requirement.httpEquiv = 'Content-Security-Policy';
+  requirement.content = __REQUIREMENT__;
+  document.head.appendChild(requirement);
+  // A policy set by <meta> cannot name a report endpoint: its violations are sent as the header's are.
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (event.originalPolicy !== __REQUIREMENT__) return;
+    const report = {
+      'document-uri': location.href.split('#')[0],
+      'effective-directive': event.effectiveDirective,
+      'blocked-uri': event.blockedURI,
+      'source-file': event.sourceFile,
+      'line-number': event.lineNumber,
+      'column-number': event.columnNumber,
+      'script-sample': event.sample,
+      disposition: event.disposition,
+    };
+    fetch(__REPORT_PATH__, { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/csp-report' }, body: JSON.stringify({ 'csp-report': report }) }).catch(() => {});
   });
 })();`;

@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL } from '@/lib/site/security-headers';
+import { trustedTypesPolicyScript } from '@/lib/site/trusted-types-policy';
 import { config as proxyConfig, proxy } from '@/proxy';
 import { createTestArticle } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
@@ -33,10 +34,16 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('Trusted Types and violation reports in the policy', () => {
-  it('requires Trusted Types for script sinks, names the only policies allowed, and says where to report', async () => {
+  it('names the only Trusted Types policies allowed and where to report; each page requires Trusted Types itself', async () => {
     const directives = contentSecurityPolicy({ nonce: 'n', isStaffArea: false }).split('; ');
-    expect(directives).toContain("require-trusted-types-for 'script'");
+    // In the header, Next's empty error document for a 404 would be left without the default policy.
+    expect(directives).not.toContain("require-trusted-types-for 'script'");
     expect(directives).toContain('trusted-types default masthead#inert-parse');
+    const script = trustedTypesPolicyScript({ isEnforced: true, reportPath: '/api/csp-report' });
+    expect(script).toContain(`requirement.content = "require-trusted-types-for 'script'"`);
+    expect(script).toContain(`fetch("/api/csp-report"`);
+    expect(() => new Function(script)).not.toThrow();
+    expect(trustedTypesPolicyScript({ isEnforced: false, reportPath: '/api/csp-report' })).toContain('if (!false) return;');
     expect(directives).toContain('report-uri /api/csp-report');
     expect(directives).toContain('report-to csp-endpoint');
   });
