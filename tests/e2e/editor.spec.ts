@@ -294,7 +294,7 @@ test('an image pasted or dropped into the text is uploaded and becomes a figure'
   }
   await expect(editor.body.locator('figure img')).toHaveCount(2);
   for (const image of await editor.body.locator('figure img').all()) {
-    await expect(image).toHaveAttribute('src', /^\/api\/media\/\d+\/w480\.png$/);
+    await expect(image).toHaveAttribute('src', /^\/api\/media\/\d+-[\w-]+\/w480\.png$/);
   }
   await editor.waitSaved();
 });

@@ -78,7 +78,10 @@ test.describe('lists', () => {
     // Notifications (and their emails) for both inboxes and the outbox.
     const [sentBack] = book.rows("select a.id from articles a join users u on u.id = a.created_by where u.email = 'author@demo.masthead' and a.status = 'approved'");
     if (sentBack) await workflow(editor, Number(sentBack.id), { action: 'request_changes', note: 'Please add the date of the next round.' });
-    const [submitted] = book.rows("select a.id from articles a join users u on u.id = a.created_by where u.email = 'editor@demo.masthead' and a.status = 'draft'");
+    // A demo draft that is ready for review: other tests leave bare drafts of their own.
+    const [submitted] = book.rows(
+      "select a.id from articles a join users u on u.id = a.created_by where u.email = 'editor@demo.masthead' and a.status = 'draft' and a.dek <> '' and a.section_id is not null and exists (select 1 from article_entities t where t.article_id = a.id) order by a.id limit 1",
+    );
     if (submitted) await workflow(editor, Number(submitted.id), { action: 'submit' });
     if (book.value('select count(*) from media') === '0') {
       await uploadImage(editor, { name: 'quay.png', alt: 'Ships moored at a quay', caption: 'The quay at Klaipeda' });

@@ -381,7 +381,8 @@ export async function expectFeedMatchesRecords({ xml, book, minimum = 1 }: { xml
     const expected = {
       title: article.title,
       id: String(article.id),
-      published: article.publishedAt,
+      // An RSS date (RFC 822) has no fraction of a second.
+      published: isAtom ? article.publishedAt : toWholeSecond(article.publishedAt),
       modified: isAtom ? article.modifiedAt : null,
       authors: isAtom ? (article.authors[0] ?? '') : joinNames(article.authors),
     };
@@ -414,6 +415,10 @@ export function expectSitemapMatchesRecords({ xml, book }: { xml: string; book: 
 }
 
 type FeedItem = { 'dc:creator'?: string; published?: string; updated?: string; id?: string; author?: string };
+
+function toWholeSecond(iso: string): string {
+  return new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+}
 
 function instant(text: string | undefined): string {
   const time = text ? Date.parse(text) : Number.NaN;
