@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../bench/support/bench-stats';
 import { seedDemo, startApp, type AppProcess } from './support/app-process';
 import { MatrixFixtures, STAFF_EMAILS, type Caller } from './support/authorization-fixtures';
 import { tinyPng } from './support/authorization-secrets';
+import { stopEmptyApps } from './support/empty-app';
 import {
   ACTIONS,
   actionRefusal,
@@ -32,7 +33,10 @@ const mediaDir = path.join(REPO_ROOT, 'tests/.tmp/trust-authorization/media');
 const VOLATILE_TABLES = new Set(['login_attempts', 'rate_limit_hits', 'article_presence', '__drizzle_migrations', 'reader_sign_in_tokens', 'sqlite_sequence']);
 
 let app: AppProcess | undefined;
-afterAll(async () => app?.stop());
+afterAll(async () => {
+  await stopEmptyApps();
+  await app?.stop();
+});
 
 const CALLERS: Caller[] = ['anonymous', 'reader', 'other author', 'author', 'editor', 'admin'];
 
@@ -104,12 +108,12 @@ it('lets exactly the right people call every route handler and server action, re
     const request = steps.request(prepared, call);
     const body = request.body;
     const isForm = body instanceof FormData;
-    const response = await fetch(`${url}${request.path}`, {
+    const response = await fetch(`${prepared.baseUrl ?? url}${request.path}`, {
       method,
       redirect: 'manual',
       headers: {
         ...(cookie ? { Cookie: cookie } : {}),
-        Origin: url,
+        Origin: prepared.baseUrl ?? url,
         ...(body === undefined || isForm ? {} : { 'Content-Type': typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json' }),
         ...request.headers,
       },
@@ -132,13 +136,13 @@ it('lets exactly the right people call every route handler and server action, re
     const row = ACTIONS[action.key]!;
     const sendAction = (steps: Pick<ActionRow, 'args'>) => async (prepared: Prepared, call: CallContext, cookie: string): Promise<Outcome> => {
       const body = await encodeReply(steps.args(prepared, call).map(toArgument));
-      const response = await fetch(`${url}${row.page ?? action.page}`, {
+      const response = await fetch(`${prepared.baseUrl ?? url}${row.page ?? action.page}`, {
         method: 'POST',
         redirect: 'manual',
         headers: {
           'Next-Action': action.id,
           Accept: 'text/x-component',
-          Origin: url,
+          Origin: prepared.baseUrl ?? url,
           ...(cookie ? { Cookie: cookie } : {}),
           ...(typeof body === 'string' ? { 'Content-Type': 'text/plain;charset=UTF-8' } : {}),
         },

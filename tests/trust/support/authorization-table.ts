@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
 import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
 import { revalidationBearer, signUnsubscribe, tinyPng } from './authorization-secrets';
+import { startEmptyApp } from './empty-app';
 
 /**
  * Who may call each route handler and server action, what an allowed caller must get done, and why
@@ -37,8 +39,8 @@ export type CallContext = {
 /** A problem in words, or nothing when the call did what it should. */
 export type Check = string | undefined;
 
-/** A prepared call may bring its own cookie (a fresh session); `null` leaves the caller's own. */
-export type Prepared = { cookie?: string | null } & Record<string, unknown>;
+/** A prepared call may bring its own cookie (a fresh session), `null` leaving the caller's own, and another app to call. */
+export type Prepared = { cookie?: string | null; baseUrl?: string } & Record<string, unknown>;
 
 export type RouteRequest = { path: string; body?: unknown; headers?: Record<string, string> };
 
@@ -535,6 +537,20 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (prepared: { email: string }) => [{ ok: false }, form({ name: 'Intruder', email: prepared.email, password: 'a long enough password' })],
     succeeded: () => 'an account was made while accounts exist',
     refusals: everyone({ says: 'already' }),
+    // Only a database without any account may set one up: a second app on an empty database.
+    holder: {
+      prepare: async ({ fixtures }) => {
+        const empty = await startEmptyApp();
+        return { baseUrl: empty.url, databasePath: empty.databasePath, email: `${fixtures.unique('founder')}@example.org` };
+      },
+      args: (prepared: { email: string }) => [{ ok: false }, form({ name: 'Founding Admin', email: prepared.email, password: 'a long enough password' })],
+      succeeded: (outcome, prepared: { email: string; databasePath: string }) => {
+        const sqlite = new Database(prepared.databasePath, { readonly: true });
+        const accounts = sqlite.prepare('select email, role from users').all() as { email: string; role: string }[];
+        sqlite.close();
+        return firstProblem([outcome.redirect === '/desk', `sent to ${outcome.redirect}`], [JSON.stringify(accounts) === JSON.stringify([{ email: prepared.email, role: 'admin' }]), `the accounts are ${JSON.stringify(accounts)}`]);
+      },
+    },
   },
   'app/desk/actions.ts#signOutAction': {
     access: 'public',
