@@ -5,6 +5,8 @@ import 'server-only';
  * shows; a write expires the tags of the records it changed, and nothing else.
  */
 export const cacheTags = {
+  /** Every cached reader read: a change to the site's settings can alter any page. */
+  site: 'site',
   /** The home page's own lists (latest, most covered, current issue). */
   home: 'home',
   /** Lists of the newest articles anywhere on the site (home, feeds). */

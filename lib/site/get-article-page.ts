@@ -21,7 +21,7 @@ export type ArticlePage = {
 export async function getArticlePage(slug: string): Promise<ArticlePage | null> {
   'use cache';
   cacheLife(READER_CACHE_LIFE);
-  cacheTag(cacheTags.articleSlug(slug));
+  cacheTag(cacheTags.site, cacheTags.articleSlug(slug));
   const article = getPublishedArticle(slug);
   if (!article) return null;
   const footprint = publishedFootprint(article.id);

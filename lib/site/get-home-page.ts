@@ -34,7 +34,7 @@ const LATEST = 12;
 export async function getHomePage(): Promise<HomePage> {
   'use cache';
   cacheLife(READER_CACHE_LIFE);
-  cacheTag(cacheTags.home, cacheTags.latestArticles, cacheTags.issueList);
+  cacheTag(cacheTags.site, cacheTags.home, cacheTags.latestArticles, cacheTags.issueList);
   const issue = currentIssue();
   const highlights = issue ? listPublishedArticles({ issueId: issue.id, limit: HIGHLIGHTS }) : [];
   const highlighted = new Set(highlights.map((article) => article.id));

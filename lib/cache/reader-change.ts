@@ -1,0 +1,9 @@
+/** What a write changed that readers can see; the cache-expiry point decides from it which pages go stale. */
+export type ReaderChange =
+  | { kind: 'article'; articleIds: readonly number[] }
+  | { kind: 'issue'; issueIds: readonly number[] }
+  | { kind: 'section'; sectionIds: readonly number[] }
+  | { kind: 'entity'; entityIds: readonly number[] }
+  | { kind: 'contributor'; contributorIds: readonly number[] }
+  | { kind: 'settings' }
+  | { kind: 'media'; mediaIds: readonly number[] };

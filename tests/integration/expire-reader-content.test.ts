@@ -1,0 +1,134 @@
+// Before anything loads Next's cache functions, which need the request storage a server provides.
+import '../support/next-async-local-storage';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { articles, contributors, entities, issues, media, revisions, sections } from '@/db/schema';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { readPageGeneration } from '@/lib/cache/page-generation';
+import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
+import { createTestEntity } from '../factories/entity';
+import { withTempDatabase } from '../factories/temp-database';
+import { withinServerAction } from '../support/within-server-action';
+
+withTempDatabase();
+
+/** Expires a change as a server action would, and reports what Next was told and where the page generation went. */
+function expire(change: Parameters<typeof expireReaderContent>[0]) {
+  const generationBefore = readPageGeneration();
+  const { result, expiredTags } = withinServerAction(() => expireReaderContent(change));
+  return { result, expiredTags, generationBefore, generationAfter: readPageGeneration() };
+}
+
+describe('expiring reader content after a change', () => {
+  it('retires kept pages and the article, its slug, lists and home page when an article changes', () => {
+    const article = createTestArticle({ title: 'Inspections resume' });
+
+    const { result, expiredTags, generationBefore, generationAfter } = expire({ kind: 'article', articleIds: [article.id] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(result.generation).toBe(generationAfter);
+    expect(expiredTags).toEqual(expect.arrayContaining([`article:${article.id}`, `article-slug:${article.slug}`, 'home', 'articles']));
+    expect(result.tags.toSorted()).toEqual(expiredTags.toSorted());
+  });
+
+  it('expires the issue, the issue list and every article filed in it when an issue changes', () => {
+    const issue = createTestIssue();
+    const article = createTestArticle({ issueId: issue.id });
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'issue', issueIds: [issue.id] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toEqual(expect.arrayContaining([`issue:${issue.id}`, 'issues', 'home', `article:${article.id}`]));
+  });
+
+  it('expires a renamed entity and every article tagged with it, whose chips show its name', () => {
+    const treaty = createTestEntity({ kind: 'treaty', name: 'New START' });
+    const tagged = createTestArticle({ entityIds: [treaty.id] });
+    const untagged = createTestArticle();
+    getDb().update(entities).set({ name: 'New START Treaty' }).where(eq(entities.id, treaty.id)).run();
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'entity', entityIds: [treaty.id] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toEqual(expect.arrayContaining([`entity:${treaty.id}`, `article:${tagged.id}`, `article-slug:${tagged.slug}`]));
+    expect(expiredTags).not.toContain(`article:${untagged.id}`);
+  });
+
+  it('expires a renamed section and every article whose kicker names it, published or about to be', () => {
+    const sectionId = createTestSection('Analysis');
+    const otherSectionId = createTestSection('News');
+    const published = createTestArticle({ sectionId });
+    const moving = createTestArticle({ sectionId: otherSectionId });
+    // Its working copy moves into the section; the next publication will show it there.
+    getDb().update(articles).set({ sectionId }).where(eq(articles.id, moving.id)).run();
+    getDb().update(sections).set({ name: 'Deep analysis' }).where(eq(sections.id, sectionId)).run();
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'section', sectionIds: [sectionId] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toEqual(expect.arrayContaining([`section:${sectionId}`, `article:${published.id}`, `article:${moving.id}`, 'home']));
+  });
+
+  it('expires a new section that no article uses yet, so its page stops answering 404', () => {
+    const sectionId = createTestSection('Book Reviews');
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'section', sectionIds: [sectionId] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toContain(`section:${sectionId}`);
+  });
+
+  it('expires a contributor’s author page and the articles carrying their byline', () => {
+    const contributor = getDb().insert(contributors).values({ name: 'Ada Guest', slug: 'ada-guest' }).returning().get();
+    const article = createTestArticle({ authorContributorIds: [contributor.id] });
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'contributor', contributorIds: [contributor.id] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toEqual(expect.arrayContaining([`author:${contributor.id}`, `article:${article.id}`]));
+  });
+
+  it('expires every cached reader read when the site’s settings change', () => {
+    const { result, expiredTags, generationBefore, generationAfter } = expire({ kind: 'settings' });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(result.generation).toBe(generationAfter);
+    expect(expiredTags).toEqual(expect.arrayContaining(['site', 'home', 'articles', 'issues']));
+  });
+
+  it('expires the articles and issues that show an image when its text changes, and not others', () => {
+    const image = getDb()
+      .insert(media)
+      .values({ originalName: 'site.jpg', mimeType: 'image/jpeg', width: 1200, height: 800, bytes: 1000, storageKey: 'k', originalPath: 'k/original.jpg', variants: [] })
+      .returning()
+      .get();
+    const featuring = createTestArticle({ title: 'With a picture' });
+    const plain = createTestArticle({ title: 'Without a picture' });
+    const revisionId = getDb().select({ id: articles.publishedRevisionId }).from(articles).where(eq(articles.id, featuring.id)).get()!.id!;
+    getDb().update(revisions).set({ meta: { featuredMediaId: image.id } }).where(eq(revisions.id, revisionId)).run();
+    const issue = createTestIssue();
+    getDb().update(issues).set({ coverMediaId: image.id }).where(eq(issues.id, issue.id)).run();
+
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'media', mediaIds: [image.id] });
+
+    expect(generationAfter).toBe(generationBefore + 1);
+    expect(expiredTags).toEqual(expect.arrayContaining([`article:${featuring.id}`, `issue:${issue.id}`]));
+    expect(expiredTags).not.toContain(`article:${plain.id}`);
+  });
+
+  it('also expires what was read before the change, for what the change took away', () => {
+    const country = createTestEntity({ kind: 'country', name: 'Austria' });
+
+    const { expiredTags } = withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [] }, { before: [`entity:${country.id}`] }));
+
+    expect(expiredTags).toEqual([`entity:${country.id}`]);
+  });
+
+  it('changes nothing, not even the page generation, when nothing is named', () => {
+    const { expiredTags, generationBefore, generationAfter } = expire({ kind: 'entity', entityIds: [] });
+
+    expect(expiredTags).toEqual([]);
+    expect(generationAfter).toBe(generationBefore);
+  });
+});
