@@ -14,7 +14,8 @@ export function updateSiteSettingsAudited({ actor, input }: { actor: StaffIdenti
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(result.settings)) {
     const previous = before[key as keyof typeof before];
-    if (previous !== value) changed[key] = { from: previous, to: value };
+    // Compared as JSON, so a list of the same choices is no change.
+    if (JSON.stringify(previous) !== JSON.stringify(value)) changed[key] = { from: previous, to: value };
   }
   if (Object.keys(changed).length > 0) {
     recordAudit(getDb(), {

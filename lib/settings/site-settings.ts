@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { settings } from '@/db/schema';
+import { ENTITY_KINDS, settings, type EntityKind } from '@/db/schema';
 
 /** A valid IANA time zone name, as Intl understands it. */
 export function isTimeZone(value: string): boolean {
@@ -14,31 +14,43 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+const LINKED_KINDS_ERROR = 'Choose among countries, treaties, people, organizations or topics.';
+
 const siteSettingsSchema = z.object({
   timeZone: z.string().refine(isTimeZone, 'That is not a time zone name (e.g. Europe/London, America/New_York).'),
+  /** Kinds of entity whose first mention in an article's text links to the entity's page. */
+  linkedEntityKinds: z
+    .array(z.enum(ENTITY_KINDS, { error: LINKED_KINDS_ERROR }), { error: LINKED_KINDS_ERROR })
+    .transform((kinds): EntityKind[] => ENTITY_KINDS.filter((kind) => kinds.includes(kind))),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
-export const DEFAULT_SITE_SETTINGS: SiteSettings = { timeZone: process.env.SITE_TIME_ZONE && isTimeZone(process.env.SITE_TIME_ZONE) ? process.env.SITE_TIME_ZONE : 'UTC' };
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  timeZone: process.env.SITE_TIME_ZONE && isTimeZone(process.env.SITE_TIME_ZONE) ? process.env.SITE_TIME_ZONE : 'UTC',
+  linkedEntityKinds: ['treaty', 'person', 'organization'],
+};
 
-/** The site's settings, with defaults for whatever was never set. */
+/** The site's settings, with defaults for whatever was never set (or no longer reads as valid). */
 export function getSiteSettings(): SiteSettings {
   const rows = getDb().select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
-  const merged = { ...DEFAULT_SITE_SETTINGS, ...stored };
-  const parsed = siteSettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SITE_SETTINGS;
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  const valid = Object.entries(siteSettingsSchema.shape).flatMap(([key, schema]) => {
+    const parsed = schema.safeParse(stored.get(key));
+    return parsed.success ? [[key, parsed.data]] : [];
+  });
+  return { ...DEFAULT_SITE_SETTINGS, ...(Object.fromEntries(valid) as Partial<SiteSettings>) };
 }
 
-export type SettingsResult = { ok: true; settings: SiteSettings } | { ok: false; error: string; fieldErrors: Record<string, string> };
+/** On success, `settings` holds the settings that were given and stored; the others keep their values. */
+export type SettingsResult = { ok: true; settings: Partial<SiteSettings> } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
-/** Validates and stores settings. Only admins may call this (the caller checks `settings.manage`). */
+/** Validates and stores the settings given. Only admins may call this (the caller checks `settings.manage`). */
 export function updateSiteSettings(input: unknown): SettingsResult {
-  const parsed = siteSettingsSchema.safeParse(input);
+  const parsed = siteSettingsSchema.partial().safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
     return { ok: false, error: Object.values(fieldErrors)[0] ?? 'Those settings are not valid.', fieldErrors };
   }
   const db = getDb();
