@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { CorrectionKind, EntityKind } from '@/db/schema';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 import { formatDate } from '@/components/ui/format-date';
-import { entityPath } from '@/lib/entities/entity-path';
+import { ArticleTags } from './article-tags';
 import { Byline } from './byline';
 import { CorrectionNote } from './correction-note';
 import styles from './corrections.module.css';
@@ -76,18 +76,7 @@ export function ArticleView({
           </p>
         </aside>
       ) : null}
-      {entities.length > 0 ? (
-        <footer className="article-tags">
-          <h2>In this article</h2>
-          <ul>
-            {entities.map((entity) => (
-              <li key={`${entity.kind}:${entity.slug}`}>
-                {entity.isApproved === false ? entity.name : <Link href={entityPath(entity)}>{entity.name}</Link>}
-              </li>
-            ))}
-          </ul>
-        </footer>
-      ) : null}
+      {entities.length > 0 ? <ArticleTags entities={entities} /> : null}
     </article>
   );
 }

@@ -135,7 +135,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
         if (!entity || !id) throw new Error(`Demo article "${article.slug}" is tagged with unknown entity "${ref}".`);
         return { id, kind: entity.kind, names: [entity.name, ...entity.aliases] };
       });
-      const doc = tagFirstMentions({ doc: seedBlocksToDoc(article.body), tagged });
+      const doc = tagFirstMentions({ doc: seedBlocksToDoc(article.body), tagged, isEveryMentionTagged: article.isEveryMentionTagged });
       const validation = validateArticleDoc(doc);
       if (!validation.ok) throw new Error(`Demo article "${article.slug}" is invalid once tagged: ${validation.message}`);
       return { article, doc, derived: deriveArticleText(doc), mentioned: new Set(mentionedEntities(doc).map((mention) => mention.entityId)) };

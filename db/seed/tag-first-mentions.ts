@@ -5,9 +5,10 @@ type TaggedEntity = { id: number; kind: string; names: string[] };
 
 /**
  * Turns the first place the text names each tagged entity into a mention of it, as a writer
- * accepting the editor's suggestions would. Entities the text never names stay tags only.
+ * accepting the editor's suggestions would (or every place, as a writer tagging by hand may).
+ * Entities the text never names stay tags only.
  */
-export function tagFirstMentions({ doc, tagged }: { doc: JSONContent; tagged: TaggedEntity[] }): JSONContent {
+export function tagFirstMentions({ doc, tagged, isEveryMentionTagged = false }: { doc: JSONContent; tagged: TaggedEntity[]; isEveryMentionTagged?: boolean }): JSONContent {
   const matcher = compileAliasMatcher(tagged.flatMap((entity) => entity.names.map((alias) => ({ entityId: entity.id, alias }))));
   const kinds = new Map(tagged.map((entity) => [entity.id, entity.kind]));
   const done = new Set<number>();
@@ -21,7 +22,7 @@ export function tagFirstMentions({ doc, tagged }: { doc: JSONContent; tagged: Ta
       }
       let last = 0;
       for (const match of matcher.match(child.text)) {
-        const entityId = match.entityIds.find((id) => !done.has(id));
+        const entityId = match.entityIds.find((id) => isEveryMentionTagged || !done.has(id));
         if (entityId === undefined || match.entityIds.length > 1) continue;
         done.add(entityId);
         if (match.start > last) content.push({ ...child, text: child.text.slice(last, match.start) });

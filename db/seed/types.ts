@@ -50,6 +50,8 @@ export type SeedArticle = {
   body: SeedBlock[];
   /** Tagged entities as `kind:slug`, e.g. `country:estonia`, `treaty:mine-ban-treaty`, `person:donald-tusk`. */
   entities: string[];
+  /** Every place the text names a tagged entity is a mention, not only the first. */
+  isEveryMentionTagged?: boolean;
 };
 
 export type SeedContributor = {

@@ -4,17 +4,23 @@ import { revalidatePath } from 'next/cache';
 import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 export type SettingsFormState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 
 export async function updateSettingsAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
   const staff = await requireStaff({ returnTo: '/desk/settings' });
   try {
-    const result = updateSiteSettingsAudited({ actor: staff, input: { timeZone: formData.get('timeZone') } });
+    const result = updateSiteSettingsAudited({
+      actor: staff,
+      input: { timeZone: formData.get('timeZone'), linkedEntityKinds: formData.getAll('linkedEntityKinds') },
+    });
     if (!result.ok) return result;
-    // Dates across the desk and the site are shown in this zone.
+    // Dates across the desk and the site are shown in this zone, and article pages link entities by these kinds.
     revalidatePath('/', 'layout');
-    return { ok: true, message: `Saved. The site’s time zone is ${result.settings.timeZone}.` };
+    expireReaderContent({ kind: 'settings' });
+    return { ok: true, message: `Saved. The site’s time zone is ${getSiteSettings().timeZone}.` };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, error: error.message };
     console.error('Saving settings failed', error);

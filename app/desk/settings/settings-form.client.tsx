@@ -2,12 +2,16 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
+import type { EntityKind } from '@/db/schema';
+import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
+import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { updateSettingsAction, type SettingsFormState } from './actions';
 
-/** The site's settings; for now, its time zone. */
-export function SettingsForm({ timeZone, timeZones }: { timeZone: string; timeZones: string[] }) {
+/** The site's settings: its time zone, and which kinds of entity article text links to. */
+export function SettingsForm({ timeZone, timeZones, linkedEntityKinds }: { timeZone: string; timeZones: string[]; linkedEntityKinds: EntityKind[] }) {
   const [state, formAction, isPending] = useActionState<SettingsFormState, FormData>(updateSettingsAction, null);
   const error = state && !state.ok ? state.fieldErrors?.timeZone : undefined;
+  const kindsError = state && !state.ok ? state.fieldErrors?.linkedEntityKinds : undefined;
   return (
     <form action={formAction} className="stack narrow">
       <EntityActionMessage result={state} />
@@ -29,6 +33,22 @@ export function SettingsForm({ timeZone, timeZones }: { timeZone: string; timeZo
           </span>
         ) : null}
       </label>
+      <fieldset aria-describedby={kindsError ? 'linked-kinds-hint linked-kinds-error' : 'linked-kinds-hint'}>
+        <legend>Link in article text</legend>
+        {ENTITY_MENTION_KINDS.map((kind) => (
+          <label key={kind} className="checkbox">
+            <input type="checkbox" name="linkedEntityKinds" value={kind} defaultChecked={linkedEntityKinds.includes(kind)} /> {ENTITY_KIND_LABELS[kind].many}
+          </label>
+        ))}
+        <span id="linked-kinds-hint" className="hint">
+          The first mention of each entity of these kinds links to its page; later mentions and other kinds stay plain text. Every tag is listed by kind at the end of the article.
+        </span>
+        {kindsError ? (
+          <span id="linked-kinds-error" className="field-error">
+            {kindsError}
+          </span>
+        ) : null}
+      </fieldset>
       <div>
         <button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save settings'}

@@ -520,6 +520,7 @@ export const SEED_ARTICLES: SeedArticle[] = [
   {
     slug: 'tusk-says-poland-will-consider-leaving-ottawa-convention',
     title: 'Tusk Tells Parliament Poland Should Consider Leaving the Ottawa Convention',
+    isEveryMentionTagged: true,
     dek: 'The Polish prime minister included withdrawal from the landmine ban in a package of defense measures presented to the Sejm.',
     section: 'news',
     issue: '2025-03',
