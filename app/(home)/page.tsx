@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ArticleList } from '@/components/site/article-list';
 import { CurrentIssue } from '@/components/site/current-issue';
+import { LeadStory } from '@/components/site/lead-story';
 import { MostCoveredList } from '@/components/site/most-covered-list';
 import { SubscribeBox } from '@/components/site/subscribe-box';
 import { getHomePage } from '@/lib/site/get-home-page';
+import { newestArticle } from '@/lib/site/newest-article';
 
 const DESCRIPTION = 'News and analysis on arms control, disarmament and nonproliferation, with the monthly issue.';
 
@@ -20,14 +22,18 @@ export const metadata: Metadata = {
 export default async function HomePage() {
   // Rendered per request, for the script nonce (ADR 007); the data comes from the tagged cache.
   await connection();
-  const { issue, latest, mostCovered } = await getHomePage();
+  const { issue, latest: newest, mostCovered } = await getHomePage();
+  // The newest article of all leads the page, so it is the first thing a reader reaches from the top.
+  const lead = newestArticle([...newest.slice(0, 1), ...(issue?.highlights.slice(0, 1) ?? [])]);
+  const latest = newest.filter((article) => article.id !== lead?.id);
   return (
     <div className="home">
+      {lead ? <LeadStory article={lead} /> : null}
       {issue ? <CurrentIssue issue={issue} /> : <h1>Masthead</h1>}
       <div className="home-columns">
         <section aria-labelledby="latest-title" className="home-latest">
           <h2 id="latest-title">Latest</h2>
-          {latest.length > 0 ? <ArticleList articles={latest} /> : <p>Nothing has been published yet.</p>}
+          {latest.length > 0 ? <ArticleList articles={latest} /> : <p>{lead ? 'Nothing else has been published yet.' : 'Nothing has been published yet.'}</p>}
         </section>
         <aside className="home-aside" aria-label="Around the site">
           {mostCovered.length > 0 ? (
