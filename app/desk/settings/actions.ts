@@ -5,6 +5,7 @@ import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audi
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { settingsFormInput } from '@/lib/settings/settings-form-input';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 
 export type SettingsFormState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
@@ -12,10 +13,7 @@ export type SettingsFormState = { ok: true; message: string } | { ok: false; err
 export async function updateSettingsAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
   const staff = await requireStaff({ returnTo: '/desk/settings' });
   try {
-    const result = updateSiteSettingsAudited({
-      actor: staff,
-      input: { timeZone: formData.get('timeZone'), linkedEntityKinds: formData.getAll('linkedEntityKinds') },
-    });
+    const result = updateSiteSettingsAudited({ actor: staff, input: settingsFormInput(formData) });
     if (!result.ok) return result;
     // Dates across the desk and the site are shown in this zone, and article pages link entities by these kinds.
     revalidatePath('/', 'layout');

@@ -35,6 +35,7 @@ export function SettingsForm({ timeZone, timeZones, linkedEntityKinds }: { timeZ
       </label>
       <fieldset aria-describedby={kindsError ? 'linked-kinds-hint linked-kinds-error' : 'linked-kinds-hint'}>
         <legend>Link in article text</legend>
+        <input type="hidden" name="linkedEntityKinds" value="" />
         {ENTITY_MENTION_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
             <input type="checkbox" name="linkedEntityKinds" value={kind} defaultChecked={linkedEntityKinds.includes(kind)} /> {ENTITY_KIND_LABELS[kind].many}
