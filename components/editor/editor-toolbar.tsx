@@ -1,6 +1,8 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
+import { MenuButton } from '@/components/ui/menu-button';
+import { useOverflowCount } from './use-overflow-count';
 
 type Props = {
   editor: Editor;
@@ -13,7 +15,33 @@ type Props = {
 
 type ToolButton = { label: string; shortcut?: string; isActive?: boolean; isDisabled?: boolean; run: () => void; text: string };
 
-/** Formatting buttons; each names its keyboard shortcut, and shows whether it applies at the cursor. */
+/** Buttons that move into the More menu first when the row is too narrow, first to go first. */
+const OVERFLOW_ORDER = [
+  'Horizontal rule',
+  'Paragraph',
+  'Heading 4',
+  'Pull quote',
+  'Subscript',
+  'Superscript',
+  'Strikethrough',
+  'Table',
+  'Redo',
+  'Undo',
+  'Heading 3',
+  'Quotation',
+  'Numbered list',
+  'Footnote',
+  'Link to our articles',
+  'Image',
+  'Bulleted list',
+  'Heading 2',
+  'Tag as…',
+  'Link',
+  'Italic',
+  'Bold',
+];
+
+/** Formatting buttons on one row; each names its keyboard shortcut and shows whether it applies at the cursor. What does not fit waits under More. */
 export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootnote, onTag }: Props) {
   const state = useEditorState({
     editor,
@@ -78,27 +106,66 @@ export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootn
       { label: 'Redo', shortcut: 'Ctrl+Shift+Z', text: '↷', isDisabled: !state.canRedo, run: () => chain().redo().run() },
     ],
   ];
+  const { rowRef, overflowCount } = useOverflowCount(OVERFLOW_ORDER.length);
+  const overflowing = new Set(OVERFLOW_ORDER.slice(0, overflowCount));
+  const isOverflowing = (button: ToolButton) => overflowing.has(button.label === 'Add table row' ? 'Table' : button.label);
+  const inMenu = groups.flat().filter(isOverflowing);
+
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      {groups.map((group, index) => (
-        <div className="toolbar-group" key={index}>
-          {group.map((button) => (
-            <button
-              key={button.label}
-              type="button"
-              className="tool"
-              aria-label={button.label}
-              title={button.shortcut ? `${button.label} (${button.shortcut})` : button.label}
-              aria-pressed={button.isActive === undefined ? undefined : button.isActive}
-              disabled={button.isDisabled}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={button.run}
-            >
-              {button.text}
-            </button>
-          ))}
-        </div>
-      ))}
+    <div ref={rowRef} className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      {groups.map((group, index) => {
+        const shown = group.filter((button) => !isOverflowing(button));
+        if (shown.length === 0) return null;
+        return (
+          <div className="toolbar-group" key={index}>
+            {shown.map((button) => (
+              <button
+                key={button.label}
+                type="button"
+                className="tool"
+                aria-label={button.label}
+                title={titleOf(button)}
+                aria-pressed={button.isActive === undefined ? undefined : button.isActive}
+                disabled={button.isDisabled}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={button.run}
+              >
+                {button.text}
+              </button>
+            ))}
+          </div>
+        );
+      })}
+      {inMenu.length > 0 ? (
+        <MenuButton
+          label="More formatting"
+          className="toolbar-more"
+          buttonClassName="tool"
+          items={inMenu.map((button) => ({
+            id: button.label,
+            label: button.label,
+            title: titleOf(button),
+            isChecked: button.isActive,
+            isDisabled: button.isDisabled,
+            onSelect: button.run,
+            content: (
+              <>
+                <span className="menu-item-glyph" aria-hidden="true">
+                  {button.text.length <= 2 ? button.text : ''}
+                </span>{' '}
+                {button.label}
+                {button.shortcut ? <span className="menu-item-shortcut">{button.shortcut}</span> : null}
+              </>
+            ),
+          }))}
+        >
+          More ▾
+        </MenuButton>
+      ) : null}
     </div>
   );
+}
+
+function titleOf(button: ToolButton): string {
+  return button.shortcut ? `${button.label} (${button.shortcut})` : button.label;
 }

@@ -44,7 +44,8 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
   const canChooseIssue = can({ role: viewerRole, action: 'issue.manage' });
   const available = options.contributors.filter((contributor) => !meta.authorContributorIds.includes(contributor.id));
   return (
-    <aside className="metadata-panel" aria-label="Article details">
+    <aside className="metadata-panel" aria-labelledby="article-details-title">
+      <h2 id="article-details-title">Article details</h2>
       <p className="meta" data-testid="word-count">
         {wordCount.toLocaleString('en-GB')} words · {Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))} min read
       </p>

@@ -1,80 +1,30 @@
 'use client';
 
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { createEntity, type NewEntityKind } from './entity-search';
-import { tagText } from './tag-text';
-import { positionedText } from './text-positions';
-
-type Known = { id: number; kind: NewEntityKind; name: string; slug: string; count: number; firstIndex: number; matched: string[] };
-type Candidate = { name: string; kind: 'person' | 'organization'; role?: string; context: string };
+import { useId, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { createEntity } from './entity-search';
+import { tagFirstMentions, tagText } from './tag-text';
+import { useTagSuggestions, type KnownSuggestion, type NameSuggestion } from './use-tag-suggestions';
 
 type Props = {
   editor: Editor;
   articleId: number;
   /** Bumps whenever the text changes, so suggestions follow the writing. */
   changeTick: number;
-  onDismissedChange?: (keys: string[]) => void;
 };
 
-const REFRESH_DELAY_MS = 1500;
+type Item = { key: string; label: string } & ({ known: KnownSuggestion } | { candidate: NameSuggestion });
 
-/** Entities the text names but has not tagged, and new names worth adding to the knowledge base. */
+/**
+ * Entities the text names but has not tagged, and new names worth adding to the knowledge base. The list is
+ * one tab stop: arrow keys move between suggestions, Enter or Space accepts one, Delete dismisses it.
+ */
 export function TagSuggestions({ editor, articleId, changeTick }: Props) {
-  const [known, setKnown] = useState<Known[]>([]);
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
-  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState('');
-  const requestCount = useRef(0);
-
-  useEffect(() => {
-    fetch(`/api/desk/articles/${articleId}/dismissals`)
-      .then((response) => (response.ok ? response.json() : { keys: [] }))
-      .then((data: { keys?: string[] }) => setDismissed(new Set(data.keys ?? [])))
-      .catch(() => {});
-  }, [articleId]);
-
-  const refresh = useCallback(async () => {
-    const { text } = positionedText(editor.state.doc);
-    const request = ++requestCount.current;
-    if (text.trim() === '') {
-      setKnown([]);
-      setCandidates([]);
-      return;
-    }
-    try {
-      const response = await fetch('/api/desk/entities/suggest', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ text }),
-      });
-      const data = (await response.json()) as { known?: Known[]; candidates?: Candidate[]; error?: string };
-      if (request !== requestCount.current) return;
-      if (!response.ok) {
-        setMessage(data.error ?? 'Suggestions are not available right now.');
-        return;
-      }
-      setMessage('');
-      setKnown(data.known ?? []);
-      setCandidates(data.candidates ?? []);
-    } catch {
-      if (request === requestCount.current) setMessage('Suggestions are not available offline.');
-    }
-  }, [editor]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [changeTick, refresh]);
-
-  const dismiss = (key: string) => {
-    setDismissed((current) => new Set([...current, key]));
-    void fetch(`/api/desk/articles/${articleId}/dismissals`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ key }),
-    });
-  };
+  const { known, candidates, dismissed, message, setMessage, dismiss, forgetCandidate } = useTagSuggestions({ editor, articleId, changeTick });
+  const [, showTextChange] = useReducer((count: number) => count + 1, 0);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const itemRefs = useRef(new Map<string, HTMLLIElement>());
+  const hintId = useId();
 
   const tagged = new Set<number>();
   editor.state.doc.descendants((node) => {
@@ -82,66 +32,150 @@ export function TagSuggestions({ editor, articleId, changeTick }: Props) {
   });
   const visibleKnown = known.filter((entity) => !tagged.has(entity.id) && !dismissed.has(`entity:${entity.id}`));
   const visibleCandidates = candidates.filter((candidate) => !dismissed.has(`name:${candidate.name.toLowerCase()}`));
+  const items: Item[] = [
+    ...visibleKnown.map((entity) => ({ key: `entity:${entity.id}`, label: `Suggestion: ${entity.name}`, known: entity })),
+    ...visibleCandidates.map((candidate) => ({ key: `name:${candidate.name.toLowerCase()}`, label: `New name: ${candidate.name}`, candidate })),
+  ];
+  const tabStopKey = items.some((item) => item.key === activeKey) ? activeKey : (items[0]?.key ?? null);
 
-  const tag = (entity: Known, isEveryOccurrence: boolean) => {
+  const tag = (entity: KnownSuggestion, isEveryOccurrence: boolean) => {
     const count = tagText({ editor, entity, forms: entity.matched, isEveryOccurrence });
     setMessage(count === 0 ? `“${entity.name}” could not be found as plain text any more.` : '');
+    showTextChange();
   };
 
-  const accept = async (candidate: Candidate) => {
+  const addCandidate = async (candidate: NameSuggestion) => {
     try {
       const entity = await createEntity({ kind: candidate.kind, name: candidate.name, role: candidate.role });
       tagText({ editor, entity, forms: [candidate.name], isEveryOccurrence: false });
-      setCandidates((current) => current.filter((other) => other !== candidate));
+      forgetCandidate(candidate);
     } catch (error) {
       setMessage((error as Error).message);
     }
+  };
+
+  const accept = (item: Item) => ('candidate' in item ? void addCandidate(item.candidate) : tag(item.known, false));
+
+  /** Moves focus (and the list's tab stop) to another suggestion. */
+  const focusItem = (item: Item | undefined) => {
+    if (!item) return;
+    setActiveKey(item.key);
+    itemRefs.current.get(item.key)?.focus();
+  };
+
+  const acceptAll = () => {
+    const taggedIds = tagFirstMentions({ editor, tags: visibleKnown.map((entity) => ({ entity, forms: entity.matched })) });
+    const missed = visibleKnown.length - taggedIds.length;
+    setMessage(`Tagged ${taggedIds.length} ${taggedIds.length === 1 ? 'entity' : 'entities'}.${missed > 0 ? ` ${missed} could not be found as plain text any more.` : ''}`);
+    showTextChange();
+  };
+
+  const onItemKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+    if (event.target !== event.currentTarget) return;
+    const item = items[index]!;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
+    const move = moves[event.key];
+    const isAccept = event.key === 'Enter' || event.key === ' ';
+    const isDismiss = event.key === 'Delete' || event.key === 'Backspace';
+    if (move === undefined && !isAccept && !isDismiss) return;
+    event.preventDefault();
+    if (move !== undefined) return focusItem(items[Math.max(0, Math.min(move, items.length - 1))]);
+    // The suggestion that takes this one's place gets the focus.
+    focusItem(items[index + 1] ?? items[index - 1]);
+    if (isAccept) accept(item);
+    else void dismiss([item.key]);
   };
 
   return (
     <section className="tag-suggestions" aria-labelledby="tag-suggestions-title">
       <h2 id="tag-suggestions-title">Tag suggestions</h2>
       <div aria-live="polite">{message ? <p className="meta">{message}</p> : null}</div>
-      {visibleKnown.length === 0 && visibleCandidates.length === 0 ? <p className="meta">Nothing to suggest yet.</p> : null}
-      <ul className="suggestion-list">
-        {visibleKnown.map((entity) => (
-          <li key={entity.id} aria-label={`Suggestion: ${entity.name}`}>
-            <span>
-              <strong>{entity.name}</strong> <span className="meta">{entity.kind} · {entity.count}×</span>
-            </span>
-            <span className="suggestion-actions">
-              <button type="button" className="link-button" onClick={() => tag(entity, false)}>
-                Tag first mention
-              </button>
-              <button type="button" className="link-button" onClick={() => tag(entity, true)}>
-                Tag all
-              </button>
-              <button type="button" className="link-button" onClick={() => dismiss(`entity:${entity.id}`)} aria-label={`Dismiss ${entity.name}`}>
-                Dismiss
-              </button>
-            </span>
-          </li>
-        ))}
-        {visibleCandidates.map((candidate) => (
-          <li key={`name:${candidate.name}`} aria-label={`New name: ${candidate.name}`}>
-            <span>
-              <strong>{candidate.name}</strong>{' '}
-              <span className="meta">
-                new {candidate.kind}
-                {candidate.role ? `, ${candidate.role}` : ''}
-              </span>
-            </span>
-            <span className="suggestion-actions">
-              <button type="button" className="link-button" onClick={() => void accept(candidate)}>
-                Add as {candidate.kind}
-              </button>
-              <button type="button" className="link-button" onClick={() => dismiss(`name:${candidate.name.toLowerCase()}`)} aria-label={`Dismiss ${candidate.name}`}>
-                Dismiss
-              </button>
-            </span>
-          </li>
-        ))}
+      {items.length === 0 ? (
+        <p className="meta">Nothing to suggest yet.</p>
+      ) : (
+        <>
+          <div className="panel-actions">
+            <button type="button" onClick={acceptAll} disabled={visibleKnown.length === 0}>
+              Accept all
+            </button>
+            <button type="button" className="link-button" onClick={() => void dismiss(items.map((item) => item.key))}>
+              Reject all
+            </button>
+          </div>
+          <p className="hint" id={hintId}>
+            Accept all tags the first mention of each known entity; new names are added one at a time. In the list, arrow keys move, Enter or Space accepts, Delete dismisses.
+          </p>
+        </>
+      )}
+      <ul className="suggestion-list" aria-label="Suggested tags" aria-describedby={hintId}>
+        {items.map((item, index) => {
+          const isTabStop = item.key === tabStopKey;
+          return (
+            <li
+              key={item.key}
+              ref={(element) => {
+                if (element) itemRefs.current.set(item.key, element);
+                else itemRefs.current.delete(item.key);
+              }}
+              aria-label={item.label}
+              tabIndex={isTabStop ? 0 : -1}
+              onFocus={() => setActiveKey(item.key)}
+              onKeyDown={(event) => onItemKeyDown(event, index)}
+            >
+              {'known' in item ? (
+                <KnownRow entity={item.known} isTabbable={isTabStop} onTag={tag} onDismiss={() => void dismiss([item.key])} />
+              ) : (
+                <NameRow candidate={item.candidate} isTabbable={isTabStop} onAdd={() => void addCandidate(item.candidate)} onDismiss={() => void dismiss([item.key])} />
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
+  );
+}
+
+function KnownRow({ entity, isTabbable, onTag, onDismiss }: { entity: KnownSuggestion; isTabbable: boolean; onTag: (entity: KnownSuggestion, isEveryOccurrence: boolean) => void; onDismiss: () => void }) {
+  const tabIndex = isTabbable ? 0 : -1;
+  return (
+    <>
+      <span>
+        <strong>{entity.name}</strong> <span className="meta">{entity.kind} · {entity.count}×</span>
+      </span>
+      <span className="suggestion-actions">
+        <button type="button" className="link-button" tabIndex={tabIndex} onClick={() => onTag(entity, false)}>
+          Tag first mention
+        </button>
+        <button type="button" className="link-button" tabIndex={tabIndex} onClick={() => onTag(entity, true)}>
+          Tag all
+        </button>
+        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${entity.name}`}>
+          Dismiss
+        </button>
+      </span>
+    </>
+  );
+}
+
+function NameRow({ candidate, isTabbable, onAdd, onDismiss }: { candidate: NameSuggestion; isTabbable: boolean; onAdd: () => void; onDismiss: () => void }) {
+  const tabIndex = isTabbable ? 0 : -1;
+  return (
+    <>
+      <span>
+        <strong>{candidate.name}</strong>{' '}
+        <span className="meta">
+          new {candidate.kind}
+          {candidate.role ? `, ${candidate.role}` : ''}
+        </span>
+      </span>
+      <span className="suggestion-actions">
+        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onAdd}>
+          Add as {candidate.kind}
+        </button>
+        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${candidate.name}`}>
+          Dismiss
+        </button>
+      </span>
+    </>
   );
 }

@@ -304,6 +304,7 @@ test('the editor page is headed by the article’s title, and only an editor may
   const author = new EditorPage(page);
   const id = await author.create('Headed by its title');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit article: Headed by its title');
+  await author.showPanel('Details');
   await expect(page.getByLabel('Issue', { exact: true })).toBeDisabled();
   await expect(page.getByText('Editors choose the issue an article appears in.')).toBeVisible();
 

@@ -18,6 +18,7 @@ async function writeSubmittedDraft(editor: EditorPage, title: string): Promise<n
   const page = editor.page;
   const id = await editor.create(title);
   await page.getByLabel('Dek').fill('Inspectors may return within the year, officials say.');
+  await editor.showPanel('Details');
   await page.getByLabel('Section').selectOption({ label: 'News' });
   await editor.body.click();
   await page.keyboard.type('Negotiators met in Vienna, the capital of ');
@@ -26,6 +27,7 @@ async function writeSubmittedDraft(editor: EditorPage, title: string): Promise<n
   await page.keyboard.press('Enter');
   await page.keyboard.type(', to discuss the inspection regime and agreed to meet again. The talks covered the return of inspectors and the data they would share.');
   await editor.waitSaved();
+  await editor.showPanel('Workflow');
   await expect(workflow(page).getByRole('region', { name: 'Preflight checklist' })).toContainText('Nothing blocks publication.');
   await workflow(page).getByRole('button', { name: 'Submit for review' }).click();
   await expectStatus(page, 'In review');

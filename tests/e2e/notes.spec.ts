@@ -15,10 +15,12 @@ test('notes: a passage highlighted, detached when edited away, resolved and reop
   await editor.body.click();
   await page.keyboard.type('The moratorium on testing has held for decades. Verification relies on seismic stations across the globe.');
   // The demo author joins the byline, so that a mention can reach them.
+  await editor.showPanel('Details');
   await page.getByLabel('Add an author').selectOption({ label: AUTHOR_NAME });
   await editor.waitSaved();
 
   const notes = page.getByRole('region', { name: 'Notes', exact: true });
+  await editor.showPanel('Notes');
   await expect(notes.getByRole('status')).toHaveText('No notes yet.');
 
   // A note on a selected passage, which the text then highlights.
@@ -48,6 +50,7 @@ test('notes: a passage highlighted, detached when edited away, resolved and reop
   // Detached is what the server now holds: a reload still shows it.
   await page.reload();
   await expect(editor.body).toBeVisible();
+  await editor.showPanel('Notes');
   await expect(thread.getByText('Detached — the passage was edited away')).toBeVisible();
 
   // Resolve: the thread leaves the list until resolved threads are shown; then reopen it.

@@ -39,6 +39,7 @@ test('subscribe, confirm, follow a treaty, get its alert, unsubscribe in one cli
   await editorPage.keyboard.press('Enter');
   await editorPage.keyboard.type(' reported smaller stockpiles this year, and destruction continues in several countries.');
   await editorPage.getByLabel('Dek').fill('Stockpiles of anti-personnel mines fell again, the annual reports show.');
+  await editor.showPanel('Details');
   await editorPage.getByLabel('Section').selectOption({ label: 'News' });
   await editor.waitSaved();
   await editor.publishThroughReview();

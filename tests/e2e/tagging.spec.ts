@@ -29,6 +29,7 @@ test('tagging entities: with @, by selection, from suggestions, and a new person
   await expect(editor.body.locator('.entity-mention', { hasText: 'Estonia' })).toBeVisible();
 
   // A known alias in the text is suggested; tagging it turns those words into a mention.
+  await editor.showPanel('Tags');
   const suggestions = page.getByRole('region', { name: 'Tag suggestions' });
   const mineBan = suggestions.getByRole('listitem', { name: 'Suggestion: Mine Ban Treaty' });
   await expect(mineBan).toBeVisible({ timeout: 15_000 });
@@ -51,6 +52,7 @@ test('tagging entities: with @, by selection, from suggestions, and a new person
   await editor.waitSaved();
   await page.reload();
   await expect(editor.body.locator('.entity-mention')).toHaveCount(4);
+  await editor.showPanel('Tags');
   await expect(page.getByRole('region', { name: 'Tag suggestions' }).getByRole('listitem', { name: 'Suggestion: Poland' })).toHaveCount(0, { timeout: 10_000 });
 
   const popupPromise = page.waitForEvent('popup');
@@ -63,6 +65,7 @@ test('tagging entities: with @, by selection, from suggestions, and a new person
 
   // Published, the article is listed on the page of the person just created from the text.
   await page.getByLabel('Dek').fill('Two Baltic states and Finland prepare to leave the landmine treaty.');
+  await editor.showPanel('Details');
   await page.getByLabel('Section').selectOption({ label: 'News' });
   await editor.waitSaved();
   await editor.publishThroughReview();

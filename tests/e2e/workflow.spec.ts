@@ -27,6 +27,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   const author = new EditorPage(authorPage);
   const id = await author.create(title);
   await authorPage.getByLabel('Dek').fill('Inspectors may return within the year, officials say.');
+  await author.showPanel('Details');
   await authorPage.getByLabel('Section').selectOption({ label: 'News' });
   await author.body.click();
   await authorPage.keyboard.type('Negotiators met in Vienna, the capital of ');
@@ -35,6 +36,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   await authorPage.keyboard.press('Enter');
   await authorPage.keyboard.type(', to discuss the inspection regime and agreed to meet again. The talks covered the return of inspectors and the data they would share.');
   await author.waitSaved();
+  await author.showPanel('Workflow');
   const checklist = workflow(authorPage).getByRole('region', { name: 'Preflight checklist' });
   await expect(checklist).toContainText('Nothing blocks publication.');
   await workflow(authorPage).getByRole('button', { name: 'Submit for review' }).click();
@@ -53,11 +55,13 @@ test('an article goes from draft through review and changes to a scheduled publi
   // A note on the passage that needs work, highlighted in the text for the author.
   await editor.body.click();
   await editor.selectText('the inspection regime');
+  await editor.showPanel('Notes');
   const notes = editorPage.getByRole('region', { name: 'Notes', exact: true });
   await notes.getByRole('button', { name: 'Comment on the selected passage' }).click();
   await notes.getByLabel('Note on the selected passage').fill('Which inspections: on-site, or the monitoring stations?');
   await notes.getByRole('button', { name: 'Add note' }).click();
   await expect(editor.body.locator('.note-anchor')).toHaveText('the inspection regime');
+  await editor.showPanel('Workflow');
   await workflow(editorPage).getByRole('button', { name: 'Request changes…' }).click();
   await workflow(editorPage).getByLabel('What needs to change').fill('Name the negotiators and say when they meet next.');
   await workflow(editorPage).getByRole('button', { name: 'Send change request' }).click();
@@ -69,6 +73,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   await author.open(id);
   await expectStatus(authorPage, 'Changes requested');
   await expect(author.body.locator('.note-anchor')).toHaveText('the inspection regime');
+  await author.showPanel('Notes');
   const authorNotes = authorPage.getByRole('region', { name: 'Notes', exact: true });
   await expect(authorNotes).toContainText('Which inspections: on-site, or the monitoring stations?');
   await expect(authorNotes).toContainText('Changes requested: Name the negotiators');
@@ -77,6 +82,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   await authorPage.keyboard.press('Control+End');
   await authorPage.keyboard.type(' They meet again in June.');
   await author.waitSaved();
+  await author.showPanel('Workflow');
   await workflow(authorPage).getByRole('button', { name: 'Submit for review' }).click();
   await expectStatus(authorPage, 'In review');
 

@@ -13,7 +13,13 @@ import { noteAnchorsKey, noteAnchorsPlugin, type NoteAnchorsMeta } from './note-
 import { fetchThreads, patchNote, postNote, type NewNote, type NotesAnswer } from './notes-api';
 import { passageText } from './passage-text';
 
-export type NotesPanelProps = { editor: Editor; articleId: number; viewer: EditorViewer };
+export type NotesPanelProps = {
+  editor: Editor;
+  articleId: number;
+  viewer: EditorViewer;
+  /** Told when a note is brought forward (its passage clicked, or linked to), so the panel can be shown. */
+  onReveal?: () => void;
+};
 
 type Draft = { anchor: NonNullable<NewNote['anchor']> | null };
 
@@ -21,7 +27,7 @@ const SYNC_DELAY_MS = 700;
 const REFRESH_EVERY_MS = 60_000;
 
 /** Editorial notes on the article, anchored to passages of the text. */
-export function NotesPanel({ editor, articleId, viewer }: NotesPanelProps) {
+export function NotesPanel({ editor, articleId, viewer, onReveal }: NotesPanelProps) {
   const [threads, setThreads] = useState<NoteThread[]>([]);
   const [isLoaded, setIsLoaded] = useState(false);
   const [message, setMessage] = useState('');
@@ -34,6 +40,10 @@ export function NotesPanel({ editor, articleId, viewer }: NotesPanelProps) {
   const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const syncRef = useRef<() => void>(() => {});
   const toggleId = useId();
+  const onRevealRef = useRef(onReveal);
+  useEffect(() => {
+    onRevealRef.current = onReveal;
+  });
 
   const adopt = useCallback((answer: NotesAnswer): string | null => {
     if (!answer.ok) return answer.error;
@@ -88,7 +98,10 @@ export function NotesPanel({ editor, articleId, viewer }: NotesPanelProps) {
   useEffect(() => {
     if (editor.isDestroyed) return;
     dispatchMeta(editor, { type: 'activate', id: activeId });
-    if (activeId !== null) document.getElementById(`note-${activeId}`)?.scrollIntoView({ block: 'nearest' });
+    if (activeId === null) return;
+    onRevealRef.current?.();
+    // The panel may only now be shown; scroll once it has been laid out.
+    requestAnimationFrame(() => document.getElementById(`note-${activeId}`)?.scrollIntoView({ block: 'nearest' }));
   }, [editor, activeId]);
 
   useEffect(() => {

@@ -27,9 +27,26 @@ export class EditorPage {
     await expect(this.body).toBeVisible();
   }
 
+  /** Presses a formatting button, taking it from the More menu when the toolbar had no room for it. */
   async tool(name: string): Promise<void> {
-    await this.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true }).click();
+    const toolbar = this.page.getByRole('toolbar', { name: 'Formatting' });
+    const button = toolbar.getByRole('button', { name, exact: true });
+    if (await button.isVisible()) {
+      await button.click();
+    } else {
+      await toolbar.getByRole('button', { name: 'More formatting' }).click();
+      const menu = this.page.getByRole('menu', { name: 'More formatting' });
+      await menu.getByRole('menuitem', { name, exact: true }).or(menu.getByRole('menuitemcheckbox', { name, exact: true })).click();
+    }
     await expect(this.body).toBeFocused();
+  }
+
+  /** Shows one of the panels beside the text (Workflow, Notes, Details, Tags) and returns it. */
+  async showPanel(name: 'Workflow' | 'Notes' | 'Details' | 'Tags'): Promise<Locator> {
+    await this.page.getByRole('tablist', { name: 'Article panels' }).getByRole('tab', { name, exact: true }).click();
+    const panel = this.page.getByRole('tabpanel', { name, exact: true });
+    await expect(panel).toBeVisible();
+    return panel;
   }
 
   async typeParagraph(text: string): Promise<void> {
@@ -43,6 +60,7 @@ export class EditorPage {
 
   /** As an editor: submits the open article, approves it and publishes it now, waiting for each state. */
   async publishThroughReview(): Promise<void> {
+    await this.showPanel('Workflow');
     const workflow = this.page.getByRole('region', { name: 'Workflow' });
     for (const [action, status] of [
       ['Submit for review', 'In review'],
@@ -56,6 +74,8 @@ export class EditorPage {
 
   /** Selects the first occurrence of some words in the text, as a writer dragging over them would. */
   async selectText(words: string): Promise<void> {
+    // The editor reads a selection only while it has focus (a panel's tab may hold it).
+    await this.body.focus();
     await this.body.evaluate((element, target) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

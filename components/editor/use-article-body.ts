@@ -1,0 +1,67 @@
+'use client';
+
+import type { JSONContent } from '@tiptap/core';
+import { useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { editorExtensions } from './editor-extensions';
+import { findExistingEntityIds } from './entity-search';
+import type { MentionMenuState } from './mention-menu';
+import { PasteGuard } from './paste-guard';
+import { figureAttrsFrom, uploadImage } from './upload-image';
+
+/** The rich-text editor for the article's body: the shared extensions, pasted and dropped images, and what the writer should be told about them. */
+export function useArticleBody({ body, canEdit, onChange }: { body: JSONContent; canEdit: boolean; onChange: () => void }) {
+  const editorRef = useRef<Editor | null>(null);
+  const [mentionMenu, setMentionMenu] = useState<MentionMenuState | null>(null);
+  const [pasteNotice, setPasteNotice] = useState('');
+  const [uploadError, setUploadError] = useState('');
+  const [isFigureSelected, setIsFigureSelected] = useState(false);
+  const [extensions] = useState(() => [
+    ...editorExtensions({ onMentionMenu: setMentionMenu }),
+    PasteGuard.configure({ findExistingEntityIds, onNotice: setPasteNotice }),
+  ]);
+
+  /** Uploads pasted or dropped images and inserts each as a figure beside (never over) what is selected. */
+  function insertImageFiles(files: FileList | undefined | null, dropPosition?: number): boolean {
+    const images = [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
+    if (images.length === 0) return false;
+    setUploadError('');
+    for (const file of images) {
+      uploadImage(file, { alt: '', caption: '', credit: '' })
+        .then((image) => {
+          const current = editorRef.current;
+          if (!current) return;
+          const position = Math.min(dropPosition ?? current.state.selection.to, current.state.doc.content.size);
+          current.chain().focus().insertContentAt(position, { type: 'figure', attrs: figureAttrsFrom(image) }).run();
+        })
+        .catch((error: Error) => setUploadError(error.message));
+    }
+    return true;
+  }
+
+  const editor = useEditor({
+    extensions,
+    content: body,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editable: canEdit,
+    editorProps: {
+      attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },
+      handlePaste: (_view, event) => insertImageFiles(event.clipboardData?.files),
+      handleDrop: (view, event) => {
+        const drop = event as DragEvent;
+        return insertImageFiles(drop.dataTransfer?.files, view.posAtCoords({ left: drop.clientX, top: drop.clientY })?.pos);
+      },
+    },
+    onUpdate: onChange,
+    onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
+  });
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+  useEffect(() => {
+    editor?.setEditable(canEdit, false);
+  }, [editor, canEdit]);
+
+  return { editor, editorRef, mentionMenu, pasteNotice, dismissPasteNotice: () => setPasteNotice(''), uploadError, isFigureSelected };
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import type { JSONContent } from '@tiptap/core';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import { countWords } from '@/lib/content/derive-article-text';
+
+const RECOUNT_DELAY_MS = 500;
+
+export type ArticleImage = { id: number; label: string };
+
+/** Word count, the images in the text and a tick that moves on each change, recomputed shortly after typing pauses. */
+export function useTextStats({ body, wordCount: initialWordCount, editorRef }: { body: JSONContent; wordCount: number; editorRef: RefObject<Editor | null> }) {
+  const [wordCount, setWordCount] = useState(initialWordCount);
+  const [images, setImages] = useState(() => imagesIn(body));
+  const [changeTick, setChangeTick] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const scheduleRecount = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const current = editorRef.current;
+      if (!current) return;
+      setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
+      setImages(imagesIn(current.getJSON()));
+      setChangeTick((tick) => tick + 1);
+    }, RECOUNT_DELAY_MS);
+  }, [editorRef]);
+
+  const showImagesOf = useCallback((doc: JSONContent) => setImages(imagesIn(doc)), []);
+
+  return { wordCount, images, changeTick, scheduleRecount, showImagesOf };
+}
+
+function imagesIn(doc: JSONContent): ArticleImage[] {
+  const found: ArticleImage[] = [];
+  const visit = (node: JSONContent) => {
+    if (node.type === 'figure' && typeof node.attrs?.mediaId === 'number') {
+      found.push({ id: node.attrs.mediaId, label: (node.attrs.alt as string) || (node.attrs.caption as string) || `Image ${node.attrs.mediaId}` });
+    }
+    node.content?.forEach(visit);
+  };
+  visit(doc);
+  return found;
+}
