@@ -53,6 +53,6 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
     if (didPublish) publishedIds.push(id);
   }
   // Outside any request, so the server is asked to expire the pages; it answers on its own time.
-  if (publishedIds.length > 0) void requestRevalidation({ articleIds: publishedIds });
+  if (publishedIds.length > 0) void requestRevalidation({ kind: 'article', articleIds: publishedIds });
   return publishedIds.length;
 }

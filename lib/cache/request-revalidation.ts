@@ -1,16 +1,18 @@
 import 'server-only';
 import { internalOrigin } from './internal-origin';
-import { publicationTags, type PublicationTargets } from './publication-tags';
+import type { ReaderChange } from './reader-change';
+import { readerContentTags } from './reader-content-tags';
 import { revalidationToken } from './revalidation-token';
 
 /**
- * For work done outside any request (the worker's scheduled publications), where Next's
- * `revalidateTag` cannot run: asks the server to expire the tags through /api/internal/revalidate.
+ * `expireReaderContent` for work done outside any request (the worker's scheduled publications), where
+ * Next's `revalidateTag` cannot run: decides the same tags and asks the server to expire them (and
+ * retire kept pages) through /api/internal/revalidate.
  * Never throws; if the server cannot be reached, the cache life (a few minutes) bounds the staleness.
  */
-export async function requestRevalidation(targets: PublicationTargets, { origin = internalOrigin() }: { origin?: string | null } = {}): Promise<boolean> {
+export async function requestRevalidation(change: ReaderChange, { origin = internalOrigin() }: { origin?: string | null } = {}): Promise<boolean> {
   if (!origin) return false;
-  const tags = publicationTags(targets);
+  const tags = readerContentTags(change);
   if (tags.length === 0) return true;
   try {
     const response = await fetch(`${origin}/api/internal/revalidate`, {

@@ -1,11 +1,16 @@
 // Before anything loads Next's cache functions, which need the request storage a server provides.
 import '../support/next-async-local-storage';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, contributors, entities, issues, media, revisions, sections } from '@/db/schema';
 import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { readPageGeneration } from '@/lib/cache/page-generation';
+import { readerContentTags } from '@/lib/cache/reader-content-tags';
+import { requestRevalidation } from '@/lib/cache/request-revalidation';
+import { revalidationToken } from '@/lib/cache/revalidation-token';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
 import { withTempDatabase } from '../factories/temp-database';
@@ -130,5 +135,36 @@ describe('expiring reader content after a change', () => {
 
     expect(expiredTags).toEqual([]);
     expect(generationAfter).toBe(generationBefore);
+  });
+});
+
+describe('the worker asking the server to expire reader content', () => {
+  it('sends the server the same tags the expiry point decides, with the bearer token', async () => {
+    const treaty = createTestEntity({ kind: 'treaty', name: 'Outer Space Treaty' });
+    const tagged = createTestArticle({ entityIds: [treaty.id] });
+    const received: { authorization?: string; tags: string[] }[] = [];
+    const server = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push({ authorization: request.headers.authorization, tags: (JSON.parse(body) as { tags: string[] }).tags });
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const change = { kind: 'entity', entityIds: [treaty.id] } as const;
+
+      const isDelivered = await requestRevalidation(change, { origin: `http://127.0.0.1:${port}` });
+
+      expect(isDelivered).toBe(true);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.authorization).toBe(`Bearer ${revalidationToken()}`);
+      expect(received[0]!.tags.toSorted()).toEqual(readerContentTags(change).toSorted());
+      expect(received[0]!.tags).toEqual(expect.arrayContaining([`entity:${treaty.id}`, `article:${tagged.id}`]));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,12 +1,10 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
-import { cacheTags } from '@/lib/cache/cache-tags';
-import { expireTags } from '@/lib/cache/expire-tags';
-import { publicationTags } from '@/lib/cache/publication-tags';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { addAlias } from '@/lib/entities/add-alias';
 import { approveEntity } from '@/lib/entities/approve-entity';
 import { createEntity } from '@/lib/entities/create-entity';
@@ -91,7 +89,7 @@ export async function mergeEntitiesAction(_previous: EntityActionState, formData
   } catch (error) {
     return failure(error);
   }
-  expireEntityPages({ entityIds: [sourceId, targetId], articleIds: merged.articleIds });
+  expireEntityPages({ entityIds: [sourceId, targetId] });
   redirect(`/desk/entities/${merged.targetId}?merged=${encodeURIComponent(merged.sourceName)}`);
 }
 
@@ -120,16 +118,14 @@ export async function approveEntityAction(_previous: EntityActionState, formData
   } catch (error) {
     return failure(error);
   }
-  expireTags(publicationTags({ entityIds: [id], articleIds: approved.articleIds }));
-  revalidatePath('/desk/entities', 'layout');
+  expireEntityPages({ entityIds: [id] });
   redirect(`/desk/entities/${id}?approved=${encodeURIComponent(approved.name)}`);
 }
 
-/** Reader data naming an entity is cached under its tag (article pages, related lists, the home page); the desk's own pages are read fresh. */
-function expireEntityPages({ entityIds, articleIds = [] }: { entityIds: number[]; articleIds?: number[] }): void {
+/** The entity's page and every article tagged with it (its chips) show its name; the desk's own pages are read fresh. */
+function expireEntityPages({ entityIds }: { entityIds: number[] }): void {
   revalidatePath('/desk/entities', 'layout');
-  for (const id of entityIds) updateTag(cacheTags.entity(id));
-  for (const id of articleIds) updateTag(cacheTags.article(id));
+  expireReaderContent({ kind: 'entity', entityIds });
 }
 
 function failure(error: unknown): { ok: false; error: string } {

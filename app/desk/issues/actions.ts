@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { revalidatePublication } from '@/lib/cache/revalidate-publication';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { addIssueArticle } from '@/lib/issues/add-issue-article';
 import { createIssue } from '@/lib/issues/create-issue';
@@ -66,7 +66,7 @@ export async function publishIssueAction(_previous: PublishIssueState, formData:
   } catch (error) {
     return failure(error);
   }
-  expireIssuePages({ issueId: id, articleIds: published.articleIds, isPublic: true });
+  expireIssuePages({ issueId: id, isPublic: true });
   redirect(`/desk/issues/${id}?published=${published.articleIds.length}&email=${published.isEmailQueued ? 1 : 0}`);
 }
 
@@ -134,12 +134,11 @@ function readIssueForm(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** The desk's pages are read fresh; the reader's issue pages are cached under `issue:<id>` and articles under `article:<id>`. */
-function expireIssuePages({ issueId, articleIds = [], isPublic }: { issueId: number; articleIds?: number[]; isPublic: boolean }): void {
+/** The desk's pages are read fresh; readers see the issue and every article filed in it (with their entity, section and author pages). */
+function expireIssuePages({ issueId, isPublic }: { issueId: number; isPublic: boolean }): void {
   revalidatePath('/desk/issues', 'layout');
   if (!isPublic) return;
-  // Every page that shows these articles or this issue: their entity, section, author and list pages too.
-  revalidatePublication({ articleIds, issueIds: [issueId] });
+  expireReaderContent({ kind: 'issue', issueIds: [issueId] });
 }
 
 function failure(error: unknown): { ok: false; error: string } {

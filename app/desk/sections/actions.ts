@@ -1,8 +1,9 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { createSection } from '@/lib/sections/create-section';
 import { moveSection } from '@/lib/sections/move-section';
@@ -19,7 +20,7 @@ export async function createSectionAction(_previous: SectionFormState, formData:
   try {
     const result = createSection({ actor: staff, input: values });
     if (!result.ok) return { ...result, values };
-    expireSectionPages();
+    expireSectionPages(result.id);
     return { ok: true, message: `Added the section ${values.name.trim()}.` };
   } catch (error) {
     return { ...failure(error), values };
@@ -33,7 +34,7 @@ export async function updateSectionAction(_previous: SectionFormState, formData:
   try {
     const result = updateSection({ actor: staff, id, input: values });
     if (!result.ok) return { ...result, values };
-    expireSectionPages();
+    expireSectionPages(id);
     return { ok: true, message: `Saved ${values.name.trim()}.` };
   } catch (error) {
     return { ...failure(error), values };
@@ -45,7 +46,7 @@ export async function moveSectionAction({ id, direction }: { id: number; directi
   try {
     const result = moveSection({ actor: staff, id: Number(id), direction: direction === 'up' ? 'up' : 'down' });
     if (!result.ok) return result;
-    expireSectionPages();
+    expireSectionPages(Number(id));
     return { ok: true, message: `Moved ${result.name} to position ${result.position} of ${result.total}.` };
   } catch (error) {
     return failure(error);
@@ -61,11 +62,10 @@ function readSectionForm(formData: FormData): { name: string; slug: string; desc
 }
 
 /** Section names and order show in every table of contents and on the section pages. */
-function expireSectionPages(): void {
+function expireSectionPages(sectionId: number): void {
   revalidatePath('/desk/sections');
   revalidatePath('/desk/issues', 'layout');
-  updateTag('sections');
-  updateTag('issues');
+  expireReaderContent({ kind: 'section', sectionIds: [sectionId] });
 }
 
 function failure(error: unknown): { ok: false; error: string } {

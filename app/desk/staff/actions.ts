@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { ForbiddenError } from '@/lib/auth/policy';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { changeRole } from '@/lib/users/change-role';
 import { createContributor } from '@/lib/users/create-contributor';
@@ -86,6 +87,7 @@ export async function updateContributorAction(_previous: StaffFormState, formDat
     const result = updateContributor({ actor: staff, id, input: values });
     if (!result.ok) return { ...result, values };
     revalidatePath('/desk/staff', 'layout');
+    expireReaderContent({ kind: 'contributor', contributorIds: [id] });
     return { ok: true, message: 'Saved.' };
   } catch (error) {
     return { ...failure(error), values };

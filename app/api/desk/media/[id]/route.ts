@@ -1,3 +1,4 @@
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { authorizeMediaRequest } from '@/lib/media/authorize-media-request';
 import { getMedia } from '@/lib/media/get-media';
 import { parseMediaId } from '@/lib/media/parse-media-id';
@@ -32,5 +33,7 @@ export async function PATCH(request: Request, { params }: Context) {
   if (!result.ok) {
     return Response.json({ ok: false, error: result.error, fieldErrors: result.fieldErrors }, { status: result.status, headers: NO_STORE });
   }
+  // Alt text, captions and credits show on the published articles and issues that use the image.
+  expireReaderContent({ kind: 'media', mediaIds: [id] });
   return Response.json({ ok: true, media: result.media }, { headers: NO_STORE });
 }

@@ -1,8 +1,8 @@
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { changesPublicSite } from '@/lib/cache/changes-public-site';
-import { publicationTags } from '@/lib/cache/publication-tags';
-import { revalidatePublication } from '@/lib/cache/revalidate-publication';
+import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { readerContentTags } from '@/lib/cache/reader-content-tags';
 import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
@@ -22,10 +22,10 @@ export function POST(request: Request, { params }: Context) {
     const id = Number((await params).id);
     // What readers could see before the move: an unpublish or a retag takes rows away that only this read still finds.
     const isPublicMove = changesPublicSite(body.value);
-    const before = isPublicMove ? publicationTags({ articleIds: [id] }) : [];
+    const before = isPublicMove ? readerContentTags({ kind: 'article', articleIds: [id] }) : [];
     const result = transitionArticle({ id, actor: staff, input: body.value });
     if (!result.ok) return jsonError(422, result.error, { problems: result.problems ?? [], fieldErrors: result.fieldErrors ?? {} });
-    if (isPublicMove) revalidatePublication({ articleIds: [id] }, { before });
+    if (isPublicMove) expireReaderContent({ kind: 'article', articleIds: [id] }, { before });
     return Response.json({ ok: true, state: getWorkflowState({ id, actor: staff }) }, { headers: NO_STORE });
   });
 }
