@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
@@ -94,6 +95,22 @@ test('the toolbar keeps to one row at 1366 and 1024 px, and its More menu applie
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();
   await expect(editor.body.locator('sup')).toHaveText('235');
+});
+
+test('the panel tabs, the suggestions list and the open More menu pass an accessibility audit', async ({ page }) => {
+  await signInAs(page, 'editor');
+  const editor = new EditorPage(page);
+  await editor.create(`Audited layout ${Date.now()}`);
+  await writeAndWaitForSuggestions(page, editor);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'More formatting' }).click();
+  await expect(page.getByRole('menu', { name: 'More formatting' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page })
+    .include('.editor-toolbar')
+    .include('.editor-sidebar')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('accept all tags the article with every suggestion, in one save', async ({ page }) => {
