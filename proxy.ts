@@ -3,6 +3,7 @@ import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { readPageGeneration } from '@/lib/cache/page-generation';
 import { getConfig } from '@/lib/config/get-config';
+import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
@@ -29,7 +30,7 @@ export async function proxy(request: NextRequest) {
   });
   const headers = securityHeaders({ policy, isStaffArea: isStaffPath(pathname), siteUrl });
   if (isWithdrawnArticle(pathname)) {
-    return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml(), {
+    return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {
       status: 410,
       headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
@@ -101,6 +102,16 @@ function isWithdrawnArticle(pathname: string): boolean {
     // The page makes its own read and shows its own error; never fail a reader here.
     console.error('Checking for a withdrawn article failed:', error);
     return false;
+  }
+}
+
+/** The name for a page answered here; the default when settings cannot be read, as a reader must still get the page. */
+function siteNameOrDefault(): string {
+  try {
+    return getSiteName();
+  } catch (error) {
+    console.error('Reading the site name failed:', error);
+    return DEFAULT_SITE_SETTINGS.siteName;
   }
 }
 

@@ -5,15 +5,17 @@ import { getConfig } from '@/lib/config/get-config';
 import { CSP_REPORT_PATH } from '@/lib/site/content-security-policy';
 import { trustedTypesPolicyScript } from '@/lib/site/trusted-types-policy';
 import './globals.css';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 /** Read per request, so SITE_URL set at start (not at build) makes canonical and OpenGraph URLs absolute. */
 export function generateMetadata(): Metadata {
+  const siteName = getSiteName();
   return {
     metadataBase: new URL(getConfig().siteUrl),
-    title: { default: 'Masthead', template: '%s · Masthead' },
+    title: { default: siteName, template: `%s · ${siteName}` },
     description: 'News and analysis on arms control, disarmament and nonproliferation.',
-    applicationName: 'Masthead',
-    openGraph: { siteName: 'Masthead', type: 'website', locale: 'en_GB' },
+    applicationName: siteName,
+    openGraph: { siteName, type: 'website', locale: 'en_GB' },
     twitter: { card: 'summary' },
   };
 }

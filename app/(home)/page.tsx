@@ -8,16 +8,20 @@ import { MostCoveredList } from '@/components/site/most-covered-list';
 import { SubscribeBox } from '@/components/site/subscribe-box';
 import { getHomePage } from '@/lib/site/get-home-page';
 import { newestArticle } from '@/lib/site/newest-article';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 const DESCRIPTION = 'News and analysis on arms control, disarmament and nonproliferation, with the monthly issue.';
 
-export const metadata: Metadata = {
-  title: { absolute: 'Masthead — arms control news and analysis' },
-  description: DESCRIPTION,
-  alternates: { canonical: '/' },
-  openGraph: { type: 'website', siteName: 'Masthead', url: '/', title: 'Masthead', description: DESCRIPTION },
-  twitter: { card: 'summary', title: 'Masthead', description: DESCRIPTION },
-};
+export function generateMetadata(): Metadata {
+  const siteName = getSiteName();
+  return {
+    title: { absolute: `${siteName} — arms control news and analysis` },
+    description: DESCRIPTION,
+    alternates: { canonical: '/' },
+    openGraph: { type: 'website', siteName, url: '/', title: siteName, description: DESCRIPTION },
+    twitter: { card: 'summary', title: siteName, description: DESCRIPTION },
+  };
+}
 
 export default async function HomePage() {
   // Rendered per request, for the script nonce (ADR 007); the data comes from the tagged cache.
@@ -29,7 +33,7 @@ export default async function HomePage() {
   return (
     <div className="home">
       {lead ? <LeadStory article={lead} /> : null}
-      {issue ? <CurrentIssue issue={issue} /> : <h1>Masthead</h1>}
+      {issue ? <CurrentIssue issue={issue} /> : <h1>{getSiteName()}</h1>}
       <div className="home-columns">
         <section aria-labelledby="latest-title" className="home-latest">
           <h2 id="latest-title">Latest</h2>

@@ -8,6 +8,7 @@ import { getEntityPage } from '@/lib/entities/get-entity-page';
 import { entityPath } from '@/lib/entities/entity-path';
 import { EntityPage } from './entity-page';
 import { listingPageHref } from './listing-pagination';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 type EntityRouteProps = {
   params: Promise<{ slug: string }>;
@@ -39,7 +40,7 @@ export function createEntityRoute(kind: EntityKind) {
       description,
       alternates: {
         canonical,
-        types: { 'application/rss+xml': [{ url: `${siteUrl}${basePath}/feed.xml`, title: `${entity.name} · Masthead` }] },
+        types: { 'application/rss+xml': [{ url: `${siteUrl}${basePath}/feed.xml`, title: `${entity.name} · ${getSiteName()}` }] },
       },
       openGraph: { type: 'website', title, description, url: canonical },
     };

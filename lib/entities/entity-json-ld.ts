@@ -46,7 +46,7 @@ export function entityJsonLd({ entity, siteUrl }: { entity: JsonLdEntity; siteUr
 }
 
 /** The schema.org `NewsArticle` for an article page, its tagged entities split into `about` and `mentions`. */
-export function newsArticleJsonLd({ article, siteUrl }: { article: JsonLdArticle; siteUrl: string }): JsonLdNode {
+export function newsArticleJsonLd({ article, siteUrl, siteName }: { article: JsonLdArticle; siteUrl: string; siteName: string }): JsonLdNode {
   const url = `${siteUrl}/articles/${article.slug}`;
   const modified = Math.max(article.publishedAt.getTime(), article.modifiedAt.getTime(), article.firstPublishedAt.getTime());
   const corrections = article.corrections ?? [];
@@ -64,7 +64,7 @@ export function newsArticleJsonLd({ article, siteUrl }: { article: JsonLdArticle
     datePublished: article.firstPublishedAt.toISOString(),
     dateModified: new Date(modified).toISOString(),
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name })),
-    publisher: { '@type': 'Organization', name: 'Masthead', url: siteUrl },
+    publisher: { '@type': 'Organization', name: siteName, url: siteUrl },
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.wordCount > 0 ? { wordCount: article.wordCount } : {}),
     ...(article.issue

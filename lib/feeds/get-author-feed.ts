@@ -2,6 +2,7 @@ import 'server-only';
 import { findPublicAuthor } from '@/lib/authors/find-public-author';
 import type { FeedLookup } from './feed-response';
 import { publicArticlesFeed } from './public-articles-feed';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 /** The RSS feed of an author: the newest public articles with their byline. */
 export function getAuthorFeed({ slug, siteUrl }: { slug: string; siteUrl: string }): FeedLookup {
@@ -12,8 +13,8 @@ export function getAuthorFeed({ slug, siteUrl }: { slug: string; siteUrl: string
     scope: { kind: 'author', contributorId: author.id },
     siteUrl,
     format: 'rss',
-    title: `${author.name} · Masthead`,
-    description: `Articles by ${author.name} in Masthead.`,
+    title: `${author.name} · ${getSiteName()}`,
+    description: `Articles by ${author.name} in ${getSiteName()}.`,
     pagePath,
     feedPath: `${pagePath}/feed.xml`,
   });

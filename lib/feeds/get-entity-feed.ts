@@ -3,6 +3,7 @@ import type { EntityKind } from '@/db/schema';
 import { lookupEntity } from '@/lib/entities/get-entity-page';
 import { entityPath } from '@/lib/entities/entity-path';
 import { FEED_SIZE, publicArticlesFeed } from './public-articles-feed';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 export const ENTITY_FEED_SIZE = FEED_SIZE;
 
@@ -21,8 +22,8 @@ export function getEntityFeed({ kind, slug, siteUrl }: { kind: EntityKind; slug:
     scope: { kind: 'entity', entityId: entity.id },
     siteUrl,
     format: 'rss',
-    title: `${entity.name} · Masthead`,
-    description: `The latest from Masthead on ${entity.name}.`,
+    title: `${entity.name} · ${getSiteName()}`,
+    description: `The latest from ${getSiteName()} on ${entity.name}.`,
     pagePath,
     feedPath: `${pagePath}/feed.xml`,
   });

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { issues } from '@/db/schema';
 import type { FeedLookup } from './feed-response';
 import { publicArticlesFeed } from './public-articles-feed';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 /** The RSS feed of a published issue: its public articles; an issue still being planned has none. */
 export function getIssueFeed({ slug, siteUrl }: { slug: string; siteUrl: string }): FeedLookup {
@@ -18,8 +19,8 @@ export function getIssueFeed({ slug, siteUrl }: { slug: string; siteUrl: string 
     scope: { kind: 'issue', issueId: issue.id },
     siteUrl,
     format: 'rss',
-    title: `${issue.title} · Masthead`,
-    description: `Articles from the ${issue.title} issue of Masthead.`,
+    title: `${issue.title} · ${getSiteName()}`,
+    description: `Articles from the ${issue.title} issue of ${getSiteName()}.`,
     pagePath,
     feedPath: `${pagePath}/feed.xml`,
   });

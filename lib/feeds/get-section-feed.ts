@@ -2,6 +2,7 @@ import 'server-only';
 import { findSection } from '@/lib/site-sections/find-section';
 import type { FeedLookup } from './feed-response';
 import { publicArticlesFeed } from './public-articles-feed';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 /** The RSS feed of a section: its newest public articles. */
 export function getSectionFeed({ slug, siteUrl }: { slug: string; siteUrl: string }): FeedLookup {
@@ -12,8 +13,8 @@ export function getSectionFeed({ slug, siteUrl }: { slug: string; siteUrl: strin
     scope: { kind: 'section', sectionId: section.id },
     siteUrl,
     format: 'rss',
-    title: `${section.name} · Masthead`,
-    description: section.description || `The latest ${section.name} from Masthead.`,
+    title: `${section.name} · ${getSiteName()}`,
+    description: section.description || `The latest ${section.name} from ${getSiteName()}.`,
     pagePath,
     feedPath: `${pagePath}/feed.xml`,
   });

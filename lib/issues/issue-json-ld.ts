@@ -5,7 +5,7 @@ import type { IssueContents } from './issue-contents';
  * schema.org `PublicationIssue` for an issue page: its number, part of a `PublicationVolume` with
  * the volume's number, part of the periodical; the table of contents as `hasPart`.
  */
-export function issueJsonLd({ issue, siteUrl, siteName = 'Masthead' }: { issue: IssueContents; siteUrl: string; siteName?: string }): Record<string, unknown> {
+export function issueJsonLd({ issue, siteUrl, siteName }: { issue: IssueContents; siteUrl: string; siteName: string }): Record<string, unknown> {
   const url = `${siteUrl}/issues/${issue.slug}`;
   return {
     '@context': 'https://schema.org',

@@ -5,6 +5,7 @@
  */
 export function settingsFormInput(formData: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = { timeZone: formData.get('timeZone') };
+  if (formData.has('siteName')) input.siteName = formData.get('siteName');
   if (formData.has('linkedEntityKinds')) input.linkedEntityKinds = formData.getAll('linkedEntityKinds').filter((value) => value !== '');
   return input;
 }

@@ -17,6 +17,8 @@ export function isTimeZone(value: string): boolean {
 const LINKED_KINDS_ERROR = 'Choose among countries, treaties, people, organizations or topics.';
 
 const siteSettingsSchema = z.object({
+  /** The publication's name, as readers see it in the masthead, page titles, feeds and structured data. */
+  siteName: z.string().trim().min(1, 'Give the site a name.').max(80, 'Keep the name to 80 characters or fewer.'),
   timeZone: z.string().refine(isTimeZone, 'That is not a time zone name (e.g. Europe/London, America/New_York).'),
   /** Kinds of entity whose first mention in an article's text links to the entity's page. */
   linkedEntityKinds: z
@@ -27,6 +29,7 @@ const siteSettingsSchema = z.object({
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  siteName: 'Masthead',
   timeZone: process.env.SITE_TIME_ZONE && isTimeZone(process.env.SITE_TIME_ZONE) ? process.env.SITE_TIME_ZONE : 'UTC',
   linkedEntityKinds: ['treaty', 'person', 'organization'],
 };
@@ -60,6 +63,11 @@ export function updateSiteSettings(input: unknown): SettingsResult {
     }
   });
   return { ok: true, settings: parsed.data };
+}
+
+/** The publication's name as set by an admin. */
+export function getSiteName(): string {
+  return getSiteSettings().siteName;
 }
 
 /** Reads one setting row directly (used by tests). */

@@ -46,20 +46,57 @@ test('renaming a section changes its page and the kicker of its articles, though
   await expectSectionShown({ reader, sectionPath, articlePaths, name: section.name });
 });
 
-test('saving the site settings retires the reader pages kept in memory', async ({ browser, page }) => {
+test('changing the site name changes the masthead, page titles and feed of reader pages that were kept', async ({ browser, page }) => {
+  const articlePath = `/articles/${readOne<{ slug: string }>("select slug from articles where status = 'published' order by published_at desc limit 1").slug}`;
   const reader = await newReaderPage(browser);
-  await reader.goto('/');
-  await expect(reader.getByRole('banner')).toBeVisible();
-  const generationBefore = pageGeneration();
+  await expectSiteNameShown({ reader, articlePath, name: storedSiteName() });
 
   await signInAs(page, 'admin');
+  await setSiteName(page, 'Arms Control Monthly');
+  try {
+    expect(storedSiteName()).toBe('Arms Control Monthly');
+    await expectSiteNameShown({ reader, articlePath, name: 'Arms Control Monthly' });
+  } finally {
+    await setSiteName(page, 'Masthead');
+  }
+  await expectSiteNameShown({ reader, articlePath, name: 'Masthead' });
+});
+
+test('an empty site name is refused with the reason, and the stored name stays', async ({ page }) => {
+  const before = storedSiteName();
+  await signInAs(page, 'admin');
   await page.goto('/desk/settings');
+  const field = page.getByLabel('Site name');
+  await field.evaluate((input: HTMLInputElement) => input.removeAttribute('required'));
+  await field.fill('   ');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Give the site a name.').first()).toBeVisible();
+  expect(storedSiteName()).toBe(before);
+});
+
+async function setSiteName(page: Page, name: string) {
+  await page.goto('/desk/settings');
+  await page.getByLabel('Site name').fill(name);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+}
 
-  // Kept pages are served only while the generation they were rendered for stands.
-  expect(pageGeneration()).toBeGreaterThan(generationBefore);
-});
+/** The name as a reader meets it: the masthead and title of the home page and an article, and the site feed's title. */
+async function expectSiteNameShown({ reader, articlePath, name }: { reader: Page; articlePath: string; name: string }) {
+  for (const path of ['/', articlePath]) {
+    await reader.goto(path);
+    await expect(reader.locator('.masthead-title'), path).toHaveText(name);
+    expect(await reader.title(), path).toContain(name);
+  }
+  const feed = await (await reader.request.get('/feed.xml')).text();
+  expect(/<channel>\s*<title>([^<]*)<\/title>/.exec(feed)?.[1]).toBe(name);
+}
+
+/** The stored setting, or the default when the demo database has never had it set. */
+function storedSiteName(): string {
+  const row = readDemoDatabase((database) => database.prepare("select value from settings where key = 'siteName'").get() as { value: string } | undefined);
+  return row ? (JSON.parse(row.value) as string) : 'Masthead';
+}
 
 async function newReaderPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -106,11 +143,6 @@ async function renameSection({ page, from, to }: { page: Page; from: string; to:
 
 function publishedArticlePaths(query: string, id: number): string[] {
   return readDemoDatabase((database) => (database.prepare(query).all(id) as { slug: string }[]).map((row) => `/articles/${row.slug}`));
-}
-
-function pageGeneration(): number {
-  const row = readDemoDatabase((database) => database.prepare("select value from settings where key = 'pageGeneration'").get() as { value: string } | undefined);
-  return row ? Number(JSON.parse(row.value)) : 0;
 }
 
 function readOne<T>(query: string, ...parameters: unknown[]): T {

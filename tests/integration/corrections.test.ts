@@ -43,7 +43,7 @@ describe('corrections on an article', () => {
     expect(html).toContain('Clarification, <time dateTime="2026-05-04T10:00:00.000Z">4 May 2026</time>:');
     expect(html).toContain('Updated <time dateTime="2026-05-04T10:00:00.000Z">4 May 2026</time>');
 
-    const jsonLd = newsArticleJsonLd({ article: shown, siteUrl: 'https://magazine.example' });
+    const jsonLd = newsArticleJsonLd({ article: shown, siteUrl: 'https://magazine.example', siteName: 'Masthead' });
     expect(jsonLd.datePublished).toBe('2026-04-20T09:00:00.000Z');
     expect(jsonLd.dateModified).toBe('2026-05-04T10:00:00.000Z');
     expect(jsonLd.correction).toEqual([
@@ -60,7 +60,7 @@ describe('corrections on an article', () => {
     const html = renderToStaticMarkup(ArticleView(shown));
     expect(html).not.toContain('Updated');
     expect(html).not.toContain('Corrections and updates');
-    expect(newsArticleJsonLd({ article: shown, siteUrl: 'https://magazine.example' })).not.toHaveProperty('correction');
+    expect(newsArticleJsonLd({ article: shown, siteUrl: 'https://magazine.example', siteName: 'Masthead' })).not.toHaveProperty('correction');
   });
 });
 

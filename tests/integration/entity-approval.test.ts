@@ -74,7 +74,7 @@ describe('a pending entity stays off the reader site', () => {
       ['Draft Accord', false],
       ['Mine Ban Treaty', true],
     ]);
-    const jsonLd = JSON.stringify(newsArticleJsonLd({ article: published, siteUrl: SITE }));
+    const jsonLd = JSON.stringify(newsArticleJsonLd({ article: published, siteUrl: SITE, siteName: 'Masthead' }));
     expect(jsonLd).toContain('Mine Ban Treaty');
     expect(jsonLd).not.toContain('Draft Accord');
     expect(jsonLd).not.toContain('/treaties/draft-accord');

@@ -4,7 +4,9 @@ import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
 import { ForbiddenError } from '@/lib/auth/policy';
-import { getSiteSettings, readSetting } from '@/lib/settings/site-settings';
+import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
+import { getSiteFeed } from '@/lib/feeds/get-site-feed';
+import { getSiteName, getSiteSettings, readSetting } from '@/lib/settings/site-settings';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
@@ -15,6 +17,25 @@ function settingsAudit() {
 }
 
 describe('site settings', () => {
+  it('an admin renames the site; the name is trimmed, stored and audited, and feeds and pages read it', async () => {
+    const admin = await createTestStaff({ role: 'admin' });
+    expect(getSiteName()).toBe('Masthead');
+    expect(updateSiteSettingsAudited({ actor: admin, input: { siteName: '  Arms Control Monthly ' } })).toEqual({ ok: true, settings: { siteName: 'Arms Control Monthly' } });
+    expect(readSetting('siteName')).toBe('Arms Control Monthly');
+    expect(getSiteName()).toBe('Arms Control Monthly');
+    expect(getSiteFeed({ siteUrl: 'https://magazine.example', format: 'rss' })).toContain('<title>Arms Control Monthly</title>');
+    expect(withdrawnArticleHtml({ siteName: getSiteName() })).toContain('<title>Article withdrawn · Arms Control Monthly</title>');
+    expect(settingsAudit()).toMatchObject([{ data: { siteName: { from: 'Masthead', to: 'Arms Control Monthly' } } }]);
+  });
+
+  it('refuses an empty or overlong site name with the reason, and keeps the stored one', async () => {
+    const admin = await createTestStaff({ role: 'admin' });
+    updateSiteSettingsAudited({ actor: admin, input: { siteName: 'Arms Control Monthly' } });
+    expect(updateSiteSettingsAudited({ actor: admin, input: { siteName: '   ' } })).toMatchObject({ ok: false, fieldErrors: { siteName: 'Give the site a name.' } });
+    expect(updateSiteSettingsAudited({ actor: admin, input: { siteName: 'x'.repeat(81) } })).toMatchObject({ ok: false, fieldErrors: { siteName: 'Keep the name to 80 characters or fewer.' } });
+    expect(getSiteName()).toBe('Arms Control Monthly');
+  });
+
   it('an admin sets the time zone; it is stored, read back and audited with what it was', async () => {
     const admin = await createTestStaff({ role: 'admin' });
     const before = getSiteSettings().timeZone;

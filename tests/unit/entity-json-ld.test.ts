@@ -29,7 +29,7 @@ function article(overrides: Partial<JsonLdArticle> = {}): JsonLdArticle {
 
 describe('newsArticleJsonLd', () => {
   it('describes the article as a NewsArticle with its canonical address, dates, authors and publisher', () => {
-    const data = newsArticleJsonLd({ article: article(), siteUrl: SITE });
+    const data = newsArticleJsonLd({ article: article(), siteUrl: SITE, siteName: 'Masthead' });
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -48,7 +48,7 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('puts treaties and topics in about and everything else in mentions', () => {
-    const data = newsArticleJsonLd({ article: article(), siteUrl: SITE });
+    const data = newsArticleJsonLd({ article: article(), siteUrl: SITE, siteName: 'Masthead' });
     expect(data.about).toEqual([
       { '@type': 'Legislation', name: 'Mine Ban Treaty', url: `${SITE}/treaties/mine-ban-treaty` },
       { '@type': 'Thing', name: 'Landmines', url: `${SITE}/topics/landmines` },
@@ -61,7 +61,7 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('falls back to the excerpt without a dek, and leaves out what the article does not have', () => {
-    const data = newsArticleJsonLd({ article: article({ dek: '', issue: null, entities: [] }), siteUrl: SITE });
+    const data = newsArticleJsonLd({ article: article({ dek: '', issue: null, entities: [] }), siteUrl: SITE, siteName: 'Masthead' });
     expect(data.description).toBe('Finland will begin preparing to withdraw.');
     expect(data).not.toHaveProperty('isPartOf');
     expect(data).not.toHaveProperty('about');
@@ -72,6 +72,7 @@ describe('newsArticleJsonLd', () => {
     const data = newsArticleJsonLd({
       article: article({ publishedAt: new Date('2025-04-02T08:30:00Z'), modifiedAt: new Date('2025-04-05T12:00:00Z') }),
       siteUrl: SITE,
+      siteName: 'Masthead',
     });
     expect(data.datePublished).toBe('2025-04-02T08:30:00.000Z');
     expect(data.dateModified).toBe('2025-04-05T12:00:00.000Z');
@@ -81,11 +82,12 @@ describe('newsArticleJsonLd', () => {
     const corrected = newsArticleJsonLd({
       article: article({ corrections: [{ note: 'An earlier version misstated the date of the vote.', createdAt: new Date('2025-04-06T09:00:00Z') }] }),
       siteUrl: SITE,
+      siteName: 'Masthead',
     });
     expect(corrected.correction).toEqual([
       { '@type': 'CorrectionComment', text: 'An earlier version misstated the date of the vote.', datePublished: '2025-04-06T09:00:00.000Z' },
     ]);
-    expect(newsArticleJsonLd({ article: article(), siteUrl: SITE })).not.toHaveProperty('correction');
+    expect(newsArticleJsonLd({ article: article(), siteUrl: SITE, siteName: 'Masthead' })).not.toHaveProperty('correction');
   });
 });
 

@@ -19,7 +19,7 @@ const ISSUE: IssueContents = {
 
 describe('issueJsonLd', () => {
   it('describes a PublicationIssue with its number, part of a PublicationVolume with its number', () => {
-    expect(issueJsonLd({ issue: ISSUE, siteUrl: 'https://magazine.example' })).toMatchObject({
+    expect(issueJsonLd({ issue: ISSUE, siteUrl: 'https://magazine.example', siteName: 'Arms Control Monthly' })).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'PublicationIssue',
       url: 'https://magazine.example/issues/2025-04',
@@ -27,13 +27,13 @@ describe('issueJsonLd', () => {
       issueNumber: '3',
       datePublished: '2025-04-01',
       description: 'Five countries have said they will leave.',
-      isPartOf: { '@type': 'PublicationVolume', volumeNumber: '8', isPartOf: { '@type': 'Periodical', url: 'https://magazine.example' } },
+      isPartOf: { '@type': 'PublicationVolume', volumeNumber: '8', isPartOf: { '@type': 'Periodical', name: 'Arms Control Monthly', url: 'https://magazine.example' } },
       hasPart: [{ '@type': 'Article', headline: 'A story', url: 'https://magazine.example/articles/a', articleSection: 'News', author: [{ name: 'Dana Whitfield' }] }],
     });
   });
 
   it('leaves out the image and description when there are none', () => {
-    const result = issueJsonLd({ issue: { ...ISSUE, editorsNote: '', sections: [] }, siteUrl: 'https://magazine.example' });
+    const result = issueJsonLd({ issue: { ...ISSUE, editorsNote: '', sections: [] }, siteUrl: 'https://magazine.example', siteName: 'Masthead' });
     expect(result).not.toHaveProperty('image');
     expect(result).not.toHaveProperty('description');
     expect(result.hasPart).toEqual([]);

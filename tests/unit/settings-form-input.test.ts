@@ -22,4 +22,9 @@ describe('the settings form’s input', () => {
   it('leaves the kinds alone when a submission never had the group, so nothing saved is wiped', () => {
     expect(settingsFormInput(form([['timeZone', 'Europe/Vienna']]))).toEqual({ timeZone: 'Europe/Vienna' });
   });
+
+  it('takes the site name when the form has one, and leaves it alone otherwise', () => {
+    expect(settingsFormInput(form([['siteName', 'Arms Control Monthly'], ['timeZone', 'UTC']]))).toEqual({ siteName: 'Arms Control Monthly', timeZone: 'UTC' });
+    expect(settingsFormInput(form([['timeZone', 'UTC']]))).not.toHaveProperty('siteName');
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { escapeHtml } from '@/lib/mail/escape-html';
 import { standalonePageHtml } from '@/lib/readers/standalone-page-html';
 import { unsubscribeWithToken } from '@/lib/readers/unsubscribe-reader';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 const tokenSchema = z.string().trim().min(1).max(100);
 
@@ -33,9 +34,9 @@ export async function GET(request: Request): Promise<Response> {
   const action = `/api/unsubscribe?token=${encodeURIComponent(parsed.data)}`;
   return page(
     200,
-    'Unsubscribe from Masthead',
-    `<p>Stop all Masthead email to this address: the issue email, alerts and digests.</p>
-<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe from all Masthead email</button></form>
+    `Unsubscribe from ${escapeHtml(getSiteName())}`,
+    `<p>Stop all ${escapeHtml(getSiteName())} email to this address: the issue email, alerts and digests.</p>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe from all ${escapeHtml(getSiteName())} email</button></form>
 <p>To change what you receive instead, <a href="/account">sign in to your account</a>.</p>`,
   );
 }
@@ -45,5 +46,5 @@ function text(status: number, body: string): Response {
 }
 
 function page(status: number, title: string, bodyHtml: string): Response {
-  return new Response(standalonePageHtml({ title, bodyHtml }), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE } });
+  return new Response(standalonePageHtml({ title, bodyHtml, siteName: getSiteName() }), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE } });
 }

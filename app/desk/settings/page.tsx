@@ -22,14 +22,14 @@ export default async function SettingsPage() {
       </DeskShell>
     );
   }
-  const { timeZone, linkedEntityKinds } = getSiteSettings();
+  const { siteName, timeZone, linkedEntityKinds } = getSiteSettings();
   const lastBackup = getLastBackup();
   // UTC is not in every runtime's list, yet it is a fine choice for a site; keep the current zone listed too.
   const timeZones = [...new Set(['UTC', timeZone, ...Intl.supportedValuesOf('timeZone')])].sort((left, right) => left.localeCompare(right));
   return (
     <DeskShell staff={staff}>
       <h1>Settings</h1>
-      <SettingsForm timeZone={timeZone} timeZones={timeZones} linkedEntityKinds={linkedEntityKinds} />
+      <SettingsForm siteName={siteName} timeZone={timeZone} timeZones={timeZones} linkedEntityKinds={linkedEntityKinds} />
       <h2>Backups</h2>
       {lastBackup ? (
         <p>

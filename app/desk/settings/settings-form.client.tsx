@@ -7,14 +7,44 @@ import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { updateSettingsAction, type SettingsFormState } from './actions';
 
-/** The site's settings: its time zone, and which kinds of entity article text links to. */
-export function SettingsForm({ timeZone, timeZones, linkedEntityKinds }: { timeZone: string; timeZones: string[]; linkedEntityKinds: EntityKind[] }) {
+/** The site's settings: its name, its time zone, and which kinds of entity article text links to. */
+export function SettingsForm({
+  siteName,
+  timeZone,
+  timeZones,
+  linkedEntityKinds,
+}: {
+  siteName: string;
+  timeZone: string;
+  timeZones: string[];
+  linkedEntityKinds: EntityKind[];
+}) {
   const [state, formAction, isPending] = useActionState<SettingsFormState, FormData>(updateSettingsAction, null);
   const error = state && !state.ok ? state.fieldErrors?.timeZone : undefined;
   const kindsError = state && !state.ok ? state.fieldErrors?.linkedEntityKinds : undefined;
+  const nameError = state && !state.ok ? state.fieldErrors?.siteName : undefined;
   return (
     <form action={formAction} className="stack narrow">
       <EntityActionMessage result={state} />
+      <label>
+        Site name
+        <input
+          name="siteName"
+          defaultValue={siteName}
+          required
+          maxLength={80}
+          aria-describedby={nameError ? 'site-name-hint site-name-error' : 'site-name-hint'}
+          aria-invalid={nameError ? true : undefined}
+        />
+        <span id="site-name-hint" className="hint">
+          Shown in the masthead, after every page title, in the feeds and in what search engines read.
+        </span>
+        {nameError ? (
+          <span id="site-name-error" className="field-error">
+            {nameError}
+          </span>
+        ) : null}
+      </label>
       <label>
         Time zone
         <select name="timeZone" defaultValue={timeZone} aria-describedby={error ? 'time-zone-hint time-zone-error' : 'time-zone-hint'} aria-invalid={error ? true : undefined}>

@@ -9,6 +9,7 @@ import { findCurrentArticleSlug } from '@/lib/articles/find-current-article-slug
 import { getConfig } from '@/lib/config/get-config';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/entities/entity-json-ld';
 import { getArticlePage } from '@/lib/site/get-article-page';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 // Metadata and page ask for the same entry in one request: read it once.
 const load = cache(getArticlePage);
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     authors: article.authors.map((author) => ({ name: author.name, url: `/authors/${author.slug}` })),
     openGraph: {
       type: 'article',
-      siteName: 'Masthead',
+      siteName: getSiteName(),
       url,
       title: article.title,
       description,
@@ -59,9 +60,9 @@ export default async function ArticlePage({ params }: Props) {
   const { article, related, moreFromIssue } = page;
   const { siteUrl } = getConfig();
   const jsonLd = {
-    ...newsArticleJsonLd({ article, siteUrl }),
+    ...newsArticleJsonLd({ article, siteUrl, siteName: getSiteName() }),
     image: [`${siteUrl}/articles/${article.slug}/social.png`],
-    publisher: { '@type': 'NewsMediaOrganization', name: 'Masthead', url: siteUrl },
+    publisher: { '@type': 'NewsMediaOrganization', name: getSiteName(), url: siteUrl },
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${siteUrl}/authors/${author.slug}` })),
   };
   return (

@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config/get-config';
 import { serializeJsonLd } from '@/lib/entities/entity-json-ld';
 import { getIssueContents } from '@/lib/issues/get-issue';
 import { issueJsonLd } from '@/lib/issues/issue-json-ld';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 // Metadata and page ask for the same row in one request: read it once.
 const load = cache(getIssueContents);
@@ -37,7 +38,7 @@ export default async function IssuePage({ params }: Props) {
   await connection();
   const issue = load((await params).slug);
   if (!issue) notFound();
-  const jsonLd = issueJsonLd({ issue, siteUrl: getConfig().siteUrl });
+  const jsonLd = issueJsonLd({ issue, siteUrl: getConfig().siteUrl, siteName: getSiteName() });
   return (
     <>
       {/* Escaped by serializeJsonLd, so no title or note can end the script early. */}

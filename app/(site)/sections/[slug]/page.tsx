@@ -7,6 +7,7 @@ import styles from '@/components/site/listing-page.module.css';
 import { listingPageHref, parseListingPage } from '@/components/site/listing-pagination';
 import { getConfig } from '@/lib/config/get-config';
 import { getSectionPage } from '@/lib/site-sections/get-section-page';
+import { getSiteName } from '@/lib/settings/site-settings';
 
 // Metadata and page ask for the same data in one request: read it once (primitive arguments, as `cache` compares by identity).
 const load = cache((slug: string, page: number) => getSectionPage({ slug, page }));
@@ -26,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return {
     title,
     description,
-    alternates: { canonical, types: { 'application/rss+xml': [{ url: `${siteUrl}${basePath}/feed.xml`, title: `${data.section.name} · Masthead` }] } },
+    alternates: { canonical, types: { 'application/rss+xml': [{ url: `${siteUrl}${basePath}/feed.xml`, title: `${data.section.name} · ${getSiteName()}` }] } },
     openGraph: { type: 'website', title, description, url: canonical },
   };
 }
