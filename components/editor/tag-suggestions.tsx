@@ -25,6 +25,7 @@ export function TagSuggestions({ editor, articleId, changeTick }: Props) {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
   const hintId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const tagged = new Set<number>();
   editor.state.doc.descendants((node) => {
@@ -80,15 +81,19 @@ export function TagSuggestions({ editor, articleId, changeTick }: Props) {
     if (move === undefined && !isAccept && !isDismiss) return;
     event.preventDefault();
     if (move !== undefined) return focusItem(items[Math.max(0, Math.min(move, items.length - 1))]);
-    // The suggestion that takes this one's place gets the focus.
-    focusItem(items[index + 1] ?? items[index - 1]);
+    // The suggestion that takes this one's place gets the focus; after the last one, the panel's heading.
+    const next = items[index + 1] ?? items[index - 1];
+    if (next) focusItem(next);
+    else headingRef.current?.focus();
     if (isAccept) accept(item);
     else void dismiss([item.key]);
   };
 
   return (
     <section className="tag-suggestions" aria-labelledby="tag-suggestions-title">
-      <h2 id="tag-suggestions-title">Tag suggestions</h2>
+      <h2 id="tag-suggestions-title" ref={headingRef} tabIndex={-1}>
+        Tag suggestions
+      </h2>
       <div aria-live="polite">{message ? <p className="meta">{message}</p> : null}</div>
       {items.length === 0 ? (
         <p className="meta">Nothing to suggest yet.</p>

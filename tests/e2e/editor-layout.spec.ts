@@ -175,6 +175,13 @@ test('suggestions are accepted and dismissed from the keyboard alone', async ({ 
   await editor.waitSaved();
   expect(taggedNames(id)).toEqual([firstName, secondName].sort());
   await expect.poll(() => dismissedNames(id)).toEqual([thirdName]);
+
+  // Past the last suggestion, focus stays in the panel, on its heading.
+  await items.last().focus();
+  const remaining = await items.count();
+  for (let step = 0; step < remaining; step++) await page.keyboard.press('Delete');
+  await expect(items).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Tag suggestions' })).toBeFocused();
 });
 
 async function writeAndWaitForSuggestions(page: Page, editor: EditorPage): Promise<string[]> {
