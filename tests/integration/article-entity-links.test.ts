@@ -90,7 +90,7 @@ describe('the “link in article text” setting', () => {
     const admin = await createTestStaff({ role: 'admin' });
     updateSiteSettingsAudited({ actor: admin, input: { timeZone: 'Europe/Warsaw' } });
     expect(updateSiteSettingsAudited({ actor: admin, input: { linkedEntityKinds: ['person', 'country', 'person'] } })).toMatchObject({ ok: true });
-    expect(getSiteSettings()).toEqual({ timeZone: 'Europe/Warsaw', linkedEntityKinds: ['country', 'person'] });
+    expect(getSiteSettings()).toEqual({ siteName: 'Masthead', timeZone: 'Europe/Warsaw', linkedEntityKinds: ['country', 'person'] });
   });
 
   it('refuses a kind that does not exist, says which, and keeps the old choice', async () => {
