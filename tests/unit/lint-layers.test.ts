@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,26 @@ describe('the lint configuration keeps the layers', () => {
     });
 
     expect(result!.messages.map((problem) => problem.ruleId)).toContain('no-restricted-imports');
+  });
+});
+
+describe('the lint configuration refuses import cycles in lib/', () => {
+  it('reports two lib modules that import each other, and not a one-way import', async () => {
+    const folder = fs.mkdtempSync(path.join(repositoryRoot, 'lib', 'cycle-probe-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'first.ts'), "import { second } from './second';\n\nexport const first = () => second();\n");
+      fs.writeFileSync(path.join(folder, 'second.ts'), "import { first } from './first';\n\nexport const second = () => first();\n");
+      fs.writeFileSync(path.join(folder, 'third.ts'), "import { first } from './first';\n\nexport const third = () => first();\n");
+
+      fs.writeFileSync(path.join(folder, 'fourth.ts'), "import { third } from './third';\n\nexport const fourth = () => third();\n");
+
+      const [cyclic, oneWay] = await eslint.lintFiles([path.join(folder, 'first.ts'), path.join(folder, 'fourth.ts')]);
+
+      expect(cyclic!.messages.filter((problem) => problem.ruleId === 'import/no-cycle')).toHaveLength(1);
+      expect(oneWay!.messages.filter((problem) => problem.ruleId === 'import/no-cycle')).toEqual([]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
