@@ -1,6 +1,34 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+// The layers run app → components → lib → db; nothing imports upward. Each rule also catches a relative
+// path that climbs into the forbidden folder ('../../app/…').
+const reaching = (folders) => `^(@/|(\\.\\./)+)(${folders.join('|')})(/|$)`;
+
+const SCHEMA_TYPES = {
+  regex: reaching(['db/schema']),
+  message: 'take domain types from lib/ (e.g. lib/entities/entity-types.ts re-exports EntityKind), not from the database schema.',
+};
+const DATABASE = {
+  // Everything in db/ but the schema, which has its own advice above.
+  regex: '^(@/|(\\.\\./)+)db(/(?!schema(/|$))|$)',
+  message: 'pages and components never touch the database: go through a lib/ domain function.',
+};
+const APP_FROM_COMPONENTS = {
+  regex: reaching(['app']),
+  message: 'components/ is below app/: pass the server action down as a prop from the page, and keep shared types in lib/.',
+};
+const ABOVE_LIB = {
+  regex: reaching(['app', 'components']),
+  message: 'lib/ is below app/ and components/: return plain data and let the caller render or act on it.',
+};
+const ABOVE_DB = {
+  regex: reaching(['lib', 'components', 'app', 'scripts']),
+  message: 'db/ holds the schema, the client and its migrator only: pass what it needs in as an argument, or move the code to lib/ or scripts/.',
+};
+
+const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -13,6 +41,12 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  layer(['app/**', 'proxy.ts', 'instrumentation.ts'], [SCHEMA_TYPES, DATABASE]),
+  layer(['components/**'], [APP_FROM_COMPONENTS, SCHEMA_TYPES, DATABASE]),
+  layer(['lib/**'], [ABOVE_LIB]),
+  layer(['db/**'], [ABOVE_DB]),
+  // Cycles form among the domain modules; checking lib/ alone keeps the lint run short.
+  { files: ['lib/**'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } },
 ];
 
 export default config;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { getConfig } from '@/lib/config/get-config';
+import { databasePathFrom } from './database-path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -35,7 +35,7 @@ export function closeDb(): void {
 }
 
 function getConnection(): Connection {
-  const wanted = getConfig().databasePath;
+  const wanted = databasePathFrom();
   const open = globalForDb.mastheadDb;
   if (open && open.path === wanted) return open;
   if (open) closeDb();

@@ -7,7 +7,7 @@ import { DashboardFilterForm } from '@/components/desk/dashboard/dashboard-filte
 import { DASHBOARD_GROUP_TEXT, DashboardGroupSection } from '@/components/desk/dashboard/dashboard-group-section';
 import { MonthCalendar } from '@/components/desk/dashboard/month-calendar';
 import { ScheduledDays } from '@/components/desk/dashboard/scheduled-days';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { getDeskDashboard, type DeskDashboard } from '@/lib/articles/desk-dashboard';
 import { dashboardSearch, type RawSearchParams } from '@/lib/articles/desk-dashboard-query';
 import { requireStaff } from '@/lib/auth/current-staff';

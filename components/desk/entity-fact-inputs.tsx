@@ -1,4 +1,4 @@
-import type { EntityKind } from '@/db/schema';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_FACT_FIELDS, type EntityFactField } from '@/lib/entities/entity-fact-fields';
 
 const INPUT_TYPES: Record<EntityFactField['type'], string> = {

@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import { SendTestForm } from '@/app/desk/issues/[id]/email-preview/send-test-form.client';
+import type { ReactNode } from 'react';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
 import { issueEmailState } from '@/lib/mail/issue-email-state';
 
 const CAMPAIGN_LABELS: Record<string, string> = { queued: 'queued', expanding: 'being prepared', sending: 'being sent', done: 'sent', cancelled: 'cancelled' };
 
-/** The issue email of one issue, for the issue planner: preview, test send, and whether it goes out. */
-export async function IssueEmailPanel({ issueId }: { issueId: number }) {
+/** The issue email of one issue, for the issue planner: preview, test send (shown to those who manage issues), and whether it goes out. */
+export async function IssueEmailPanel({ issueId, sendTestForm }: { issueId: number; sendTestForm: ReactNode }) {
   const staff = await getCurrentStaff();
   if (!staff || !can({ role: staff.role, action: 'mail.view' })) return null;
   const state = issueEmailState({ actor: staff, issueId });
@@ -39,7 +39,7 @@ export async function IssueEmailPanel({ issueId }: { issueId: number }) {
       <p>
         <Link href={`/desk/issues/${issueId}/email-preview`}>Preview the email</Link>
       </p>
-      {can({ role: staff.role, action: 'issue.manage' }) ? <SendTestForm issueId={issueId} /> : null}
+      {can({ role: staff.role, action: 'issue.manage' }) ? sendTestForm : null}
     </section>
   );
 }

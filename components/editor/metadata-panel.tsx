@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
-import type { StaffRole } from '@/db/schema';
+import type { StaffRole } from '@/lib/users/staff-roles';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
 import { can } from '@/lib/auth/policy';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ENTITY_KINDS, type EntityKind } from '@/db/schema';
+import { ENTITY_KINDS, type EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_KIND_LABELS, entityPath } from '@/lib/entities/entity-path';
 import styles from './article-tags.module.css';
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { CorrectionKind, EntityKind } from '@/db/schema';
+import type { CorrectionKind } from '@/lib/articles/correction-kind';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 import { formatDate } from '@/components/ui/format-date';
 import { ArticleTags } from './article-tags';

@@ -1,4 +1,4 @@
-import type { CorrectionKind } from '@/db/schema';
+import type { CorrectionKind } from '@/lib/articles/correction-kind';
 import { formatDate } from '@/components/ui/format-date';
 import styles from './corrections.module.css';
 

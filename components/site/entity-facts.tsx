@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
-import type { EntityFacts as Facts, EntityKind } from '@/db/schema';
+import type { EntityFacts as Facts, EntityKind } from '@/lib/entities/entity-types';
 import { formatDate } from '@/components/ui/format-date';
 import { entityPath } from '@/lib/entities/entity-path';
 

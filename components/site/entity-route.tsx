@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import type { EntityKind } from '@/db/schema';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { getConfig } from '@/lib/config/get-config';
 import { getEntityPage } from '@/lib/entities/get-entity-page';
 import { entityPath } from '@/lib/entities/entity-path';

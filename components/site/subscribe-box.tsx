@@ -1,4 +1,4 @@
-import type { EntityKind } from '@/db/schema';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 
 type Props = {

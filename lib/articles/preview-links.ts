@@ -9,7 +9,7 @@ import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { getConfig } from '@/lib/config/get-config';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { loadArticleFor } from './article-access';
-import type { ArticlePreview } from './get-article-preview';
+import type { ArticlePreview } from './article-preview';
 import { workingCopyView } from './working-copy-view';
 
 export const DEFAULT_PREVIEW_HOURS = 72;

@@ -6,7 +6,7 @@ import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
 import { withPublicMediaAddresses } from '@/lib/media/with-public-media-addresses';
 import { bylinesFor } from './article-bylines';
-import type { ArticlePreview } from './get-article-preview';
+import type { ArticlePreview } from './article-preview';
 
 /** An article's working copy (text, byline, tags, section, issue) in the shape the reader's template shows. */
 export function workingCopyView(article: Article): ArticlePreview {

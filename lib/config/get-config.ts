@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { databasePathFrom } from '@/db/database-path';
 
 export type AppConfig = {
   databasePath: string;
@@ -28,7 +29,7 @@ export type MailConfig = {
 
 /** Every setting has a working default; nothing is required to start. */
 export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const databasePath = path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || './data/masthead.db');
+  const databasePath = databasePathFrom(env);
   const dataDir = path.dirname(databasePath);
   const siteUrl = (env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
   const mailHost = hostOf(siteUrl);

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { entities, entityAliases, type EntityKind } from '@/db/schema';
-import { countryEntities } from '@/db/seed/country-entities';
-import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from '@/db/seed/data/entities';
+import { countryEntities } from '@/scripts/seed/country-entities';
+import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from '@/scripts/seed/data/entities';
 import { compileAliasMatcher } from '@/lib/entities/alias-matcher';
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { suggestEntities, suggestKnownEntities } from '@/lib/entities/suggest-entities';

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, issues, sections } from '@/db/schema';
-import { seedDemoMagazine } from '@/db/seed/seed-demo-magazine';
+import { seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
 import { preflightArticle } from '@/lib/articles/preflight-article';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { getIssueContents } from '@/lib/issues/get-issue';

@@ -4,7 +4,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { articles, issues, revisions, sections } from '@/db/schema';
-import { seedDemoMagazine } from '@/db/seed/seed-demo-magazine';
+import { seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { ensureSearchIndex } from '@/lib/search/ensure-search-index';
 import { searchArticles, type SearchResult } from '@/lib/search/search-articles';

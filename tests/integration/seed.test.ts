@@ -3,7 +3,7 @@ import worldCountries from 'world-countries';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, entities, entityAliases, issues, revisions, sections, users } from '@/db/schema';
-import { DEMO_PASSWORD, seedDemoMagazine } from '@/db/seed/seed-demo-magazine';
+import { DEMO_PASSWORD, seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
 import { authenticateStaff } from '@/lib/auth/authenticate-staff';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { getIssueContents } from '@/lib/issues/get-issue';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import type { AuditEntryView } from '@/lib/audit/audit-entry-view';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
 import { listAuditFacets } from '@/lib/audit/list-audit-facets';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState, type ReactNode } from 'react';
-import type { EntityKind } from '@/db/schema';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { EntityFactInputs } from '@/components/desk/entity-fact-inputs';
 import type { EntityFormValues } from '@/lib/entities/entity-form-values';

@@ -1,7 +1,7 @@
-import '../notes.css';
+import '@/components/editor/notes/notes.css';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { INBOX_PAGE_SIZE, listNotifications } from '@/lib/notifications/list-notifications';
 import { getSiteSettings } from '@/lib/settings/site-settings';

@@ -8,19 +8,12 @@ import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { addIssueArticle } from '@/lib/issues/add-issue-article';
 import { createIssue } from '@/lib/issues/create-issue';
-import type { IssueBlocker } from '@/lib/issues/issue-blocker';
+import type { IssueActionResult, IssueFormState, PublishIssueState } from '@/lib/issues/issue-action-state';
 import { publishIssue } from '@/lib/issues/publish-issue';
 import { removeIssueArticle } from '@/lib/issues/remove-issue-article';
 import { reorderIssueSection } from '@/lib/issues/reorder-issue-section';
 import { searchArticlesForIssue, type IssueCandidate } from '@/lib/issues/search-articles-for-issue';
 import { updateIssue } from '@/lib/issues/update-issue';
-
-export type IssueActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
-
-/** The issue form's state: a refusal carries what was typed, so the form keeps it. */
-export type IssueFormState = (IssueActionResult & { values?: Record<string, string> }) | null;
-
-export type PublishIssueState = { ok: false; error: string; blockers?: IssueBlocker[] } | null;
 
 const FORM_FIELDS = ['slug', 'title', 'volume', 'number', 'coverMonth', 'plannedPublicationDate', 'coverMediaId', 'editorsNoteBody', 'status'] as const;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
-import { OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
+import { DeskShell } from '@/app/desk/desk-shell';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/mail/outbox-statuses';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
 import { getConfig } from '@/lib/config/get-config';

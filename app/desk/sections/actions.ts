@@ -7,12 +7,8 @@ import { expireReaderContent } from '@/lib/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/errors/domain-errors';
 import { createSection } from '@/lib/sections/create-section';
 import { moveSection } from '@/lib/sections/move-section';
+import type { SectionActionResult, SectionFormState } from '@/lib/sections/section-action-state';
 import { updateSection } from '@/lib/sections/update-section';
-
-export type SectionActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
-
-/** A form's state: a refusal carries what was typed, so the form keeps it. */
-export type SectionFormState = (SectionActionResult & { values?: Record<string, string> }) | null;
 
 export async function createSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
   const staff = await requireStaff({ returnTo: '/desk/sections' });

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { IssuesTabs } from '@/components/desk/issues/issues-tabs';
 import { SectionForm } from '@/components/desk/issues/section-form';
 import { SectionOrderButtons } from '@/components/desk/issues/section-order-buttons';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
 import { listSections } from '@/lib/sections/list-sections';
-import { createSectionAction, updateSectionAction } from './actions';
+import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sections', robots: { index: false } };
 
@@ -39,7 +39,7 @@ export default async function SectionsPage() {
               <span className="meta">
                 {section.articleCount} {section.articleCount === 1 ? 'article' : 'articles'}
               </span>
-              <SectionOrderButtons id={section.id} name={section.name} isFirst={index === 0} isLast={index === sections.length - 1} />
+              <SectionOrderButtons moveAction={moveSectionAction} id={section.id} name={section.name} isFirst={index === 0} isLast={index === sections.length - 1} />
             </h2>
             <details>
               <summary>Rename or describe {section.name}</summary>

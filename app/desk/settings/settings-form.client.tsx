@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
-import type { EntityKind } from '@/db/schema';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { updateSettingsAction, type SettingsFormState } from './actions';

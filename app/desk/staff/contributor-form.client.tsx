@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffFormState } from './actions';
-import { FormField } from './form-field';
+import { FormField } from '@/components/ui/form-field';
 
 type ContributorValues = { name: string; slug: string; bio: string };
 

@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
-import type { StaffRole } from '@/db/schema';
+import type { StaffRole } from '@/lib/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
-import { FormField } from './form-field';
+import { FormField } from '@/components/ui/form-field';
 
 /** Invites someone by email; after a success the form is empty again for the next one. */
 export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
-import { STAFF_ROLES } from '@/db/schema';
+import { DeskShell } from '@/app/desk/desk-shell';
+import { STAFF_ROLES } from '@/lib/users/staff-roles';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
 import { getSiteSettings } from '@/lib/settings/site-settings';

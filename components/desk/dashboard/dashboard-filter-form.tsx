@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/articles/article-status';
 import type { DashboardOption, DeskDashboard } from '@/lib/articles/desk-dashboard';
 import styles from './dashboard.module.css';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/articles/article-status';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';
 
 /** An article's workflow state as a small label. */

@@ -2,13 +2,21 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { addIssueArticleAction, searchIssueCandidatesAction } from '@/app/desk/issues/actions';
 import { StatusBadge } from '@/components/desk/dashboard/status-badge';
+import type { IssueActionResult } from '@/lib/issues/issue-action-state';
 import type { IssueCandidate } from '@/lib/issues/search-articles-for-issue';
 import styles from './issues.module.css';
 
 /** Finds articles that are in no issue, by title, and adds them to this one. */
-export function AddIssueArticles({ issueId }: { issueId: number }) {
+export function AddIssueArticles({
+  issueId,
+  searchAction,
+  addAction,
+}: {
+  issueId: number;
+  searchAction: (input: { issueId: number; query: string }) => Promise<{ ok: true; articles: IssueCandidate[] } | { ok: false; error: string }>;
+  addAction: (input: { issueId: number; articleId: number }) => Promise<IssueActionResult>;
+}) {
   const router = useRouter();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<IssueCandidate[] | null>(null);
@@ -20,7 +28,7 @@ export function AddIssueArticles({ issueId }: { issueId: number }) {
     event.preventDefault();
     setError('');
     startTransition(async () => {
-      const result = await searchIssueCandidatesAction({ issueId, query });
+      const result = await searchAction({ issueId, query });
       if (!result.ok) {
         setError(result.error);
         return;
@@ -33,7 +41,7 @@ export function AddIssueArticles({ issueId }: { issueId: number }) {
   function add(candidate: IssueCandidate): void {
     setError('');
     startTransition(async () => {
-      const result = await addIssueArticleAction({ issueId, articleId: candidate.id });
+      const result = await addAction({ issueId, articleId: candidate.id });
       if (!result.ok) {
         setError(result.error);
         return;

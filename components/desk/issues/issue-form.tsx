@@ -2,7 +2,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { useActionState, useState, type ReactNode } from 'react';
-import type { IssueFormState } from '@/app/desk/issues/actions';
+import type { IssueFormState } from '@/lib/issues/issue-action-state';
 import type { CoverOption } from '@/lib/issues/list-cover-options';
 import { EditorsNoteEditor } from './editors-note-editor';
 import styles from './issues.module.css';

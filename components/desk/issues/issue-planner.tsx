@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type DragEvent } from 'react';
-import { removeIssueArticleAction, reorderIssueSectionAction } from '@/app/desk/issues/actions';
 import { StatusBadge } from '@/components/desk/dashboard/status-badge';
+import type { IssueActionResult } from '@/lib/issues/issue-action-state';
 import type { PlannedSection } from '@/lib/issues/get-issue-plan';
 import { moveInList } from './move-in-list';
 import styles from './issues.module.css';
@@ -15,7 +15,17 @@ type Focus = { articleId: number; control: 'up' | 'down' } | null;
  * The issue's articles by section. Each section's order changes by dragging a row or with the
  * Move up / Move down buttons; every move is saved at once and announced to screen readers.
  */
-export function IssuePlanner({ issueId, sections: initialSections }: { issueId: number; sections: PlannedSection[] }) {
+export function IssuePlanner({
+  issueId,
+  sections: initialSections,
+  reorderAction,
+  removeAction,
+}: {
+  issueId: number;
+  sections: PlannedSection[];
+  reorderAction: (input: { issueId: number; sectionId: number | null; articleIds: number[] }) => Promise<IssueActionResult>;
+  removeAction: (input: { issueId: number; articleId: number }) => Promise<IssueActionResult>;
+}) {
   const router = useRouter();
   const [sections, setSections] = useState(initialSections);
   const [announcement, setAnnouncement] = useState('');
@@ -55,7 +65,7 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
     if (control) setFocus({ articleId: moved.id, control });
     setSavesInFlight((count) => count + 1);
     startTransition(async () => {
-      const result = await reorderIssueSectionAction({ issueId, sectionId: section.sectionId, articleIds: articles.map((article) => article.id) });
+      const result = await reorderAction({ issueId, sectionId: section.sectionId, articleIds: articles.map((article) => article.id) });
       setSavesInFlight((count) => count - 1);
       if (result.ok) {
         setSaveState('saved');
@@ -71,7 +81,7 @@ export function IssuePlanner({ issueId, sections: initialSections }: { issueId: 
   function remove({ articleId, title }: { articleId: number; title: string }): void {
     setError('');
     startTransition(async () => {
-      const result = await removeIssueArticleAction({ issueId, articleId });
+      const result = await removeAction({ issueId, articleId });
       if (!result.ok) {
         setError(result.error);
         return;

@@ -1,4 +1,4 @@
-import type { IssueStatus } from '@/db/schema';
+import type { IssueStatus } from '@/lib/issues/issue-status';
 
 export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = { planning: 'Planning', ready: 'Ready', published: 'Published' };
 

@@ -1,12 +1,22 @@
 'use client';
 
 import { useActionState } from 'react';
-import { publishIssueAction, type PublishIssueState } from '@/app/desk/issues/actions';
+import type { PublishIssueState } from '@/lib/issues/issue-action-state';
 import styles from './issues.module.css';
 
 /** Publishes the issue, with or without its email; a refusal lists each article that is not ready. */
-export function PublishIssueForm({ issueId, title, blockerCount }: { issueId: number; title: string; blockerCount: number }) {
-  const [state, formAction, isPending] = useActionState<PublishIssueState, FormData>(publishIssueAction, null);
+export function PublishIssueForm({
+  action,
+  issueId,
+  title,
+  blockerCount,
+}: {
+  action: (state: PublishIssueState, formData: FormData) => Promise<PublishIssueState>;
+  issueId: number;
+  title: string;
+  blockerCount: number;
+}) {
+  const [state, formAction, isPending] = useActionState<PublishIssueState, FormData>(action, null);
   return (
     <form action={formAction} className={styles.publishForm}>
       <input type="hidden" name="issueId" value={issueId} />

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { SectionFormState } from '@/app/desk/sections/actions';
-import { FormField } from '@/app/desk/staff/form-field';
+import { FormField } from '@/components/ui/form-field';
+import type { SectionFormState } from '@/lib/sections/section-action-state';
 
 /** Adds a section, or renames and describes one (`sectionId` set). */
 export function SectionForm({

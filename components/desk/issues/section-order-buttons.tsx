@@ -2,16 +2,28 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { moveSectionAction } from '@/app/desk/sections/actions';
+import type { SectionActionResult } from '@/lib/sections/section-action-state';
 
 /** Move a section up or down in the order of every table of contents; the result is announced. */
-export function SectionOrderButtons({ id, name, isFirst, isLast }: { id: number; name: string; isFirst: boolean; isLast: boolean }) {
+export function SectionOrderButtons({
+  moveAction,
+  id,
+  name,
+  isFirst,
+  isLast,
+}: {
+  moveAction: (input: { id: number; direction: 'up' | 'down' }) => Promise<SectionActionResult>;
+  id: number;
+  name: string;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState('');
   const [isPending, startTransition] = useTransition();
   function move(direction: 'up' | 'down'): void {
     startTransition(async () => {
-      const result = await moveSectionAction({ id, direction });
+      const result = await moveAction({ id, direction });
       setMessage(result.ok ? result.message : result.error);
       if (result.ok) router.refresh();
     });

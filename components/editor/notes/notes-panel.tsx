@@ -1,6 +1,6 @@
 'use client';
 
-import '@/app/desk/notes.css';
+import './notes.css';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { EditorViewer } from '@/lib/articles/get-article-for-edit';

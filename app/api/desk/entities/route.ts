@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_KINDS } from '@/db/schema';
+import { ENTITY_KINDS } from '@/lib/entities/entity-types';
 import { createEntity } from '@/lib/entities/create-entity';
 import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
 import { slugify } from '@/lib/text/slugify';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { getArticleForEdit, getEditorOptions } from '@/lib/articles/get-article-for-edit';

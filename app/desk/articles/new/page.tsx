@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { NewArticleForm } from './new-article-form.client';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { EntityMentionedIn } from '@/components/desk/entity-mentioned-in';
 import { EntityMergePreview } from '@/components/desk/entity-merge-preview';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';

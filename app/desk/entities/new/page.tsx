@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
-import type { EntityKind } from '@/db/schema';
+import { DeskShell } from '@/app/desk/desk-shell';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/policy';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';

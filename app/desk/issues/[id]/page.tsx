@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { IssueEmailPanel } from '@/components/desk/issue-email-panel';
 import { AddIssueArticles } from '@/components/desk/issues/add-issue-articles';
 import { IssueBlockerSummary } from '@/components/desk/issues/issue-blocker-summary';
@@ -15,7 +15,8 @@ import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { getIssuePlan } from '@/lib/issues/get-issue-plan';
 import { listCoverOptions } from '@/lib/issues/list-cover-options';
-import { updateIssueAction } from '../actions';
+import { addIssueArticleAction, publishIssueAction, removeIssueArticleAction, reorderIssueSectionAction, searchIssueCandidatesAction, updateIssueAction } from '../actions';
+import { SendTestForm } from './email-preview/send-test-form.client';
 
 export const metadata: Metadata = { title: 'Issue', robots: { index: false } };
 
@@ -74,21 +75,21 @@ export default async function DeskIssuePage({ params, searchParams }: Props) {
       <section aria-labelledby="contents-heading" className={styles.panel}>
         <h2 id="contents-heading">Table of contents</h2>
         {isPublished ? null : <IssueBlockerSummary blockers={plan.blockers} articleCount={plan.articleCount} />}
-        <IssuePlanner key={plannerKey} issueId={plan.id} sections={plan.sections} />
+        <IssuePlanner key={plannerKey} issueId={plan.id} sections={plan.sections} reorderAction={reorderIssueSectionAction} removeAction={removeIssueArticleAction} />
         <h3>Add articles</h3>
         <p className="hint">Articles that are in no issue yet. An article’s section is chosen in the editor.</p>
-        <AddIssueArticles issueId={plan.id} />
+        <AddIssueArticles issueId={plan.id} searchAction={searchIssueCandidatesAction} addAction={addIssueArticleAction} />
       </section>
 
       {isPublished ? null : (
         <section aria-labelledby="publish-heading" className={styles.panel}>
           <h2 id="publish-heading">Publish</h2>
-          <PublishIssueForm issueId={plan.id} title={plan.title} blockerCount={plan.blockers.length} />
+          <PublishIssueForm action={publishIssueAction} issueId={plan.id} title={plan.title} blockerCount={plan.blockers.length} />
         </section>
       )}
 
       <div className={styles.panel}>
-        <IssueEmailPanel issueId={plan.id} />
+        <IssueEmailPanel issueId={plan.id} sendTestForm={<SendTestForm issueId={plan.id} />} />
       </div>
 
       <section aria-labelledby="details-heading" className={styles.panel}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ArticleAuditLog } from '@/components/desk/article-audit-log';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { listArticleAuditEntries } from '@/lib/audit/list-article-audit-entries';
 import { requireStaff } from '@/lib/auth/current-staff';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { DeskShell } from '@/components/desk/desk-shell';
+import { DeskShell } from '@/app/desk/desk-shell';
 import { RevisionDiffView } from '@/components/desk/revision-diff-view';
 import { compareRevisions, getRevisionOf } from '@/lib/articles/compare-revisions';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';

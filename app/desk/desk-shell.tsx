@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
 import { can } from '@/lib/auth/policy';
 import { countUnreadNotifications } from '@/lib/notifications/count-unread';
-import { signOutAction } from '@/app/desk/actions';
+import { signOutAction } from './actions';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */
 export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {

@@ -1,6 +1,6 @@
 import worldCountries from 'world-countries';
 import { slugify } from '@/lib/text/slugify';
-import type { EntityFacts } from '../schema';
+import type { EntityFacts } from '@/lib/entities/entity-types';
 
 export type CountryEntity = { name: string; slug: string; aliases: string[]; description: string; facts: EntityFacts };
 

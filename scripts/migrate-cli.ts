@@ -1,4 +1,4 @@
-import { closeDb, DatabaseStartupError, getDb } from './client';
+import { closeDb, DatabaseStartupError, getDb } from '@/db/client';
 import { getConfig } from '@/lib/config/get-config';
 
 /** `npm run db:migrate`: opening the database applies any pending migrations. */

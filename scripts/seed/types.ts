@@ -1,4 +1,4 @@
-/** Shapes of the demo magazine's hand-written content; db/seed.ts turns them into rows. */
+/** Shapes of the demo magazine's hand-written content; scripts/seed.ts turns them into rows. */
 
 export type SeedEntityKind = 'treaty' | 'organization' | 'person' | 'topic';
 

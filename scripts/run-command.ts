@@ -1,4 +1,4 @@
-import { closeDb, DatabaseStartupError } from './client';
+import { closeDb, DatabaseStartupError } from '@/db/client';
 
 /** Runs a command-line script: its exit code, one sentence for a database problem, and the database closed. */
 export function runCommand(main: () => Promise<number>): void {

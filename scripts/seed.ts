@@ -1,4 +1,4 @@
-import { getDb } from './client';
+import { getDb } from '@/db/client';
 import { runCommand } from './run-command';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoMagazine } from './seed/seed-demo-magazine';
 import { getConfig } from '@/lib/config/get-config';

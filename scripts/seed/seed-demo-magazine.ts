@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '@/db/client';
 import {
   articleAuthors,
   articleEntities,
@@ -12,14 +12,14 @@ import {
   revisions,
   sections,
   users,
-  type EntityKind,
-} from '../schema';
+} from '@/db/schema';
 import { writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { hashPassword } from '@/lib/auth/password';
 import { normalizeAlias } from '@/lib/text/normalize-alias';
+import type { EntityKind } from '@/lib/entities/entity-types';
 import { countryEntities } from './country-entities';
 import { SEED_ARTICLES, SEED_CONTRIBUTORS } from './data/articles';
 import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from './data/entities';
