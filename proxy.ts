@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
-import { readPageGeneration } from '@/lib/cache/page-generation';
-import { getConfig } from '@/lib/config/get-config';
-import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/settings/site-settings';
+import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';

@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { CSP_REPORT_PATH } from '@/lib/site/content-security-policy';
 import { trustedTypesPolicyScript } from '@/lib/site/trusted-types-policy';
 import './globals.css';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 /** Read per request, so SITE_URL set at start (not at build) makes canonical and OpenGraph URLs absolute. */
 export function generateMetadata(): Metadata {

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 
 /** `/robots.txt`: the newsroom, staff and reader accounts, preview links and the API are not for crawlers; public images are. */
 export default async function robots(): Promise<MetadataRoute.Robots> {

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
-import { getConfig } from '@/lib/config/get-config';
-import { listSitemapEntries } from '@/lib/feeds/list-sitemap-entries';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { listSitemapEntries } from '@/lib/site/feeds/list-sitemap-entries';
 
 /** `/sitemap.xml`: every public page with when it last changed, read per request so a publication shows at once. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

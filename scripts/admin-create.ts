@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { runCommand } from './run-command';
-import { createStaffUser } from '@/lib/users/create-staff-user';
+import { createStaffUser } from '@/lib/staff/users/create-staff-user';
 
 /**
  * `npm run admin:create`: makes an administrator account from a terminal. Asks for what it is not

@@ -1,4 +1,4 @@
-import { backupDatabase, BackupError } from '@/lib/backup/backup-database';
+import { backupDatabase, BackupError } from '@/lib/platform/backup/backup-database';
 import { runCommand } from './run-command';
 
 /** `npm run db:backup -- <file>`: an online, checked copy of the database, safe while the app runs. */

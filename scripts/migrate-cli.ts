@@ -1,5 +1,5 @@
 import { closeDb, DatabaseStartupError, getDb } from '@/db/client';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 
 /** `npm run db:migrate`: opening the database applies any pending migrations. */
 try {

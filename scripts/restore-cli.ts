@@ -1,6 +1,6 @@
-import { getConfig } from '@/lib/config/get-config';
-import { BackupError } from '@/lib/backup/backup-database';
-import { restoreDatabase } from '@/lib/backup/restore-database';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { BackupError } from '@/lib/platform/backup/backup-database';
+import { restoreDatabase } from '@/lib/platform/backup/restore-database';
 
 /** `npm run db:restore -- <file>`: replaces the database with a checked backup. Stop the app first. */
 async function main(): Promise<number> {

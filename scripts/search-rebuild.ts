@@ -1,4 +1,4 @@
-import { rebuildSearchIndex } from '@/lib/search/rebuild-search-index';
+import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
 import { runCommand } from './run-command';
 
 /** `npm run search:rebuild`: empties the search index and fills it again from every published article. */

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { runCommand } from './run-command';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoMagazine } from './seed/seed-demo-magazine';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 
 /** `npm run db:seed` loads the demo magazine into an empty database; `--if-empty` skips quietly otherwise. */
 async function main(): Promise<number> {

@@ -8,7 +8,7 @@ import { MostCoveredList } from '@/components/site/most-covered-list';
 import { SubscribeBox } from '@/components/site/subscribe-box';
 import { getHomePage } from '@/lib/site/get-home-page';
 import { newestArticle } from '@/lib/site/newest-article';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 const DESCRIPTION = 'News and analysis on arms control, disarmament and nonproliferation, with the monthly issue.';
 

@@ -1,8 +1,8 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, signOut } from '@/lib/auth/auth';
-import { createStaffUser } from '@/lib/users/create-staff-user';
+import { signIn, signOut } from '@/lib/staff/auth/auth';
+import { createStaffUser } from '@/lib/staff/users/create-staff-user';
 
 export type FirstAdminState = {
   ok: boolean;

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can } from '@/lib/auth/policy';
-import { countUnreadNotifications } from '@/lib/notifications/count-unread';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { countUnreadNotifications } from '@/lib/staff/notifications/count-unread';
 import { signOutAction } from './actions';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */

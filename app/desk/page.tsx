@@ -10,8 +10,8 @@ import { ScheduledDays } from '@/components/desk/dashboard/scheduled-days';
 import { DeskShell } from '@/app/desk/desk-shell';
 import { getDeskDashboard, type DeskDashboard } from '@/lib/articles/desk-dashboard';
 import { dashboardSearch, type RawSearchParams } from '@/lib/articles/desk-dashboard-query';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { countUsers } from '@/lib/users/create-staff-user';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { countUsers } from '@/lib/staff/users/create-staff-user';
 import { FirstAdminForm } from './first-admin-form.client';
 
 export const metadata: Metadata = { title: 'Desk', robots: { index: false } };

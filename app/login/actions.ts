@@ -2,8 +2,8 @@
 
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { signIn } from '@/lib/auth/auth';
-import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { signIn } from '@/lib/staff/auth/auth';
+import { safeReturnPath } from '@/lib/staff/auth/safe-return-path';
 
 /** Signs a staff member in; every failure returns to /login with an error the page explains. */
 export async function signInWithPassword(formData: FormData): Promise<void> {

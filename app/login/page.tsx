@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { loginWaitMessage } from '@/lib/auth/login-wait-message';
-import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
+import { loginWaitMessage } from '@/lib/staff/auth/login-wait-message';
+import { safeReturnPath } from '@/lib/staff/auth/safe-return-path';
 import { signInWithPassword } from './actions';
 
 export const metadata: Metadata = { title: 'Staff sign-in', robots: { index: false } };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AuditEntryView } from '@/lib/audit/audit-entry-view';
+import type { AuditEntryView } from '@/lib/staff/audit/audit-entry-view';
 
 /** One article's audit trail, newest first: who did what, when, and the note they left. */
 export function ArticleAuditLog({

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { issueEmailState } from '@/lib/mail/issue-email-state';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { issueEmailState } from '@/lib/readers/mail/issue-email-state';
 
 const CAMPAIGN_LABELS: Record<string, string> = { queued: 'queued', expanding: 'being prepared', sending: 'being sent', done: 'sent', cancelled: 'cancelled' };
 

@@ -2,9 +2,9 @@
 
 import { useId } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
-import type { StaffRole } from '@/lib/users/staff-roles';
+import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
-import { can } from '@/lib/auth/policy';
+import { can } from '@/lib/staff/auth/policy';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 

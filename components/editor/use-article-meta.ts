@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
 import type { EditableArticle } from '@/lib/articles/get-article-for-edit';
-import { slugify } from '@/lib/text/slugify';
+import { slugify } from '@/lib/content/text/slugify';
 import { articleMetaOf } from './article-meta-of';
 import type { ArticleMeta } from './metadata-panel';
 

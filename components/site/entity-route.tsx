@@ -3,12 +3,12 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import type { EntityKind } from '@/lib/entities/entity-types';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { getEntityPage } from '@/lib/entities/get-entity-page';
 import { entityPath } from '@/lib/entities/entity-path';
 import { EntityPage } from './entity-page';
 import { listingPageHref } from './listing-pagination';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 type EntityRouteProps = {
   params: Promise<{ slug: string }>;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { SearchFacets as Facets, SearchFacetValue } from '@/lib/search/search-articles';
-import { searchHref, type SearchFilters, type SearchRequest } from '@/lib/search/search-request';
+import type { SearchFacets as Facets, SearchFacetValue } from '@/lib/site/search/search-articles';
+import { searchHref, type SearchFilters, type SearchRequest } from '@/lib/site/search/search-request';
 import styles from './search-page.module.css';
 
 const GROUPS: { key: keyof Facets; title: string; filter: keyof SearchFilters }[] = [

@@ -1,4 +1,4 @@
-import type { SearchRequest } from '@/lib/search/search-request';
+import type { SearchRequest } from '@/lib/site/search/search-request';
 import styles from './search-page.module.css';
 
 /** A plain GET form: searching works without JavaScript, and a results page has its own address. */

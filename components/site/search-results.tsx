@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/components/ui/format-date';
-import type { SearchResult } from '@/lib/search/search-articles';
+import type { SearchResult } from '@/lib/site/search/search-articles';
 import { Byline } from './byline';
 import styles from './search-page.module.css';
 

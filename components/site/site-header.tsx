@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 /** The masthead and main navigation. On the home page the title is not a link to the page itself, so the first story is a few key presses closer. */
 export function SiteHeader({ isHome = false }: { isHome?: boolean }) {

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAuthors, articles, contributors, type Article } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can, ForbiddenError, type Action } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can, ForbiddenError, type Action } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 /** Whether the staff member wrote (is in the byline of) or started this article. */
 export function isOwnArticle({ article, actor }: { article: Pick<Article, 'id' | 'createdBy'>; actor: StaffIdentity }): boolean {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articlePresence, users } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
 
 export const PRESENCE_TTL_MS = 45_000;

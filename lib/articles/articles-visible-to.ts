@@ -2,8 +2,8 @@ import 'server-only';
 import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAuthors, articles, contributors } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { POLICY } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { POLICY } from '@/lib/staff/auth/policy';
 
 /**
  * The articles a staff member may open, as a condition on `articles` (the list form of

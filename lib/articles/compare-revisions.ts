@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { contributors, issues, media, revisions, sections, type Revision, type RevisionMeta } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { loadArticleFor } from './article-access';
 import { diffText, type TextDiff } from './diff-text';
 

@@ -2,10 +2,10 @@ import 'server-only';
 import { eq, like, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAuthors, articles, articleSlugHistory, contributors, revisions } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
-import { slugify } from '@/lib/text/slugify';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
+import { slugify } from '@/lib/content/text/slugify';
 
 export type CreateArticleResult = { ok: true; id: number } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { wallClockParts } from '@/lib/time/zoned-time';
+import { wallClockParts } from '@/lib/platform/time/zoned-time';
 
 /** A moment as the newsroom reads it in the site's time zone. */
 export type ZonedMoment = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 /** Runs a desk page's read; an article the person may not see is a 404 page, never a crash. */
 export function readOrNotFound<T>(read: () => T): T | { forbidden: string } {

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleDismissedSuggestions } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
 
 const KEY_PATTERN = /^(entity:\d+|name:[^\n]{1,200})$/;

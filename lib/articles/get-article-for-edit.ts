@@ -3,7 +3,7 @@ import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { mediaFileUrl } from '@/lib/media/media-view';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
 import type { ArticlePreview } from './article-preview';
 import { workingCopyView } from './working-copy-view';

@@ -2,8 +2,8 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, issues, type ArticleStatus } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { POLICY } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { POLICY } from '@/lib/staff/auth/policy';
 import { articlesVisibleTo } from './articles-visible-to';
 import { bylinesFor, type Byline } from './article-bylines';
 

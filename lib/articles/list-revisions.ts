@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { contributors, revisions, users, type RevisionReason } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { loadArticleFor } from './article-access';
 
 export type RevisionSummary = {

@@ -16,7 +16,7 @@ import {
   type Article,
 } from '@/db/schema';
 import { kindOfSegment } from '@/lib/entities/entity-path';
-import { noteBodyToText } from '@/lib/notes/note-body-to-text';
+import { noteBodyToText } from '@/lib/articles/notes/note-body-to-text';
 import { checkArticle, type LinkVerdict, type PreflightReport } from './preflight-checks';
 
 type Reader = Pick<Db, 'select'>;

@@ -2,8 +2,8 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleAuthors, articleEntities, articles, publishedArticleAuthors, publishedArticleEntities } from '@/db/schema';
-import { indexPublishedArticle } from '@/lib/search/index-published-article';
-import { removeFromSearchIndex } from '@/lib/search/remove-from-search-index';
+import { indexPublishedArticle } from '@/lib/site/search/index-published-article';
+import { removeFromSearchIndex } from '@/lib/site/search/remove-from-search-index';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'delete' | 'update'>;
 

@@ -16,13 +16,13 @@ import {
   sections,
   type RevisionMeta,
 } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
 import { rewriteEntityMentions } from '@/lib/entities/rewrite-entity-mentions';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
-import { can, ForbiddenError } from '@/lib/auth/policy';
+import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
 import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';

@@ -3,8 +3,8 @@ import { and, desc, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, issues } from '@/db/schema';
 import { containsText } from '@/db/sql/contains-text';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can } from '@/lib/staff/auth/policy';
 import { articlesVisibleTo } from './articles-visible-to';
 import { isPublicArticle } from './is-public-article';
 

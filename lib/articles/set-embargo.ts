@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { getSiteSettings } from '@/lib/settings/site-settings';
-import { formatInZone, wallTimeToInstant } from '@/lib/time/zoned-time';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { formatInZone, wallTimeToInstant } from '@/lib/platform/time/zoned-time';
 import { loadArticleFor } from './article-access';
 
 const embargoInputSchema = z.object({

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@/lib/mail/escape-html';
+import { escapeHtml } from '@/lib/readers/mail/escape-html';
 
 /**
  * The whole page sent with 410 Gone for a withdrawn article. It is answered before the app renders,

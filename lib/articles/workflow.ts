@@ -1,5 +1,5 @@
 import type { ArticleStatus, StaffRole } from '@/db/schema';
-import { can, type Action } from '@/lib/auth/policy';
+import { can, type Action } from '@/lib/staff/auth/policy';
 
 /**
  * The editorial workflow, defined once: every move an article can make, from which state, to which,

@@ -1,4 +1,4 @@
-import { foldDiacritics } from '@/lib/text/fold-diacritics';
+import { foldDiacritics } from '@/lib/content/text/fold-diacritics';
 
 export type AliasEntry = {
   entityId: number;

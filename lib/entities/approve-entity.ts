@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, type StaffRole } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can, ForbiddenError } from '@/lib/auth/policy';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 import { findEntityReferences } from './find-entity-references';
 import { loadEntity } from './load-entity';
 

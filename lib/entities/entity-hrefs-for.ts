@@ -4,7 +4,7 @@ import { and, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities } from '@/db/schema';
 import { mentionedEntities } from '@/lib/content/mentioned-entities';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { entityPath } from './entity-path';
 import { isApprovedEntity } from './is-approved-entity';
 

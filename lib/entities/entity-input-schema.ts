@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, type EntityFacts, type EntityKind } from '@/db/schema';
-import { slugify } from '@/lib/text/slugify';
+import { slugify } from '@/lib/content/text/slugify';
 import { ENTITY_FACT_FIELDS, type EntityFactField } from './entity-fact-fields';
 import { ENTITY_KIND_LABELS } from './entity-path';
 

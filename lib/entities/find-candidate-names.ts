@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 
 export type CandidateKind = 'person' | 'organization';
 

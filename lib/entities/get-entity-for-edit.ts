@@ -3,8 +3,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, entityAliases, entityRedirects, type ArticleStatus, type EntityFacts, type EntityKind } from '@/db/schema';
 import { isOwnArticle } from '@/lib/articles/article-access';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { POLICY } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { POLICY } from '@/lib/staff/auth/policy';
 import { findEntityReferences, type EntityReferences } from './find-entity-references';
 import { loadEntity } from './load-entity';
 

@@ -3,7 +3,7 @@ import { and, asc, count, eq, exists, inArray, or, sql, type SQL } from 'drizzle
 import { getDb } from '@/db/client';
 import { articleEntities, entities, entityAliases, type EntityKind, type EntityStatus } from '@/db/schema';
 import { containsText } from '@/db/sql/contains-text';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 
 export const DEFAULT_ENTITY_PAGE_SIZE = 50;
 export const MAX_ENTITY_PAGE_SIZE = 200;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { entities, type Entity } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 /** The entity, or NotFound: also for ids that never existed or were merged away. */
 export function loadEntity({ db, id }: { db: Pick<Db, 'select'>; id: number }): Entity {

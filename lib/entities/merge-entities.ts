@@ -11,11 +11,11 @@ import {
   publishedArticleEntities,
   revisions,
 } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
-import { reindexArticlesOfEntity } from '@/lib/search/reindex-articles-of-entity';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
+import { reindexArticlesOfEntity } from '@/lib/site/search/reindex-articles-of-entity';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 import type { EntityWriteResult } from './entity-write-result';
 import { invalidateKnownEntityIndex } from './known-entity-index';
 import { planEntityMerge } from './plan-entity-merge';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { entityAliases, type Entity } from '@/db/schema';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 import { ENTITY_KIND_LABELS } from './entity-path';
 import { findEntityReferences, type EntityReferences } from './find-entity-references';
 import { loadEntity } from './load-entity';

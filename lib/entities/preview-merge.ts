@@ -2,8 +2,8 @@ import 'server-only';
 import { asc, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, type EntityKind } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
 import { planEntityMerge } from './plan-entity-merge';
 
 export type MergeSide = { id: number; kind: EntityKind; name: string; slug: string };

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { EntityFacts, EntityKind } from '@/db/schema';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 
 export type PickerEntity = { id: number; kind: EntityKind; name: string; slug: string; detail: string };
 

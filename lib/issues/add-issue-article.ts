@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, issues } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import type { IssueWriteResult } from './issue-write-result';
 import { loadIssue } from './load-issue';
 

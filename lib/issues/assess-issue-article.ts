@@ -3,8 +3,8 @@ import type { Db } from '@/db/client';
 import type { Article } from '@/db/schema';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import { preflightArticle } from '@/lib/articles/preflight-article';
-import { getSiteSettings } from '@/lib/settings/site-settings';
-import { formatInZone } from '@/lib/time/zoned-time';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { formatInZone } from '@/lib/platform/time/zoned-time';
 
 type Reader = Pick<Db, 'select'>;
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { issues } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
 import type { IssueWriteResult } from './issue-write-result';
 import { prepareIssueValues } from './prepare-issue-values';
 

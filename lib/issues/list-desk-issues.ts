@@ -2,8 +2,8 @@ import 'server-only';
 import { count, desc } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, issues, type IssueStatus } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
 
 export type DeskIssueRow = {
   id: number;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { issues, type Issue } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 /** The issue row, or NotFound with a sentence for the desk. */
 export function loadIssue(db: Pick<Db, 'select'>, id: number): Issue {

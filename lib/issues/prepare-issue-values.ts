@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { issues, media } from '@/db/schema';
 import { docToPlainText } from '@/lib/content/doc-to-plain-text';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
-import { fieldErrorsFrom } from '@/lib/users/field-errors-from';
+import { fieldErrorsFrom } from '@/lib/staff/users/field-errors-from';
 import { issueInputSchema } from './issue-input-schema';
 
 type Reader = Pick<Db, 'select'>;

@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { articles, campaigns, issues } from '@/db/schema';
 import { applyTransition } from '@/lib/articles/transition-article';
 import { findTransition } from '@/lib/articles/workflow';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { assessIssueArticle } from './assess-issue-article';
 import type { IssueBlocker } from './issue-blocker';
 

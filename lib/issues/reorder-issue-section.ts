@@ -3,9 +3,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
 import type { IssueWriteResult } from './issue-write-result';
 import { loadIssue } from './load-issue';
 

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, sections, type ArticleStatus } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { assertCan } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { assertCan } from '@/lib/staff/auth/policy';
 
 export type IssueCandidate = { id: number; title: string; status: ArticleStatus; sectionName: string | null };
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { isSameOrigin } from '@/lib/http/is-same-origin';
-import { CROSS_SITE_REFUSAL, jsonError } from '@/lib/http/staff-route';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { isSameOrigin } from '@/lib/platform/http/is-same-origin';
+import { CROSS_SITE_REFUSAL, jsonError } from '@/lib/platform/http/staff-route';
 
 export type MediaRequestAccess = { ok: true; staff: StaffIdentity } | { ok: false; response: Response };
 

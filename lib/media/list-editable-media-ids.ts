@@ -2,8 +2,8 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { media } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can } from '@/lib/staff/auth/policy';
 
 /** Which of these images `actor` may change the text of, so the library offers editing only there. */
 export function listEditableMediaIds({ actor, ids }: { actor: Pick<StaffIdentity, 'id' | 'role'>; ids: number[] }): number[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { media } from '@/db/schema';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { IMAGE_FORMATS, isImageFormat, type ImageFormat } from './image-format';
 import { publicFileName } from './media-view';
 import { parseMediaId } from './parse-media-id';

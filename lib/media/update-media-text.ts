@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { media } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can } from '@/lib/auth/policy';
-import { recordAudit } from '@/lib/audit/record-audit';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
 import { mediaTextPatchSchema, parseMediaText, type MediaTextFieldErrors } from './media-text-schema';
 import { toMediaView, type MediaView } from './media-view';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { entities, outbox, subscriberFollows, subscribers } from '@/db/schema';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { entityPath } from '@/lib/entities/entity-path';
 
 export type ReaderDataExport = {

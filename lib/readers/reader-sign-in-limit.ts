@@ -1,5 +1,5 @@
 import 'server-only';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { hitRateLimits, READER_RATE_LIMITS } from './hit-rate-limit';
 import { subscriberEmailSchema } from './subscriber-email-schema';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { getAuthSecret } from '@/lib/auth/auth-secret';
-import { getConfig } from '@/lib/config/get-config';
+import { getAuthSecret } from '@/lib/staff/auth/auth-secret';
+import { getConfig } from '@/lib/platform/config/get-config';
 
 const keys = new Map<string, Buffer>();
 

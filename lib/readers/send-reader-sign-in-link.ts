@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { subscribers } from '@/db/schema';
-import { getConfig } from '@/lib/config/get-config';
-import { enqueueMail } from '@/lib/mail/enqueue-mail';
-import { signInMail } from '@/lib/mail/sign-in-mail';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { enqueueMail } from '@/lib/readers/mail/enqueue-mail';
+import { signInMail } from '@/lib/readers/mail/sign-in-mail';
 import { hashReaderToken } from './hash-reader-token';
 import { signInPageUrl } from './sign-in-link';
 

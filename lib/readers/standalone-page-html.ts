@@ -1,4 +1,4 @@
-import { escapeHtml } from '@/lib/mail/escape-html';
+import { escapeHtml } from '@/lib/readers/mail/escape-html';
 
 /**
  * A small page of its own for the unsubscribe address, which is a route handler (it must answer a

@@ -5,7 +5,7 @@ import { moreFromIssue } from '@/lib/articles/more-from-issue';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
 import { publishedFootprint } from '@/lib/articles/published-footprint';
 import { relatedArticles } from '@/lib/articles/related-articles';
-import { cacheTags } from '@/lib/cache/cache-tags';
+import { cacheTags } from '@/lib/platform/cache/cache-tags';
 import { READER_CACHE_LIFE } from './reader-cache-life';
 
 export type ArticlePage = {

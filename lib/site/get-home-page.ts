@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { issues, media } from '@/db/schema';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
-import { cacheTags } from '@/lib/cache/cache-tags';
+import { cacheTags } from '@/lib/platform/cache/cache-tags';
 import { toMediaView, type MediaView } from '@/lib/media/media-view';
 import { mostCoveredEntities, type CoveredEntity } from './most-covered-entities';
 import { READER_CACHE_LIFE } from './reader-cache-life';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { internalOrigin } from '@/lib/cache/internal-origin';
+import { internalOrigin } from '@/lib/platform/cache/internal-origin';
 import { isCacheableReaderPath } from './security-headers';
 
 /** Header marking the server's own request for a page it is about to keep. */

@@ -1,5 +1,5 @@
 import worldCountries from 'world-countries';
-import { slugify } from '@/lib/text/slugify';
+import { slugify } from '@/lib/content/text/slugify';
 import type { EntityFacts } from '@/lib/entities/entity-types';
 
 export type CountryEntity = { name: string; slug: string; aliases: string[]; description: string; facts: EntityFacts };

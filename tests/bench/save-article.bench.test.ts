@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createArticle } from '@/lib/articles/create-article';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { saveArticle, type SaveResult } from '@/lib/articles/save-article';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { saveInput } from '../factories/draft';
 import { createTestStaff } from '../factories/staff';

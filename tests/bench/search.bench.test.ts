@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getSqlite } from '@/db/client';
-import { rebuildSearchIndex } from '@/lib/search/rebuild-search-index';
-import { searchArticles } from '@/lib/search/search-articles';
-import type { SearchFilters, SearchSort } from '@/lib/search/search-request';
+import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
+import { searchArticles } from '@/lib/site/search/search-articles';
+import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
 import { withTempDatabase } from '../factories/temp-database';
 import { benchLine, summarize, writeResults, type Summary } from './support/bench-stats';
 

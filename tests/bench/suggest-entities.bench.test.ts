@@ -6,9 +6,9 @@ import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from '@/s
 import { compileAliasMatcher } from '@/lib/entities/alias-matcher';
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { suggestEntities, suggestKnownEntities } from '@/lib/entities/suggest-entities';
-import { foldDiacritics } from '@/lib/text/fold-diacritics';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
-import { slugify } from '@/lib/text/slugify';
+import { foldDiacritics } from '@/lib/content/text/fold-diacritics';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
+import { slugify } from '@/lib/content/text/slugify';
 import { withTempDatabase } from '../factories/temp-database';
 import { benchLine, summarize, writeResults, type Summary } from './support/bench-stats';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { paragraphDoc } from './article';
 
 /** A save request for an article as it stands, with the given changes. */

@@ -2,8 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, entities, entityAliases, revisions, type Entity, type EntityFacts, type EntityKind } from '@/db/schema';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
-import { slugify } from '@/lib/text/slugify';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
+import { slugify } from '@/lib/content/text/slugify';
 
 /** An entity written straight to the database, with its aliases. */
 export function createTestEntity({

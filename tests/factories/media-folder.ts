@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import type { MediaView } from '@/lib/media/media-view';
 import { storeUpload } from '@/lib/media/store-upload';
 import { makeImage } from './image';

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { contributors, users, type StaffRole } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { hashPassword } from '@/lib/auth/password';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { hashPassword } from '@/lib/staff/auth/password';
 
 let sequence = 0;
 

@@ -91,7 +91,7 @@ export function withSmtpSink(): { sink: () => SmtpSink } {
     process.env.MAIL_RATE_PER_SECOND = '1000';
   });
   afterEach(async () => {
-    const { closeSmtpTransport } = await import('@/lib/mail/smtp-transport');
+    const { closeSmtpTransport } = await import('@/lib/readers/mail/smtp-transport');
     closeSmtpTransport();
     delete process.env.SMTP_URL;
     delete process.env.MAIL_RATE_PER_SECOND;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { outbox, readerSignInTokens, subscriberFollows, subscribers } from '@/db/schema';
-import { enqueueMail } from '@/lib/mail/enqueue-mail';
+import { enqueueMail } from '@/lib/readers/mail/enqueue-mail';
 import { deleteReaderData } from '@/lib/readers/delete-reader-data';
 import { exportReaderData } from '@/lib/readers/export-reader-data';
 import { getReaderAccount } from '@/lib/readers/get-reader-account';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '@/db/schema';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
-import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { updateSiteSettingsAudited } from '@/lib/staff/audit/update-site-settings-audited';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { createEntity } from '@/lib/entities/create-entity';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { createTestArticle } from '../factories/article';
 import { createTestEntity, docWithMentions, setArticleText, type TestMention } from '../factories/entity';
 import { createTestStaff } from '../factories/staff';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { listArticleAuditEntries } from '@/lib/audit/list-article-audit-entries';
-import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { listAuditFacets } from '@/lib/audit/list-audit-facets';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
+import { listArticleAuditEntries } from '@/lib/staff/audit/list-article-audit-entries';
+import { listAuditEntries } from '@/lib/staff/audit/list-audit-entries';
+import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { createTestArticle } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAuthSecret } from '@/lib/auth/auth-secret';
+import { getAuthSecret } from '@/lib/staff/auth/auth-secret';
 import { makeTempFolder } from '../factories/temp-database';
 
 let folder = '';

@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import { backupDatabase, checkDatabaseFile, LAST_BACKUP_SETTING } from '@/lib/backup/backup-database';
-import { restoreDatabase } from '@/lib/backup/restore-database';
-import { readSetting } from '@/lib/settings/site-settings';
+import { backupDatabase, checkDatabaseFile, LAST_BACKUP_SETTING } from '@/lib/platform/backup/backup-database';
+import { restoreDatabase } from '@/lib/platform/backup/restore-database';
+import { readSetting } from '@/lib/platform/settings/site-settings';
 import { createTestArticle } from '../factories/article';
 import { makeTempFolder, withTempDatabase } from '../factories/temp-database';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleSlugHistory } from '@/db/schema';
-import { changesPublicSite } from '@/lib/cache/changes-public-site';
-import { publicationTags } from '@/lib/cache/publication-tags';
+import { changesPublicSite } from '@/lib/platform/cache/changes-public-site';
+import { publicationTags } from '@/lib/platform/cache/publication-tags';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
 import { unpublishTestArticle } from '../factories/publication';

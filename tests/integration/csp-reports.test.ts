@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/csp-report/route';
 import { getDb } from '@/db/client';
 import { cspViolations } from '@/db/schema';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { CSP_REPORT_LIMITS } from '@/lib/site/csp-reports/record-csp-reports';
 import { listCspViolations } from '@/lib/site/csp-reports/list-csp-violations';
 import { createTestStaff } from '../factories/staff';

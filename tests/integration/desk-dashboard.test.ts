@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDeskDashboard, type DashboardGroupKey, type DeskDashboard } from '@/lib/articles/desk-dashboard';
 import { dashboardSearch } from '@/lib/articles/desk-dashboard-query';
-import { updateSiteSettings } from '@/lib/settings/site-settings';
+import { updateSiteSettings } from '@/lib/platform/settings/site-settings';
 import { createTestIssue, createTestSection } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createArticle } from '@/lib/articles/create-article';
 import { dismissSuggestions, listDismissedSuggestions } from '@/lib/articles/dismissed-suggestions';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 

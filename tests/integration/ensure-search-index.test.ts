@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articleSearch } from '@/lib/search/article-search-table';
-import { ensureSearchIndex } from '@/lib/search/ensure-search-index';
+import { articleSearch } from '@/lib/site/search/article-search-table';
+import { ensureSearchIndex } from '@/lib/site/search/ensure-search-index';
 import { createTestArticle } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { entities, entityAliases } from '@/db/schema';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { addAlias } from '@/lib/entities/add-alias';
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { listEntities } from '@/lib/entities/list-entities';

@@ -5,9 +5,9 @@ import { EntityPage } from '@/components/site/entity-page';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, entities, entityAliases, entityRedirects, revisions, type EntityFacts, type EntityKind } from '@/db/schema';
 import { ENTITY_ARTICLES_PER_PAGE, getEntityPage, lookupEntity, type EntityPageData } from '@/lib/entities/get-entity-page';
-import { entityFeedResponse } from '@/lib/feeds/entity-feed-response';
-import { ENTITY_FEED_SIZE, getEntityFeed } from '@/lib/feeds/get-entity-feed';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { entityFeedResponse } from '@/lib/site/feeds/entity-feed-response';
+import { ENTITY_FEED_SIZE, getEntityFeed } from '@/lib/site/feeds/get-entity-feed';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 import { createTestArticle, refreshTestSnapshot } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { mergeEntities } from '@/lib/entities/merge-entities';
 import { createTestEntity } from '../factories/entity';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({
+vi.mock('@/lib/staff/auth/current-staff', () => ({
   getCurrentStaff: async () => signedIn.staff,
   requireStaff: async () => {
     if (!signedIn.staff) throw new Error('not signed in');

@@ -4,8 +4,8 @@ import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, contributors, users } from '@/db/schema';
-import { authenticateStaff } from '@/lib/auth/authenticate-staff';
-import { countUsers, createStaffUser } from '@/lib/users/create-staff-user';
+import { authenticateStaff } from '@/lib/staff/auth/authenticate-staff';
+import { countUsers, createStaffUser } from '@/lib/staff/users/create-staff-user';
 import { withTempDatabase } from '../factories/temp-database';
 
 const database = withTempDatabase();

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as passwordModule from '@/lib/auth/password';
-import { hashPassword } from '@/lib/auth/password';
-import { createStaffUser } from '@/lib/users/create-staff-user';
-import { inviteStaff } from '@/lib/users/invite-staff';
-import { INVALID_LINK_MESSAGE, setPasswordWithToken } from '@/lib/users/set-password-with-token';
+import type * as passwordModule from '@/lib/staff/auth/password';
+import { hashPassword } from '@/lib/staff/auth/password';
+import { createStaffUser } from '@/lib/staff/users/create-staff-user';
+import { inviteStaff } from '@/lib/staff/users/invite-staff';
+import { INVALID_LINK_MESSAGE, setPasswordWithToken } from '@/lib/staff/users/set-password-with-token';
 import { latestSetPasswordToken } from '../factories/outbox';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 // The real argon2id, counted: a refusal that could be decided without it must not pay for it.
-vi.mock('@/lib/auth/password', async (importOriginal) => {
+vi.mock('@/lib/staff/auth/password', async (importOriginal) => {
   const original = await importOriginal<typeof passwordModule>();
   return { ...original, hashPassword: vi.fn(original.hashPassword) };
 });

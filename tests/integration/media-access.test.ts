@@ -8,7 +8,7 @@ import { articles, issues, media } from '@/db/schema';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { createPreviewLink, resolvePreviewToken } from '@/lib/articles/preview-links';
 import { transitionArticle } from '@/lib/articles/transition-article';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { getIssueContents } from '@/lib/issues/get-issue';
 import { getMedia } from '@/lib/media/get-media';
@@ -20,7 +20,7 @@ import { uploadTestImage, withTempMediaFolder } from '../factories/media-folder'
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({
+vi.mock('@/lib/staff/auth/current-staff', () => ({
   getCurrentStaff: async () => signedIn.staff,
   requireStaff: async () => {
     if (!signedIn.staff) throw new Error('not signed in');

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, media } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { listEditableMediaIds } from '@/lib/media/list-editable-media-ids';
 import { makeImage } from '../factories/image';
 import { createTestStaff } from '../factories/staff';
@@ -11,7 +11,7 @@ import { uploadTestImage, withTempMediaFolder } from '../factories/media-folder'
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({
+vi.mock('@/lib/staff/auth/current-staff', () => ({
   getCurrentStaff: async () => signedIn.staff,
   requireStaff: async () => {
     if (!signedIn.staff) throw new Error('not signed in');

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, media, type MediaVariant } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { etagMatches } from '@/lib/media/etag-matches';
 import { mediaAddressSignature } from '@/lib/media/media-address-signature';
 import { listMedia } from '@/lib/media/list-media';
@@ -20,7 +20,7 @@ import { withTempMediaFolder } from '../factories/media-folder';
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({
+vi.mock('@/lib/staff/auth/current-staff', () => ({
   getCurrentStaff: async () => signedIn.staff,
   requireStaff: async () => {
     if (!signedIn.staff) throw new Error('not signed in');

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { notifications, users } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { listNotifications } from '@/lib/notifications/list-notifications';
-import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read';
-import { searchStaffDirectory } from '@/lib/notes/search-staff-directory';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { listNotifications } from '@/lib/staff/notifications/list-notifications';
+import { markNotificationsRead } from '@/lib/staff/notifications/mark-notifications-read';
+import { searchStaffDirectory } from '@/lib/articles/notes/search-staff-directory';
 import { GET as getNotifications, POST as postNotifications } from '@/app/api/desk/notifications/route';
 import { GET as getStaffDirectory } from '@/app/api/desk/staff-directory/route';
 import { createTestArticle } from '../factories/article';
@@ -13,7 +13,7 @@ import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({ getCurrentStaff: async () => signedIn.staff }));
+vi.mock('@/lib/staff/auth/current-staff', () => ({ getCurrentStaff: async () => signedIn.staff }));
 
 withTempDatabase();
 

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { outbox } from '@/db/schema';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { enqueueMail } from '@/lib/mail/enqueue-mail';
-import { listOutbox } from '@/lib/mail/list-outbox';
-import { inviteStaff } from '@/lib/users/invite-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { enqueueMail } from '@/lib/readers/mail/enqueue-mail';
+import { listOutbox } from '@/lib/readers/mail/list-outbox';
+import { inviteStaff } from '@/lib/staff/users/invite-staff';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { outbox, type OutboxMessage } from '@/db/schema';
-import { listOutbox } from '@/lib/mail/list-outbox';
+import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { sendReaderSignInLink } from '@/lib/readers/send-reader-sign-in-link';
 import { subscribeReader } from '@/lib/readers/subscribe-reader';
-import { inviteStaff } from '@/lib/users/invite-staff';
-import { requestPasswordReset } from '@/lib/users/request-password-reset';
+import { inviteStaff } from '@/lib/staff/users/invite-staff';
+import { requestPasswordReset } from '@/lib/staff/users/request-password-reset';
 import { createTestStaff } from '../factories/staff';
 import { createTestSubscriber } from '../factories/subscriber';
 import { withTempDatabase } from '../factories/temp-database';

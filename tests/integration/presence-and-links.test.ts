@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heartbeat, leaveArticle, PRESENCE_TTL_MS } from '@/lib/articles/article-presence';
 import { createArticle } from '@/lib/articles/create-article';
 import { searchLinkTargets } from '@/lib/articles/search-link-targets';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { createTestArticle, createTestIssue } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';

@@ -6,7 +6,7 @@ import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { listDeskArticles } from '@/lib/articles/list-desk-articles';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import { getCurrentIssue, getIssueContents } from '@/lib/issues/get-issue';
-import { checkHealth } from '@/lib/health/check-health';
+import { checkHealth } from '@/lib/platform/health/check-health';
 import { createTestArticle, createTestIssue, createTestSection, paragraphDoc } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';

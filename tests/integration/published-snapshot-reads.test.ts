@@ -6,7 +6,7 @@ import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import { getEntityPage } from '@/lib/entities/get-entity-page';
 import { relatedEntities } from '@/lib/entities/related-entities';
-import { getEntityFeed } from '@/lib/feeds/get-entity-feed';
+import { getEntityFeed } from '@/lib/site/feeds/get-entity-feed';
 import { getIssueContents } from '@/lib/issues/get-issue';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';

@@ -6,8 +6,8 @@ import { closeDb, getDb } from '@/db/client';
 import { articles, issues, revisions, sections } from '@/db/schema';
 import { seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
-import { ensureSearchIndex } from '@/lib/search/ensure-search-index';
-import { searchArticles, type SearchResult } from '@/lib/search/search-articles';
+import { ensureSearchIndex } from '@/lib/site/search/ensure-search-index';
+import { searchArticles, type SearchResult } from '@/lib/site/search/search-articles';
 import { makeTempFolder } from '../factories/temp-database';
 
 /**

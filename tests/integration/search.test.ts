@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, contributors, revisions } from '@/db/schema';
-import { searchArticles, type SearchOutcome } from '@/lib/search/search-articles';
+import { searchArticles, type SearchOutcome } from '@/lib/site/search/search-articles';
 import { createTestArticle, createTestIssue, createTestSection, refreshTestSnapshot } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
 import { withTempDatabase } from '../factories/temp-database';

@@ -2,12 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, sections } from '@/db/schema';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { createSection } from '@/lib/sections/create-section';
-import { listSections } from '@/lib/sections/list-sections';
-import { moveSection } from '@/lib/sections/move-section';
-import { updateSection } from '@/lib/sections/update-section';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { createSection } from '@/lib/issues/sections/create-section';
+import { listSections } from '@/lib/issues/sections/list-sections';
+import { moveSection } from '@/lib/issues/sections/move-section';
+import { updateSection } from '@/lib/issues/sections/update-section';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 

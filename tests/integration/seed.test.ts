@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleEntities, articles, entities, entityAliases, issues, revisions, sections, users } from '@/db/schema';
 import { DEMO_PASSWORD, seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
-import { authenticateStaff } from '@/lib/auth/authenticate-staff';
+import { authenticateStaff } from '@/lib/staff/auth/authenticate-staff';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { getIssueContents } from '@/lib/issues/get-issue';
 import { withTempDatabase } from '../factories/temp-database';

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
-import { authenticateStaff } from '@/lib/auth/authenticate-staff';
-import { loginWaitMessage } from '@/lib/auth/login-wait-message';
+import { authenticateStaff } from '@/lib/staff/auth/authenticate-staff';
+import { loginWaitMessage } from '@/lib/staff/auth/login-wait-message';
 import { createTestStaff, TEST_PASSWORD } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 

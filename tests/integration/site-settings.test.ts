@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { updateSiteSettingsAudited } from '@/lib/staff/audit/update-site-settings-audited';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
-import { getSiteFeed } from '@/lib/feeds/get-site-feed';
-import { getSiteName, getSiteSettings, readSetting } from '@/lib/settings/site-settings';
+import { getSiteFeed } from '@/lib/site/feeds/get-site-feed';
+import { getSiteName, getSiteSettings, readSetting } from '@/lib/platform/settings/site-settings';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 

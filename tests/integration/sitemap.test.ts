@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, contributors, sections } from '@/db/schema';
-import { listSitemapEntries } from '@/lib/feeds/list-sitemap-entries';
+import { listSitemapEntries } from '@/lib/site/feeds/list-sitemap-entries';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
 import { republishTestArticle, unpublishTestArticle } from '../factories/publication';

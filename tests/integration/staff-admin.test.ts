@@ -2,29 +2,29 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, contributors, endedStaffSessions, passwordTokens, users } from '@/db/schema';
-import { authenticateStaff } from '@/lib/auth/authenticate-staff';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { endSession, endSessionsOf } from '@/lib/auth/end-sessions';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { changeRole } from '@/lib/users/change-role';
-import { createContributor } from '@/lib/users/create-contributor';
-import { hashPasswordToken } from '@/lib/users/hash-password-token';
-import { inviteStaff } from '@/lib/users/invite-staff';
-import { isPasswordLinkOpen } from '@/lib/users/is-password-link-open';
-import { listGuestContributors } from '@/lib/users/list-guest-contributors';
-import { listStaff } from '@/lib/users/list-staff';
-import { sendSetPasswordLink } from '@/lib/users/send-set-password-link';
-import { setActive } from '@/lib/users/set-active';
-import { INVALID_LINK_MESSAGE, setPasswordWithToken } from '@/lib/users/set-password-with-token';
-import { updateContributor } from '@/lib/users/update-contributor';
+import { authenticateStaff } from '@/lib/staff/auth/authenticate-staff';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
+import { endSession, endSessionsOf } from '@/lib/staff/auth/end-sessions';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { changeRole } from '@/lib/staff/users/change-role';
+import { createContributor } from '@/lib/staff/users/create-contributor';
+import { hashPasswordToken } from '@/lib/staff/users/hash-password-token';
+import { inviteStaff } from '@/lib/staff/users/invite-staff';
+import { isPasswordLinkOpen } from '@/lib/staff/users/is-password-link-open';
+import { listGuestContributors } from '@/lib/staff/users/list-guest-contributors';
+import { listStaff } from '@/lib/staff/users/list-staff';
+import { sendSetPasswordLink } from '@/lib/staff/users/send-set-password-link';
+import { setActive } from '@/lib/staff/users/set-active';
+import { INVALID_LINK_MESSAGE, setPasswordWithToken } from '@/lib/staff/users/set-password-with-token';
+import { updateContributor } from '@/lib/staff/users/update-contributor';
 import { latestSetPasswordToken, mailTo } from '../factories/outbox';
 import { createTestStaff, TEST_PASSWORD } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 // The session cookie is what a browser sends; the account behind it is read from the real database.
 const session = vi.hoisted(() => ({ userId: null as number | null, sessionId: undefined as string | undefined, signedInAt: null as number | null }));
-vi.mock('@/lib/auth/auth', () => ({
+vi.mock('@/lib/staff/auth/auth', () => ({
   auth: async () => (session.userId ? { user: { id: String(session.userId), role: 'author' }, signedInAt: session.signedInAt ?? Date.now(), sessionId: session.sessionId } : null),
 }));
 

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { entities, entityAliases, type EntityKind } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { getKnownEntityIndex, invalidateKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { MAX_SUGGEST_TEXT_CHARS, suggestEntities, suggestKnownEntities } from '@/lib/entities/suggest-entities';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
-import { slugify } from '@/lib/text/slugify';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
+import { slugify } from '@/lib/content/text/slugify';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 const signedIn = vi.hoisted(() => ({ staff: null as StaffIdentity | null }));
-vi.mock('@/lib/auth/current-staff', () => ({
+vi.mock('@/lib/staff/auth/current-staff', () => ({
   getCurrentStaff: async () => signedIn.staff,
   requireStaff: async () => {
     if (!signedIn.staff) throw new Error('not signed in');

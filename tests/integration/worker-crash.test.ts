@@ -26,7 +26,7 @@ afterEach(async () => {
  * SIGKILL must reach the worker.
  */
 function startWorker(smtpUrl: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/jobs/run-worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/platform/jobs/run-worker.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
-import { LOGIN_ATTEMPT_RETENTION_MS } from '@/lib/jobs/prune-login-attempts';
-import { runWorkerPass } from '@/lib/jobs/worker-loop';
+import { LOGIN_ATTEMPT_RETENTION_MS } from '@/lib/platform/jobs/prune-login-attempts';
+import { runWorkerPass } from '@/lib/platform/jobs/worker-loop';
 import { withTempDatabase } from '../factories/temp-database';
 
 withTempDatabase();

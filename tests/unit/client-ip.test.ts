@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/staff/auth/client-ip';
 
 const forwarded = (value: string) => new Headers({ 'x-forwarded-for': value });
 

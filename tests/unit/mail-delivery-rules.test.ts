@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { digestPeriodFromKey, previousDigestPeriod } from '@/lib/mail/digest-period';
-import { escapeHtml } from '@/lib/mail/escape-html';
-import { retryDelayMs } from '@/lib/mail/retry-delay';
-import { classifySendFailure } from '@/lib/mail/send-failure';
+import { digestPeriodFromKey, previousDigestPeriod } from '@/lib/readers/mail/digest-period';
+import { escapeHtml } from '@/lib/readers/mail/escape-html';
+import { retryDelayMs } from '@/lib/readers/mail/retry-delay';
+import { classifySendFailure } from '@/lib/readers/mail/send-failure';
 
 describe('reading a failed send', () => {
   it('treats 5xx as permanent, 4xx as temporary, and a lost connection as temporary before the hand-over and unknown after it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '@/db/schema';
-import { ACTIONS, can, type Action } from '@/lib/auth/policy';
+import { ACTIONS, can, type Action } from '@/lib/staff/auth/policy';
 
 // The newsroom's rules, written out by hand: A = any article, O = only one's own, - = never.
 // Columns: author, editor, admin.

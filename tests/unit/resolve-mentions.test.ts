@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mentionToken } from '@/lib/notes/mention-token';
-import { noteBodyToText } from '@/lib/notes/note-body-to-text';
-import { resolveMentions } from '@/lib/notes/resolve-mentions';
-import { splitNoteBody } from '@/lib/notes/split-note-body';
+import { mentionToken } from '@/lib/articles/notes/mention-token';
+import { noteBodyToText } from '@/lib/articles/notes/note-body-to-text';
+import { resolveMentions } from '@/lib/articles/notes/resolve-mentions';
+import { splitNoteBody } from '@/lib/articles/notes/split-note-body';
 
 const ana = { id: 1, name: 'Ana Ruiz' };
 const anaSoto = { id: 2, name: 'Ana Ruiz Soto' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { safeReturnPath } from '@/lib/staff/auth/safe-return-path';
 
 describe('safeReturnPath', () => {
   it.each([

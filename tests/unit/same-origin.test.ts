@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOrigin } from '@/lib/http/is-same-origin';
+import { isSameOrigin } from '@/lib/platform/http/is-same-origin';
 
 const headersOf = (values: Record<string, string>) => new Headers(values);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFormInput } from '@/lib/settings/settings-form-input';
+import { settingsFormInput } from '@/lib/platform/settings/settings-form-input';
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();

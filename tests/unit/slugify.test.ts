@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '@/lib/text/slugify';
-import { normalizeAlias } from '@/lib/text/normalize-alias';
+import { slugify } from '@/lib/content/text/slugify';
+import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 
 describe('slugify', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, instantToWallTime, wallTimeToInstant } from '@/lib/time/zoned-time';
+import { formatInZone, instantToWallTime, wallTimeToInstant } from '@/lib/platform/time/zoned-time';
 
 describe('wall-clock times in a time zone', () => {
   it('reads a wall time in the zone it is given', () => {

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/staff/auth/client-ip';
 import { getCurrentReader } from '@/lib/readers/current-reader';
 import { deleteReaderData } from '@/lib/readers/delete-reader-data';
 import { readerSignIn, readerSignOut } from '@/lib/readers/reader-auth';

@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
-import { getConfig } from '@/lib/config/get-config';
-import { feedResponse } from '@/lib/feeds/feed-response';
-import { getSiteFeed } from '@/lib/feeds/get-site-feed';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { feedResponse } from '@/lib/site/feeds/feed-response';
+import { getSiteFeed } from '@/lib/site/feeds/get-site-feed';
 
 export async function GET() {
   await connection();

@@ -7,8 +7,8 @@ import { SearchForm } from '@/components/site/search-form';
 import styles from '@/components/site/search-page.module.css';
 import { SearchResults } from '@/components/site/search-results';
 import { SearchTips } from '@/components/site/search-tips';
-import { searchArticles } from '@/lib/search/search-articles';
-import { parseSearchRequest, searchHref, type SearchRequest, type SearchSort } from '@/lib/search/search-request';
+import { searchArticles } from '@/lib/site/search/search-articles';
+import { parseSearchRequest, searchHref, type SearchRequest, type SearchSort } from '@/lib/site/search/search-request';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

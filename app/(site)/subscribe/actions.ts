@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/staff/auth/client-ip';
 import { applyChoicesChange, confirmSubscription } from '@/lib/readers/confirm-subscription';
 import { subscribeFormValues } from '@/lib/readers/subscribe-input-schema';
 import { subscribeReader } from '@/lib/readers/subscribe-reader';

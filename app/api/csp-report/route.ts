@@ -1,5 +1,5 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readLimitedText } from '@/lib/http/read-limited-text';
+import { clientIp } from '@/lib/staff/auth/client-ip';
+import { readLimitedText } from '@/lib/platform/http/read-limited-text';
 import { hitRateLimits } from '@/lib/readers/hit-rate-limit';
 import { parseCspReports } from '@/lib/site/csp-reports/parse-csp-reports';
 import { CSP_REPORT_LIMITS, recordCspReports } from '@/lib/site/csp-reports/record-csp-reports';

@@ -1,4 +1,4 @@
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/staff/auth/client-ip';
 import { subscribeFormValues } from '@/lib/readers/subscribe-input-schema';
 import { subscribeReader } from '@/lib/readers/subscribe-reader';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { escapeHtml } from '@/lib/mail/escape-html';
+import { escapeHtml } from '@/lib/readers/mail/escape-html';
 import { standalonePageHtml } from '@/lib/readers/standalone-page-html';
 import { unsubscribeWithToken } from '@/lib/readers/unsubscribe-reader';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 const tokenSchema = z.string().trim().min(1).max(100);
 

@@ -1,11 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { createArticle } from '@/lib/articles/create-article';
 import { restoreRevision } from '@/lib/articles/restore-revision';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 export type CreateArticleState = { error?: string; title?: string };
 

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import type { AuditEntryView } from '@/lib/audit/audit-entry-view';
-import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { listAuditFacets } from '@/lib/audit/list-audit-facets';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import type { AuditEntryView } from '@/lib/staff/audit/audit-entry-view';
+import { listAuditEntries } from '@/lib/staff/audit/list-audit-entries';
+import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 

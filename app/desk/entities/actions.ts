@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { addAlias } from '@/lib/entities/add-alias';
 import { approveEntity } from '@/lib/entities/approve-entity';
 import { createEntity } from '@/lib/entities/create-entity';
@@ -14,7 +14,7 @@ import { mergeEntities } from '@/lib/entities/merge-entities';
 import { readEntityForm } from '@/lib/entities/read-entity-form';
 import { removeAlias } from '@/lib/entities/remove-alias';
 import { updateEntity } from '@/lib/entities/update-entity';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 
 export type EntityActionResult =
   | { ok: true; message: string; warning?: string | null }

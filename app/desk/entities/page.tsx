@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
 import { EntityPagination } from '@/components/desk/entity-pagination';
 import type { EntityKind } from '@/lib/entities/entity-types';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { listEntities } from '@/lib/entities/list-entities';
 

@@ -2,9 +2,9 @@ import '@/components/editor/notes/notes.css';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { INBOX_PAGE_SIZE, listNotifications } from '@/lib/notifications/list-notifications';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { INBOX_PAGE_SIZE, listNotifications } from '@/lib/staff/notifications/list-notifications';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { InboxList, type InboxEntry } from './inbox-list.client';
 
 export const metadata: Metadata = { title: 'Inbox', robots: { index: false } };

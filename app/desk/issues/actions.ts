@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
-import { NotFoundError } from '@/lib/errors/domain-errors';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { addIssueArticle } from '@/lib/issues/add-issue-article';
 import { createIssue } from '@/lib/issues/create-issue';
 import type { IssueActionResult, IssueFormState, PublishIssueState } from '@/lib/issues/issue-action-state';

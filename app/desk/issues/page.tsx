@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
 import { IssueStatusLabel } from '@/components/desk/issues/issue-status-label';
 import { IssuesTabs } from '@/components/desk/issues/issues-tabs';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
 import { listDeskIssues } from '@/lib/issues/list-desk-issues';
 
 export const metadata: Metadata = { title: 'Issues', robots: { index: false } };

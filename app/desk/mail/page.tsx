@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { getConfig } from '@/lib/config/get-config';
-import { listCampaignProgress } from '@/lib/mail/campaign-progress';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { listCampaignProgress } from '@/lib/readers/mail/campaign-progress';
 import { subscriberCountsOverTime } from '@/lib/readers/subscriber-counts';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { SubscriberChart } from './subscriber-chart';
 
 export const metadata: Metadata = { title: 'Mail', robots: { index: false } };

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/mail/outbox-statuses';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { getConfig } from '@/lib/config/get-config';
-import { listOutbox } from '@/lib/mail/list-outbox';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/readers/mail/outbox-statuses';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { listOutbox } from '@/lib/readers/mail/list-outbox';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 

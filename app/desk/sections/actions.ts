@@ -1,14 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { createSection } from '@/lib/sections/create-section';
-import { moveSection } from '@/lib/sections/move-section';
-import type { SectionActionResult, SectionFormState } from '@/lib/sections/section-action-state';
-import { updateSection } from '@/lib/sections/update-section';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { createSection } from '@/lib/issues/sections/create-section';
+import { moveSection } from '@/lib/issues/sections/move-section';
+import type { SectionActionResult, SectionFormState } from '@/lib/issues/sections/section-action-state';
+import { updateSection } from '@/lib/issues/sections/update-section';
 
 export async function createSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
   const staff = await requireStaff({ returnTo: '/desk/sections' });

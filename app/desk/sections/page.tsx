@@ -4,9 +4,9 @@ import { DeskShell } from '@/app/desk/desk-shell';
 import { IssuesTabs } from '@/components/desk/issues/issues-tabs';
 import { SectionForm } from '@/components/desk/issues/section-form';
 import { SectionOrderButtons } from '@/components/desk/issues/section-order-buttons';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { listSections } from '@/lib/sections/list-sections';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { listSections } from '@/lib/issues/sections/list-sections';
 import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sections', robots: { index: false } };

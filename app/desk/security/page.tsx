@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
 import { CSP_VIOLATIONS_REFUSAL, listCspViolations } from '@/lib/site/csp-reports/list-csp-violations';
-import { getSiteSettings } from '@/lib/settings/site-settings';
-import { formatInZone } from '@/lib/time/zoned-time';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { formatInZone } from '@/lib/platform/time/zoned-time';
 
 export const metadata: Metadata = { title: 'Security reports', robots: { index: false } };
 

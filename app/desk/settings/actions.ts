@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { updateSiteSettingsAudited } from '@/lib/audit/update-site-settings-audited';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
-import { settingsFormInput } from '@/lib/settings/settings-form-input';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { updateSiteSettingsAudited } from '@/lib/staff/audit/update-site-settings-audited';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { settingsFormInput } from '@/lib/platform/settings/settings-form-input';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 
 export type SettingsFormState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 

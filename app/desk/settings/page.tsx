@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { getLastBackup } from '@/lib/backup/get-last-backup';
-import { getSiteSettings } from '@/lib/settings/site-settings';
-import { formatInZone } from '@/lib/time/zoned-time';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { getLastBackup } from '@/lib/platform/backup/get-last-backup';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { formatInZone } from '@/lib/platform/time/zoned-time';
 import { SettingsForm } from './settings-form.client';
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } };

@@ -1,17 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { changeRole } from '@/lib/users/change-role';
-import { createContributor } from '@/lib/users/create-contributor';
-import { inviteStaff } from '@/lib/users/invite-staff';
-import { PASSWORD_RESET_LINK_HOURS, SET_PASSWORD_LINK_HOURS } from '@/lib/users/issue-set-password-link';
-import { sendSetPasswordLink } from '@/lib/users/send-set-password-link';
-import { setActive } from '@/lib/users/set-active';
-import { updateContributor } from '@/lib/users/update-contributor';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { changeRole } from '@/lib/staff/users/change-role';
+import { createContributor } from '@/lib/staff/users/create-contributor';
+import { inviteStaff } from '@/lib/staff/users/invite-staff';
+import { PASSWORD_RESET_LINK_HOURS, SET_PASSWORD_LINK_HOURS } from '@/lib/staff/users/issue-set-password-link';
+import { sendSetPasswordLink } from '@/lib/staff/users/send-set-password-link';
+import { setActive } from '@/lib/staff/users/set-active';
+import { updateContributor } from '@/lib/staff/users/update-contributor';
 
 export type StaffActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
-import type { StaffRole } from '@/lib/users/staff-roles';
+import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
 import { FormField } from '@/components/ui/form-field';
 

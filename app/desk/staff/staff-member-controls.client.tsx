@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
-import type { StaffRole } from '@/lib/users/staff-roles';
+import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { staffMemberAction, type StaffFormState } from './actions';
 
 /** The changes an admin can make to one staff member: role, disable or enable, a new set-password link. */

@@ -1,8 +1,8 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { clientIp } from '@/lib/auth/client-ip';
-import { requestPasswordReset, type PasswordResetResult } from '@/lib/users/request-password-reset';
+import { clientIp } from '@/lib/staff/auth/client-ip';
+import { requestPasswordReset, type PasswordResetResult } from '@/lib/staff/users/request-password-reset';
 
 export type ForgotPasswordState = PasswordResetResult | null;
 

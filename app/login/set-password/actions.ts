@@ -1,6 +1,6 @@
 'use server';
 
-import { setPasswordWithToken } from '@/lib/users/set-password-with-token';
+import { setPasswordWithToken } from '@/lib/staff/users/set-password-with-token';
 
 export type SetPasswordState = { ok: true } | { ok: false; error: string; fieldErrors?: Partial<Record<'password' | 'confirm', string>> } | null;
 

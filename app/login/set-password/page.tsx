@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
-import { isPasswordLinkOpen } from '@/lib/users/is-password-link-open';
-import { INVALID_LINK_MESSAGE } from '@/lib/users/set-password-with-token';
+import { MIN_PASSWORD_LENGTH } from '@/lib/staff/auth/password';
+import { isPasswordLinkOpen } from '@/lib/staff/users/is-password-link-open';
+import { INVALID_LINK_MESSAGE } from '@/lib/staff/users/set-password-with-token';
 import { SetPasswordForm } from './set-password-form.client';
 
 export const metadata: Metadata = { title: 'Set your password', robots: { index: false }, referrer: 'no-referrer' };

@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { ArticleView } from '@/components/site/article-view';
 import { resolvePreviewToken } from '@/lib/articles/preview-links';
-import { getSiteSettings } from '@/lib/settings/site-settings';
-import { formatInZone } from '@/lib/time/zoned-time';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { formatInZone } from '@/lib/platform/time/zoned-time';
 
 // Metadata and page ask for the same link in one request: read it once.
 const load = cache(resolvePreviewToken);

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
-import type { SectionFormState } from '@/lib/sections/section-action-state';
+import type { SectionFormState } from '@/lib/issues/sections/section-action-state';
 
 /** Adds a section, or renames and describes one (`sectionId` set). */
 export function SectionForm({

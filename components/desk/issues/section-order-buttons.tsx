@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { SectionActionResult } from '@/lib/sections/section-action-state';
+import type { SectionActionResult } from '@/lib/issues/sections/section-action-state';
 
 /** Move a section up or down in the order of every table of contents; the result is announced. */
 export function SectionOrderButtons({

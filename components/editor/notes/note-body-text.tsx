@@ -1,4 +1,4 @@
-import type { NoteBodyPart } from '@/lib/notes/split-note-body';
+import type { NoteBodyPart } from '@/lib/articles/notes/split-note-body';
 
 /** A note's words as plain text, mentions set apart; never HTML. */
 export function NoteBodyText({ parts }: { parts: NoteBodyPart[] }) {

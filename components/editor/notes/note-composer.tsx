@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { MAX_NOTE_LENGTH } from '@/lib/notes/note-limits';
+import { MAX_NOTE_LENGTH } from '@/lib/articles/notes/note-limits';
 import { searchColleagues, type DirectoryEntry } from './notes-api';
 import { withMentionTokens } from './with-mention-tokens';
 

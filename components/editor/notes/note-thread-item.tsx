@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { NoteReply, NoteThread } from '@/lib/notes/list-note-threads';
+import type { NoteReply, NoteThread } from '@/lib/articles/notes/list-note-threads';
 import { NoteBodyText } from './note-body-text';
 import { NoteComposer } from './note-composer';
 

@@ -1,5 +1,5 @@
-import type { NoteThread } from '@/lib/notes/list-note-threads';
-import type { NoteChange } from '@/lib/notes/note-input-schema';
+import type { NoteThread } from '@/lib/articles/notes/list-note-threads';
+import type { NoteChange } from '@/lib/articles/notes/note-input-schema';
 
 export type NewNote = { body: string; anchor?: { text: string; from: number; to: number } | null; parentId?: number | null };
 

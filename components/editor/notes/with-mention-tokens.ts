@@ -1,4 +1,4 @@
-import { mentionToken } from '@/lib/notes/mention-token';
+import { mentionToken } from '@/lib/articles/notes/mention-token';
 
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 

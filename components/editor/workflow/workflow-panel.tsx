@@ -5,7 +5,7 @@ import type { EditorViewer } from '@/lib/articles/get-article-for-edit';
 import type { WorkflowState } from '@/lib/articles/get-workflow-state';
 import type { PreflightProblem } from '@/lib/articles/preflight-checks';
 import type { WorkflowAction } from '@/lib/articles/workflow';
-import { can } from '@/lib/auth/policy';
+import { can } from '@/lib/staff/auth/policy';
 import { patchNote } from '../notes/notes-api';
 import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';

@@ -2,8 +2,8 @@ import 'server-only';
 import { desc } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cspViolations, type CspViolation } from '@/db/schema';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
-import { can, ForbiddenError } from '@/lib/auth/policy';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 
 export type CspViolationView = Omit<CspViolation, 'fingerprint'>;
 

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { revalidationToken } from '@/lib/cache/revalidation-token';
+import { revalidationToken } from '@/lib/platform/cache/revalidation-token';
 import { signUnsubscribeToken } from '@/lib/readers/unsubscribe-token';
 import { TRUST_AUTH_SECRET } from './app-process';
 

@@ -3,7 +3,7 @@
 import { closeDb } from '@/db/client';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
 import { saveArticle } from '@/lib/articles/save-article';
-import type { StaffIdentity } from '@/lib/auth/authenticate-staff';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 
 const [articleIdText, countText, label, actorJson] = process.argv.slice(2);
 const articleId = Number(articleIdText);

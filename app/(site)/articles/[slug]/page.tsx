@@ -6,10 +6,10 @@ import { ArticleView } from '@/components/site/article-view';
 import { CompactArticleList } from '@/components/site/compact-article-list';
 import { SubscribeBox } from '@/components/site/subscribe-box';
 import { findCurrentArticleSlug } from '@/lib/articles/find-current-article-slug';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/entities/entity-json-ld';
 import { getArticlePage } from '@/lib/site/get-article-page';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 // Metadata and page ask for the same entry in one request: read it once.
 const load = cache(getArticlePage);

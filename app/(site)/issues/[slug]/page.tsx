@@ -3,11 +3,11 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { IssuePageView } from '@/components/site/issue-page-view';
-import { getConfig } from '@/lib/config/get-config';
+import { getConfig } from '@/lib/platform/config/get-config';
 import { serializeJsonLd } from '@/lib/entities/entity-json-ld';
 import { getIssueContents } from '@/lib/issues/get-issue';
 import { issueJsonLd } from '@/lib/issues/issue-json-ld';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 // Metadata and page ask for the same row in one request: read it once.
 const load = cache(getIssueContents);

@@ -5,9 +5,9 @@ import { cache } from 'react';
 import { ListingArticles } from '@/components/site/listing-articles';
 import styles from '@/components/site/listing-page.module.css';
 import { listingPageHref, parseListingPage } from '@/components/site/listing-pagination';
-import { getConfig } from '@/lib/config/get-config';
-import { getSectionPage } from '@/lib/site-sections/get-section-page';
-import { getSiteName } from '@/lib/settings/site-settings';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { getSectionPage } from '@/lib/site/sections/get-section-page';
+import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 // Metadata and page ask for the same data in one request: read it once (primitive arguments, as `cache` compares by identity).
 const load = cache((slug: string, page: number) => getSectionPage({ slug, page }));

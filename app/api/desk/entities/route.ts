@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '@/lib/entities/entity-types';
 import { createEntity } from '@/lib/entities/create-entity';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
-import { slugify } from '@/lib/text/slugify';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
+import { slugify } from '@/lib/content/text/slugify';
 
 const quickEntitySchema = z.object({
   kind: z.enum(ENTITY_KINDS, { error: 'Choose what kind of entity this is.' }),

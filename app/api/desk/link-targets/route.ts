@@ -1,5 +1,5 @@
 import { searchLinkTargets } from '@/lib/articles/search-link-targets';
-import { staffRoute } from '@/lib/http/staff-route';
+import { staffRoute } from '@/lib/platform/http/staff-route';
 
 /** Our own articles and issues for the editor's internal link picker, limited to what the caller may open. */
 export function GET(request: Request) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { listNotifications } from '@/lib/notifications/list-notifications';
-import { markNotificationsRead } from '@/lib/notifications/mark-notifications-read';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { listNotifications } from '@/lib/staff/notifications/list-notifications';
+import { markNotificationsRead } from '@/lib/staff/notifications/mark-notifications-read';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -1,5 +1,5 @@
-import { searchStaffDirectory } from '@/lib/notes/search-staff-directory';
-import { staffRoute } from '@/lib/http/staff-route';
+import { searchStaffDirectory } from '@/lib/articles/notes/search-staff-directory';
+import { staffRoute } from '@/lib/platform/http/staff-route';
 
 /** Active colleagues by name (`?q=`), for mentioning them in a note. */
 export function GET(request: Request) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_TAG_LENGTH } from '@/lib/cache/cache-tags';
-import { expireTags } from '@/lib/cache/expire-tags';
-import { isRevalidationToken } from '@/lib/cache/revalidation-token';
+import { MAX_TAG_LENGTH } from '@/lib/platform/cache/cache-tags';
+import { expireTags } from '@/lib/platform/cache/expire-tags';
+import { isRevalidationToken } from '@/lib/platform/cache/revalidation-token';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/staff/auth/client-ip';
 import { readerAuthHandlers } from '@/lib/readers/reader-auth';
 import { refuseReaderSignInOverLimit } from '@/lib/readers/reader-sign-in-limit';
 

@@ -4,7 +4,7 @@ import { DeskShell } from '@/app/desk/desk-shell';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { getArticleForEdit, getEditorOptions } from '@/lib/articles/get-article-for-edit';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 
 export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { NewArticleForm } from './new-article-form.client';
 
 export const metadata: Metadata = { title: 'New article', robots: { index: false } };

@@ -12,7 +12,7 @@ import { IssueStatusLabel } from '@/components/desk/issues/issue-status-label';
 import { PublishIssueForm } from '@/components/desk/issues/publish-issue-form';
 import styles from '@/components/desk/issues/issues.module.css';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { getIssuePlan } from '@/lib/issues/get-issue-plan';
 import { listCoverOptions } from '@/lib/issues/list-cover-options';
 import { addIssueArticleAction, publishIssueAction, removeIssueArticleAction, reorderIssueSectionAction, searchIssueCandidatesAction, updateIssueAction } from '../actions';

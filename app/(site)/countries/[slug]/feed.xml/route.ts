@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { entityFeedResponse } from '@/lib/feeds/entity-feed-response';
+import { entityFeedResponse } from '@/lib/site/feeds/entity-feed-response';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();

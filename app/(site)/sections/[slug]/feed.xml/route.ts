@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
-import { getConfig } from '@/lib/config/get-config';
-import { feedResponse } from '@/lib/feeds/feed-response';
-import { getSectionFeed } from '@/lib/feeds/get-section-feed';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { feedResponse } from '@/lib/site/feeds/feed-response';
+import { getSectionFeed } from '@/lib/site/feeds/get-section-feed';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();

@@ -1,7 +1,7 @@
 import { MAX_DOC_BYTES } from '@/lib/content/validate-article-doc';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
 import { saveArticle } from '@/lib/articles/save-article';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findExistingEntityIds } from '@/lib/entities/find-existing-entity-ids';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 const MAX_IDS = 500;
 

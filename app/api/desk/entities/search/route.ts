@@ -1,5 +1,5 @@
 import { searchEntitiesForPicker } from '@/lib/entities/search-entities-for-picker';
-import { staffRoute } from '@/lib/http/staff-route';
+import { staffRoute } from '@/lib/platform/http/staff-route';
 
 /** The editor's entity picker: `@` mentions, "Tag as…", and hand-added tags. */
 export function GET(request: Request) {

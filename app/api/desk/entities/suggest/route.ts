@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SUGGEST_TEXT_CHARS, suggestEntities } from '@/lib/entities/suggest-entities';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 const TOO_LONG = `The text is longer than ${MAX_SUGGEST_TEXT_CHARS.toLocaleString('en')} characters; ask for suggestions on a shorter part of it.`;
 // UTF-8 takes up to three bytes per UTF-16 unit, so a text within the character limit always fits.

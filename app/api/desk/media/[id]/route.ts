@@ -1,4 +1,4 @@
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { authorizeMediaRequest } from '@/lib/media/authorize-media-request';
 import { getMedia } from '@/lib/media/get-media';
 import { parseMediaId } from '@/lib/media/parse-media-id';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
 import { etagMatches } from '@/lib/media/etag-matches';
 import { isMediaPublic } from '@/lib/media/is-media-public';
 import { isMediaAddressSignature } from '@/lib/media/media-address-signature';

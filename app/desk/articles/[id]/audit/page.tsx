@@ -4,9 +4,9 @@ import { connection } from 'next/server';
 import { ArticleAuditLog } from '@/components/desk/article-audit-log';
 import { DeskShell } from '@/app/desk/desk-shell';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
-import { listArticleAuditEntries } from '@/lib/audit/list-article-audit-entries';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { listArticleAuditEntries } from '@/lib/staff/audit/list-article-audit-entries';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 
 export const metadata: Metadata = { title: 'Article audit log', robots: { index: false } };
 

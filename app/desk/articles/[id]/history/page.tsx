@@ -6,7 +6,7 @@ import { RevisionDiffView } from '@/components/desk/revision-diff-view';
 import { compareRevisions, getRevisionOf } from '@/lib/articles/compare-revisions';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { listRevisions } from '@/lib/articles/list-revisions';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { restoreRevisionAction } from '../../actions';
 

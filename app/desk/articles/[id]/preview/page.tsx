@@ -5,7 +5,7 @@ import { SiteHeader } from '@/components/site/site-header';
 import { ArticleView } from '@/components/site/article-view';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { getArticlePreview } from '@/lib/articles/get-article-preview';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false } };
 

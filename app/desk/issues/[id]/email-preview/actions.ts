@@ -1,10 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { ForbiddenError } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { sendIssueTest } from '@/lib/mail/send-issue-test';
+import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
+import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { sendIssueTest } from '@/lib/readers/mail/send-issue-test';
 
 export type SendTestState = { status: 'idle' } | { status: 'sent'; message: string } | { status: 'error'; error: string };
 

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { can } from '@/lib/auth/policy';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { issueEmailPreview } from '@/lib/mail/issue-email-preview';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { can } from '@/lib/staff/auth/policy';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { issueEmailPreview } from '@/lib/readers/mail/issue-email-preview';
 import { SendTestForm } from './send-test-form.client';
 
 export const metadata: Metadata = { title: 'Issue email preview', robots: { index: false } };

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { IssuePageView } from '@/components/site/issue-page-view';
 import { SiteHeader } from '@/components/site/site-header';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
-import { requireStaff } from '@/lib/auth/current-staff';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { getIssuePreview } from '@/lib/issues/get-issue-preview';
 
 export const metadata: Metadata = { title: 'Issue preview', robots: { index: false } };

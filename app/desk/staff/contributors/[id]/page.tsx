@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
-import { requireStaff } from '@/lib/auth/current-staff';
-import { NotFoundError } from '@/lib/errors/domain-errors';
-import { canManageContributors } from '@/lib/users/can-manage-contributors';
-import { getGuestContributor } from '@/lib/users/get-guest-contributor';
+import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { canManageContributors } from '@/lib/staff/users/can-manage-contributors';
+import { getGuestContributor } from '@/lib/staff/users/get-guest-contributor';
 import { updateContributorAction } from '../../actions';
 import { ContributorForm } from '../../contributor-form.client';
 

@@ -1,5 +1,5 @@
 import { dismissSuggestion, dismissSuggestions, listDismissedSuggestions } from '@/lib/articles/dismissed-suggestions';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { setEmbargo } from '@/lib/articles/set-embargo';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
-import { addNote } from '@/lib/notes/add-note';
-import { listNoteThreads } from '@/lib/notes/list-note-threads';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { addNote } from '@/lib/articles/notes/add-note';
+import { listNoteThreads } from '@/lib/articles/notes/list-note-threads';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

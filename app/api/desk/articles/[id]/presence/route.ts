@@ -1,5 +1,5 @@
 import { heartbeat, leaveArticle } from '@/lib/articles/article-presence';
-import { staffRoute } from '@/lib/http/staff-route';
+import { staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createPreviewLink, listPreviewLinks, previewLinkInputSchema, revokePreviewLink } from '@/lib/articles/preview-links';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,9 +1,9 @@
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { transitionArticle } from '@/lib/articles/transition-article';
-import { changesPublicSite } from '@/lib/cache/changes-public-site';
-import { expireReaderContent } from '@/lib/cache/expire-reader-content';
-import { readerContentTags } from '@/lib/cache/reader-content-tags';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { changesPublicSite } from '@/lib/platform/cache/changes-public-site';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { readerContentTags } from '@/lib/platform/cache/reader-content-tags';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string }> };
 

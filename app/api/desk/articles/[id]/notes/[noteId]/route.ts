@@ -1,6 +1,6 @@
-import { changeNote } from '@/lib/notes/change-note';
-import { listNoteThreads } from '@/lib/notes/list-note-threads';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/http/staff-route';
+import { changeNote } from '@/lib/articles/notes/change-note';
+import { listNoteThreads } from '@/lib/articles/notes/list-note-threads';
+import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
 
 type Context = { params: Promise<{ id: string; noteId: string }> };
 

@@ -1,0 +1,66 @@
+import 'server-only';
+import { publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
+import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
+import { finishCampaigns } from '@/lib/readers/mail/finish-campaigns';
+import { queueDigests } from '@/lib/readers/mail/queue-digests';
+import { pruneRateLimitHits } from '@/lib/readers/hit-rate-limit';
+import { pruneLoginAttempts } from './prune-login-attempts';
+
+export type WorkerStep = {
+  name: string;
+  run: () => number | Promise<number>;
+  /** When this step did something, the next pass starts at once: there is probably more (a campaign being sent). */
+  isBusyWhenPositive?: boolean;
+};
+
+/** What one pass of the worker does. Each step is idempotent: running it twice changes nothing more. */
+export const WORKER_STEPS: WorkerStep[] = [
+  { name: 'publish-due-articles', run: () => publishDueArticles() },
+  { name: 'queue-digests', run: () => queueDigests() },
+  { name: 'expand-campaigns', run: () => expandCampaigns(), isBusyWhenPositive: true },
+  { name: 'deliver-outbox', run: () => deliverOutbox(), isBusyWhenPositive: true },
+  { name: 'finish-campaigns', run: () => finishCampaigns() },
+  { name: 'prune-login-attempts', run: () => pruneLoginAttempts() },
+  { name: 'prune-rate-limit-hits', run: () => pruneRateLimitHits() },
+];
+
+/** Runs every step once; one step failing does not stop the others. Returns how much each did. */
+export async function runWorkerPass(steps: WorkerStep[] = WORKER_STEPS): Promise<Record<string, number | Error>> {
+  const results: Record<string, number | Error> = {};
+  for (const step of steps) {
+    try {
+      results[step.name] = await step.run();
+    } catch (error) {
+      results[step.name] = error instanceof Error ? error : new Error(String(error));
+      console.error(`Worker step ${step.name} failed:`, error);
+    }
+  }
+  return results;
+}
+
+/** Scheduled articles go out within this long of their time. */
+export const WORKER_INTERVAL_MS = 5_000;
+
+/** Runs passes every `intervalMs` (WORKER_INTERVAL_MS in the environment) until the returned stop function is called. */
+export function startWorkerLoop({ intervalMs = workerInterval() }: { intervalMs?: number } = {}): () => void {
+  let isStopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    if (isStopped) return;
+    const results = await runWorkerPass();
+    const isBusy = WORKER_STEPS.some((step) => step.isBusyWhenPositive && typeof results[step.name] === 'number' && (results[step.name] as number) > 0);
+    if (!isStopped) timer = setTimeout(tick, isBusy ? 0 : intervalMs);
+  };
+  timer = setTimeout(tick, 1_000);
+  timer.unref?.();
+  return () => {
+    isStopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
+
+function workerInterval(): number {
+  const configured = Number(process.env.WORKER_INTERVAL_MS);
+  return Number.isFinite(configured) && configured >= 100 ? configured : WORKER_INTERVAL_MS;
+}

@@ -1,0 +1,22 @@
+import { DatabaseStartupError, getDb } from '@/db/client';
+import { startWorkerLoop } from '@/lib/platform/jobs/worker-loop';
+import { ensureSearchIndex } from '@/lib/site/search/ensure-search-index';
+
+/**
+ * Opens the database (applying migrations) so that a bad file stops the start with one sentence,
+ * then starts the background worker loop in this process.
+ */
+export function startServer(): void {
+  try {
+    getDb();
+  } catch (error) {
+    if (error instanceof DatabaseStartupError) {
+      console.error(`Masthead cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const indexed = ensureSearchIndex();
+  if (indexed > 0) console.log(`Search index built for ${indexed} published articles.`);
+  if (process.env.MASTHEAD_WORKER !== 'off') startWorkerLoop();
+}

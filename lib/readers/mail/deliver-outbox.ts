@@ -1,0 +1,202 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { campaigns, outbox, subscribers, type OutboxMessage } from '@/db/schema';
+import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
+import { classifySendFailure } from './send-failure';
+import { retryDelayMs } from './retry-delay';
+import { getSmtpTransport, type GatedMail } from './smtp-transport';
+
+export const UNKNOWN_OUTCOME_NOTE =
+  'The worker stopped while the mail server was taking this message; it was probably delivered, so it is not sent again.';
+
+type Claimed = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'attempts'>;
+
+type SendMail = (mail: GatedMail) => Promise<unknown>;
+
+/**
+ * The worker's delivery step: hands due outbox messages to the SMTP server until none are due or
+ * `budgetMs` has passed, and returns how many it settled. Without SMTP_URL it does nothing — the
+ * outbox is then the mailbox the desk shows. How a crash is survived is in docs/adr/009.
+ */
+export async function deliverOutbox({
+  budgetMs = 4_000,
+  now = () => Date.now(),
+  sendMail,
+}: { budgetMs?: number; now?: () => number; sendMail?: SendMail } = {}): Promise<number> {
+  const { smtpUrl, mail } = getConfig();
+  if (!smtpUrl && !sendMail) return 0;
+  const send: SendMail = sendMail ?? ((message) => getSmtpTransport({ smtpUrl: smtpUrl!, mail }).sendMail(message));
+  const host = mail.from.match(/@([^>\s]+)/)?.[1] ?? 'localhost.localdomain';
+  const batchSize = Math.max(1, Math.min(500, Math.ceil(mail.ratePerSecond * 2)));
+  const started = now();
+  let settled = settleUnknownOutcomes({ now: now() });
+  while (now() - started < budgetMs) {
+    const claim = claimDue({ size: batchSize, now: now(), mail });
+    settled += claim.dropped;
+    if (claim.messages.length === 0 && claim.dropped === 0) break;
+    const outcomes = await Promise.all(claim.messages.map((message) => deliverOne({ message, send, host, mail, now })));
+    settled += outcomes.filter(Boolean).length;
+  }
+  return settled;
+}
+
+/**
+ * Messages whose hand-over began but whose lease ran out without an answer: their worker died. A
+ * campaign message counts as sent (at most once: the reader may not get two); any other message,
+ * such as a sign-in link, is sent again (at least once: a lost link is worse than a second one).
+ */
+export function settleUnknownOutcomes({ now }: { now: number }): number {
+  const db = getDb();
+  const expired = and(eq(outbox.status, 'pending'), isNotNull(outbox.sentAt), lt(outbox.nextAttemptAt, new Date(now)));
+  const assumed = db
+    .update(outbox)
+    .set({ status: 'sent', lastError: UNKNOWN_OUTCOME_NOTE, nextAttemptAt: null })
+    .where(and(expired, isNotNull(outbox.campaignId)))
+    .run().changes;
+  const retried = db
+    .update(outbox)
+    .set({ sentAt: null, lastError: 'The worker stopped while handing this message over; it is sent again.' })
+    .where(and(expired, isNull(outbox.campaignId)))
+    .run().changes;
+  return assumed + retried;
+}
+
+/**
+ * Takes up to `size` due messages for this worker: each one's attempt count goes up and its
+ * `nextAttemptAt` becomes the end of a lease. Single messages (confirmations, sign-in links, staff
+ * mail) go before campaign mail. Campaign messages to readers who have since unsubscribed, paused
+ * or bounced are dropped here rather than sent.
+ */
+function claimDue({ size, now, mail }: { size: number; now: number; mail: MailConfig }): { messages: Claimed[]; dropped: number } {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const isDue = and(eq(outbox.status, 'pending'), isNull(outbox.sentAt), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, new Date(now))));
+      const columns = {
+        id: outbox.id,
+        toAddress: outbox.toAddress,
+        subject: outbox.subject,
+        text: outbox.text,
+        html: outbox.html,
+        headers: outbox.headers,
+        campaignId: outbox.campaignId,
+        subscriberId: outbox.subscriberId,
+        attempts: outbox.attempts,
+      };
+      const single = tx.select(columns).from(outbox).where(and(isDue, isNull(outbox.campaignId))).orderBy(asc(outbox.id)).limit(size).all();
+      // Campaign by campaign, oldest first: `campaign_id = ? and status = 'pending'` walks the outbox_campaign index in id order, with no sort.
+      const many: Claimed[] = [];
+      const active = single.length < size ? tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ['expanding', 'sending', 'cancelled'])).orderBy(asc(campaigns.id)).all() : [];
+      for (const campaign of active) {
+        if (single.length + many.length >= size) break;
+        many.push(...tx.select(columns).from(outbox).where(and(isDue, eq(outbox.campaignId, campaign.id))).orderBy(asc(outbox.id)).limit(size - single.length - many.length).all());
+      }
+      const rows = [...single, ...many];
+      if (rows.length === 0) return { messages: [], dropped: 0 };
+
+      const campaignReaderIds = [...new Set(many.map((row) => row.subscriberId).filter((id): id is number => id !== null))];
+      const eligible = new Set(
+        campaignReaderIds.length === 0
+          ? []
+          : tx
+              .select({ id: subscribers.id })
+              .from(subscribers)
+              .where(and(inArray(subscribers.id, campaignReaderIds), eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false)))
+              .all()
+              .map((row) => row.id),
+      );
+      // A staff test send has no subscriber; every other campaign message goes only to a reader who still wants it.
+      const isWanted = (row: Claimed) => row.campaignId === null || row.subscriberId === null || eligible.has(row.subscriberId);
+      const dropped = rows.filter((row) => !isWanted(row));
+      if (dropped.length > 0) {
+        tx.update(outbox)
+          .set({ status: 'failed', lastError: 'Not sent: the reader unsubscribed, paused their email or stopped receiving mail before it went out.' })
+          .where(inArray(outbox.id, dropped.map((row) => row.id)))
+          .run();
+      }
+      const messages = rows.filter(isWanted);
+      if (messages.length > 0) {
+        tx.update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now + mail.leaseSeconds * 1000) })
+          .where(inArray(outbox.id, messages.map((row) => row.id)))
+          .run();
+      }
+      return { messages: messages.map((row) => ({ ...row, attempts: row.attempts + 1 })), dropped: dropped.length };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Sends one claimed message and records what became of it. Returns false when another worker owns it now. */
+async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<boolean> {
+  const db = getDb();
+  const isMine = and(eq(outbox.id, message.id), eq(outbox.attempts, message.attempts), eq(outbox.status, 'pending'));
+  let wasHandedOver = false;
+  try {
+    await send({
+      from: mail.from,
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+      headers: message.headers,
+      // The same Message-ID on every attempt, so a receiving system can recognise a repeat.
+      messageId: `<masthead.outbox.${message.id}@${host}>`,
+      handOverCheck: () => {
+        // Recorded before the end-of-data mark is sent; only the worker holding the current claim may send it.
+        const taken = db.update(outbox).set({ sentAt: new Date(now()) }).where(and(isMine, isNull(outbox.sentAt))).run().changes;
+        if (taken === 0) throw new Error('This message is being delivered by another worker.');
+        wasHandedOver = true;
+      },
+    });
+  } catch (error) {
+    if (!wasHandedOver && error instanceof Error && /another worker/.test(error.message)) return false;
+    recordFailure({ message, failure: classifySendFailure({ error, wasHandedOver }), mail, now: now() });
+    return true;
+  }
+  db.update(outbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null, nextAttemptAt: null }).where(isMine).run();
+  if (message.subscriberId !== null) {
+    db.update(subscribers).set({ bounceCount: 0 }).where(and(eq(subscribers.id, message.subscriberId), gt(subscribers.bounceCount, 0))).run();
+  }
+  return true;
+}
+
+function recordFailure({ message, failure, mail, now }: { message: Claimed; failure: ReturnType<typeof classifySendFailure>; mail: MailConfig; now: number }): void {
+  const db = getDb();
+  const isMine = and(eq(outbox.id, message.id), eq(outbox.attempts, message.attempts), eq(outbox.status, 'pending'));
+  db.transaction(
+    (tx) => {
+      if (failure.kind === 'unknown' && message.campaignId !== null) {
+        tx.update(outbox).set({ status: 'sent', lastError: `${UNKNOWN_OUTCOME_NOTE} (${failure.reason})`, nextAttemptAt: null }).where(isMine).run();
+        return;
+      }
+      if (failure.kind === 'permanent') {
+        tx.update(outbox).set({ status: 'failed', sentAt: null, lastError: failure.reason, nextAttemptAt: null }).where(isMine).run();
+        if (message.subscriberId !== null) countBounce(tx, { subscriberId: message.subscriberId, limit: mail.bounceLimit, now });
+        return;
+      }
+      const isLastAttempt = message.attempts >= mail.maxAttempts;
+      tx.update(outbox)
+        .set(
+          isLastAttempt
+            ? { status: 'failed', sentAt: null, lastError: `Gave up after ${message.attempts} attempts: ${failure.reason}`, nextAttemptAt: null }
+            : { sentAt: null, lastError: failure.reason, nextAttemptAt: new Date(now + retryDelayMs({ attempts: message.attempts })) },
+        )
+        .where(isMine)
+        .run();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+/** One more permanent failure in a row; at the limit the address is marked bounced and gets no more mail. */
+function countBounce(tx: Tx, { subscriberId, limit, now }: { subscriberId: number; limit: number; now: number }): void {
+  tx.update(subscribers).set({ bounceCount: sql`${subscribers.bounceCount} + 1`, updatedAt: new Date(now) }).where(eq(subscribers.id, subscriberId)).run();
+  tx.update(subscribers)
+    .set({ status: 'bounced' })
+    .where(and(eq(subscribers.id, subscriberId), sql`${subscribers.bounceCount} >= ${limit}`, inArray(subscribers.status, ['pending', 'confirmed'])))
+    .run();
+}
