@@ -1,37 +1,44 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/staff/auth/current-staff';
+import { z } from 'zod';
 import { createArticle } from '@/lib/articles/create-article';
 import { restoreRevision } from '@/lib/articles/restore-revision';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
-import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { ForbiddenError, NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
+import { formId, formText } from '@/lib/staff/actions/form-fields';
 
-export type CreateArticleState = { error?: string; title?: string };
+type CreateArticleResult = { ok: true; redirectTo: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-export async function createArticleAction(_previous: CreateArticleState, formData: FormData): Promise<CreateArticleState> {
-  const staff = await requireStaff({ returnTo: '/desk/articles/new' });
-  const title = String(formData.get('title') ?? '');
-  const result = createArticle({ actor: staff, title });
-  if (!result.ok) return { error: result.error, title };
-  redirect(`/desk/articles/${result.id}`);
-}
+export type CreateArticleState = StaffActionState<CreateArticleResult>;
 
-export async function restoreRevisionAction(formData: FormData): Promise<void> {
-  const articleId = Number(formData.get('articleId'));
-  const revisionId = Number(formData.get('revisionId'));
-  const staff = await requireStaff({ returnTo: `/desk/articles/${articleId}/history` });
-  const result = restoreOrRefuse({ articleId, revisionId, actor: staff });
-  if (!result.ok) redirect(`/desk/articles/${articleId}/history?error=${encodeURIComponent(result.error)}`);
-  redirect(`/desk/articles/${articleId}/history?restored=${result.version}`);
-}
+export const createArticleAction = staffAction({
+  name: 'article.create',
+  permission: 'article.create',
+  input: z.object({ title: formText }),
+  returnTo: '/desk/articles/new',
+  audit: 'in-domain',
+  run: ({ staff, input }): CreateArticleResult => {
+    const result = createArticle({ actor: staff, title: input.title });
+    if (!result.ok) return result;
+    return { ok: true, redirectTo: `/desk/articles/${result.id}` };
+  },
+});
 
-/** A restore the caller may not make, or of something that is gone, is a refusal they can read, not a crash. */
-function restoreOrRefuse(input: Parameters<typeof restoreRevision>[0]): ReturnType<typeof restoreRevision> | { ok: false; error: string } {
-  try {
-    return restoreRevision(input);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
-    throw error;
-  }
-}
+/** A history page's "Restore" button: back to the history with the outcome in the address, as the form has no state. */
+export const restoreRevisionAction = staffAction({
+  name: 'article.restore',
+  permission: 'article.edit',
+  input: z.object({ articleId: formId, revisionId: formId }),
+  returnTo: (sent) => `/desk/articles/${sent.articleId}/history`,
+  audit: 'in-domain',
+  run: ({ staff, input }): { ok: true; redirectTo: string } => {
+    const history = `/desk/articles/${input.articleId}/history`;
+    try {
+      const result = restoreRevision({ articleId: input.articleId, revisionId: input.revisionId, actor: staff });
+      return { ok: true, redirectTo: result.ok ? `${history}?restored=${result.version}` : `${history}?error=${encodeURIComponent(result.error)}` };
+    } catch (error) {
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: true, redirectTo: `${history}?error=${encodeURIComponent(error.message)}` };
+      throw error;
+    }
+  },
+});

@@ -1,10 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/staff/auth/current-staff';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
-import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { z } from 'zod';
 import { addAlias } from '@/lib/entities/add-alias';
 import { approveEntity } from '@/lib/entities/approve-entity';
 import { createEntity } from '@/lib/entities/create-entity';
@@ -14,122 +11,120 @@ import { mergeEntities } from '@/lib/entities/merge-entities';
 import { readEntityForm } from '@/lib/entities/read-entity-form';
 import { removeAlias } from '@/lib/entities/remove-alias';
 import { updateEntity } from '@/lib/entities/update-entity';
-import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
+import { formId, formText } from '@/lib/staff/actions/form-fields';
 
-export type EntityActionResult =
-  | { ok: true; message: string; warning?: string | null }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type EntityActionResult = { ok: true; message: string; warning?: string | null; redirectTo?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /** The entity form's state: a refusal carries what was typed, so the form keeps it. */
-export type EntityFormState = (EntityActionResult & { values?: EntityFormValues }) | null;
+export type EntityFormState = StaffActionState<EntityActionResult, EntityFormValues>;
 
-export type AliasFormState = (EntityActionResult & { alias?: string }) | null;
+export type AliasFormState = StaffActionState<EntityActionResult>;
 
-export type EntityActionState = EntityActionResult | null;
+export type EntityActionState = StaffActionState<EntityActionResult>;
 
-export async function createEntityAction(_previous: EntityFormState, formData: FormData): Promise<EntityFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/entities/new' });
-  const values = readEntityForm(formData);
-  let createdId: number;
-  try {
+/** The entity form as the domain reads it: facts come as `fact:<name>` fields. */
+const entityForm = (form: FormData) => ({ entityId: form.get('entityId') ?? undefined, values: readEntityForm(form) });
+const entityFormInput = z.object({ entityId: formId.optional(), values: z.custom<EntityFormValues>() });
+
+export const createEntityAction = staffAction({
+  name: 'entity.create',
+  permission: 'entity.create',
+  input: entityFormInput,
+  fromForm: entityForm,
+  formValues: readEntityForm,
+  returnTo: '/desk/entities/new',
+  audit: 'in-domain',
+  run: ({ staff, input: { values } }): EntityActionResult => {
     const result = createEntity({ actor: staff, input: values });
-    if (!result.ok) return { ...result, values };
-    createdId = result.id;
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-  expireEntityPages({ entityIds: [createdId] });
-  redirect(`/desk/entities/${createdId}?created=1`);
-}
+    if (!result.ok) return result;
+    expireEntityPages([result.id]);
+    return { ok: true, message: 'Created.', redirectTo: `/desk/entities/${result.id}?created=1` };
+  },
+});
 
-export async function updateEntityAction(_previous: EntityFormState, formData: FormData): Promise<EntityFormState> {
-  const id = Number(formData.get('entityId'));
-  const staff = await requireStaff({ returnTo: `/desk/entities/${id}` });
-  const values = readEntityForm(formData);
-  try {
-    const result = updateEntity({ actor: staff, id, input: values });
-    if (!result.ok) return { ...result, values };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-  expireEntityPages({ entityIds: [id] });
-  return { ok: true, message: 'Saved.' };
-}
+export const updateEntityAction = staffAction({
+  name: 'entity.update',
+  permission: 'entity.edit',
+  input: entityFormInput.required({ entityId: true }),
+  fromForm: entityForm,
+  formValues: readEntityForm,
+  returnTo: (sent) => `/desk/entities/${sent.entityId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { entityId, values } }): EntityActionResult => {
+    const result = updateEntity({ actor: staff, id: entityId, input: values });
+    if (!result.ok) return result;
+    expireEntityPages([entityId]);
+    return { ok: true, message: 'Saved.' };
+  },
+});
 
 /** Adds an alias, or removes one when the pressed button says `intent=remove`. */
-export async function aliasAction(_previous: AliasFormState, formData: FormData): Promise<AliasFormState> {
-  const entityId = Number(formData.get('entityId'));
-  const staff = await requireStaff({ returnTo: `/desk/entities/${entityId}` });
-  const alias = String(formData.get('alias') ?? '');
-  try {
-    if (formData.get('intent') === 'remove') {
-      const result = removeAlias({ actor: staff, entityId, aliasId: Number(formData.get('aliasId')) });
+export const aliasAction = staffAction({
+  name: 'entity.alias',
+  permission: 'entity.edit',
+  input: z.object({ entityId: formId, alias: formText, intent: formText, aliasId: z.coerce.number().optional() }),
+  returnTo: (sent) => `/desk/entities/${sent.entityId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { entityId, alias, intent, aliasId } }): EntityActionResult => {
+    if (intent === 'remove') {
+      const result = removeAlias({ actor: staff, entityId, aliasId: Number(aliasId) });
       if (!result.ok) return result;
-      expireEntityPages({ entityIds: [entityId] });
+      expireEntityPages([entityId]);
       return { ok: true, message: result.alias ? `Removed the alias “${result.alias}”.` : 'That alias was already removed.' };
     }
     const result = addAlias({ actor: staff, entityId, alias });
-    if (!result.ok) return { ...result, alias };
-    expireEntityPages({ entityIds: [entityId] });
+    if (!result.ok) return result;
+    expireEntityPages([entityId]);
     return { ok: true, message: `Added the alias “${result.alias}”.`, warning: result.warning };
-  } catch (error) {
-    return { ...failure(error), alias };
-  }
-}
+  },
+});
 
-export async function mergeEntitiesAction(_previous: EntityActionState, formData: FormData): Promise<EntityActionState> {
-  const sourceId = Number(formData.get('sourceId'));
-  const targetId = Number(formData.get('targetId'));
-  const staff = await requireStaff({ returnTo: `/desk/entities/${sourceId}` });
-  let merged: { sourceName: string; targetId: number; articleIds: number[] };
-  try {
+export const mergeEntitiesAction = staffAction({
+  name: 'entity.merge',
+  permission: 'entity.merge',
+  input: z.object({ sourceId: formId, targetId: formId }),
+  returnTo: (sent) => `/desk/entities/${sent.sourceId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { sourceId, targetId } }): EntityActionResult => {
     const result = mergeEntities({ actor: staff, sourceId, targetId });
     if (!result.ok) return result;
-    merged = { sourceName: result.source.name, targetId: result.target.id, articleIds: result.articleIds };
-  } catch (error) {
-    return failure(error);
-  }
-  expireEntityPages({ entityIds: [sourceId, targetId] });
-  redirect(`/desk/entities/${merged.targetId}?merged=${encodeURIComponent(merged.sourceName)}`);
-}
+    expireEntityPages([sourceId, targetId]);
+    return { ok: true, message: 'Merged.', redirectTo: `/desk/entities/${result.target.id}?merged=${encodeURIComponent(result.source.name)}` };
+  },
+});
 
-export async function deleteEntityAction(_previous: EntityActionState, formData: FormData): Promise<EntityActionState> {
-  const id = Number(formData.get('entityId'));
-  const staff = await requireStaff({ returnTo: `/desk/entities/${id}` });
-  let deletedName: string;
-  try {
-    const result = deleteEntity({ actor: staff, id });
+export const deleteEntityAction = staffAction({
+  name: 'entity.delete',
+  permission: 'entity.delete',
+  input: z.object({ entityId: formId }),
+  returnTo: (sent) => `/desk/entities/${sent.entityId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { entityId } }): EntityActionResult => {
+    const result = deleteEntity({ actor: staff, id: entityId });
     if (!result.ok) return { ok: false, error: result.error };
-    deletedName = result.name;
-  } catch (error) {
-    return failure(error);
-  }
-  expireEntityPages({ entityIds: [id] });
-  redirect(`/desk/entities?deleted=${encodeURIComponent(deletedName)}`);
-}
+    expireEntityPages([entityId]);
+    return { ok: true, message: 'Deleted.', redirectTo: `/desk/entities?deleted=${encodeURIComponent(result.name)}` };
+  },
+});
 
 /** Makes an author's entity public; its page appears and published articles tagged with it link to it. */
-export async function approveEntityAction(_previous: EntityActionState, formData: FormData): Promise<EntityActionState> {
-  const id = Number(formData.get('entityId'));
-  const staff = await requireStaff({ returnTo: `/desk/entities/${id}` });
-  let approved: { name: string; articleIds: number[] };
-  try {
-    approved = approveEntity({ actor: staff, id });
-  } catch (error) {
-    return failure(error);
-  }
-  expireEntityPages({ entityIds: [id] });
-  redirect(`/desk/entities/${id}?approved=${encodeURIComponent(approved.name)}`);
-}
+export const approveEntityAction = staffAction({
+  name: 'entity.approve',
+  permission: 'entity.edit',
+  input: z.object({ entityId: formId }),
+  returnTo: (sent) => `/desk/entities/${sent.entityId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { entityId } }): EntityActionResult => {
+    const approved = approveEntity({ actor: staff, id: entityId });
+    expireEntityPages([entityId]);
+    return { ok: true, message: 'Approved.', redirectTo: `/desk/entities/${entityId}?approved=${encodeURIComponent(approved.name)}` };
+  },
+});
 
 /** The entity's page and every article tagged with it (its chips) show its name; the desk's own pages are read fresh. */
-function expireEntityPages({ entityIds }: { entityIds: number[] }): void {
+function expireEntityPages(entityIds: number[]): void {
   revalidatePath('/desk/entities', 'layout');
   expireReaderContent({ kind: 'entity', entityIds });
-}
-
-function failure(error: unknown): { ok: false; error: string } {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
-  console.error('Entity action failed', error);
-  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
 }

@@ -1,71 +1,61 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/staff/auth/current-staff';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
-import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
-import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { z } from 'zod';
 import { createSection } from '@/lib/issues/sections/create-section';
 import { moveSection } from '@/lib/issues/sections/move-section';
-import type { SectionActionResult, SectionFormState } from '@/lib/issues/sections/section-action-state';
 import { updateSection } from '@/lib/issues/sections/update-section';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
+import { staffAction } from '@/lib/staff/actions/staff-action';
+import { formId, formText } from '@/lib/staff/actions/form-fields';
 
-export async function createSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/sections' });
-  const values = readSectionForm(formData);
-  try {
-    const result = createSection({ actor: staff, input: values });
-    if (!result.ok) return { ...result, values };
-    expireSectionPages(result.id);
-    return { ok: true, message: `Added the section ${values.name.trim()}.` };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+const sectionFields = { name: formText, slug: formText, description: formText };
 
-export async function updateSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/sections' });
-  const id = Number(formData.get('sectionId'));
-  const values = readSectionForm(formData);
-  try {
-    const result = updateSection({ actor: staff, id, input: values });
-    if (!result.ok) return { ...result, values };
-    expireSectionPages(id);
-    return { ok: true, message: `Saved ${values.name.trim()}.` };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
-
-export async function moveSectionAction({ id, direction }: { id: number; direction: 'up' | 'down' }): Promise<SectionActionResult> {
-  const staff = await requireStaff({ returnTo: '/desk/sections' });
-  try {
-    const result = moveSection({ actor: staff, id: Number(id), direction: direction === 'up' ? 'up' : 'down' });
+export const createSectionAction = staffAction({
+  name: 'section.create',
+  permission: 'section.manage',
+  input: z.object(sectionFields),
+  returnTo: '/desk/sections',
+  audit: 'in-domain',
+  run: ({ staff, input }) => {
+    const result = createSection({ actor: staff, input });
     if (!result.ok) return result;
-    expireSectionPages(Number(id));
-    return { ok: true, message: `Moved ${result.name} to position ${result.position} of ${result.total}.` };
-  } catch (error) {
-    return failure(error);
-  }
-}
+    expireSectionPages(result.id);
+    return { ok: true, message: `Added the section ${input.name.trim()}.` };
+  },
+});
 
-function readSectionForm(formData: FormData): { name: string; slug: string; description: string } {
-  const read = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === 'string' ? value : '';
-  };
-  return { name: read('name'), slug: read('slug'), description: read('description') };
-}
+export const updateSectionAction = staffAction({
+  name: 'section.update',
+  permission: 'section.manage',
+  input: z.object({ sectionId: formId, ...sectionFields }),
+  returnTo: '/desk/sections',
+  audit: 'in-domain',
+  run: ({ staff, input: { sectionId, ...values } }) => {
+    const result = updateSection({ actor: staff, id: sectionId, input: values });
+    if (!result.ok) return result;
+    expireSectionPages(sectionId);
+    return { ok: true, message: `Saved ${values.name.trim()}.` };
+  },
+});
+
+export const moveSectionAction = staffAction({
+  name: 'section.move',
+  permission: 'section.manage',
+  input: z.object({ id: formId, direction: z.enum(['up', 'down'], { error: 'Say whether to move the section up or down.' }) }),
+  returnTo: '/desk/sections',
+  audit: 'in-domain',
+  run: ({ staff, input }) => {
+    const result = moveSection({ actor: staff, id: input.id, direction: input.direction });
+    if (!result.ok) return result;
+    expireSectionPages(input.id);
+    return { ok: true, message: `Moved ${result.name} to position ${result.position} of ${result.total}.` };
+  },
+});
 
 /** Section names and order show in every table of contents and on the section pages. */
 function expireSectionPages(sectionId: number): void {
   revalidatePath('/desk/sections');
   revalidatePath('/desk/issues', 'layout');
   expireReaderContent({ kind: 'section', sectionIds: [sectionId] });
-}
-
-function failure(error: unknown): { ok: false; error: string } {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
-  console.error('Section action failed', error);
-  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
 }

@@ -1,27 +1,31 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { updateSiteSettingsAudited } from '@/lib/staff/audit/update-site-settings-audited';
-import { requireStaff } from '@/lib/staff/auth/current-staff';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { z } from 'zod';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { settingsFormInput } from '@/lib/platform/settings/settings-form-input';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
+import { updateSiteSettingsAudited } from '@/lib/staff/audit/update-site-settings-audited';
 
-export type SettingsFormState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
+type SettingsResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-export async function updateSettingsAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/settings' });
-  try {
-    const result = updateSiteSettingsAudited({ actor: staff, input: settingsFormInput(formData) });
+export type SettingsFormState = StaffActionState<SettingsResult>;
+
+export const updateSettingsAction = staffAction({
+  name: 'settings.update',
+  permission: 'settings.manage',
+  // The domain validates each setting; the form reader keeps the checkbox group's "none ticked" apart from "not sent".
+  input: z.record(z.string(), z.unknown()),
+  fromForm: settingsFormInput,
+  returnTo: '/desk/settings',
+  audit: 'in-domain',
+  run: ({ staff, input }): SettingsResult => {
+    const result = updateSiteSettingsAudited({ actor: staff, input });
     if (!result.ok) return result;
     // Dates across the desk and the site are shown in this zone, and article pages link entities by these kinds.
     revalidatePath('/', 'layout');
     expireReaderContent({ kind: 'settings' });
     return { ok: true, message: `Saved. The site’s time zone is ${getSiteSettings().timeZone}.` };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, error: error.message };
-    console.error('Saving settings failed', error);
-    return { ok: false, error: 'Something went wrong and the settings were not changed; try again.' };
-  }
-}
+  },
+});

@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/staff/auth/current-staff';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
+import { z } from 'zod';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
-import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
+import { formId, formText } from '@/lib/staff/actions/form-fields';
 import { changeRole } from '@/lib/staff/users/change-role';
 import { createContributor } from '@/lib/staff/users/create-contributor';
 import { inviteStaff } from '@/lib/staff/users/invite-staff';
@@ -16,43 +16,43 @@ import { updateContributor } from '@/lib/staff/users/update-contributor';
 export type StaffActionResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /** A form's state: a refusal carries what was typed, so the form keeps it. */
-export type StaffFormState = (StaffActionResult & { values?: Record<string, string> }) | null;
+export type StaffFormState = StaffActionState<StaffActionResult>;
 
 const LINK_HINT = `The link works once, for ${SET_PASSWORD_LINK_HOURS} hours (a password reset: ${PASSWORD_RESET_LINK_HOURS} hour); the Outbox lists the message with the link itself hidden.`;
 
-export async function inviteStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/staff' });
-  const values = { name: text(formData, 'name'), email: text(formData, 'email'), role: text(formData, 'role') };
-  try {
-    const result = await inviteStaff({ actor: staff, input: values });
-    if (!result.ok) return { ...result, values };
+export const inviteStaffAction = staffAction({
+  name: 'staff.invite',
+  permission: 'user.manage',
+  input: z.object({ name: formText, email: formText, role: formText }),
+  returnTo: '/desk/staff',
+  audit: 'in-domain',
+  run: async ({ staff, input }): Promise<StaffActionResult> => {
+    const result = await inviteStaff({ actor: staff, input });
+    if (!result.ok) return result;
     revalidatePath('/desk/staff');
     const what = result.isReinvite ? 'Sent a new invitation' : 'Invited';
-    return { ok: true, message: `${what} ${values.name.trim()} (${values.email.trim()}). ${LINK_HINT}` };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+    return { ok: true, message: `${what} ${input.name.trim()} (${input.email.trim()}). ${LINK_HINT}` };
+  },
+});
 
 /** One form per staff member; the pressed button's `intent` says which change: role, active or link. */
-export async function staffMemberAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/staff' });
-  const userId = Number(formData.get('userId'));
-  const name = text(formData, 'name');
-  try {
-    const intent = formData.get('intent');
+export const staffMemberAction = staffAction({
+  name: 'staff.change',
+  permission: 'user.manage',
+  input: z.object({
+    userId: formId,
+    name: formText,
+    role: formText,
+    intent: z.enum(['role', 'disable', 'enable', 'link'], { error: 'That change is not one this form offers; reload the page.' }),
+  }),
+  returnTo: '/desk/staff',
+  audit: 'in-domain',
+  run: ({ staff, input: { userId, name, role, intent } }): StaffActionResult => {
     if (intent === 'role') {
-      const result = changeRole({ actor: staff, userId, role: formData.get('role') });
+      const result = changeRole({ actor: staff, userId, role });
       if (!result.ok) return result;
       revalidatePath('/desk/staff');
-      return { ok: true, message: result.changed ? `${name} is now ${withArticle(text(formData, 'role'))}.` : `${name} already had that role.` };
-    }
-    if (intent === 'disable' || intent === 'enable') {
-      const isActive = intent === 'enable';
-      const result = setActive({ actor: staff, userId, isActive });
-      if (!result.ok) return result;
-      revalidatePath('/desk/staff');
-      return { ok: true, message: isActive ? `Enabled ${name}; they can sign in again.` : `Disabled ${name}; they were signed out at once.` };
+      return { ok: true, message: result.changed ? `${name} is now ${withArticle(role)}.` : `${name} already had that role.` };
     }
     if (intent === 'link') {
       const result = sendSetPasswordLink({ actor: staff, userId });
@@ -60,51 +60,45 @@ export async function staffMemberAction(_previous: StaffFormState, formData: For
       revalidatePath('/desk/staff');
       return { ok: true, message: `Sent ${name} ${result.purpose === 'invite' ? 'a new invitation' : 'a set-password link'}. ${LINK_HINT}` };
     }
-    return { ok: false, error: 'That change is not one this form offers; reload the page.' };
-  } catch (error) {
-    return failure(error);
-  }
-}
-
-export async function createContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff({ returnTo: '/desk/staff' });
-  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
-  try {
-    const result = createContributor({ actor: staff, input: values });
-    if (!result.ok) return { ...result, values };
+    const isActive = intent === 'enable';
+    const result = setActive({ actor: staff, userId, isActive });
+    if (!result.ok) return result;
     revalidatePath('/desk/staff');
-    return { ok: true, message: `Added ${values.name.trim()} as a guest contributor.` };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+    return { ok: true, message: isActive ? `Enabled ${name}; they can sign in again.` : `Disabled ${name}; they were signed out at once.` };
+  },
+});
 
-export async function updateContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const id = Number(formData.get('contributorId'));
-  const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
-  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
-  try {
-    const result = updateContributor({ actor: staff, id, input: values });
-    if (!result.ok) return { ...result, values };
+const contributorFields = { name: formText, slug: formText, bio: formText };
+
+export const createContributorAction = staffAction({
+  name: 'contributor.create',
+  permission: 'contributor.manage',
+  input: z.object(contributorFields),
+  returnTo: '/desk/staff',
+  audit: 'in-domain',
+  run: ({ staff, input }): StaffActionResult => {
+    const result = createContributor({ actor: staff, input });
+    if (!result.ok) return result;
+    revalidatePath('/desk/staff');
+    return { ok: true, message: `Added ${input.name.trim()} as a guest contributor.` };
+  },
+});
+
+export const updateContributorAction = staffAction({
+  name: 'contributor.update',
+  permission: 'contributor.manage',
+  input: z.object({ contributorId: formId, ...contributorFields }),
+  returnTo: (sent) => `/desk/staff/contributors/${sent.contributorId}`,
+  audit: 'in-domain',
+  run: ({ staff, input: { contributorId, ...values } }): StaffActionResult => {
+    const result = updateContributor({ actor: staff, id: contributorId, input: values });
+    if (!result.ok) return result;
     revalidatePath('/desk/staff', 'layout');
-    expireReaderContent({ kind: 'contributor', contributorIds: [id] });
+    expireReaderContent({ kind: 'contributor', contributorIds: [contributorId] });
     return { ok: true, message: 'Saved.' };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
+  },
+});
 
 function withArticle(role: string): string {
   return role === 'admin' || role === 'editor' || role === 'author' ? `an ${role}` : role;
-}
-
-function failure(error: unknown): { ok: false; error: string } {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, error: error.message };
-  console.error('Staff action failed', error);
-  return { ok: false, error: 'Something went wrong and nothing was changed; try again.' };
 }

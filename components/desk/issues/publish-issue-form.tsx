@@ -33,7 +33,7 @@ export function PublishIssueForm({
         </button>
       </div>
       <div aria-live="polite">
-        {state ? (
+        {state && !state.ok ? (
           <div role="alert" className="form-error">
             <p>{state.error}</p>
             {state.blockers && state.blockers.length > 0 ? (

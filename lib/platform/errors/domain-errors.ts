@@ -8,3 +8,19 @@ export class NotFoundError extends Error {
     super(message);
   }
 }
+
+/** What was sent cannot be used as it is; `fieldErrors` names the fields, keyed as the form names them. */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Someone else changed the thing first; nothing was overwritten. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}

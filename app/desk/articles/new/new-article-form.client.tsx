@@ -4,14 +4,15 @@ import { useActionState } from 'react';
 import { createArticleAction, type CreateArticleState } from '../actions';
 
 export function NewArticleForm() {
-  const [state, formAction, isPending] = useActionState(createArticleAction, {} as CreateArticleState);
+  const [state, formAction, isPending] = useActionState<CreateArticleState, FormData>(createArticleAction, null);
+  const refusal = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="stack narrow">
       <label>
         Working title
-        <input name="title" defaultValue={state.title} required maxLength={300} autoFocus />
+        <input name="title" defaultValue={refusal?.values?.title} required maxLength={300} autoFocus />
       </label>
-      <div aria-live="polite">{state.error ? <p className="form-error" role="alert">{state.error}</p> : null}</div>
+      <div aria-live="polite">{refusal ? <p className="form-error" role="alert">{refusal.error}</p> : null}</div>
       <button type="submit" disabled={isPending}>
         {isPending ? 'Creating…' : 'Create draft'}
       </button>

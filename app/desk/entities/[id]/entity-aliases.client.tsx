@@ -7,7 +7,7 @@ import { aliasAction } from '../actions';
 /** The entity's aliases, with a form to add one and a button to remove each, for those who may edit. */
 export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number; aliases: { id: number; alias: string }[]; canEdit: boolean }) {
   const [state, formAction, isPending] = useActionState(aliasAction, null);
-  const typedAlias = state && !state.ok ? (state.alias ?? '') : '';
+  const typedAlias = state && !state.ok ? (state.values?.alias ?? '') : '';
   return (
     <div className="stack narrow">
       <EntityActionMessage result={state} />

@@ -1,25 +1,32 @@
-import { MAX_DOC_BYTES } from '@/lib/content/validate-article-doc';
+import { z } from 'zod';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
 import { saveArticle } from '@/lib/articles/save-article';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
+import { MAX_DOC_BYTES } from '@/lib/content/validate-article-doc';
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
-type Context = { params: Promise<{ id: string }> };
+const params = z.object({ id: idParam });
 
-export function GET(_request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const article = getArticleForEdit({ id: Number((await params).id), actor: staff });
-    return Response.json({ ok: true, article }, { headers: { 'Cache-Control': 'no-store' } });
-  });
-}
+export const GET = staffEndpoint({
+  name: 'article.open',
+  permission: 'article.view',
+  params,
+  audit: 'read-only',
+  run: ({ staff, params }) => jsonAnswer({ ok: true, article: getArticleForEdit({ id: params.id, actor: staff }) }),
+});
 
 /** Saves the editor's whole state on top of `baseVersion`: 409 with the server's copy when stale. */
-export function PUT(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const body = await readJsonBody(request, { maxBytes: MAX_DOC_BYTES + 64 * 1024 });
-    if (!body.ok) return body.response;
-    const result = saveArticle({ id: Number((await params).id), actor: staff, input: body.value });
-    if (result.ok) return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+export const PUT = staffEndpoint({
+  name: 'article.save',
+  permission: 'article.edit',
+  params,
+  input: { body: z.unknown(), maxBytes: MAX_DOC_BYTES + 64 * 1024 },
+  // Every save is a revision with its author; the history page is its log.
+  audit: 'in-domain',
+  run: ({ staff, params, input }) => {
+    const result = saveArticle({ id: params.id, actor: staff, input });
+    if (result.ok) return jsonAnswer(result);
     if (result.kind === 'conflict') return jsonError(409, result.error, { kind: 'conflict', current: result.current });
     return jsonError(422, result.error, { kind: 'invalid', fieldErrors: result.fieldErrors });
-  });
-}
+  },
+});

@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import { searchEntitiesForPicker } from '@/lib/entities/search-entities-for-picker';
-import { staffRoute } from '@/lib/platform/http/staff-route';
+import { jsonAnswer } from '@/lib/platform/http/json-body';
+import { staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
 /** The editor's entity picker: `@` mentions, "Tag as…", and hand-added tags. */
-export function GET(request: Request) {
-  return staffRoute(() => {
-    const query = new URL(request.url).searchParams.get('q') ?? '';
-    return Response.json({ ok: true, entities: searchEntitiesForPicker({ query }) }, { headers: { 'Cache-Control': 'no-store' } });
-  });
-}
+export const GET = staffEndpoint({
+  name: 'entity.search',
+  permission: 'signed-in',
+  input: { query: z.object({ q: z.string().default('') }) },
+  audit: 'read-only',
+  run: ({ input }) => jsonAnswer({ ok: true, entities: searchEntitiesForPicker({ query: input.q }) }),
+});

@@ -1,27 +1,24 @@
 'use server';
 
 import { z } from 'zod';
-import { getCurrentStaff } from '@/lib/staff/auth/current-staff';
-import { ForbiddenError } from '@/lib/staff/auth/policy';
-import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { sendIssueTest } from '@/lib/readers/mail/send-issue-test';
+import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
+import { formId } from '@/lib/staff/actions/form-fields';
 
-export type SendTestState = { status: 'idle' } | { status: 'sent'; message: string } | { status: 'error'; error: string };
+type SendTestResult = { ok: true; message: string };
 
-const inputSchema = z.object({ issueId: z.coerce.number().int().positive() });
+export type SendTestState = StaffActionState<SendTestResult>;
 
 /** "Send a test to me": the issue email to the signed-in editor's own address. */
-export async function sendIssueTestAction(_previous: SendTestState, form: FormData): Promise<SendTestState> {
-  const staff = await getCurrentStaff();
-  if (!staff) return { status: 'error', error: 'Your session has ended. Sign in again.' };
-  const parsed = inputSchema.safeParse({ issueId: form.get('issueId') });
-  if (!parsed.success) return { status: 'error', error: 'That issue was not understood; reload the page.' };
-  try {
-    const result = sendIssueTest({ actor: staff, issueId: parsed.data.issueId });
-    return { status: 'sent', message: result.isRepeat ? `A test went to ${result.to} a moment ago; look for it there.` : `A test is on its way to ${result.to}.` };
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { status: 'error', error: error.message };
-    console.error('Sending an issue test failed:', error);
-    return { status: 'error', error: 'The test could not be sent; nothing was changed. Try again in a moment.' };
-  }
-}
+export const sendIssueTestAction = staffAction({
+  name: 'issue.send-test',
+  permission: 'issue.manage',
+  input: z.object({ issueId: formId }),
+  returnTo: (sent) => `/desk/issues/${sent.issueId}/email-preview`,
+  // The test lands in the outbox, which is its record.
+  audit: 'in-domain',
+  run: ({ staff, input }): SendTestResult => {
+    const result = sendIssueTest({ actor: staff, issueId: input.issueId });
+    return { ok: true, message: result.isRepeat ? `A test went to ${result.to} a moment ago; look for it there.` : `A test is on its way to ${result.to}.` };
+  },
+});

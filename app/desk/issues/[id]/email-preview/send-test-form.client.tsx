@@ -5,7 +5,7 @@ import { sendIssueTestAction, type SendTestState } from './actions';
 
 /** The "Send a test to me" button with its answer. */
 export function SendTestForm({ issueId }: { issueId: number }) {
-  const [state, action, isPending] = useActionState<SendTestState, FormData>(sendIssueTestAction, { status: 'idle' });
+  const [state, action, isPending] = useActionState<SendTestState, FormData>(sendIssueTestAction, null);
   return (
     <form action={action}>
       <input type="hidden" name="issueId" value={issueId} />
@@ -13,8 +13,8 @@ export function SendTestForm({ issueId }: { issueId: number }) {
         {isPending ? 'Sending…' : 'Send a test to me'}
       </button>
       <span aria-live="polite">
-        {state.status === 'sent' ? <span className="meta"> {state.message}</span> : null}
-        {state.status === 'error' ? (
+        {state?.ok ? <span className="meta"> {state.message}</span> : null}
+        {state && !state.ok ? (
           <span role="alert" className="field-error">
             {' '}
             {state.error}

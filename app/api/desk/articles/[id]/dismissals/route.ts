@@ -1,23 +1,28 @@
+import { z } from 'zod';
 import { dismissSuggestion, dismissSuggestions, listDismissedSuggestions } from '@/lib/articles/dismissed-suggestions';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
-type Context = { params: Promise<{ id: string }> };
+const params = z.object({ id: idParam });
 
-export function GET(_request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const keys = listDismissedSuggestions({ articleId: Number((await params).id), actor: staff });
-    return Response.json({ ok: true, keys }, { headers: { 'Cache-Control': 'no-store' } });
-  });
-}
+export const GET = staffEndpoint({
+  name: 'article.dismissals.list',
+  permission: 'article.view',
+  params,
+  audit: 'read-only',
+  run: ({ staff, params }) => jsonAnswer({ ok: true, keys: listDismissedSuggestions({ articleId: params.id, actor: staff }) }),
+});
 
 /** Remembers that a tag suggestion (`{ key }`) or several at once (`{ keys }`) were dismissed for this article. */
-export function POST(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const body = await readJsonBody(request, { maxBytes: 64 * 1024 });
-    if (!body.ok) return body.response;
-    const value = body.value as { key?: unknown; keys?: unknown } | null;
-    const articleId = Number((await params).id);
-    const result = typeof value === 'object' && value !== null && 'keys' in value ? dismissSuggestions({ articleId, actor: staff, keys: value.keys }) : dismissSuggestion({ articleId, actor: staff, key: value?.key });
-    return result.ok ? Response.json(result) : jsonError(400, result.error);
-  });
-}
+export const POST = staffEndpoint({
+  name: 'article.dismissals.add',
+  permission: 'article.edit',
+  params,
+  input: { body: z.object({ key: z.unknown(), keys: z.unknown() }, { error: 'Send the suggestion to dismiss as {"key": "…"}, or several as {"keys": […]}.' }), maxBytes: 64 * 1024 },
+  // A dismissed suggestion is a hint hidden in the editor; readers see nothing change.
+  audit: 'read-only',
+  run: ({ staff, params, input }) => {
+    const result = input.keys !== undefined ? dismissSuggestions({ articleId: params.id, actor: staff, keys: input.keys }) : dismissSuggestion({ articleId: params.id, actor: staff, key: input.key });
+    return result.ok ? jsonAnswer(result) : jsonError(400, result.error);
+  },
+});

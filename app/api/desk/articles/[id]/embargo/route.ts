@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { setEmbargo } from '@/lib/articles/set-embargo';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
-
-type Context = { params: Promise<{ id: string }> };
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
 /** Sets (`{ until: "YYYY-MM-DDTHH:mm" }`, site time zone) or lifts (`{ until: null }`) the embargo. */
-export function PUT(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const body = await readJsonBody(request, { maxBytes: 4 * 1024 });
-    if (!body.ok) return body.response;
-    const id = Number((await params).id);
-    const result = setEmbargo({ id, actor: staff, input: body.value });
+export const PUT = staffEndpoint({
+  name: 'article.embargo',
+  permission: 'article.publish',
+  params: z.object({ id: idParam }),
+  input: { body: z.unknown(), maxBytes: 4 * 1024 },
+  audit: 'in-domain',
+  run: ({ staff, params, input }) => {
+    const result = setEmbargo({ id: params.id, actor: staff, input });
     if (!result.ok) return jsonError(422, result.error);
-    return Response.json({ ok: true, state: getWorkflowState({ id, actor: staff }) }, { headers: { 'Cache-Control': 'no-store' } });
-  });
-}
+    return jsonAnswer({ ok: true, state: getWorkflowState({ id: params.id, actor: staff }) });
+  },
+});

@@ -1,28 +1,31 @@
+import { z } from 'zod';
 import { addNote } from '@/lib/articles/notes/add-note';
 import { listNoteThreads } from '@/lib/articles/notes/list-note-threads';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
-type Context = { params: Promise<{ id: string }> };
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
+const params = z.object({ id: idParam });
 
 /** The article's note threads, newest first. */
-export function GET(_request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const threads = listNoteThreads({ articleId: Number((await params).id), actor: staff });
-    return Response.json({ ok: true, threads }, { headers: NO_STORE });
-  });
-}
+export const GET = staffEndpoint({
+  name: 'note.list',
+  permission: 'article.view',
+  params,
+  audit: 'read-only',
+  run: ({ staff, params }) => jsonAnswer({ ok: true, threads: listNoteThreads({ articleId: params.id, actor: staff }) }),
+});
 
 /** Starts a thread (optionally on a passage) or replies to one; answers with the threads as they now stand. */
-export function POST(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const articleId = Number((await params).id);
-    const body = await readJsonBody(request, { maxBytes: 64 * 1024 });
-    if (!body.ok) return body.response;
-    const result = addNote({ articleId, actor: staff, input: body.value });
+export const POST = staffEndpoint({
+  name: 'note.add',
+  permission: 'article.view',
+  params,
+  input: { body: z.unknown(), maxBytes: 64 * 1024 },
+  audit: 'in-domain',
+  run: ({ staff, params, input }) => {
+    const result = addNote({ articleId: params.id, actor: staff, input });
     if (!result.ok) return jsonError(400, result.error, { fieldErrors: result.fieldErrors ?? {} });
-    const threads = listNoteThreads({ articleId, actor: staff });
-    return Response.json({ ok: true, noteId: result.noteId, threadId: result.threadId, threads }, { status: 201, headers: NO_STORE });
-  });
-}
+    const threads = listNoteThreads({ articleId: params.id, actor: staff });
+    return jsonAnswer({ ok: true, noteId: result.noteId, threadId: result.threadId, threads }, { status: 201 });
+  },
+});

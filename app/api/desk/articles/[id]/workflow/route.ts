@@ -1,31 +1,40 @@
+import { z } from 'zod';
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { changesPublicSite } from '@/lib/platform/cache/changes-public-site';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { readerContentTags } from '@/lib/platform/cache/reader-content-tags';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
-type Context = { params: Promise<{ id: string }> };
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
+const params = z.object({ id: idParam });
 
 /** Where the article stands in the workflow, its preflight checklist, and the moves this person may make. */
-export function GET(_request: Request, { params }: Context) {
-  return staffRoute(async (staff) => Response.json({ ok: true, state: getWorkflowState({ id: Number((await params).id), actor: staff }) }, { headers: NO_STORE }));
-}
+export const GET = staffEndpoint({
+  name: 'article.workflow.state',
+  permission: 'article.view',
+  params,
+  audit: 'read-only',
+  run: ({ staff, params }) => jsonAnswer({ ok: true, state: getWorkflowState({ id: params.id, actor: staff }) }),
+});
 
-/** Makes one workflow move (`{ action, note?, scheduledFor?, correction? }`); 422 with the reasons when it cannot. */
-export function POST(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const body = await readJsonBody(request, { maxBytes: 64 * 1024 });
-    if (!body.ok) return body.response;
-    const id = Number((await params).id);
+/**
+ * Makes one workflow move (`{ action, note?, scheduledFor?, correction? }`); 422 with the reasons when it cannot.
+ * Each move has its own permission (submit, review, publish…), which the workflow checks on the article.
+ */
+export const POST = staffEndpoint({
+  name: 'article.workflow.move',
+  permission: 'article.view',
+  params,
+  input: { body: z.unknown(), maxBytes: 64 * 1024 },
+  audit: 'in-domain',
+  run: ({ staff, params, input }) => {
     // What readers could see before the move: an unpublish or a retag takes rows away that only this read still finds.
-    const isPublicMove = changesPublicSite(body.value);
-    const before = isPublicMove ? readerContentTags({ kind: 'article', articleIds: [id] }) : [];
-    const result = transitionArticle({ id, actor: staff, input: body.value });
+    const isPublicMove = changesPublicSite(input);
+    const before = isPublicMove ? readerContentTags({ kind: 'article', articleIds: [params.id] }) : [];
+    const result = transitionArticle({ id: params.id, actor: staff, input });
     if (!result.ok) return jsonError(422, result.error, { problems: result.problems ?? [], fieldErrors: result.fieldErrors ?? {} });
-    if (isPublicMove) expireReaderContent({ kind: 'article', articleIds: [id] }, { before });
-    return Response.json({ ok: true, state: getWorkflowState({ id, actor: staff }) }, { headers: NO_STORE });
-  });
-}
+    if (isPublicMove) expireReaderContent({ kind: 'article', articleIds: [params.id] }, { before });
+    return jsonAnswer({ ok: true, state: getWorkflowState({ id: params.id, actor: staff }) });
+  },
+});

@@ -1,19 +1,20 @@
+import { z } from 'zod';
 import { changeNote } from '@/lib/articles/notes/change-note';
 import { listNoteThreads } from '@/lib/articles/notes/list-note-threads';
-import { jsonError, readJsonBody, staffRoute } from '@/lib/platform/http/staff-route';
-
-type Context = { params: Promise<{ id: string; noteId: string }> };
+import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
+import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
 
 /** Resolves or reopens a thread, or records that its passage was edited away or found again. */
-export function PATCH(request: Request, { params }: Context) {
-  return staffRoute(async (staff) => {
-    const { id, noteId } = await params;
-    const body = await readJsonBody(request, { maxBytes: 4096 });
-    if (!body.ok) return body.response;
-    const articleId = Number(id);
-    const result = changeNote({ articleId, noteId: Number(noteId), actor: staff, input: body.value });
+export const PATCH = staffEndpoint({
+  name: 'note.change',
+  permission: 'article.view',
+  params: z.object({ id: idParam, noteId: idParam }),
+  input: { body: z.unknown(), maxBytes: 4096 },
+  audit: 'in-domain',
+  run: ({ staff, params, input }) => {
+    const result = changeNote({ articleId: params.id, noteId: params.noteId, actor: staff, input });
     if (!result.ok) return jsonError(400, result.error);
-    const threads = listNoteThreads({ articleId, actor: staff });
-    return Response.json({ ok: true, threadId: result.threadId, isChanged: result.isChanged, threads }, { headers: { 'Cache-Control': 'no-store' } });
-  });
-}
+    const threads = listNoteThreads({ articleId: params.id, actor: staff });
+    return jsonAnswer({ ok: true, threadId: result.threadId, isChanged: result.isChanged, threads });
+  },
+});
