@@ -113,6 +113,7 @@ export const deleteEntityAction = staffAction({
 export const approveEntityAction = staffAction({
   name: 'entity.approve',
   permission: 'entity.edit',
+  refusals: { forbidden: 'Only an editor can approve a new entity.' },
   input: z.object({ entityId: formId }),
   returnTo: (sent) => `/desk/entities/${sent.entityId}`,
   audit: 'in-domain',

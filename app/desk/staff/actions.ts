@@ -69,10 +69,12 @@ export const staffMemberAction = staffAction({
 });
 
 const contributorFields = { name: formText, slug: formText, bio: formText };
+const CONTRIBUTOR_REFUSALS = { forbidden: 'Only editors and administrators can add or change guest contributors.' };
 
 export const createContributorAction = staffAction({
   name: 'contributor.create',
   permission: 'contributor.manage',
+  refusals: CONTRIBUTOR_REFUSALS,
   input: z.object(contributorFields),
   returnTo: '/desk/staff',
   audit: 'in-domain',
@@ -87,6 +89,7 @@ export const createContributorAction = staffAction({
 export const updateContributorAction = staffAction({
   name: 'contributor.update',
   permission: 'contributor.manage',
+  refusals: CONTRIBUTOR_REFUSALS,
   input: z.object({ contributorId: formId, ...contributorFields }),
   returnTo: (sent) => `/desk/staff/contributors/${sent.contributorId}`,
   audit: 'in-domain',

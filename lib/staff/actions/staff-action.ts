@@ -61,7 +61,7 @@ export function staffAction<Schema extends z.ZodType, Result extends StaffOutcom
       ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
       ...kept(),
     });
-    if (!isAllowed(staff, spec)) return refuse({ error: NO_PERMISSION });
+    if (!isAllowed(staff, spec)) return refuse({ error: spec.refusals?.forbidden ?? NO_PERMISSION });
     const parsed = spec.input.safeParse(sent ?? {});
     if (!parsed.success) return refuse(invalidInput(parsed.error));
     let result: Result;

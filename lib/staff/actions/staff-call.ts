@@ -19,6 +19,8 @@ export type StaffCallRules = {
   name: string;
   /** Who may attempt it at all; scope `own` is decided on the record by the domain. */
   permission: StaffPermission;
+  /** Sentences for this call's refusals where the usual ones would say less. */
+  refusals?: { signedOut?: string; forbidden?: string };
 };
 
 export const NO_PERMISSION = 'You do not have permission to do that.';

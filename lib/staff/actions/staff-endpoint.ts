@@ -20,8 +20,6 @@ export type StaffEndpointSpec<Schema extends z.ZodType, ParamsSchema extends z.Z
   params?: ParamsSchema;
   input?: EndpointInput<Schema>;
   audit: AuditRule<z.output<Schema>, Response>;
-  /** Sentences for this endpoint's refusals when the usual ones would say less. */
-  refusals?: { signedOut?: string; forbidden?: string };
   run(call: { staff: StaffIdentity; input: z.output<Schema>; params: z.output<ParamsSchema>; request: Request }): Response | Promise<Response>;
 };
 

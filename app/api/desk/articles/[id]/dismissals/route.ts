@@ -18,7 +18,7 @@ export const POST = staffEndpoint({
   name: 'article.dismissals.add',
   permission: 'article.edit',
   params,
-  input: { body: z.object({ key: z.unknown(), keys: z.unknown() }, { error: 'Send the suggestion to dismiss as {"key": "…"}, or several as {"keys": […]}.' }), maxBytes: 64 * 1024 },
+  input: { body: z.object({ key: z.unknown().optional(), keys: z.unknown().optional() }, { error: 'Send the suggestion to dismiss as {"key": "…"}, or several as {"keys": […]}.' }), maxBytes: 64 * 1024 },
   // A dismissed suggestion is a hint hidden in the editor; readers see nothing change.
   audit: 'read-only',
   run: ({ staff, params, input }) => {
