@@ -132,7 +132,8 @@ test('two people editing at once: the later save gets a conflict, and both texts
   await expect(dialog).toContainText('Dana Whitfield');
   await expect(dialog).toContainText('My addition about Poland.');
   await expect(dialog).toContainText('Their addition about Finland.');
-  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await dialog.getByRole('button', { name: 'All mine' }).click();
+  await dialog.getByRole('button', { name: 'Save this text' }).click();
   await mine.waitSaved();
 
   await page.goto(`/desk/articles/${id}/history`);
