@@ -90,3 +90,40 @@ test('two staff: the dialog names the other person, and the saved text holds exa
   expect(history.map((revision) => revision.bodyText)).toContain('The treaty was signed in Geneva by seven states.');
   await otherPage.context().close();
 });
+
+test('a third save while the choices are being made brings the dialog back against it, and loses nothing', async ({ page, browser }) => {
+  await signInAs(page, 'editor');
+  const { editor: mine, id } = await startArticle(page, `Three saves ${Date.now()}`);
+
+  const otherPage = await newStaffPage(browser, 'admin');
+  const theirs = new EditorPage(otherPage);
+  await theirs.open(id);
+  await expect(theirs.body).toContainText(OPENING);
+  await replaceWords(theirs, 'five', 'seven');
+  await theirs.waitSaved();
+
+  await replaceWords(mine, 'Geneva', 'Vienna');
+  await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
+  const dialog = page.getByRole('alertdialog');
+  const changes = dialog.getByRole('region', { name: 'Differences' }).getByRole('group');
+  await changes.filter({ hasText: 'seven' }).getByRole('radio', { name: 'Theirs' }).check();
+
+  await replaceWords(theirs, 'states', 'nations');
+  await theirs.waitSaved();
+  await dialog.getByRole('button', { name: 'Save this text' }).click();
+  await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Dana Whitfield saved this article while you were writing');
+  await expect(changes).toHaveCount(2);
+  await expect(changes.nth(0)).toContainText('only in yours: Vienna');
+  await expect(changes.nth(1)).toContainText('only in theirs: nations.');
+  expect(workingCopy(id).bodyText).toBe('The treaty was signed in Geneva by seven nations.');
+
+  await changes.nth(1).getByRole('radio', { name: 'Theirs' }).check();
+  await dialog.getByRole('button', { name: 'Save this text' }).click();
+  await mine.waitSaved();
+  expect(workingCopy(id).bodyText).toBe('The treaty was signed in Vienna by seven nations.');
+  await expect(mine.body).toHaveText('The treaty was signed in Vienna by seven nations.');
+  const kept = readDemoDatabase((database) => database.prepare("SELECT body_text AS bodyText FROM revisions WHERE article_id = ? AND reason = 'conflict'").all(id) as { bodyText: string }[]);
+  expect(kept.map((revision) => revision.bodyText)).toEqual(['The treaty was signed in Vienna by five states.', 'The treaty was signed in Vienna by seven states.']);
+  await otherPage.context().close();
+});
