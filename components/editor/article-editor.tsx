@@ -69,9 +69,10 @@ export function ArticleEditor({ article, options, viewer }: Props) {
         ) : null}
         {autosave.status.kind === 'conflict' && editor ? (
           <ConflictDialog
-            mine={{ title: meta.meta.title, html: editor.getHTML() }}
+            key={autosave.status.current.version}
+            mine={autosave.status.mine}
             theirs={autosave.status.current}
-            onKeepMine={() => void autosave.keepMine()}
+            onSaveMerged={autosave.saveMerged}
             onTakeTheirs={() => void autosave.takeTheirs()}
           />
         ) : null}

@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { ArticleVersion } from '@/lib/articles/diff-article-versions';
 import type { ServerCopy } from '@/lib/articles/save-article';
+import { stableJsonKey } from '@/lib/content/stable-json-key';
 import { clearLocalDraft, writeLocalDraft } from './local-draft-store';
 
 export type SaveStatus =
@@ -10,7 +12,7 @@ export type SaveStatus =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'offline' }
-  | { kind: 'conflict'; current: ServerCopy }
+  | { kind: 'conflict'; current: ServerCopy; mine: ArticleDraft }
   | { kind: 'error'; message: string; fieldErrors: Record<string, string> };
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -46,6 +48,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   const getStateRef = useRef(getState);
   const onReplaceRef = useRef(onReplace);
   const onIssueKeptRef = useRef(onIssueKept);
+  const editorId = useRef('');
   useEffect(() => {
     getStateRef.current = getState;
     onReplaceRef.current = onReplace;
@@ -55,6 +58,12 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   const show = useCallback((next: SaveStatus) => {
     statusKind.current = next.kind;
     setStatus(next);
+  }, []);
+
+  /** The save request for some state; the editor id is made on first use, so server rendering never needs one. */
+  const saveBody = useCallback((state: ArticleDraft, reason: 'autosave' | 'save' | 'conflict') => {
+    editorId.current ||= randomEditorId();
+    return JSON.stringify({ ...state, baseVersion: version.current, reason, editorId: editorId.current });
   }, []);
 
   const keepLocally = useCallback(() => {
@@ -79,7 +88,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         response = await fetch(`/api/desk/articles/${articleId}`, {
           method: 'PUT',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...state, baseVersion: version.current, reason }),
+          body: saveBody(state, reason),
         });
       } catch {
         isSaving.current = false;
@@ -120,7 +129,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       }
       if (response.status === 409 && data.current) {
         isBlocked.current = true;
-        show({ kind: 'conflict', current: data.current });
+        show({ kind: 'conflict', current: data.current, mine: state });
         return false;
       }
       if (response.status >= 500) {
@@ -131,7 +140,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       show({ kind: 'error', message: data.error ?? 'The article could not be saved.', fieldErrors: data.fieldErrors ?? {} });
       return false;
     },
-    [articleId, keepLocally, show],
+    [articleId, keepLocally, saveBody, show],
   );
   useEffect(() => {
     flushRef.current = flush;
@@ -147,15 +156,27 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
     saveTimer.current = setTimeout(() => void flush('autosave'), AUTOSAVE_DELAY_MS);
   }, [flush, keepLocally, show]);
 
-  /** Conflict: save mine on top of the version the other person saved. */
-  const keepMine = useCallback(async () => {
-    if (statusKind.current !== 'conflict') return;
-    const current = (status as Extract<SaveStatus, { kind: 'conflict' }>).current;
-    isBlocked.current = false;
-    version.current = current.version;
-    savedCount.current = -1;
-    await flush('save');
-  }, [flush, status]);
+  /**
+   * Conflict: save the text put together from both versions on top of the other person's. Unless it is
+   * exactly mine, mine is filed in the history first. Answers with a sentence to show when it could not.
+   */
+  const saveMerged = useCallback(
+    async (merged: ArticleVersion): Promise<string | null> => {
+      if (status.kind !== 'conflict') return null;
+      const mine = getStateRef.current();
+      if (!isSameText(mine, { ...merged, slug: mine.slug })) {
+        const aside = await fetch(`/api/desk/articles/${articleId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: saveBody(mine, 'conflict') }).catch(() => null);
+        if (!aside?.ok) return 'Your version could not be filed in the history, so nothing was changed; check the connection and try again.';
+      }
+      onReplaceRef.current({ ...mine, ...merged }, status.current.version);
+      isBlocked.current = false;
+      version.current = status.current.version;
+      savedCount.current = -1;
+      await flush('save');
+      return null;
+    },
+    [articleId, flush, saveBody, status],
+  );
 
   /** Conflict: file mine in the history, then load theirs into the editor. */
   const takeTheirs = useCallback(async () => {
@@ -165,7 +186,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       const aside = await fetch(`/api/desk/articles/${articleId}`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...mine, baseVersion: version.current, reason: 'conflict' }),
+        body: saveBody(mine, 'conflict'),
       });
       if (!aside.ok) throw new Error('not kept');
       const latest = await fetch(`/api/desk/articles/${articleId}`, { cache: 'no-store' });
@@ -194,7 +215,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
     } catch {
       show({ kind: 'offline' });
     }
-  }, [articleId, show]);
+  }, [articleId, saveBody, show]);
 
   useEffect(() => {
     const onOnline = () => void flush('autosave');
@@ -202,7 +223,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       if (changeCount.current === savedCount.current) return;
       keepLocally();
       if (isBlocked.current) return;
-      const body = JSON.stringify({ ...getStateRef.current(), baseVersion: version.current, reason: 'autosave' });
+      const body = saveBody(getStateRef.current(), 'autosave');
       if (body.length > KEEPALIVE_LIMIT_BYTES) return;
       void fetch(`/api/desk/articles/${articleId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
     };
@@ -225,21 +246,26 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [articleId, flush, keepLocally]);
+  }, [articleId, flush, keepLocally, saveBody]);
 
   /** After restoring changes kept on this device: save them against the version they started from. */
   const adoptVersion = useCallback((baseVersion: number) => {
     version.current = baseVersion;
   }, []);
 
-  return { status, markChanged, saveNow: () => flush('save'), keepMine, takeTheirs, adoptVersion };
+  return { status, markChanged, saveNow: () => flush('save'), saveMerged, takeTheirs, adoptVersion };
 }
 
-function isSameText(state: ArticleDraft, current: ServerCopy): boolean {
+/** A random id for this open editor, sent with its saves; made without `crypto.randomUUID`, which plain-http hosts lack. */
+function randomEditorId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function isSameText(state: ArticleDraft, current: Pick<ServerCopy, 'title' | 'dek' | 'slug' | 'body'>): boolean {
   return (
     state.title === current.title &&
     state.dek === current.dek &&
     state.slug === current.slug &&
-    JSON.stringify(state.body) === JSON.stringify(current.body)
+    stableJsonKey(state.body) === stableJsonKey(current.body)
   );
 }

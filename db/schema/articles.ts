@@ -118,6 +118,8 @@ export type RevisionMeta = {
   featuredMediaId?: number | null;
   /** Entity tags (mentions and by hand), recorded on submit, publish and correction revisions. */
   entityIds?: number[];
+  /** The open editor (one browser tab) that saved it, to tell a writer's own other tab from another person. */
+  editorId?: string;
 };
 
 /** Every slug an article has had; old ones redirect (308) to the current one. */

@@ -35,6 +35,11 @@ export type SaveReason = (typeof SAVE_REASONS)[number];
 export const saveRequestSchema = articleDraftSchema.extend({
   baseVersion: z.number().int().positive(),
   reason: z.enum(SAVE_REASONS),
+  /** A random id per open editor, so a conflict can tell "your other tab" from another person. */
+  editorId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'The editor sent a malformed window id; reload the page.')
+    .optional(),
 });
 
 export type SaveRequest = z.infer<typeof saveRequestSchema>;

@@ -39,6 +39,10 @@ export type ServerCopy = {
   html: string;
   updatedAt: string;
   updatedBy: string | null;
+  /** The version was saved by the person whose save was refused (from another tab or device, unless `isSameEditor`). */
+  isSameStaff: boolean;
+  /** ...and from the very editor whose save was refused (a save sent on leaving the page, for one). */
+  isSameEditor: boolean;
 };
 
 export type SaveResult =
@@ -96,6 +100,7 @@ export function saveArticle({
       seoTitle: request.seoTitle,
       seoDescription: request.seoDescription,
       featuredMediaId: request.featuredMediaId,
+      ...(request.editorId ? { editorId: request.editorId } : {}),
     };
     const snapshot = {
       slug: request.slug,
@@ -117,7 +122,7 @@ export function saveArticle({
     }
 
     if (article.version !== request.baseVersion) {
-      return { ok: false, kind: 'conflict', error: 'Someone else saved this article after you opened it.', current: serverCopy(tx, article) };
+      return { ok: false, kind: 'conflict', error: 'Someone else saved this article after you opened it.', current: serverCopy(tx, { article, actor, editorId: request.editorId }) };
     }
 
     // Filing into an issue is the editors' planning; an author's save may carry their choice back, not change it.
@@ -293,17 +298,19 @@ function replaceAuthors(tx: Tx, { articleId, contributorIds }: { articleId: numb
   });
 }
 
-function serverCopy(tx: Tx, article: typeof articles.$inferSelect): ServerCopy {
-  const latest = tx
-    .select({ authorId: revisions.authorId })
+/** The working copy as it stands, with who saved this version: the newest revision of it that is not a text kept aside. */
+function serverCopy(tx: Tx, { article, actor, editorId }: { article: typeof articles.$inferSelect; actor: StaffIdentity; editorId: string | undefined }): ServerCopy {
+  const saved = tx
+    .select({ authorId: revisions.authorId, meta: revisions.meta })
     .from(revisions)
-    .where(eq(revisions.articleId, article.id))
+    .where(and(eq(revisions.articleId, article.id), eq(revisions.version, article.version), ne(revisions.reason, 'conflict')))
     .orderBy(desc(revisions.id))
     .limit(1)
     .get();
-  const updatedBy = latest?.authorId
-    ? (tx.select({ name: contributors.name }).from(contributors).where(eq(contributors.userId, latest.authorId)).get()?.name ?? null)
+  const updatedBy = saved?.authorId
+    ? (tx.select({ name: contributors.name }).from(contributors).where(eq(contributors.userId, saved.authorId)).get()?.name ?? null)
     : null;
+  const isSameStaff = saved?.authorId === actor.id;
   return {
     version: article.version,
     title: article.title,
@@ -313,5 +320,7 @@ function serverCopy(tx: Tx, article: typeof articles.$inferSelect): ServerCopy {
     html: renderArticleHtml(article.body),
     updatedAt: article.updatedAt.toISOString(),
     updatedBy,
+    isSameStaff,
+    isSameEditor: isSameStaff && editorId !== undefined && saved?.meta.editorId === editorId,
   };
 }

@@ -46,7 +46,8 @@ export function validateArticleDoc(input: unknown, { maxBytes = MAX_DOC_BYTES } 
   } catch {
     return fail([{ path: 'doc', message: 'The document is not plain JSON.' }]);
   }
-  const size = Buffer.byteLength(serialized, 'utf8');
+  // TextEncoder rather than Buffer: the editor checks merged documents in the browser too.
+  const size = new TextEncoder().encode(serialized).byteLength;
   if (size > maxBytes) {
     return fail([
       {

@@ -130,9 +130,12 @@ test('two people editing at once: the later save gets a conflict, and both texts
   await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('Dana Whitfield');
-  await expect(dialog).toContainText('My addition about Poland.');
-  await expect(dialog).toContainText('Their addition about Finland.');
-  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  const result = dialog.getByRole('region', { name: 'Merged result' });
+  await dialog.getByRole('button', { name: 'All theirs' }).click();
+  await expect(result).toContainText('Their addition about Finland.');
+  await dialog.getByRole('button', { name: 'All mine' }).click();
+  await expect(result).toContainText('My addition about Poland.');
+  await dialog.getByRole('button', { name: 'Save this text' }).click();
   await mine.waitSaved();
 
   await page.goto(`/desk/articles/${id}/history`);

@@ -23,6 +23,7 @@ export function saveInput({
   title?: string;
   slug?: string;
   dek?: string;
+  editorId?: string;
 }) {
   const current = getArticleForEdit({ id: articleId, actor });
   return {

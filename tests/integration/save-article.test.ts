@@ -64,6 +64,43 @@ describe('saving', () => {
     expect(articleRow(id).bodyText).toBe('Editor text.');
   });
 
+  it('a conflict names the other staff member, when they saved, and that it was not me', async () => {
+    const { author, id } = await newDraft();
+    const editor = await createTestStaff({ role: 'editor' });
+    const authorsStart = saveInput({ articleId: id, actor: author, text: 'Author text.', editorId: 'author-tab-0001' });
+    saveArticle({ id, actor: editor, input: saveInput({ articleId: id, actor: editor, text: 'Editor text.', editorId: 'editor-tab-0001' }), now: Date.parse('2026-03-02T10:00:00Z') });
+    const stale = saveArticle({ id, actor: author, input: authorsStart });
+    expect(stale).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      current: { updatedBy: editor.name, updatedAt: '2026-03-02T10:00:00.000Z', isSameStaff: false, isSameEditor: false },
+    });
+  });
+
+  it('a conflict with my own save from another tab says it was me, from another editor', async () => {
+    const { author, id } = await newDraft();
+    const fromFirstTab = saveInput({ articleId: id, actor: author, text: 'Typed in the first tab.', editorId: 'first-tab-0001' });
+    saveArticle({ id, actor: author, input: saveInput({ articleId: id, actor: author, text: 'Typed in the second tab.', editorId: 'second-tab-0001' }) });
+    const stale = saveArticle({ id, actor: author, input: fromFirstTab });
+    expect(stale).toMatchObject({ ok: false, kind: 'conflict', current: { updatedBy: author.name, isSameStaff: true, isSameEditor: false } });
+  });
+
+  it('a conflict names who saved the version even when a text kept aside was filed after it', async () => {
+    const { author, id } = await newDraft();
+    const editor = await createTestStaff({ role: 'editor' });
+    const authorsStart = saveInput({ articleId: id, actor: author, text: 'Author text.' });
+    saveArticle({ id, actor: editor, input: saveInput({ articleId: id, actor: editor, text: 'Editor text.' }) });
+    expect(saveArticle({ id, actor: author, input: { ...authorsStart, reason: 'conflict' } }).ok).toBe(true);
+    const stale = saveArticle({ id, actor: author, input: authorsStart });
+    expect(stale).toMatchObject({ ok: false, kind: 'conflict', current: { updatedBy: editor.name, isSameStaff: false } });
+  });
+
+  it('refuses an editor id that is not a plain token, saying so', async () => {
+    const { author, id } = await newDraft();
+    const result = saveArticle({ id, actor: author, input: saveInput({ articleId: id, actor: author, text: 'Text.', editorId: '<script>' }) });
+    expect(result).toMatchObject({ ok: false, kind: 'invalid', fieldErrors: { editorId: 'The editor sent a malformed window id; reload the page.' } });
+  });
+
   it('keeping mine after a conflict saves it on top, and both texts stay in the history', async () => {
     const { author, id } = await newDraft();
     const editor = await createTestStaff({ role: 'editor' });
