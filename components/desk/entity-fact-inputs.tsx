@@ -23,7 +23,7 @@ export function EntityFactInputs({
   const fields = ENTITY_FACT_FIELDS[kind];
   if (fields.length === 0) return <p className="hint">This kind of entity has no facts of its own.</p>;
   return (
-    <fieldset className="stack" style={{ border: '1px solid var(--rule)', padding: '0.75rem' }}>
+    <fieldset className="stack boxed-fieldset">
       <legend>Facts</legend>
       {fieldErrors.facts ? (
         <p className="field-error" role="alert">

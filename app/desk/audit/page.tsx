@@ -50,9 +50,9 @@ export default async function AuditPage({ searchParams }: Props) {
     <DeskShell staff={staff} isWide>
       <h1>Audit log</h1>
       <p className="meta">Every change staff and the site made, newest first. Times are in {timeZone}.</p>
-      <form method="get" action="/desk/audit" aria-label="Filter the audit log" style={{ display: 'flex', gap: '0.75rem', alignItems: 'end', flexWrap: 'wrap', marginBottom: '1rem' }}>
+      <form method="get" action="/desk/audit" aria-label="Filter the audit log" className="filter-bar">
         <Select label="Kind of thing" name="type" value={subjectType} options={facets.subjectTypes.map((value) => ({ value, label: value }))} allLabel="Everything" />
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Its id
           <input name="subject" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.subject} size={6} />
         </label>
@@ -92,7 +92,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   {entry.data && Object.keys(entry.data).length > 0 ? (
                     <details>
                       <summary>Details</summary>
-                      <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(entry.data, null, 2)}</pre>
+                      <pre className="preformatted">{JSON.stringify(entry.data, null, 2)}</pre>
                     </details>
                   ) : null}
                 </td>
@@ -101,7 +101,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      <nav aria-label="Pages" style={{ display: 'flex', gap: '1rem', marginTop: '1rem' }}>
+      <nav aria-label="Pages" className="pager">
         {first(params.before) ? <Link href={hrefFor({ filters, before: null })}>← Newest</Link> : null}
         {page.nextBefore ? <Link href={hrefFor({ filters, before: page.nextBefore })}>Older entries →</Link> : null}
       </nav>
@@ -139,7 +139,7 @@ function subjectHref(entry: AuditEntryView): string | null {
 
 function Select({ label, name, value, options, allLabel }: { label: string; name: string; value: string; options: { value: string; label: string }[]; allLabel: string }) {
   return (
-    <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+    <label className="filter-field">
       {label}
       <select name={name} defaultValue={value}>
         <option value="">{allLabel}</option>

@@ -36,7 +36,7 @@ export function EntityForm({
   return (
     <form action={formAction} className="stack narrow" noValidate>
       <EntityActionMessage result={state} />
-      <fieldset disabled={isReadOnly} className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={isReadOnly} className="stack bare-fieldset">
         {isEditing ? (
           <>
             <input type="hidden" name="entityId" value={entityId} />

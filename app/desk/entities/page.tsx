@@ -46,12 +46,12 @@ export default async function EntitiesPage({ searchParams }: Props) {
           </p>
         ) : null}
       </div>
-      <form method="get" action="/desk/entities" role="search" style={{ display: 'flex', gap: '0.75rem', alignItems: 'end', flexWrap: 'wrap', marginBottom: '1rem' }}>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+      <form method="get" action="/desk/entities" role="search" className="filter-bar">
+        <label className="filter-field">
           Search names and aliases
           <input type="search" name="q" defaultValue={query} maxLength={200} />
         </label>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Kind
           <select name="kind" defaultValue={kind ?? ''}>
             <option value="">All kinds</option>
@@ -62,7 +62,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Status
           <select name="status" defaultValue={status ?? ''}>
             <option value="">Any status</option>

@@ -24,8 +24,8 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       <h1>Media</h1>
       {canManageMedia ? (
         <>
-          <form method="get" action="/desk/media" role="search" style={{ display: 'flex', gap: '0.5rem', alignItems: 'end', flexWrap: 'wrap' }}>
-            <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          <form method="get" action="/desk/media" role="search" className="filter-bar">
+            <label className="filter-field">
               Search by alt text, caption, credit or file name
               <input type="search" name="q" defaultValue={query} />
             </label>

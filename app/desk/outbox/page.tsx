@@ -8,6 +8,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import styles from './outbox.module.css';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
@@ -43,7 +44,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           : 'No mail server is set (SMTP_URL), so messages stay here: open one to read it.'}{' '}
         Links that sign someone in, confirm, set a password or unsubscribe are hidden: only their recipient may use them. Times are in {timeZone}.
       </p>
-      <nav aria-label="Show" style={{ display: 'flex', gap: '1rem', marginBottom: '1rem' }}>
+      <nav aria-label="Show" className="view-switch">
         <Link href="/desk/outbox" aria-current={status === null ? 'page' : undefined}>
           All
         </Link>
@@ -79,7 +80,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   <details>
                     <summary>{message.subject}</summary>
                     {Object.keys(message.headers).length > 0 ? (
-                      <pre className="meta" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                      <pre className="meta preformatted preformatted-spaced">
                         {Object.entries(message.headers)
                           .map(([name, value]) => `${name}: ${value}`)
                           .join('\n')}
@@ -87,9 +88,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                     ) : null}
                     {message.html ? (
                       // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
-                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" style={{ width: '100%', minWidth: '24rem', height: '28rem', border: '1px solid #ccc', background: '#fff', marginTop: '0.5rem' }} />
+                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" className={`mail-frame ${styles.frame}`} />
                     ) : null}
-                    <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
+                    <pre className="preformatted preformatted-spaced">{message.text}</pre>
                   </details>
                   <span className="meta">{message.kind}</span>
                 </td>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { SectionActionResult } from '@/lib/issues/sections/section-action-state';
+import styles from './issues.module.css';
 
 /** Move a section up or down in the order of every table of contents; the result is announced. */
 export function SectionOrderButtons({
@@ -29,7 +30,7 @@ export function SectionOrderButtons({
     });
   }
   return (
-    <span style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}>
+    <span className={styles.orderButtons}>
       <button type="button" aria-label={`Move ${name} up`} disabled={isFirst || isPending} onClick={() => move('up')}>
         Move up
       </button>

@@ -19,7 +19,7 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
             <li key={alias.id}>
               {alias.alias}{' '}
               {canEdit ? (
-                <form action={formAction} style={{ display: 'inline' }}>
+                <form action={formAction} className="inline-form">
                   <input type="hidden" name="entityId" value={entityId} />
                   <input type="hidden" name="aliasId" value={alias.id} />
                   <button type="submit" name="intent" value="remove" className="link-button" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
@@ -32,9 +32,9 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
         </ul>
       )}
       {canEdit ? (
-        <form action={formAction} className="panel-actions" style={{ alignItems: 'end' }}>
+        <form action={formAction} className="panel-actions align-end">
           <input type="hidden" name="entityId" value={entityId} />
-          <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          <label className="filter-field">
             New alias
             <input
               name="alias"

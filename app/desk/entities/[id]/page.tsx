@@ -127,8 +127,8 @@ function MergeSection({ staff, entity, mergeQuery, mergeInto }: { staff: StaffId
         For a duplicate: every tag, mention and alias of “{entity.name}” moves to the {kindLabel} you choose, its address leads there, and “
         {entity.name}” is deleted. You see what will change before confirming.
       </p>
-      <form method="get" action={`/desk/entities/${entity.id}`} role="search" className="panel-actions" style={{ alignItems: 'end' }}>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+      <form method="get" action={`/desk/entities/${entity.id}`} role="search" className="panel-actions align-end">
+        <label className="filter-field">
           Find the {kindLabel} to keep
           <input type="search" name="mergeQuery" defaultValue={query} maxLength={200} />
         </label>
