@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { ToastProvider } from '@/components/ui/toast';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { countUnreadNotifications } from '@/lib/staff/notifications/count-unread';
@@ -9,7 +11,7 @@ import { signOutAction } from './actions';
 export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {
   const unread = countUnreadNotifications(staff.id);
   return (
-    <>
+    <ToastProvider>
       <header className="desk-header">
         <Link href="/desk" className="masthead-title">
           Masthead desk
@@ -33,7 +35,7 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/">Site</Link>
         </nav>
         <p className="desk-user">
-          Signed in as <strong>{staff.name}</strong> <span className="role-badge">{staff.role}</span>
+          Signed in as <strong>{staff.name}</strong> <Badge>{staff.role}</Badge>
         </p>
         <form action={signOutAction}>
           <button type="submit" className="link-button">
@@ -44,6 +46,6 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
       <main id="main" className={isWide ? 'desk-main desk-main-wide' : 'desk-main'}>
         {children}
       </main>
-    </>
+    </ToastProvider>
   );
 }
