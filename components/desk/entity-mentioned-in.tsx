@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import type { EntityMentioningArticle } from '@/lib/entities/get-entity-for-edit';
+import { StatusBadge } from '@/components/desk/dashboard/status-badge';
 
 /** The articles that tag or mention an entity, each linking to the editor. */
 export function EntityMentionedIn({ articles, hiddenCount }: { articles: EntityMentioningArticle[]; hiddenCount: number }) {
@@ -12,7 +12,7 @@ export function EntityMentionedIn({ articles, hiddenCount }: { articles: EntityM
           {articles.map((article) => (
             <li key={article.id}>
               <Link href={`/desk/articles/${article.id}`}>{article.title}</Link>{' '}
-              <span className={`status status-${article.status}`}>{STATUS_LABELS[article.status]}</span>{' '}
+              <StatusBadge status={article.status} />{' '}
               <span className="meta">{howReferred(article)}</span>
             </li>
           ))}

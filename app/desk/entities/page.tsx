@@ -8,6 +8,7 @@ import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { listEntities } from '@/lib/entities/list-entities';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Entities', robots: { index: false } };
 
@@ -94,7 +95,12 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 <td>
                   <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
                   {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
-                  {row.isPending ? <span className="meta"> · Waiting for approval</span> : null}
+                  {row.isPending ? (
+                    <>
+                      {' '}
+                      <Badge tone="waiting">Waiting for approval</Badge>
+                    </>
+                  ) : null}
                 </td>
                 <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
                 <td>{row.aliasCount}</td>

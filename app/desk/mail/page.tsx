@@ -9,6 +9,7 @@ import { listCampaignProgress } from '@/lib/readers/mail/campaign-progress';
 import { subscriberCountsOverTime } from '@/lib/readers/subscriber-counts';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { SubscriberChart } from './subscriber-chart';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Mail', robots: { index: false } };
 
@@ -62,7 +63,7 @@ export default async function MailPage() {
                 <tr key={campaign.id}>
                   <td>{campaign.label}</td>
                   <td>
-                    <span className="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</span>
+                    <Badge>{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
                   </td>
                   <td>
                     <progress max={Math.max(1, total)} value={settled} aria-label={`${campaign.label}: ${settled} of ${total} settled`}>

@@ -9,10 +9,12 @@ import { getConfig } from '@/lib/platform/config/get-config';
 import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import styles from './outbox.module.css';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
 const STATUS_LABELS: Record<OutboxStatus, string> = { pending: 'Waiting', sent: 'Sent', failed: 'Failed' };
+const STATUS_TONES: Record<OutboxStatus, BadgeTone> = { pending: 'waiting', sent: 'positive', failed: 'negative' };
 
 type Props = { searchParams: Promise<{ status?: string; before?: string }> };
 
@@ -73,7 +75,7 @@ export default async function OutboxPage({ searchParams }: Props) {
             {page.messages.map((message) => (
               <tr key={message.id}>
                 <td>
-                  <span className="status">{STATUS_LABELS[message.status]}</span>
+                  <Badge tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
                 </td>
                 <td>{message.to}</td>
                 <td>

@@ -15,6 +15,7 @@ import { ContributorForm } from './contributor-form.client';
 import { InviteStaffForm } from './invite-staff-form.client';
 import { StaffMemberControls } from './staff-member-controls.client';
 import './staff.css';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
 
@@ -64,7 +65,7 @@ export default async function StaffPage() {
                     <td>{member.name}</td>
                     <td>{member.email}</td>
                     <td>
-                      <span className="role-badge">{member.role}</span>
+                      <Badge>{member.role}</Badge>
                     </td>
                     <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
                     <td>

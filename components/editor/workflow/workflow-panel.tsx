@@ -11,8 +11,8 @@ import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';
 import { PreflightList } from './preflight-list';
 import { PreviewLinksPanel } from './preview-links-panel';
-import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import styles from './workflow.module.css';
+import { StatusBadge } from '@/components/desk/dashboard/status-badge';
 
 export type WorkflowPanelProps = {
   articleId: number;
@@ -113,7 +113,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
     <section className={`workflow-panel ${styles.panel}`} aria-labelledby={titleId} data-status={state.status}>
       <h2 id={titleId}>Workflow</h2>
       <p>
-        Status: <strong className={`status status-${state.status} ${styles.badge}`} data-testid="workflow-status">{STATUS_LABELS[state.status]}</strong>
+        Status: <StatusBadge status={state.status} data-testid="workflow-status" />
       </p>
       {state.scheduledFor ? <p>Publishes at {formatted(state.scheduledFor.iso, state.timeZone)}</p> : null}
       {state.embargoedUntil ? <p className="embargo-line">Embargoed until {formatted(state.embargoedUntil.iso, state.timeZone)}</p> : null}
