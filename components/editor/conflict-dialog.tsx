@@ -1,3 +1,7 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import type { ServerCopy } from '@/lib/articles/save-article';
 
 type Props = {
@@ -9,11 +13,13 @@ type Props = {
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
 
-/** Both versions side by side; whichever is chosen, the other stays in the history. */
+/**
+ * Both versions side by side, in a modal that needs an answer (Escape does not dismiss it); whichever is
+ * chosen, the other stays in the history.
+ */
 export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs }: Props) {
   return (
-    <section className="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-help">
-      <h2 id="conflict-title">Someone else saved this article while you were writing</h2>
+    <Dialog isOpen role="alertdialog" title="Someone else saved this article while you were writing" describedBy="conflict-help" className="conflict-dialog">
       <p id="conflict-help">
         {theirs.updatedBy ?? 'Another editor'} saved version {theirs.version} at {timeFormat.format(new Date(theirs.updatedAt))}. Choose which
         text to continue with. The other one is kept in the history either way.
@@ -22,7 +28,7 @@ export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs }: Props
         <ConflictColumn heading="Your version" title={mine.title} html={mine.html} action="Keep mine" onChoose={onKeepMine} />
         <ConflictColumn heading="Their version" title={theirs.title} html={theirs.html} action="Take theirs" onChoose={onTakeTheirs} />
       </div>
-    </section>
+    </Dialog>
   );
 }
 
@@ -32,9 +38,7 @@ function ConflictColumn({ heading, title, html, action, onChoose }: { heading: s
       <h3>{heading}</h3>
       <p className="conflict-title">{title}</p>
       <div className="conflict-text" dangerouslySetInnerHTML={{ __html: html }} />
-      <button type="button" onClick={onChoose}>
-        {action}
-      </button>
+      <Button onClick={onChoose}>{action}</Button>
     </div>
   );
 }

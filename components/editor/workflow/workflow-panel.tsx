@@ -127,7 +127,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
           {notice}
         </p>
       ) : null}
-      {error ? (
+      {error && !openAction ? (
         <div role="alert" className="form-error">
           <p>{error.message}</p>
           {error.problems.length > 0 ? (
@@ -149,7 +149,9 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
             defaultTime={state.embargoedUntil?.wall ?? null}
             isOpen={openAction === action.action}
             isBusy={isBusy}
-            onOpen={() => setOpenAction(openAction === action.action ? null : action.action)}
+            error={openAction === action.action && error ? [error.message, ...error.problems.map((problem) => problem.message)].join(' ') : null}
+            onOpen={() => setOpenAction(action.action)}
+            onClose={() => setOpenAction(null)}
             onSubmit={(payload) => run('workflow', { action: action.action, ...payload }, 'POST', doneMessage(action.action))}
           />
         ))}
