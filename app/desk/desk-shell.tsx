@@ -6,6 +6,7 @@ import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { countUnreadNotifications } from '@/lib/staff/notifications/count-unread';
 import { signOutAction } from './actions';
+import { Button } from '@/components/ui/button';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */
 export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {
@@ -38,9 +39,9 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           Signed in as <strong>{staff.name}</strong> <Badge>{staff.role}</Badge>
         </p>
         <form action={signOutAction}>
-          <button type="submit" className="link-button">
+          <Button type="submit" variant="quiet">
             Sign out
-          </button>
+          </Button>
         </form>
       </header>
       <main id="main" className={isWide ? 'desk-main desk-main-wide' : 'desk-main'}>

@@ -8,6 +8,7 @@ import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -58,7 +59,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </label>
         <Select label="Action" name="action" value={action} options={facets.actions.map((value) => ({ value, label: value }))} allLabel="All actions" />
         <Select label="Who" name="actor" value={filters.actor} options={facets.actors.map((person) => ({ value: String(person.id), label: person.name }))} allLabel="Anyone" />
-        <button type="submit">Filter</button>
+        <Button type="submit">Filter</Button>
         {isFiltered ? <Link href="/desk/audit">Show all</Link> : null}
       </form>
       {page.entries.length === 0 ? (

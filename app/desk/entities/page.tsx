@@ -9,6 +9,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { listEntities } from '@/lib/entities/list-entities';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Entities', robots: { index: false } };
 
@@ -70,7 +71,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
             <option value="pending">Waiting for approval</option>
           </select>
         </label>
-        <button type="submit">Search</button>
+        <Button type="submit">Search</Button>
         {isFiltered ? <Link href="/desk/entities">Show all</Link> : null}
       </form>
       <p className="meta" role="status">

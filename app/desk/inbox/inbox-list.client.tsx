@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 export type InboxEntry = { id: number; message: string; href: string | null; isRead: boolean; createdAt: string; when: string };
 
@@ -53,9 +54,9 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
           {unread === 0 ? 'Nothing unread.' : `${unread} unread.`}
         </p>
         {unread > 0 ? (
-          <button type="button" onClick={() => void markAll()}>
+          <Button onClick={() => void markAll()}>
             Mark all read
-          </button>
+          </Button>
         ) : null}
       </div>
       {error ? (
@@ -81,9 +82,9 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
               {entry.when}
             </time>
             {isRead(entry) || entry.href ? null : (
-              <button type="button" className="link-button" onClick={() => open(entry)}>
+              <Button variant="quiet" onClick={() => open(entry)}>
                 Mark read
-              </button>
+              </Button>
             )}
           </li>
         ))}

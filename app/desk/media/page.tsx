@@ -7,6 +7,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { listEditableMediaIds } from '@/lib/media/list-editable-media-ids';
 import { listMedia } from '@/lib/media/list-media';
 import { MediaLibrary } from './media-library.client';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Media', robots: { index: false } };
 
@@ -29,7 +30,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               Search by alt text, caption, credit or file name
               <input type="search" name="q" defaultValue={query} />
             </label>
-            <button type="submit">Search</button>
+            <Button type="submit">Search</Button>
             {query ? <Link href="/desk/media">Show all images</Link> : null}
           </form>
           <MediaLibrary items={items} editableIds={listEditableMediaIds({ actor: staff, ids: items.map((item) => item.id) })} query={query} />

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffFormState } from './actions';
 import { Field } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 
 type ContributorValues = { name: string; slug: string; bio: string };
 
@@ -41,9 +42,9 @@ export function ContributorForm({
         </Field>
       </div>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+          {submitLabel}
+        </Button>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
 import { Field } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 
 /** Invites someone by email; after a success the form is empty again for the next one. */
 export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
@@ -36,9 +37,9 @@ export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
         </Field>
       </div>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Sending…' : 'Send invitation'}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Sending…">
+          Send invitation
+        </Button>
       </div>
     </form>
   );

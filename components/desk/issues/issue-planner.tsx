@@ -8,6 +8,7 @@ import type { IssueActionResult } from '@/lib/issues/issue-action-state';
 import type { PlannedSection } from '@/lib/issues/get-issue-plan';
 import { moveInList } from './move-in-list';
 import styles from './issues.module.css';
+import { Button } from '@/components/ui/button';
 
 type Focus = { articleId: number; control: 'up' | 'down' } | null;
 
@@ -111,9 +112,9 @@ export function IssuePlanner({
         {error ? (
           <p role="alert" className="form-error">
             {error}{' '}
-            <button type="button" className="link-button" onClick={() => router.refresh()}>
+            <Button variant="quiet" onClick={() => router.refresh()}>
               Reload the issue
-            </button>
+            </Button>
           </p>
         ) : null}
       </div>
@@ -161,27 +162,29 @@ export function IssuePlanner({
                   )}
                 </div>
                 <div className={styles.rowActions}>
-                  <button
-                    type="button"
+                  <Button
+                    variant="secondary"
+                    size="small"
                     ref={(element) => register(controls.current, `${article.id}:up`, element)}
                     aria-label={`Move ${article.title} up`}
                     disabled={index === 0}
                     onClick={() => move({ sectionIndex, from: index, to: index - 1, control: 'up' })}
                   >
                     Move up
-                  </button>
-                  <button
-                    type="button"
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    size="small"
                     ref={(element) => register(controls.current, `${article.id}:down`, element)}
                     aria-label={`Move ${article.title} down`}
                     disabled={index === section.articles.length - 1}
                     onClick={() => move({ sectionIndex, from: index, to: index + 1, control: 'down' })}
                   >
                     Move down
-                  </button>
-                  <button type="button" className="link-button" aria-label={`Remove ${article.title} from the issue`} disabled={isPending} onClick={() => remove({ articleId: article.id, title: article.title })}>
+                  </Button>
+                  <Button variant="quiet" aria-label={`Remove ${article.title} from the issue`} disabled={isPending} onClick={() => remove({ articleId: article.id, title: article.title })}>
                     Remove
-                  </button>
+                  </Button>
                 </div>
               </li>
             ))}

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { createArticleAction, type CreateArticleState } from '../actions';
+import { Button } from '@/components/ui/button';
 
 export function NewArticleForm() {
   const [state, formAction, isPending] = useActionState(createArticleAction, {} as CreateArticleState);
@@ -12,9 +13,9 @@ export function NewArticleForm() {
         <input name="title" defaultValue={state.title} required maxLength={300} autoFocus />
       </label>
       <div aria-live="polite">{state.error ? <p className="form-error" role="alert">{state.error}</p> : null}</div>
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Creating…' : 'Create draft'}
-      </button>
+      <Button type="submit" isBusy={isPending} busyLabel="Creating…">
+        Create draft
+      </Button>
     </form>
   );
 }

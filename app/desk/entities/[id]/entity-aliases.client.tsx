@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { aliasAction } from '../actions';
+import { Button } from '@/components/ui/button';
 
 /** The entity's aliases, with a form to add one and a button to remove each, for those who may edit. */
 export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number; aliases: { id: number; alias: string }[]; canEdit: boolean }) {
@@ -22,9 +23,9 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
                 <form action={formAction} className="inline-form">
                   <input type="hidden" name="entityId" value={entityId} />
                   <input type="hidden" name="aliasId" value={alias.id} />
-                  <button type="submit" name="intent" value="remove" className="link-button" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
+                  <Button type="submit" name="intent" value="remove" variant="quiet" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
                     Remove
-                  </button>
+                  </Button>
                 </form>
               ) : null}
             </li>
@@ -43,9 +44,9 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
               aria-invalid={state && !state.ok ? true : undefined}
             />
           </label>
-          <button type="submit" name="intent" value="add" disabled={isPending}>
-            {isPending ? 'Saving…' : 'Add alias'}
-          </button>
+          <Button type="submit" name="intent" value="add" isBusy={isPending} busyLabel="Saving…">
+            Add alias
+          </Button>
         </form>
       ) : null}
     </div>
