@@ -9,6 +9,7 @@ import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: Props) {
         {isFiltered ? <Link href="/desk/audit">Show all</Link> : null}
       </form>
       {page.entries.length === 0 ? (
-        <p role="status">{isFiltered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</p>
+        <EmptyState isAnnounced>{isFiltered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export type InboxEntry = { id: number; message: string; href: string | null; isRead: boolean; createdAt: string; when: string };
 
@@ -64,7 +65,7 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
           {error}
         </p>
       ) : null}
-      {entries.length === 0 ? <p>Your inbox is empty. News of your articles and mentions of you will appear here.</p> : null}
+      {entries.length === 0 ? <EmptyState>Your inbox is empty. News of your articles and mentions of you will appear here.</EmptyState> : null}
       <ul className="inbox-list" aria-label="Notifications">
         {entries.map((entry) => (
           <li key={entry.id} className={isRead(entry) ? 'inbox-item' : 'inbox-item inbox-item-unread'}>

@@ -10,6 +10,7 @@ import { subscriberCountsOverTime } from '@/lib/readers/subscriber-counts';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { SubscriberChart } from './subscriber-chart';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Mail', robots: { index: false } };
 
@@ -41,7 +42,7 @@ export default async function MailPage() {
       <SubscriberChart points={points} />
       <h2>Mailings</h2>
       {campaigns.length === 0 ? (
-        <p role="status">No mailings yet. Publishing an issue or a new article tagged with followed subjects starts one.</p>
+        <EmptyState>No mailings yet. Publishing an issue or a new article tagged with followed subjects starts one.</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>

@@ -28,7 +28,7 @@ export function MediaLibrary({ items, editableIds, query }: { items: MediaView[]
       <section aria-labelledby="library-heading">
         <h2 id="library-heading">{query ? `Images matching “${query}”` : 'All images'}</h2>
         {items.length === 0 ? (
-          <EmptyState>{query ? 'No image matches that search.' : 'No images yet: upload the first one above.'}</EmptyState>
+          <EmptyState isAnnounced={Boolean(query)}>{query ? 'No image matches that search.' : 'No images yet: upload the first one above.'}</EmptyState>
         ) : (
           <ul className={styles.grid}>
             {items.map((item) => (

@@ -10,6 +10,7 @@ import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import styles from './outbox.module.css';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
@@ -57,7 +58,7 @@ export default async function OutboxPage({ searchParams }: Props) {
         ))}
       </nav>
       {page.messages.length === 0 ? (
-        <p role="status">{status ? 'No messages with that status.' : 'No mail yet.'}</p>
+        <EmptyState isAnnounced>{status ? 'No messages with that status.' : 'No mail yet.'}</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>

@@ -1,6 +1,7 @@
 import type { DashboardGroup, DashboardGroupKey } from '@/lib/articles/desk-dashboard';
 import { DashboardArticleItem, type ArticleMoment } from './dashboard-article-item';
 import styles from './dashboard.module.css';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const DASHBOARD_GROUP_TEXT: Record<DashboardGroupKey, { title: string; anchor: string; about: string; empty: string; moment: ArticleMoment }> = {
   myDrafts: {
@@ -51,7 +52,7 @@ export function DashboardGroupSection({ group, timeZone }: { group: DashboardGro
       </h2>
       <p className="hint">{text.about}</p>
       {group.articles.length === 0 ? (
-        <p>{text.empty}</p>
+        <EmptyState>{text.empty}</EmptyState>
       ) : (
         <ul className={styles.articleList}>
           {group.articles.map((article) => (

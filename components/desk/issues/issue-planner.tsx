@@ -9,6 +9,7 @@ import type { PlannedSection } from '@/lib/issues/get-issue-plan';
 import { moveInList } from './move-in-list';
 import styles from './issues.module.css';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 type Focus = { articleId: number; control: 'up' | 'down' } | null;
 
@@ -102,7 +103,7 @@ export function IssuePlanner({
     if (from !== -1) move({ sectionIndex, from, to: targetIndex, control: null });
   }
 
-  if (sections.length === 0) return <p>No articles in this issue yet. Add some below.</p>;
+  if (sections.length === 0) return <EmptyState>No articles in this issue yet. Add some below.</EmptyState>;
   return (
     <div className={styles.planner}>
       <p aria-live="polite" role="status" className="visually-hidden">

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { aliasAction } from '../actions';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** The entity's aliases, with a form to add one and a button to remove each, for those who may edit. */
 export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number; aliases: { id: number; alias: string }[]; canEdit: boolean }) {
@@ -13,7 +14,7 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
     <div className="stack narrow">
       <EntityActionMessage result={state} />
       {aliases.length === 0 ? (
-        <p>No aliases yet.</p>
+        <EmptyState>No aliases yet.</EmptyState>
       ) : (
         <ul aria-label="Aliases">
           {aliases.map((alias) => (
