@@ -36,7 +36,7 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/">Site</Link>
         </nav>
         <p className="desk-user">
-          Signed in as <strong>{staff.name}</strong> <Badge>{staff.role}</Badge>
+          Signed in as <strong>{staff.name}</strong> <Badge kind="role">{staff.role}</Badge>
         </p>
         <form action={signOutAction}>
           <Button type="submit" variant="quiet">

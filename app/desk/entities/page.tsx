@@ -99,7 +99,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
                   {row.isPending ? (
                     <>
                       {' '}
-                      <Badge tone="waiting">Waiting for approval</Badge>
+                      <Badge kind="status" tone="waiting">Waiting for approval</Badge>
                     </>
                   ) : null}
                 </td>

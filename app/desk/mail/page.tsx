@@ -64,7 +64,7 @@ export default async function MailPage() {
                 <tr key={campaign.id}>
                   <td>{campaign.label}</td>
                   <td>
-                    <Badge>{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
+                    <Badge kind="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
                   </td>
                   <td>
                     <progress max={Math.max(1, total)} value={settled} aria-label={`${campaign.label}: ${settled} of ${total} settled`}>

@@ -76,7 +76,7 @@ export default async function OutboxPage({ searchParams }: Props) {
             {page.messages.map((message) => (
               <tr key={message.id}>
                 <td>
-                  <Badge tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
+                  <Badge kind="status" tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
                 </td>
                 <td>{message.to}</td>
                 <td>

@@ -66,7 +66,7 @@ export default async function StaffPage() {
                     <td>{member.name}</td>
                     <td>{member.email}</td>
                     <td>
-                      <Badge>{member.role}</Badge>
+                      <Badge kind="role">{member.role}</Badge>
                     </td>
                     <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
                     <td>

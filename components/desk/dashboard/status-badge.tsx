@@ -15,7 +15,7 @@ const TONES: Record<ArticleStatus, BadgeTone> = {
 /** An article's workflow state as a small label. */
 export function StatusBadge({ status, 'data-testid': testId }: { status: ArticleStatus; 'data-testid'?: string }) {
   return (
-    <Badge tone={TONES[status]} data-testid={testId}>
+    <Badge kind="status" tone={TONES[status]} data-testid={testId}>
       {ARTICLE_STATUS_LABELS[status]}
     </Badge>
   );

@@ -7,5 +7,5 @@ const TONES: Record<IssueStatus, BadgeTone> = { planning: 'neutral', ready: 'wai
 
 /** An issue's state as a small label, styled like an article's. */
 export function IssueStatusLabel({ status }: { status: IssueStatus }) {
-  return <Badge tone={TONES[status]}>{ISSUE_STATUS_LABELS[status]}</Badge>;
+  return <Badge kind="status" tone={TONES[status]}>{ISSUE_STATUS_LABELS[status]}</Badge>;
 }
