@@ -45,6 +45,17 @@ const config = [
   layer(['components/**'], [APP_FROM_COMPONENTS, SCHEMA_TYPES, DATABASE]),
   layer(['lib/**'], [ABOVE_LIB]),
   layer(['db/**'], [ABOVE_DB]),
+  {
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    // ImageResponse draws the social card from style objects; it has no stylesheet to use.
+    ignores: ['app/(site)/articles/[[]slug]/social.png/route.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='style']", message: 'no inline style: put it in a CSS module (or app/globals.css) and pass a className.' },
+      ],
+    },
+  },
   // Cycles form among the domain modules; checking lib/ alone keeps the lint run short.
   { files: ['lib/**'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } },
 ];

@@ -1,15 +1,18 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { ToastProvider } from '@/components/ui/toast';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { countUnreadNotifications } from '@/lib/staff/notifications/count-unread';
 import { signOutAction } from './actions';
+import { Button } from '@/components/ui/button';
 
 /** The newsroom's frame: who is signed in, where they can go, and a way out. */
 export function DeskShell({ staff, children, isWide = false }: { staff: StaffIdentity; children: ReactNode; isWide?: boolean }) {
   const unread = countUnreadNotifications(staff.id);
   return (
-    <>
+    <ToastProvider>
       <header className="desk-header">
         <Link href="/desk" className="masthead-title">
           Masthead desk
@@ -33,17 +36,17 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           <Link href="/">Site</Link>
         </nav>
         <p className="desk-user">
-          Signed in as <strong>{staff.name}</strong> <span className="role-badge">{staff.role}</span>
+          Signed in as <strong>{staff.name}</strong> <Badge kind="role">{staff.role}</Badge>
         </p>
         <form action={signOutAction}>
-          <button type="submit" className="link-button">
+          <Button type="submit" variant="quiet">
             Sign out
-          </button>
+          </Button>
         </form>
       </header>
       <main id="main" className={isWide ? 'desk-main desk-main-wide' : 'desk-main'}>
         {children}
       </main>
-    </>
+    </ToastProvider>
   );
 }

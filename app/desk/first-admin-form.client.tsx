@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { createFirstAdmin, type FirstAdminState } from './actions';
 
 const initialState: FirstAdminState = { ok: false };
@@ -16,59 +18,18 @@ export function FirstAdminForm() {
           </p>
         ) : null}
       </div>
-      <Field name="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
-      <Field
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
-      <Field
-        name="password"
-        label="Password (at least 10 characters)"
-        type="password"
-        autoComplete="new-password"
-        error={state.fieldErrors?.password}
-      />
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Creating…' : 'Create the administrator'}
-      </button>
+      <Field id="name" label="Your name" error={state.fieldErrors?.name}>
+        {(control) => <input name="name" autoComplete="name" defaultValue={state.values?.name} required {...control} />}
+      </Field>
+      <Field id="email" label="Email" error={state.fieldErrors?.email}>
+        {(control) => <input name="email" type="email" autoComplete="username" defaultValue={state.values?.email} required {...control} />}
+      </Field>
+      <Field id="password" label="Password (at least 10 characters)" error={state.fieldErrors?.password}>
+        {(control) => <input name="password" type="password" autoComplete="new-password" required {...control} />}
+      </Field>
+      <Button type="submit" isBusy={isPending} busyLabel="Creating…">
+        Create the administrator
+      </Button>
     </form>
-  );
-}
-
-function Field({
-  name,
-  label,
-  type = 'text',
-  autoComplete,
-  defaultValue,
-  error,
-}: {
-  name: string;
-  label: string;
-  type?: string;
-  autoComplete: string;
-  defaultValue?: string;
-  error?: string;
-}) {
-  const errorId = `${name}-error`;
-  return (
-    <label>
-      {label}
-      <input
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        required aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </label>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { AuditEntryView } from '@/lib/staff/audit/audit-entry-view';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** One article's audit trail, newest first: who did what, when, and the note they left. */
 export function ArticleAuditLog({
@@ -13,7 +14,7 @@ export function ArticleAuditLog({
   /** Where the next, older page of entries is, when there is one. */
   olderHref?: string | null;
 }) {
-  if (entries.length === 0) return <p>Nothing has been recorded for this article yet.</p>;
+  if (entries.length === 0) return <EmptyState>Nothing has been recorded for this article yet.</EmptyState>;
   const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <>

@@ -1,4 +1,5 @@
 import type { EntityKind } from '@/lib/entities/entity-types';
+import { Field } from '@/components/ui/field';
 import { ENTITY_FACT_FIELDS, type EntityFactField } from '@/lib/entities/entity-fact-fields';
 
 const INPUT_TYPES: Record<EntityFactField['type'], string> = {
@@ -23,7 +24,7 @@ export function EntityFactInputs({
   const fields = ENTITY_FACT_FIELDS[kind];
   if (fields.length === 0) return <p className="hint">This kind of entity has no facts of its own.</p>;
   return (
-    <fieldset className="stack" style={{ border: '1px solid var(--rule)', padding: '0.75rem' }}>
+    <fieldset className="stack boxed-fieldset">
       <legend>Facts</legend>
       {fieldErrors.facts ? (
         <p className="field-error" role="alert">
@@ -39,39 +40,27 @@ export function EntityFactInputs({
 
 function FactInput({ field, value, error }: { field: EntityFactField; value: string; error?: string }) {
   const name = `facts.${field.key}`;
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
-  const describedBy = [error ? errorId : null, field.hint ? hintId : null].filter(Boolean).join(' ') || undefined;
-  const shared = { name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   return (
-    <label>
-      {field.label}
-      {field.type === 'boolean' ? (
-        <select {...shared} defaultValue={value}>
-          <option value="">Not recorded</option>
-          <option value="true">Yes</option>
-          <option value="false">No</option>
-        </select>
-      ) : (
-        <input
-          {...shared}
-          type={INPUT_TYPES[field.type]}
-          defaultValue={value}
-          maxLength={field.maxLength}
-          min={field.type === 'count' ? 0 : undefined}
-          step={field.type === 'count' || field.type === 'year' ? 1 : undefined}
-        />
-      )}
-      {field.hint ? (
-        <span id={hintId} className="hint">
-          {field.hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </label>
+    <Field id={`entity-fact-${field.key}`} label={field.label} hint={field.hint} error={error}>
+      {(control) =>
+        field.type === 'boolean' ? (
+          <select name={name} {...control} defaultValue={value}>
+            <option value="">Not recorded</option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        ) : (
+          <input
+            name={name}
+            {...control}
+            type={INPUT_TYPES[field.type]}
+            defaultValue={value}
+            maxLength={field.maxLength}
+            min={field.type === 'count' ? 0 : undefined}
+            step={field.type === 'count' || field.type === 'year' ? 1 : undefined}
+          />
+        )
+      }
+    </Field>
   );
 }

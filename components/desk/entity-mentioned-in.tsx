@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import type { EntityMentioningArticle } from '@/lib/entities/get-entity-for-edit';
+import { StatusBadge } from '@/components/desk/dashboard/status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** The articles that tag or mention an entity, each linking to the editor. */
 export function EntityMentionedIn({ articles, hiddenCount }: { articles: EntityMentioningArticle[]; hiddenCount: number }) {
-  if (articles.length === 0 && hiddenCount === 0) return <p>No article mentions it yet.</p>;
+  if (articles.length === 0 && hiddenCount === 0) return <EmptyState>No article mentions it yet.</EmptyState>;
   return (
     <>
       {articles.length > 0 ? (
@@ -12,7 +13,7 @@ export function EntityMentionedIn({ articles, hiddenCount }: { articles: EntityM
           {articles.map((article) => (
             <li key={article.id}>
               <Link href={`/desk/articles/${article.id}`}>{article.title}</Link>{' '}
-              <span className={`status status-${article.status}`}>{STATUS_LABELS[article.status]}</span>{' '}
+              <StatusBadge status={article.status} />{' '}
               <span className="meta">{howReferred(article)}</span>
             </li>
           ))}

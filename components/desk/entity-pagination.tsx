@@ -10,7 +10,7 @@ export function EntityPagination({ page, pageCount, params }: { page: number; pa
     return query ? `/desk/entities?${query}` : '/desk/entities';
   };
   return (
-    <nav aria-label="Pages" style={{ display: 'flex', gap: '1rem', marginTop: '1rem' }}>
+    <nav aria-label="Pages" className="pager">
       {page > 1 ? <Link href={hrefFor(page - 1)}>← Previous</Link> : null}
       <span>
         Page {page} of {pageCount}

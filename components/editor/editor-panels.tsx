@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/react';
 import { isAllowedHref } from '@/lib/content/is-allowed-href';
 import { figureAttrsFrom, uploadImage } from './upload-image';
+import { Button } from '@/components/ui/button';
 
 type PanelProps = { editor: Editor; onClose: () => void };
 
@@ -29,15 +30,15 @@ export function LinkPanel({ editor, onClose }: PanelProps) {
       <input id={inputId} value={href} onChange={(event) => setHref(event.target.value)} placeholder="https://…" autoFocus />
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <div className="panel-actions">
-        <button type="submit">Apply link</button>
+        <Button type="submit">Apply link</Button>
         {editor.isActive('link') ? (
-          <button type="button" onClick={() => { editor.chain().focus().extendMarkRange('link').unsetLink().run(); onClose(); }}>
+          <Button onClick={() => { editor.chain().focus().extendMarkRange('link').unsetLink().run(); onClose(); }}>
             Remove link
-          </button>
+          </Button>
         ) : null}
-        <button type="button" className="link-button" onClick={onClose}>
+        <Button variant="quiet" onClick={onClose}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -89,9 +90,9 @@ export function InternalLinkPanel({ editor, onClose }: PanelProps) {
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={onClose}>
+      <Button variant="quiet" onClick={onClose}>
         Cancel
-      </button>
+      </Button>
     </div>
   );
 }
@@ -110,10 +111,10 @@ export function FootnotePanel({ editor, onClose }: PanelProps) {
       <label htmlFor={inputId}>Footnote text</label>
       <textarea id={inputId} value={note} onChange={(event) => setNote(event.target.value)} rows={3} maxLength={2000} autoFocus />
       <div className="panel-actions">
-        <button type="submit">Insert footnote</button>
-        <button type="button" className="link-button" onClick={onClose}>
+        <Button type="submit">Insert footnote</Button>
+        <Button variant="quiet" onClick={onClose}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -155,12 +156,12 @@ export function ImagePanel({ editor, onClose }: PanelProps) {
       <input id={ids.credit} value={text.credit} maxLength={200} onChange={(event) => setText({ ...text, credit: event.target.value })} />
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <div className="panel-actions">
-        <button type="submit" disabled={isUploading}>
-          {isUploading ? 'Uploading…' : 'Upload and insert'}
-        </button>
-        <button type="button" className="link-button" onClick={onClose}>
+        <Button type="submit" isBusy={isUploading} busyLabel="Uploading…">
+          Upload and insert
+        </Button>
+        <Button variant="quiet" onClick={onClose}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

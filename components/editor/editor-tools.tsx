@@ -6,6 +6,7 @@ import { EditorToolbar } from './editor-toolbar';
 import { FigureDetails, FootnotePanel, ImagePanel, InternalLinkPanel, LinkPanel } from './editor-panels';
 import { EntityPicker } from './entity-picker';
 import { mentionAttrs, type PickerEntity } from './entity-search';
+import { Button } from '@/components/ui/button';
 
 type Panel = 'link' | 'internal' | 'image' | 'footnote' | 'tag' | null;
 
@@ -59,9 +60,9 @@ export function EditorTools({ editor, uploadError, pasteNotice, onDismissPasteNo
       {pasteNotice ? (
         <p className="form-error" role="alert">
           {pasteNotice}{' '}
-          <button type="button" className="link-button" onClick={onDismissPasteNotice}>
+          <Button variant="quiet" onClick={onDismissPasteNotice}>
             Dismiss
-          </button>
+          </Button>
         </p>
       ) : null}
       {isFigureSelected ? <FigureDetails editor={editor} /> : null}

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { SaveStatusLine } from './save-status';
 import type { SaveStatus } from './use-autosave';
+import { Button } from '@/components/ui/button';
 
 type Props = { articleId: number; status: SaveStatus; others: string[]; canEdit: boolean; saveNow: () => Promise<boolean> };
 
@@ -23,13 +24,13 @@ export function EditorTopbar({ articleId, status, others, canEdit, saveNow }: Pr
       ) : null}
       <div className="editor-actions">
         {canEdit ? (
-          <button type="button" onClick={() => void saveNow()}>
+          <Button onClick={() => void saveNow()}>
             Save
-          </button>
+          </Button>
         ) : null}
-        <button type="button" onClick={() => void openPreview()}>
+        <Button onClick={() => void openPreview()}>
           Preview
-        </button>
+        </Button>
         <Link href={`/desk/articles/${articleId}/history`}>History</Link>
         <Link href={`/desk/articles/${articleId}/audit`}>Audit log</Link>
       </div>

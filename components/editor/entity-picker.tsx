@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { createEntity, searchEntities, type NewEntityKind, type PickerEntity } from './entity-search';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   label: string;
@@ -62,9 +63,9 @@ export function EntityPicker({ label, initialQuery = '', onPick, onCancel }: Pro
           {NEW_KINDS.map((option, index) => (
             <span key={option.kind}>
               {index > 0 ? ', ' : ''}
-              <button type="button" className="link-button" onClick={() => void create(option.kind)}>
+              <Button variant="quiet" onClick={() => void create(option.kind)}>
                 a {option.label}
-              </button>
+              </Button>
             </span>
           ))}
           .
@@ -76,9 +77,9 @@ export function EntityPicker({ label, initialQuery = '', onPick, onCancel }: Pro
         </p>
       ) : null}
       {onCancel ? (
-        <button type="button" className="link-button" onClick={onCancel}>
+        <Button variant="quiet" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       ) : null}
     </div>
   );

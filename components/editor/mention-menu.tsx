@@ -1,5 +1,6 @@
 'use client';
 
+import { useLayoutEffect, useRef } from 'react';
 import type { PickerEntity } from './entity-search';
 
 export type MentionMenuState = {
@@ -12,8 +13,16 @@ export type MentionMenuState = {
 
 /** The list that opens at `@`: arrow keys move, Enter picks, Escape closes. */
 export function MentionMenu({ state }: { state: MentionMenuState }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  // The caret's place is known only at run time, so the menu is moved there directly rather than by a class.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    list.style.top = `${state.top}px`;
+    list.style.left = `${state.left}px`;
+  }, [state.top, state.left]);
   return (
-    <ul className="mention-menu" role="listbox" aria-label="Entities" style={{ top: state.top, left: state.left }}>
+    <ul ref={listRef} className="mention-menu" role="listbox" aria-label="Entities">
       {state.items.length === 0 ? <li className="meta">Keep typing a name…</li> : null}
       {state.items.map((entity, index) => (
         <li key={entity.id} role="option" aria-selected={index === state.selected}>

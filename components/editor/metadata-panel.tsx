@@ -5,6 +5,7 @@ import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
 import { can } from '@/lib/staff/auth/policy';
+import { Field } from '@/components/ui/field';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 
@@ -50,10 +51,9 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
         {wordCount.toLocaleString('en-GB')} words · {Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))} min read
       </p>
 
-      <label htmlFor={ids.slug}>Slug</label>
-      <input id={ids.slug} value={meta.slug} onChange={(event) => onChange({ slug: event.target.value }, { isSlugEdit: true })} aria-invalid={fieldErrors.slug ? true : undefined} />
-      <p className="hint">/articles/{meta.slug || '…'} — old slugs keep redirecting here.</p>
-      {fieldErrors.slug ? <p className="field-error">{fieldErrors.slug}</p> : null}
+      <Field id={ids.slug} label="Slug" hint={`/articles/${meta.slug || '…'} — old slugs keep redirecting here.`} error={fieldErrors.slug}>
+        {(control) => <input value={meta.slug} onChange={(event) => onChange({ slug: event.target.value }, { isSlugEdit: true })} {...control} />}
+      </Field>
 
       <label htmlFor={ids.section}>Section</label>
       <select id={ids.section} value={meta.sectionId ?? ''} onChange={(event) => onChange({ sectionId: event.target.value ? Number(event.target.value) : null })}>

@@ -5,6 +5,7 @@ import { useId, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { createEntity } from './entity-search';
 import { tagFirstMentions, tagText } from './tag-text';
 import { useTagSuggestions, type KnownSuggestion, type NameSuggestion } from './use-tag-suggestions';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   editor: Editor;
@@ -100,12 +101,12 @@ export function TagSuggestions({ editor, articleId, changeTick }: Props) {
       ) : (
         <>
           <div className="panel-actions">
-            <button type="button" onClick={acceptAll} disabled={visibleKnown.length === 0}>
+            <Button onClick={acceptAll} disabled={visibleKnown.length === 0}>
               Accept all
-            </button>
-            <button type="button" className="link-button" onClick={() => void dismiss(items.map((item) => item.key))}>
+            </Button>
+            <Button variant="quiet" onClick={() => void dismiss(items.map((item) => item.key))}>
               Reject all
-            </button>
+            </Button>
           </div>
           <p className="hint" id={hintId}>
             Accept all tags the first mention of each known entity; new names are added one at a time. In the list, arrow keys move, Enter or Space accepts, Delete dismisses.
@@ -148,15 +149,15 @@ function KnownRow({ entity, isTabbable, onTag, onDismiss }: { entity: KnownSugge
         <strong>{entity.name}</strong> <span className="meta">{entity.kind} · {entity.count}×</span>
       </span>
       <span className="suggestion-actions">
-        <button type="button" className="link-button" tabIndex={tabIndex} onClick={() => onTag(entity, false)}>
+        <Button variant="quiet" tabIndex={tabIndex} onClick={() => onTag(entity, false)}>
           Tag first mention
-        </button>
-        <button type="button" className="link-button" tabIndex={tabIndex} onClick={() => onTag(entity, true)}>
+        </Button>
+        <Button variant="quiet" tabIndex={tabIndex} onClick={() => onTag(entity, true)}>
           Tag all
-        </button>
-        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${entity.name}`}>
+        </Button>
+        <Button variant="quiet" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${entity.name}`}>
           Dismiss
-        </button>
+        </Button>
       </span>
     </>
   );
@@ -174,12 +175,12 @@ function NameRow({ candidate, isTabbable, onAdd, onDismiss }: { candidate: NameS
         </span>
       </span>
       <span className="suggestion-actions">
-        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onAdd}>
+        <Button variant="quiet" tabIndex={tabIndex} onClick={onAdd}>
           Add as {candidate.kind}
-        </button>
-        <button type="button" className="link-button" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${candidate.name}`}>
+        </Button>
+        <Button variant="quiet" tabIndex={tabIndex} onClick={onDismiss} aria-label={`Dismiss ${candidate.name}`}>
           Dismiss
-        </button>
+        </Button>
       </span>
     </>
   );

@@ -8,6 +8,8 @@ import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -50,19 +52,19 @@ export default async function AuditPage({ searchParams }: Props) {
     <DeskShell staff={staff} isWide>
       <h1>Audit log</h1>
       <p className="meta">Every change staff and the site made, newest first. Times are in {timeZone}.</p>
-      <form method="get" action="/desk/audit" aria-label="Filter the audit log" style={{ display: 'flex', gap: '0.75rem', alignItems: 'end', flexWrap: 'wrap', marginBottom: '1rem' }}>
+      <form method="get" action="/desk/audit" aria-label="Filter the audit log" className="filter-bar">
         <Select label="Kind of thing" name="type" value={subjectType} options={facets.subjectTypes.map((value) => ({ value, label: value }))} allLabel="Everything" />
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Its id
           <input name="subject" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.subject} size={6} />
         </label>
         <Select label="Action" name="action" value={action} options={facets.actions.map((value) => ({ value, label: value }))} allLabel="All actions" />
         <Select label="Who" name="actor" value={filters.actor} options={facets.actors.map((person) => ({ value: String(person.id), label: person.name }))} allLabel="Anyone" />
-        <button type="submit">Filter</button>
+        <Button type="submit">Filter</Button>
         {isFiltered ? <Link href="/desk/audit">Show all</Link> : null}
       </form>
       {page.entries.length === 0 ? (
-        <p role="status">{isFiltered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</p>
+        <EmptyState isAnnounced>{isFiltered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>
@@ -92,7 +94,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   {entry.data && Object.keys(entry.data).length > 0 ? (
                     <details>
                       <summary>Details</summary>
-                      <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(entry.data, null, 2)}</pre>
+                      <pre className="preformatted">{JSON.stringify(entry.data, null, 2)}</pre>
                     </details>
                   ) : null}
                 </td>
@@ -101,7 +103,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      <nav aria-label="Pages" style={{ display: 'flex', gap: '1rem', marginTop: '1rem' }}>
+      <nav aria-label="Pages" className="pager">
         {first(params.before) ? <Link href={hrefFor({ filters, before: null })}>← Newest</Link> : null}
         {page.nextBefore ? <Link href={hrefFor({ filters, before: page.nextBefore })}>Older entries →</Link> : null}
       </nav>
@@ -139,7 +141,7 @@ function subjectHref(entry: AuditEntryView): string | null {
 
 function Select({ label, name, value, options, allLabel }: { label: string; name: string; value: string; options: { value: string; label: string }[]; allLabel: string }) {
   return (
-    <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+    <label className="filter-field">
       {label}
       <select name={name} defaultValue={value}>
         <option value="">{allLabel}</option>

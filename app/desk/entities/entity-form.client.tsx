@@ -1,6 +1,8 @@
 'use client';
 
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { EntityFactInputs } from '@/components/desk/entity-fact-inputs';
@@ -36,16 +38,16 @@ export function EntityForm({
   return (
     <form action={formAction} className="stack narrow" noValidate>
       <EntityActionMessage result={state} />
-      <fieldset disabled={isReadOnly} className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={isReadOnly} className="stack bare-fieldset">
         {isEditing ? (
           <>
             <input type="hidden" name="entityId" value={entityId} />
             <input type="hidden" name="kind" value={kind} />
           </>
         ) : (
-          <Field label="Kind" name="kind" error={fieldErrors.kind}>
-            {(describedBy) => (
-              <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as EntityKind | '')} aria-describedby={describedBy}>
+          <Field id="entity-kind" label="Kind" error={fieldErrors.kind}>
+            {(control) => (
+              <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as EntityKind | '')} {...control}>
                 <option value="">Choose a kind…</option>
                 {KINDS.map((option) => (
                   <option key={option} value={option}>
@@ -56,70 +58,36 @@ export function EntityForm({
             )}
           </Field>
         )}
-        <Field label="Name" name="name" error={fieldErrors.name}>
-          {(describedBy) => <input name="name" defaultValue={values.name} required maxLength={200} aria-describedby={describedBy} aria-invalid={fieldErrors.name ? true : undefined} />}
+        <Field id="entity-name" label="Name" error={fieldErrors.name}>
+          {(control) => <input name="name" defaultValue={values.name} required maxLength={200} {...control} />}
         </Field>
         <Field
+          id="entity-slug"
           label="Slug"
-          name="slug"
           error={fieldErrors.slug}
           hint={`The address: /${kind ? ENTITY_KIND_SEGMENTS[kind] : '…'}/<slug>. Left empty, it is made from the name.${isEditing ? ' Changing it keeps the old address as a redirect.' : ''}`}
         >
-          {(describedBy) => <input name="slug" defaultValue={values.slug} maxLength={80} aria-describedby={describedBy} aria-invalid={fieldErrors.slug ? true : undefined} />}
+          {(control) => <input name="slug" defaultValue={values.slug} maxLength={80} {...control} />}
         </Field>
-        <Field label="Description" name="description" error={fieldErrors.description}>
-          {(describedBy) => (
-            <textarea name="description" rows={4} defaultValue={values.description} maxLength={4000} aria-describedby={describedBy} aria-invalid={fieldErrors.description ? true : undefined} />
+        <Field id="entity-description" label="Description" error={fieldErrors.description}>
+          {(control) => (
+            <textarea name="description" rows={4} defaultValue={values.description} maxLength={4000} {...control} />
           )}
         </Field>
         {kind ? <EntityFactInputs kind={kind} values={values.facts} fieldErrors={fieldErrors} /> : null}
-        <Field label="Wikidata id" name="wikidataId" error={fieldErrors.wikidataId} hint="Optional, e.g. Q7184.">
-          {(describedBy) => (
-            <input name="wikidataId" defaultValue={values.wikidataId} maxLength={20} aria-describedby={describedBy} aria-invalid={fieldErrors.wikidataId ? true : undefined} />
+        <Field id="entity-wikidataId" label="Wikidata id" error={fieldErrors.wikidataId} hint="Optional, e.g. Q7184.">
+          {(control) => (
+            <input name="wikidataId" defaultValue={values.wikidataId} maxLength={20} {...control} />
           )}
         </Field>
         {isReadOnly ? null : (
           <div>
-            <button type="submit" disabled={isPending}>
-              {isPending ? 'Saving…' : submitLabel}
-            </button>
+            <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+              {submitLabel}
+            </Button>
           </div>
         )}
       </fieldset>
     </form>
-  );
-}
-
-function Field({
-  label,
-  name,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  name: string;
-  error?: string;
-  hint?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <label>
-      {label}
-      {children(describedBy)}
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </label>
   );
 }

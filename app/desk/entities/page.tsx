@@ -8,6 +8,8 @@ import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { listEntities } from '@/lib/entities/list-entities';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Entities', robots: { index: false } };
 
@@ -46,12 +48,12 @@ export default async function EntitiesPage({ searchParams }: Props) {
           </p>
         ) : null}
       </div>
-      <form method="get" action="/desk/entities" role="search" style={{ display: 'flex', gap: '0.75rem', alignItems: 'end', flexWrap: 'wrap', marginBottom: '1rem' }}>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+      <form method="get" action="/desk/entities" role="search" className="filter-bar">
+        <label className="filter-field">
           Search names and aliases
           <input type="search" name="q" defaultValue={query} maxLength={200} />
         </label>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Kind
           <select name="kind" defaultValue={kind ?? ''}>
             <option value="">All kinds</option>
@@ -62,14 +64,14 @@ export default async function EntitiesPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+        <label className="filter-field">
           Status
           <select name="status" defaultValue={status ?? ''}>
             <option value="">Any status</option>
             <option value="pending">Waiting for approval</option>
           </select>
         </label>
-        <button type="submit">Search</button>
+        <Button type="submit">Search</Button>
         {isFiltered ? <Link href="/desk/entities">Show all</Link> : null}
       </form>
       <p className="meta" role="status">
@@ -94,7 +96,12 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 <td>
                   <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
                   {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
-                  {row.isPending ? <span className="meta"> · Waiting for approval</span> : null}
+                  {row.isPending ? (
+                    <>
+                      {' '}
+                      <Badge kind="status" tone="waiting">Waiting for approval</Badge>
+                    </>
+                  ) : null}
                 </td>
                 <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
                 <td>{row.aliasCount}</td>

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export type InboxEntry = { id: number; message: string; href: string | null; isRead: boolean; createdAt: string; when: string };
 
@@ -53,9 +55,9 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
           {unread === 0 ? 'Nothing unread.' : `${unread} unread.`}
         </p>
         {unread > 0 ? (
-          <button type="button" onClick={() => void markAll()}>
+          <Button onClick={() => void markAll()}>
             Mark all read
-          </button>
+          </Button>
         ) : null}
       </div>
       {error ? (
@@ -63,7 +65,7 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
           {error}
         </p>
       ) : null}
-      {entries.length === 0 ? <p>Your inbox is empty. News of your articles and mentions of you will appear here.</p> : null}
+      {entries.length === 0 ? <EmptyState>Your inbox is empty. News of your articles and mentions of you will appear here.</EmptyState> : null}
       <ul className="inbox-list" aria-label="Notifications">
         {entries.map((entry) => (
           <li key={entry.id} className={isRead(entry) ? 'inbox-item' : 'inbox-item inbox-item-unread'}>
@@ -81,9 +83,9 @@ export function InboxList({ entries, unreadCount }: { entries: InboxEntry[]; unr
               {entry.when}
             </time>
             {isRead(entry) || entry.href ? null : (
-              <button type="button" className="link-button" onClick={() => open(entry)}>
+              <Button variant="quiet" onClick={() => open(entry)}>
                 Mark read
-              </button>
+              </Button>
             )}
           </li>
         ))}

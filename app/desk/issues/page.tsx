@@ -7,6 +7,7 @@ import { IssuesTabs } from '@/components/desk/issues/issues-tabs';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { listDeskIssues } from '@/lib/issues/list-desk-issues';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Issues', robots: { index: false } };
 
@@ -30,7 +31,7 @@ export default async function DeskIssuesPage() {
         <Link href="/desk/issues/new">New issue</Link>
       </p>
       {issues.length === 0 ? (
-        <p>No issues yet.</p>
+        <EmptyState>No issues yet.</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>

@@ -9,6 +9,8 @@ import { listCampaignProgress } from '@/lib/readers/mail/campaign-progress';
 import { subscriberCountsOverTime } from '@/lib/readers/subscriber-counts';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { SubscriberChart } from './subscriber-chart';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Mail', robots: { index: false } };
 
@@ -40,7 +42,7 @@ export default async function MailPage() {
       <SubscriberChart points={points} />
       <h2>Mailings</h2>
       {campaigns.length === 0 ? (
-        <p role="status">No mailings yet. Publishing an issue or a new article tagged with followed subjects starts one.</p>
+        <EmptyState>No mailings yet. Publishing an issue or a new article tagged with followed subjects starts one.</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>
@@ -62,7 +64,7 @@ export default async function MailPage() {
                 <tr key={campaign.id}>
                   <td>{campaign.label}</td>
                   <td>
-                    <span className="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</span>
+                    <Badge kind="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
                   </td>
                   <td>
                     <progress max={Math.max(1, total)} value={settled} aria-label={`${campaign.label}: ${settled} of ${total} settled`}>

@@ -1,4 +1,5 @@
 import type { SubscriberCountPoint } from '@/lib/readers/subscriber-counts';
+import styles from './subscriber-chart.module.css';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -17,8 +18,8 @@ export function SubscriberChart({ points }: { points: SubscriberCountPoint[] }) 
   const last = points.at(-1);
   const summary = first && last ? `From ${first.subscribed} on ${first.day} to ${last.subscribed} on ${last.day}; highest ${highest}.` : 'No data.';
   return (
-    <figure className="subscriber-chart" style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="subscriber-chart-title subscriber-chart-desc" style={{ maxWidth: `${WIDTH}px` }}>
+    <figure className={styles.chart}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="subscriber-chart-title subscriber-chart-desc" className={styles.graphic}>
         <title id="subscriber-chart-title">Confirmed subscribers per day</title>
         <desc id="subscriber-chart-desc">{summary}</desc>
         <line x1={PAD.left} y1={PAD.top + innerHeight} x2={WIDTH - PAD.right} y2={PAD.top + innerHeight} stroke="#888" />

@@ -1,27 +1,21 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type CSSProperties, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/media-limits';
 import type { MediaTextFieldErrors } from '@/lib/media/media-text-schema';
 import type { MediaView } from '@/lib/media/media-view';
 import { tooLargeMessage } from '@/lib/media/too-large-message';
+import styles from './media-library.module.css';
 
 type ApiAnswer = { ok: true; media: MediaView } | { ok: false; error: string; fieldErrors?: MediaTextFieldErrors };
 
 type FormState = { status: 'idle' | 'busy' | 'done' | 'failed'; message?: string; fieldErrors?: MediaTextFieldErrors };
 
 const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp,image/gif,image/avif';
-
-const gridStyle: CSSProperties = {
-  listStyle: 'none',
-  padding: 0,
-  display: 'grid',
-  gap: '1.5rem',
-  gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))',
-};
-const cardStyle: CSSProperties = { border: '1px solid var(--rule)', borderRadius: 4, padding: '0.75rem', display: 'grid', gap: '0.5rem', alignContent: 'start' };
-const thumbnailStyle: CSSProperties = { width: '100%', height: 'auto', aspectRatio: '4 / 3', objectFit: 'contain', background: '#eef0f4' };
 
 /** The upload form and the grid of images, each with its alt text, caption and credit, to edit where `editableIds` allows. */
 export function MediaLibrary({ items, editableIds, query }: { items: MediaView[]; editableIds: number[]; query: string }) {
@@ -34,9 +28,9 @@ export function MediaLibrary({ items, editableIds, query }: { items: MediaView[]
       <section aria-labelledby="library-heading">
         <h2 id="library-heading">{query ? `Images matching “${query}”` : 'All images'}</h2>
         {items.length === 0 ? (
-          <p>{query ? 'No image matches that search.' : 'No images yet: upload the first one above.'}</p>
+          <EmptyState isAnnounced={Boolean(query)}>{query ? 'No image matches that search.' : 'No images yet: upload the first one above.'}</EmptyState>
         ) : (
-          <ul style={gridStyle}>
+          <ul className={styles.grid}>
             {items.map((item) => (
               <MediaCard key={item.id} item={item} canEdit={editableIds.includes(item.id)} />
             ))}
@@ -83,9 +77,9 @@ function UploadForm() {
         <input type="file" name="file" accept={ACCEPTED_TYPES} required />
       </label>
       <TextFields idPrefix="upload" errors={state.fieldErrors} />
-      <button type="submit" disabled={state.status === 'busy'}>
-        {state.status === 'busy' ? 'Uploading…' : 'Upload'}
-      </button>
+      <Button type="submit" isBusy={state.status === 'busy'} busyLabel="Uploading…">
+        Upload
+      </Button>
     </form>
   );
 }
@@ -112,19 +106,19 @@ function MediaCard({ item, canEdit }: { item: MediaView; canEdit: boolean }) {
   }
 
   return (
-    <li style={cardStyle}>
+    <li className={styles.card}>
       {/* The stored copies are already resized; srcset lets the browser pick the smallest that fits. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={item.url} srcSet={item.srcset} sizes="16rem" width={item.width} height={item.height} alt={item.alt} loading="lazy" style={thumbnailStyle} />
-      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0.25rem 0.75rem', fontSize: '0.9rem' }}>
+      <img src={item.url} srcSet={item.srcset} sizes="16rem" width={item.width} height={item.height} alt={item.alt} loading="lazy" className={styles.thumbnail} />
+      <dl className={styles.facts}>
         <dt>Alt text</dt>
-        <dd style={{ margin: 0 }}>{item.alt || <strong>Missing: describe the image for readers who cannot see it.</strong>}</dd>
+        <dd>{item.alt || <strong>Missing: describe the image for readers who cannot see it.</strong>}</dd>
         <dt>Caption</dt>
-        <dd style={{ margin: 0 }}>{item.caption || '—'}</dd>
+        <dd>{item.caption || '—'}</dd>
         <dt>Credit</dt>
-        <dd style={{ margin: 0 }}>{item.credit || '—'}</dd>
+        <dd>{item.credit || '—'}</dd>
         <dt>File</dt>
-        <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>
+        <dd className={styles.fileName}>
           {item.originalName}, {item.width} × {item.height}
         </dd>
       </dl>
@@ -134,9 +128,9 @@ function MediaCard({ item, canEdit }: { item: MediaView; canEdit: boolean }) {
           <form onSubmit={save} className="stack" noValidate>
             <StatusMessage state={state} />
             <TextFields idPrefix={`media-${item.id}`} defaults={item} errors={state.fieldErrors} />
-            <button type="submit" disabled={state.status === 'busy'}>
-              {state.status === 'busy' ? 'Saving…' : 'Save'}
-            </button>
+            <Button type="submit" isBusy={state.status === 'busy'} busyLabel="Saving…">
+              Save
+            </Button>
           </form>
         </details>
       ) : (
@@ -181,27 +175,12 @@ function TextField({
   error?: string;
   isLong?: boolean;
 }) {
-  const errorId = `${id}-error`;
-  const shared = {
-    id,
-    name,
-    maxLength,
-    defaultValue,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
-  };
   return (
-    <div style={{ display: 'grid', gap: '0.25rem' }}>
-      <label htmlFor={id} style={{ fontWeight: 600 }}>
-        {label}
-      </label>
-      {isLong ? <textarea rows={3} {...shared} style={{ font: 'inherit', padding: '0.5rem' }} /> : <input type="text" {...shared} />}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <Field id={id} label={label} error={error}>
+      {(control) =>
+        isLong ? <textarea rows={3} name={name} maxLength={maxLength} defaultValue={defaultValue} {...control} /> : <input type="text" name={name} maxLength={maxLength} defaultValue={defaultValue} {...control} />
+      }
+    </Field>
   );
 }
 

@@ -7,6 +7,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { listEditableMediaIds } from '@/lib/media/list-editable-media-ids';
 import { listMedia } from '@/lib/media/list-media';
 import { MediaLibrary } from './media-library.client';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Media', robots: { index: false } };
 
@@ -24,12 +25,12 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       <h1>Media</h1>
       {canManageMedia ? (
         <>
-          <form method="get" action="/desk/media" role="search" style={{ display: 'flex', gap: '0.5rem', alignItems: 'end', flexWrap: 'wrap' }}>
-            <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          <form method="get" action="/desk/media" role="search" className="filter-bar">
+            <label className="filter-field">
               Search by alt text, caption, credit or file name
               <input type="search" name="q" defaultValue={query} />
             </label>
-            <button type="submit">Search</button>
+            <Button type="submit">Search</Button>
             {query ? <Link href="/desk/media">Show all images</Link> : null}
           </form>
           <MediaLibrary items={items} editableIds={listEditableMediaIds({ actor: staff, ids: items.map((item) => item.id) })} query={query} />

@@ -8,10 +8,14 @@ import { can } from '@/lib/staff/auth/policy';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import styles from './outbox.module.css';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
 const STATUS_LABELS: Record<OutboxStatus, string> = { pending: 'Waiting', sent: 'Sent', failed: 'Failed' };
+const STATUS_TONES: Record<OutboxStatus, BadgeTone> = { pending: 'waiting', sent: 'positive', failed: 'negative' };
 
 type Props = { searchParams: Promise<{ status?: string; before?: string }> };
 
@@ -43,7 +47,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           : 'No mail server is set (SMTP_URL), so messages stay here: open one to read it.'}{' '}
         Links that sign someone in, confirm, set a password or unsubscribe are hidden: only their recipient may use them. Times are in {timeZone}.
       </p>
-      <nav aria-label="Show" style={{ display: 'flex', gap: '1rem', marginBottom: '1rem' }}>
+      <nav aria-label="Show" className="view-switch">
         <Link href="/desk/outbox" aria-current={status === null ? 'page' : undefined}>
           All
         </Link>
@@ -54,7 +58,7 @@ export default async function OutboxPage({ searchParams }: Props) {
         ))}
       </nav>
       {page.messages.length === 0 ? (
-        <p role="status">{status ? 'No messages with that status.' : 'No mail yet.'}</p>
+        <EmptyState isAnnounced>{status ? 'No messages with that status.' : 'No mail yet.'}</EmptyState>
       ) : (
         <table className="desk-table">
           <thead>
@@ -72,14 +76,14 @@ export default async function OutboxPage({ searchParams }: Props) {
             {page.messages.map((message) => (
               <tr key={message.id}>
                 <td>
-                  <span className="status">{STATUS_LABELS[message.status]}</span>
+                  <Badge kind="status" tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
                 </td>
                 <td>{message.to}</td>
                 <td>
                   <details>
                     <summary>{message.subject}</summary>
                     {Object.keys(message.headers).length > 0 ? (
-                      <pre className="meta" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                      <pre className="meta preformatted preformatted-spaced">
                         {Object.entries(message.headers)
                           .map(([name, value]) => `${name}: ${value}`)
                           .join('\n')}
@@ -87,9 +91,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                     ) : null}
                     {message.html ? (
                       // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
-                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" style={{ width: '100%', minWidth: '24rem', height: '28rem', border: '1px solid #ccc', background: '#fff', marginTop: '0.5rem' }} />
+                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" className={`mail-frame ${styles.frame}`} />
                     ) : null}
-                    <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{message.text}</pre>
+                    <pre className="preformatted preformatted-spaced">{message.text}</pre>
                   </details>
                   <span className="meta">{message.kind}</span>
                 </td>

@@ -8,6 +8,7 @@ import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { listSections } from '@/lib/issues/sections/list-sections';
 import { createSectionAction, moveSectionAction, updateSectionAction } from './actions';
+import styles from './sections.module.css';
 
 export const metadata: Metadata = { title: 'Sections', robots: { index: false } };
 
@@ -29,10 +30,10 @@ export default async function SectionsPage() {
       <h1>Sections</h1>
       <IssuesTabs current="sections" canManageSections />
       <p className="hint">Tables of contents list sections in this order. An article’s section is chosen in the editor.</p>
-      <ol className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      <ol className={`stack ${styles.list}`}>
         {sections.map((section, index) => (
-          <li key={section.id} style={{ borderBottom: '1px solid var(--rule, #ddd)', paddingBottom: '1rem' }}>
-            <h2 style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
+          <li key={section.id} className={styles.section}>
+            <h2 className={styles.heading}>
               <span>
                 {index + 1}. {section.name}
               </span>

@@ -6,6 +6,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { CSP_VIOLATIONS_REFUSAL, listCspViolations } from '@/lib/site/csp-reports/list-csp-violations';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { formatInZone } from '@/lib/platform/time/zoned-time';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Security reports', robots: { index: false } };
 
@@ -31,7 +32,7 @@ export default async function SecurityReportsPage() {
         report, with how often it came; addresses are shown without their query strings. Times are in {timeZone}.
       </p>
       {violations.length === 0 ? (
-        <p role="status">No browser has reported a violation.</p>
+        <EmptyState>No browser has reported a violation.</EmptyState>
       ) : (
         <table className="desk-table">
           <caption className="visually-hidden">Reported Content-Security-Policy violations</caption>

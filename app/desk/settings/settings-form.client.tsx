@@ -2,6 +2,9 @@
 
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { useToastOnSuccess } from '@/components/ui/toast';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
@@ -23,46 +26,24 @@ export function SettingsForm({
   const error = state && !state.ok ? state.fieldErrors?.timeZone : undefined;
   const kindsError = state && !state.ok ? state.fieldErrors?.linkedEntityKinds : undefined;
   const nameError = state && !state.ok ? state.fieldErrors?.siteName : undefined;
+  useToastOnSuccess(state);
   return (
     <form action={formAction} className="stack narrow">
-      <EntityActionMessage result={state} />
-      <label>
-        Site name
-        <input
-          name="siteName"
-          defaultValue={siteName}
-          required
-          maxLength={80}
-          aria-describedby={nameError ? 'site-name-hint site-name-error' : 'site-name-hint'}
-          aria-invalid={nameError ? true : undefined}
-        />
-        <span id="site-name-hint" className="hint">
-          Shown in the masthead, after every page title, in the feeds and in what search engines read.
-        </span>
-        {nameError ? (
-          <span id="site-name-error" className="field-error">
-            {nameError}
-          </span>
-        ) : null}
-      </label>
-      <label>
-        Time zone
-        <select name="timeZone" defaultValue={timeZone} aria-describedby={error ? 'time-zone-hint time-zone-error' : 'time-zone-hint'} aria-invalid={error ? true : undefined}>
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-        <span id="time-zone-hint" className="hint">
-          Scheduled publication times, embargoes and dates in the desk are read and shown in this zone.
-        </span>
-        {error ? (
-          <span id="time-zone-error" className="field-error">
-            {error}
-          </span>
-        ) : null}
-      </label>
+      <EntityActionMessage result={state?.ok ? null : state} />
+      <Field id="site-name" label="Site name" hint="Shown in the masthead, after every page title, in the feeds and in what search engines read." error={nameError}>
+        {(control) => <input name="siteName" defaultValue={siteName} required maxLength={80} {...control} />}
+      </Field>
+      <Field id="time-zone" label="Time zone" hint="Scheduled publication times, embargoes and dates in the desk are read and shown in this zone." error={error}>
+        {(control) => (
+          <select name="timeZone" defaultValue={timeZone} {...control}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <fieldset aria-describedby={kindsError ? 'linked-kinds-hint linked-kinds-error' : 'linked-kinds-hint'}>
         <legend>Link in article text</legend>
         <input type="hidden" name="linkedEntityKinds" value="" />
@@ -81,9 +62,9 @@ export function SettingsForm({
         ) : null}
       </fieldset>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Saving…' : 'Save settings'}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+          Save settings
+        </Button>
       </div>
     </form>
   );

@@ -3,7 +3,8 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffFormState } from './actions';
-import { FormField } from '@/components/ui/form-field';
+import { Field } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 
 type ContributorValues = { name: string; slug: string; bio: string };
 
@@ -30,20 +31,20 @@ export function ContributorForm({
       <EntityActionMessage result={state} />
       {isEditing ? <input type="hidden" name="contributorId" value={contributorId} /> : null}
       <div key={formKey} className="stack">
-        <FormField label="Name" name={`${prefix}-name`} error={fieldErrors.name}>
+        <Field id={`${prefix}-name`} label="Name" error={fieldErrors.name}>
           {(described) => <input name="name" defaultValue={values.name} required maxLength={120} {...described} />}
-        </FormField>
-        <FormField label="Slug" name={`${prefix}-slug`} error={fieldErrors.slug} hint="The byline's address: /authors/<slug>. Left empty, it is made from the name.">
+        </Field>
+        <Field id={`${prefix}-slug`} label="Slug" error={fieldErrors.slug} hint="The byline's address: /authors/<slug>. Left empty, it is made from the name.">
           {(described) => <input name="slug" defaultValue={values.slug} maxLength={80} {...described} />}
-        </FormField>
-        <FormField label="Biography" name={`${prefix}-bio`} error={fieldErrors.bio} hint="One or two sentences, shown with their articles.">
+        </Field>
+        <Field id={`${prefix}-bio`} label="Biography" error={fieldErrors.bio} hint="One or two sentences, shown with their articles.">
           {(described) => <textarea name="bio" rows={3} defaultValue={values.bio} maxLength={2000} {...described} />}
-        </FormField>
+        </Field>
       </div>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+          {submitLabel}
+        </Button>
       </div>
     </form>
   );

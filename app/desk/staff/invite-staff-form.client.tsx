@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
-import { FormField } from '@/components/ui/form-field';
+import { Field } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 
 /** Invites someone by email; after a success the form is empty again for the next one. */
 export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
@@ -17,15 +18,15 @@ export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
     <form action={formAction} className="stack narrow" noValidate aria-labelledby="invite-heading">
       <EntityActionMessage result={state} />
       <div key={formKey} className="stack">
-        <FormField label="Name" name="invite-name" error={fieldErrors.name}>
-          {(described) => <input id="invite-name" name="name" defaultValue={values.name} autoComplete="off" required maxLength={120} {...described} />}
-        </FormField>
-        <FormField label="Email" name="invite-email" error={fieldErrors.email}>
-          {(described) => <input id="invite-email" name="email" type="email" defaultValue={values.email} autoComplete="off" required maxLength={320} {...described} />}
-        </FormField>
-        <FormField label="Role" name="invite-role" error={fieldErrors.role} hint="Authors write their own pieces; editors review and publish; admins also manage staff and settings.">
+        <Field id="invite-name" label="Name" error={fieldErrors.name}>
+          {(described) => <input name="name" defaultValue={values.name} autoComplete="off" required maxLength={120} {...described} />}
+        </Field>
+        <Field id="invite-email" label="Email" error={fieldErrors.email}>
+          {(described) => <input name="email" type="email" defaultValue={values.email} autoComplete="off" required maxLength={320} {...described} />}
+        </Field>
+        <Field id="invite-role" label="Role" error={fieldErrors.role} hint="Authors write their own pieces; editors review and publish; admins also manage staff and settings.">
           {(described) => (
-            <select id="invite-role" name="role" defaultValue={values.role ?? 'author'} {...described}>
+            <select name="role" defaultValue={values.role ?? 'author'} {...described}>
               {roles.map((role) => (
                 <option key={role} value={role}>
                   {role}
@@ -33,12 +34,12 @@ export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Sending…' : 'Send invitation'}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Sending…">
+          Send invitation
+        </Button>
       </div>
     </form>
   );

@@ -15,6 +15,8 @@ import { ContributorForm } from './contributor-form.client';
 import { InviteStaffForm } from './invite-staff-form.client';
 import { StaffMemberControls } from './staff-member-controls.client';
 import './staff.css';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
 
@@ -64,7 +66,7 @@ export default async function StaffPage() {
                     <td>{member.name}</td>
                     <td>{member.email}</td>
                     <td>
-                      <span className="role-badge">{member.role}</span>
+                      <Badge kind="role">{member.role}</Badge>
                     </td>
                     <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
                     <td>
@@ -94,7 +96,7 @@ export default async function StaffPage() {
         {canManageUsers ? <h2 id="guests-heading">Guest contributors</h2> : <h2 id="guests-heading" className="visually-hidden">Guest contributors</h2>}
         <p className="hint">Bylines for writers outside the staff. They have no account and never sign in.</p>
         {guests.length === 0 ? (
-          <p>No guest contributors yet.</p>
+          <EmptyState>No guest contributors yet.</EmptyState>
         ) : (
           <table className="desk-table">
             <thead>

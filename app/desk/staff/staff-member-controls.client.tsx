@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { staffMemberAction, type StaffFormState } from './actions';
+import { Button } from '@/components/ui/button';
 
 /** The changes an admin can make to one staff member: role, disable or enable, a new set-password link. */
 export function StaffMemberControls({
@@ -40,24 +41,24 @@ export function StaffMemberControls({
             ))}
           </select>
         </label>
-        <button type="submit" name="intent" value="role" disabled={isWorking}>
+        <Button type="submit" name="intent" value="role" disabled={isWorking}>
           Change role
-        </button>
+        </Button>
       </span>
       <span className="staff-control-group">
         {isActive ? (
-          <button type="submit" name="intent" value="disable" disabled={isWorking} aria-label={`Disable ${name}`}>
+          <Button type="submit" name="intent" value="disable" disabled={isWorking} aria-label={`Disable ${name}`}>
             Disable
-          </button>
+          </Button>
         ) : (
-          <button type="submit" name="intent" value="enable" disabled={isWorking} aria-label={`Enable ${name}`}>
+          <Button type="submit" name="intent" value="enable" disabled={isWorking} aria-label={`Enable ${name}`}>
             Enable
-          </button>
+          </Button>
         )}
         {isActive ? (
-          <button type="submit" name="intent" value="link" disabled={isWorking} aria-label={`${isInvitePending ? 'Resend the invitation to' : 'Send a set-password link to'} ${name}`}>
+          <Button type="submit" name="intent" value="link" disabled={isWorking} aria-label={`${isInvitePending ? 'Resend the invitation to' : 'Send a set-password link to'} ${name}`}>
             {isInvitePending ? 'Resend invitation' : 'Send password link'}
-          </button>
+          </Button>
         ) : null}
       </span>
       <EntityActionMessage result={state} />

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { setPasswordAction, type SetPasswordState } from './actions';
 
 /** Password and confirmation; on success, the way to the sign-in page. */
@@ -27,47 +29,15 @@ export function SetPasswordForm({ token, minLength }: { token: string; minLength
         ) : null}
       </div>
       <input type="hidden" name="token" value={token} />
-      <label>
-        New password
-        <input
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={minLength}
-          maxLength={1024}
-          aria-invalid={fieldErrors.password ? true : undefined}
-          aria-describedby={fieldErrors.password ? 'password-error password-hint' : 'password-hint'}
-        />
-        <span id="password-hint" className="hint">
-          At least {minLength} characters; a few unrelated words make a strong one.
-        </span>
-        {fieldErrors.password ? (
-          <span id="password-error" className="field-error">
-            {fieldErrors.password}
-          </span>
-        ) : null}
-      </label>
-      <label>
-        Type it again
-        <input
-          type="password"
-          name="confirm"
-          autoComplete="new-password"
-          required
-          maxLength={1024}
-          aria-invalid={fieldErrors.confirm ? true : undefined}
-          aria-describedby={fieldErrors.confirm ? 'confirm-error' : undefined}
-        />
-        {fieldErrors.confirm ? (
-          <span id="confirm-error" className="field-error">
-            {fieldErrors.confirm}
-          </span>
-        ) : null}
-      </label>
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Saving…' : 'Set password'}
-      </button>
+      <Field id="password" label="New password" hint={`At least ${minLength} characters; a few unrelated words make a strong one.`} error={fieldErrors.password}>
+        {(control) => <input type="password" name="password" autoComplete="new-password" required minLength={minLength} maxLength={1024} {...control} />}
+      </Field>
+      <Field id="confirm" label="Type it again" error={fieldErrors.confirm}>
+        {(control) => <input type="password" name="confirm" autoComplete="new-password" required maxLength={1024} {...control} />}
+      </Field>
+      <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+        Set password
+      </Button>
     </form>
   );
 }

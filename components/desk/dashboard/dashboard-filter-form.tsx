@@ -3,6 +3,7 @@ import type { ArticleStatus } from '@/lib/articles/article-status';
 import type { DashboardOption, DeskDashboard } from '@/lib/articles/desk-dashboard';
 import styles from './dashboard.module.css';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';
+import { Button } from '@/components/ui/button';
 
 const STATUSES = Object.keys(ARTICLE_STATUS_LABELS) as ArticleStatus[];
 
@@ -26,7 +27,7 @@ export function DashboardFilterForm({ dashboard }: { dashboard: DeskDashboard })
         </select>
       </label>
       {scheduled.calendar.isCurrentMonth ? null : <input type="hidden" name="month" value={scheduled.calendar.month} />}
-      <button type="submit">Filter</button>
+      <Button type="submit">Filter</Button>
       {dashboard.isFiltered ? <Link href={scheduled.calendar.isCurrentMonth ? '/desk' : `/desk?month=${scheduled.calendar.month}`}>Clear filters</Link> : null}
     </form>
   );

@@ -1,6 +1,8 @@
 import type { DashboardGroup, DashboardGroupKey } from '@/lib/articles/desk-dashboard';
 import { DashboardArticleItem, type ArticleMoment } from './dashboard-article-item';
 import styles from './dashboard.module.css';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Badge } from '@/components/ui/badge';
 
 export const DASHBOARD_GROUP_TEXT: Record<DashboardGroupKey, { title: string; anchor: string; about: string; empty: string; moment: ArticleMoment }> = {
   myDrafts: {
@@ -47,11 +49,11 @@ export function DashboardGroupSection({ group, timeZone }: { group: DashboardGro
   return (
     <section className={styles.group} id={text.anchor} aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {text.title} <span className={styles.count}>{group.count}</span>
+        {text.title} <Badge kind="count">{group.count}</Badge>
       </h2>
       <p className="hint">{text.about}</p>
       {group.articles.length === 0 ? (
-        <p>{text.empty}</p>
+        <EmptyState>{text.empty}</EmptyState>
       ) : (
         <ul className={styles.articleList}>
           {group.articles.map((article) => (

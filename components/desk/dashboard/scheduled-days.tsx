@@ -1,10 +1,11 @@
 import type { ScheduledDay } from '@/lib/articles/desk-dashboard';
 import { DashboardArticleItem } from './dashboard-article-item';
 import styles from './dashboard.module.css';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** Scheduled articles in publication order, under a heading for each day. */
 export function ScheduledDays({ days, timeZone }: { days: ScheduledDay[]; timeZone: string }) {
-  if (days.length === 0) return <p>Nothing is scheduled.</p>;
+  if (days.length === 0) return <EmptyState>Nothing is scheduled.</EmptyState>;
   return (
     <div className={styles.days}>
       {days.map((day) => (

@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/desk/dashboard/status-badge';
 import type { IssueActionResult } from '@/lib/issues/issue-action-state';
 import type { IssueCandidate } from '@/lib/issues/search-articles-for-issue';
 import styles from './issues.module.css';
+import { Button } from '@/components/ui/button';
 
 /** Finds articles that are in no issue, by title, and adds them to this one. */
 export function AddIssueArticles({
@@ -59,9 +60,9 @@ export function AddIssueArticles({
           Article title
           <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} maxLength={200} />
         </label>
-        <button type="submit" disabled={isPending}>
+        <Button type="submit" disabled={isPending}>
           Find articles
-        </button>
+        </Button>
       </form>
       <div aria-live="polite">
         {message ? (
@@ -82,9 +83,9 @@ export function AddIssueArticles({
               <span>
                 {candidate.title} <StatusBadge status={candidate.status} /> <span className="meta">{candidate.sectionName ?? 'No section'}</span>
               </span>
-              <button type="button" onClick={() => add(candidate)} disabled={isPending} aria-label={`Add ${candidate.title}`}>
+              <Button onClick={() => add(candidate)} disabled={isPending} aria-label={`Add ${candidate.title}`}>
                 Add
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -1,7 +1,10 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/core';
-import { useActionState, useState, type ReactNode } from 'react';
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { useToastOnSuccess } from '@/components/ui/toast';
 import type { IssueFormState } from '@/lib/issues/issue-action-state';
 import type { CoverOption } from '@/lib/issues/list-cover-options';
 import { EditorsNoteEditor } from './editors-note-editor';
@@ -40,14 +43,10 @@ export function IssueForm({
   const [coverId, setCoverId] = useState(initial.coverMediaId);
   const cover = covers.find((option) => String(option.id) === coverId);
   const isPublished = initial.status === 'published';
+  useToastOnSuccess(state);
   return (
     <form action={formAction} className={`stack ${styles.issueForm}`} noValidate>
       <div aria-live="polite">
-        {state?.ok ? (
-          <p role="status" className="notice">
-            {state.message}
-          </p>
-        ) : null}
         {state && !state.ok ? (
           <p role="alert" className="form-error">
             {state.error}
@@ -56,31 +55,31 @@ export function IssueForm({
       </div>
       {issueId !== undefined ? <input type="hidden" name="issueId" value={issueId} /> : null}
       <div className={styles.fieldRow}>
-        <Field label="Title" name="title" error={fieldErrors.title} hint="As on the cover, e.g. April 2025.">
+        <Field id="issue-title" label="Title" error={fieldErrors.title} hint="As on the cover, e.g. April 2025.">
           {(props) => <input name="title" defaultValue={values.title} maxLength={120} required {...props} />}
         </Field>
-        <Field label="Slug" name="slug" error={fieldErrors.slug} hint="The address: /issues/<slug>, e.g. 2025-04.">
+        <Field id="issue-slug" label="Slug" error={fieldErrors.slug} hint="The address: /issues/<slug>, e.g. 2025-04.">
           {(props) => <input name="slug" defaultValue={values.slug} maxLength={60} required {...props} />}
         </Field>
       </div>
       <div className={styles.fieldRow}>
-        <Field label="Volume" name="volume" error={fieldErrors.volume}>
+        <Field id="issue-volume" label="Volume" error={fieldErrors.volume}>
           {(props) => <input name="volume" inputMode="numeric" defaultValue={values.volume} required {...props} />}
         </Field>
-        <Field label="Number" name="number" error={fieldErrors.number}>
+        <Field id="issue-number" label="Number" error={fieldErrors.number}>
           {(props) => <input name="number" inputMode="numeric" defaultValue={values.number} required {...props} />}
         </Field>
-        <Field label="Cover month" name="coverMonth" error={fieldErrors.coverMonth}>
+        <Field id="issue-coverMonth" label="Cover month" error={fieldErrors.coverMonth}>
           {(props) => <input type="month" name="coverMonth" defaultValue={values.coverMonth} required {...props} />}
         </Field>
-        <Field label="Planned publication date" name="plannedPublicationDate" error={fieldErrors.plannedPublicationDate}>
+        <Field id="issue-plannedPublicationDate" label="Planned publication date" error={fieldErrors.plannedPublicationDate}>
           {(props) => <input type="date" name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
         </Field>
       </div>
       {isPublished ? (
         <p className="hint">This issue is published; its status no longer changes.</p>
       ) : (
-        <Field label="Status" name="status" error={fieldErrors.status} hint="Ready means the editors consider the issue complete; publishing is its own step.">
+        <Field id="issue-status" label="Status" error={fieldErrors.status} hint="Ready means the editors consider the issue complete; publishing is its own step.">
           {(props) => (
             <select name="status" defaultValue={values.status} {...props}>
               <option value="planning">Planning</option>
@@ -89,7 +88,7 @@ export function IssueForm({
           )}
         </Field>
       )}
-      <Field label="Cover image" name="coverMediaId" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
+      <Field id="issue-coverMediaId" label="Cover image" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
         {(props) => (
           <select name="coverMediaId" value={coverId} onChange={(event) => setCoverId(event.target.value)} {...props}>
             <option value="">No cover</option>
@@ -117,44 +116,10 @@ export function IssueForm({
         ) : null}
       </div>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+          {submitLabel}
+        </Button>
       </div>
     </form>
-  );
-}
-
-function Field({
-  label,
-  name,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  name: string;
-  error?: string;
-  hint?: string;
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
-}) {
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <label htmlFor={`issue-${name}`}>
-      {label}
-      {children({ id: `issue-${name}`, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </label>
   );
 }

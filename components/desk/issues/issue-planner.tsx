@@ -8,6 +8,8 @@ import type { IssueActionResult } from '@/lib/issues/issue-action-state';
 import type { PlannedSection } from '@/lib/issues/get-issue-plan';
 import { moveInList } from './move-in-list';
 import styles from './issues.module.css';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 type Focus = { articleId: number; control: 'up' | 'down' } | null;
 
@@ -101,7 +103,7 @@ export function IssuePlanner({
     if (from !== -1) move({ sectionIndex, from, to: targetIndex, control: null });
   }
 
-  if (sections.length === 0) return <p>No articles in this issue yet. Add some below.</p>;
+  if (sections.length === 0) return <EmptyState>No articles in this issue yet. Add some below.</EmptyState>;
   return (
     <div className={styles.planner}>
       <p aria-live="polite" role="status" className="visually-hidden">
@@ -111,9 +113,9 @@ export function IssuePlanner({
         {error ? (
           <p role="alert" className="form-error">
             {error}{' '}
-            <button type="button" className="link-button" onClick={() => router.refresh()}>
+            <Button variant="quiet" onClick={() => router.refresh()}>
               Reload the issue
-            </button>
+            </Button>
           </p>
         ) : null}
       </div>
@@ -161,27 +163,29 @@ export function IssuePlanner({
                   )}
                 </div>
                 <div className={styles.rowActions}>
-                  <button
-                    type="button"
+                  <Button
+                    variant="secondary"
+                    size="small"
                     ref={(element) => register(controls.current, `${article.id}:up`, element)}
                     aria-label={`Move ${article.title} up`}
                     disabled={index === 0}
                     onClick={() => move({ sectionIndex, from: index, to: index - 1, control: 'up' })}
                   >
                     Move up
-                  </button>
-                  <button
-                    type="button"
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    size="small"
                     ref={(element) => register(controls.current, `${article.id}:down`, element)}
                     aria-label={`Move ${article.title} down`}
                     disabled={index === section.articles.length - 1}
                     onClick={() => move({ sectionIndex, from: index, to: index + 1, control: 'down' })}
                   >
                     Move down
-                  </button>
-                  <button type="button" className="link-button" aria-label={`Remove ${article.title} from the issue`} disabled={isPending} onClick={() => remove({ articleId: article.id, title: article.title })}>
+                  </Button>
+                  <Button variant="quiet" aria-label={`Remove ${article.title} from the issue`} disabled={isPending} onClick={() => remove({ articleId: article.id, title: article.title })}>
                     Remove
-                  </button>
+                  </Button>
                 </div>
               </li>
             ))}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import type { PublishIssueState } from '@/lib/issues/issue-action-state';
 import styles from './issues.module.css';
+import { Button } from '@/components/ui/button';
 
 /** Publishes the issue, with or without its email; a refusal lists each article that is not ready. */
 export function PublishIssueForm({
@@ -25,12 +26,12 @@ export function PublishIssueForm({
         {blockerCount > 0 ? ` ${blockerCount === 1 ? 'One article is' : `${blockerCount} articles are`} not ready yet.` : ''}
       </p>
       <div className={styles.publishButtons}>
-        <button type="submit" name="intent" value="with-email" disabled={isPending}>
-          {isPending ? 'Publishing…' : 'Publish issue'}
-        </button>
-        <button type="submit" name="intent" value="without-email" disabled={isPending} className="link-button">
+        <Button type="submit" name="intent" value="with-email" isBusy={isPending} busyLabel="Publishing…">
+          Publish issue
+        </Button>
+        <Button type="submit" name="intent" value="without-email" disabled={isPending} variant="quiet">
           Publish without the issue email
-        </button>
+        </Button>
       </div>
       <div aria-live="polite">
         {state && !state.ok ? (

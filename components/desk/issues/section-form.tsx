@@ -1,7 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/ui/form-field';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { useToastOnSuccess } from '@/components/ui/toast';
 import type { SectionFormState } from '@/lib/issues/sections/section-action-state';
 
 /** Adds a section, or renames and describes one (`sectionId` set). */
@@ -19,15 +21,11 @@ export function SectionForm({
   const [state, formAction, isPending] = useActionState(action, null);
   const values = { ...initial, ...(state && !state.ok ? state.values : {}) };
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  useToastOnSuccess(state);
   const prefix = sectionId === undefined ? 'new-section' : `section-${sectionId}`;
   return (
     <form action={formAction} className="stack narrow" noValidate aria-label={sectionId === undefined ? 'New section' : `Edit ${initial.name}`}>
       <div aria-live="polite">
-        {state?.ok ? (
-          <p role="status" className="notice">
-            {state.message}
-          </p>
-        ) : null}
         {state && !state.ok ? (
           <p role="alert" className="form-error">
             {state.error}
@@ -35,19 +33,19 @@ export function SectionForm({
         ) : null}
       </div>
       {sectionId !== undefined ? <input type="hidden" name="sectionId" value={sectionId} /> : null}
-      <FormField label="Name" name={`${prefix}-name`} error={fieldErrors.name}>
+      <Field id={`${prefix}-name`} label="Name" error={fieldErrors.name}>
         {(props) => <input name="name" defaultValue={values.name} maxLength={80} required {...props} />}
-      </FormField>
-      <FormField label="Slug" name={`${prefix}-slug`} error={fieldErrors.slug} hint="The address: /sections/<slug>. Left empty, it is made from the name.">
+      </Field>
+      <Field id={`${prefix}-slug`} label="Slug" error={fieldErrors.slug} hint="The address: /sections/<slug>. Left empty, it is made from the name.">
         {(props) => <input name="slug" defaultValue={values.slug} maxLength={60} {...props} />}
-      </FormField>
-      <FormField label="Description" name={`${prefix}-description`} error={fieldErrors.description}>
+      </Field>
+      <Field id={`${prefix}-description`} label="Description" error={fieldErrors.description}>
         {(props) => <textarea name="description" rows={2} defaultValue={values.description} maxLength={500} {...props} />}
-      </FormField>
+      </Field>
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel="Saving…">
+          {submitLabel}
+        </Button>
       </div>
     </form>
   );

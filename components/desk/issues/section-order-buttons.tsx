@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { SectionActionResult } from '@/lib/issues/sections/section-action-state';
+import styles from './issues.module.css';
+import { Button } from '@/components/ui/button';
 
 /** Move a section up or down in the order of every table of contents; the result is announced. */
 export function SectionOrderButtons({
@@ -29,13 +31,13 @@ export function SectionOrderButtons({
     });
   }
   return (
-    <span style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'center' }}>
-      <button type="button" aria-label={`Move ${name} up`} disabled={isFirst || isPending} onClick={() => move('up')}>
+    <span className={styles.orderButtons}>
+      <Button variant="secondary" size="small" aria-label={`Move ${name} up`} disabled={isFirst || isPending} onClick={() => move('up')}>
         Move up
-      </button>
-      <button type="button" aria-label={`Move ${name} down`} disabled={isLast || isPending} onClick={() => move('down')}>
+      </Button>
+      <Button variant="secondary" size="small" aria-label={`Move ${name} down`} disabled={isLast || isPending} onClick={() => move('down')}>
         Move down
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="visually-hidden">
         {message}
       </span>

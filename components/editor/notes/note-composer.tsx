@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { MAX_NOTE_LENGTH } from '@/lib/articles/notes/note-limits';
 import { searchColleagues, type DirectoryEntry } from './notes-api';
 import { withMentionTokens } from './with-mention-tokens';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   label: string;
@@ -137,13 +138,13 @@ export function NoteComposer({ label, submitLabel, quote, onSubmit, onCancel, is
         </p>
       ) : null}
       <div className="panel-actions">
-        <button type="submit" disabled={isSending}>
-          {isSending ? 'Sending…' : submitLabel}
-        </button>
+        <Button type="submit" isBusy={isSending} busyLabel="Sending…">
+          {submitLabel}
+        </Button>
         {onCancel ? (
-          <button type="button" className="link-button" onClick={onCancel}>
+          <Button variant="quiet" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         ) : null}
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { NoteReply, NoteThread } from '@/lib/articles/notes/list-note-threads';
 import { NoteBodyText } from './note-body-text';
 import { NoteComposer } from './note-composer';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   thread: NoteThread;
@@ -78,13 +79,13 @@ export function NoteThreadItem({ thread, viewerId, isActive, onShowPassage, onRe
           />
         ) : (
           <div className="panel-actions">
-            <button type="button" className="link-button" onClick={() => setIsReplying(true)}>
+            <Button variant="quiet" onClick={() => setIsReplying(true)}>
               Reply
-            </button>
+            </Button>
             {thread.canResolve ? (
-              <button type="button" className="link-button" onClick={() => void toggleResolved()}>
+              <Button variant="quiet" onClick={() => void toggleResolved()}>
                 {isResolved ? 'Reopen' : 'Resolve'}
-              </button>
+              </Button>
             ) : null}
           </div>
         )}

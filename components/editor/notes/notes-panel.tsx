@@ -12,6 +12,7 @@ import { NoteThreadItem } from './note-thread-item';
 import { noteAnchorsKey, noteAnchorsPlugin, type NoteAnchorsMeta } from './note-anchors-plugin';
 import { fetchThreads, patchNote, postNote, type NewNote, type NotesAnswer } from './notes-api';
 import { passageText } from './passage-text';
+import { Button } from '@/components/ui/button';
 
 export type NotesPanelProps = {
   editor: Editor;
@@ -168,12 +169,12 @@ export function NotesPanel({ editor, articleId, viewer, onReveal }: NotesPanelPr
     <section className="notes-panel" aria-labelledby="notes-title">
       <h2 id="notes-title">Notes</h2>
       <div className="notes-start">
-        <button type="button" onClick={startOnSelection} disabled={!hasSelection}>
+        <Button onClick={startOnSelection} disabled={!hasSelection}>
           Comment on the selected passage
-        </button>
-        <button type="button" className="link-button" onClick={() => setDraft({ anchor: null })}>
+        </Button>
+        <Button variant="quiet" onClick={() => setDraft({ anchor: null })}>
           Note on the whole article
-        </button>
+        </Button>
       </div>
       <div aria-live="polite">
         {message ? (

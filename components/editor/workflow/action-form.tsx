@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import type { Requirement, WorkflowAction } from '@/lib/articles/workflow';
 import styles from './workflow.module.css';
 
@@ -13,11 +15,14 @@ type Props = {
   defaultTime: string | null;
   isOpen: boolean;
   isBusy: boolean;
+  /** Shown inside the open form, which covers the rest of the panel. */
+  error: string | null;
   onOpen: () => void;
+  onClose: () => void;
   onSubmit: (payload: Payload) => Promise<boolean>;
 };
 
-/** Moves that need more than a click (a note, a time, a public correction) open a small form first. */
+/** Moves that need more than a click (a note, a time, a public correction) open a small form in a dialog first. */
 const NEEDS_FORM: Partial<Record<WorkflowAction, string>> = {
   request_changes: 'Send change request',
   schedule: 'Schedule publication',
@@ -25,7 +30,7 @@ const NEEDS_FORM: Partial<Record<WorkflowAction, string>> = {
   unpublish: 'Unpublish now',
 };
 
-export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, onOpen, onSubmit }: Props) {
+export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, error, onOpen, onClose, onSubmit }: Props) {
   const [note, setNote] = useState('');
   const [scheduledFor, setScheduledFor] = useState(defaultTime ?? '');
   const [correctionKind, setCorrectionKind] = useState('');
@@ -35,18 +40,18 @@ export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, onOp
 
   if (!confirmLabel) {
     return (
-      <button type="button" className={action.action === 'publish' || action.action === 'approve' ? 'button-primary' : undefined} disabled={isBusy} onClick={() => void onSubmit({})}>
+      <Button variant={action.action === 'publish' || action.action === 'approve' ? 'primary' : 'secondary'} disabled={isBusy} onClick={() => void onSubmit({})}>
         {action.label}
-      </button>
+      </Button>
     );
   }
 
   return (
     <div className="workflow-action">
-      <button type="button" aria-expanded={isOpen} disabled={isBusy} onClick={onOpen}>
+      <Button variant="secondary" aria-haspopup="dialog" disabled={isBusy} onClick={onOpen}>
         {action.label}…
-      </button>
-      {isOpen ? (
+      </Button>
+      <Dialog isOpen={isOpen} title={action.label} onClose={onClose}>
         <form
           className={styles.form}
           onSubmit={(event) => {
@@ -88,11 +93,21 @@ export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, onOp
               <textarea id={ids.note} rows={3} required={action.action === 'request_changes'} value={note} onChange={(event) => setNote(event.target.value)} />
             </>
           ) : null}
-          <button type="submit" disabled={isBusy}>
-            {confirmLabel}
-          </button>
+          {error ? (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          ) : null}
+          <div className="panel-actions">
+            <Button type="submit" isBusy={isBusy} busyLabel="Working…">
+              {confirmLabel}
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
         </form>
-      ) : null}
+      </Dialog>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import styles from './workflow.module.css';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   current: { iso: string; wall: string } | null;
@@ -24,13 +25,12 @@ export function EmbargoForm({ current, timeZone, isBusy, onSet }: Props) {
     >
       <label htmlFor={fieldId}>Embargoed until ({timeZone})</label>
       <input id={fieldId} type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} />
-      <button type="submit" disabled={isBusy || !until}>
+      <Button type="submit" disabled={isBusy || !until}>
         Set embargo
-      </button>
+      </Button>
       {current ? (
-        <button
-          type="button"
-          className="link-button"
+        <Button
+          variant="quiet"
           disabled={isBusy}
           onClick={() => {
             setUntil('');
@@ -38,7 +38,7 @@ export function EmbargoForm({ current, timeZone, isBusy, onSet }: Props) {
           }}
         >
           Lift embargo
-        </button>
+        </Button>
       ) : null}
     </form>
   );

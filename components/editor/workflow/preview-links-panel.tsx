@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useState } from 'react';
 import styles from './preview-links-panel.module.css';
+import { Button } from '@/components/ui/button';
 
 type PreviewLink = { id: number; label: string; createdBy: string | null; expiresAt: string; revokedAt: string | null; isActive: boolean };
 
@@ -107,9 +108,9 @@ export function PreviewLinksPanel({ articleId }: { articleId: number }) {
             onChange={(event) => setHours(event.target.value)}
           />
           <span>hours</span>
-          <button type="submit" disabled={isBusy}>
+          <Button type="submit" disabled={isBusy}>
             Make a link
-          </button>
+          </Button>
         </div>
       </form>
       <div aria-live="polite">
@@ -119,9 +120,9 @@ export function PreviewLinksPanel({ articleId }: { articleId: number }) {
             <span>Copy this address now: it is shown only once.</span>
             <input readOnly value={newUrl} aria-label="New preview link" onFocus={(event) => event.target.select()} />
             <div className={styles.row}>
-              <button type="button" onClick={() => void copy(newUrl)}>
+              <Button onClick={() => void copy(newUrl)}>
                 Copy
-              </button>
+              </Button>
               {isCopied ? <span>Copied.</span> : null}
             </div>
           </div>
@@ -138,9 +139,9 @@ export function PreviewLinksPanel({ articleId }: { articleId: number }) {
               <span>{link.label || 'Untitled link'}</span>
               <span>{describeState(link)}</span>
               {link.isActive ? (
-                <button type="button" className="link-button" disabled={isBusy} onClick={() => void revoke(link.id)}>
+                <Button variant="quiet" disabled={isBusy} onClick={() => void revoke(link.id)}>
                   Revoke<span className="visually-hidden"> {link.label || 'this link'}</span>
-                </button>
+                </Button>
               ) : null}
             </li>
           ))}

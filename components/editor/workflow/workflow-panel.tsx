@@ -11,8 +11,8 @@ import { ActionForm } from './action-form';
 import { EmbargoForm } from './embargo-form';
 import { PreflightList } from './preflight-list';
 import { PreviewLinksPanel } from './preview-links-panel';
-import { ARTICLE_STATUS_LABELS as STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import styles from './workflow.module.css';
+import { StatusBadge } from '@/components/desk/dashboard/status-badge';
 
 export type WorkflowPanelProps = {
   articleId: number;
@@ -113,7 +113,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
     <section className={`workflow-panel ${styles.panel}`} aria-labelledby={titleId} data-status={state.status}>
       <h2 id={titleId}>Workflow</h2>
       <p>
-        Status: <strong className={`status status-${state.status} ${styles.badge}`} data-testid="workflow-status">{STATUS_LABELS[state.status]}</strong>
+        Status: <StatusBadge status={state.status} data-testid="workflow-status" />
       </p>
       {state.scheduledFor ? <p>Publishes at {formatted(state.scheduledFor.iso, state.timeZone)}</p> : null}
       {state.embargoedUntil ? <p className="embargo-line">Embargoed until {formatted(state.embargoedUntil.iso, state.timeZone)}</p> : null}
@@ -127,7 +127,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
           {notice}
         </p>
       ) : null}
-      {error ? (
+      {error && !openAction ? (
         <div role="alert" className="form-error">
           <p>{error.message}</p>
           {error.problems.length > 0 ? (
@@ -149,7 +149,9 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
             defaultTime={state.embargoedUntil?.wall ?? null}
             isOpen={openAction === action.action}
             isBusy={isBusy}
-            onOpen={() => setOpenAction(openAction === action.action ? null : action.action)}
+            error={openAction === action.action && error ? [error.message, ...error.problems.map((problem) => problem.message)].join(' ') : null}
+            onOpen={() => setOpenAction(action.action)}
+            onClose={() => setOpenAction(null)}
             onSubmit={(payload) => run('workflow', { action: action.action, ...payload }, 'POST', doneMessage(action.action))}
           />
         ))}

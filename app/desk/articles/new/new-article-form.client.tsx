@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { createArticleAction, type CreateArticleState } from '../actions';
+import { Button } from '@/components/ui/button';
 
 export function NewArticleForm() {
   const [state, formAction, isPending] = useActionState<CreateArticleState, FormData>(createArticleAction, null);
@@ -13,9 +14,9 @@ export function NewArticleForm() {
         <input name="title" defaultValue={refusal?.values?.title} required maxLength={300} autoFocus />
       </label>
       <div aria-live="polite">{refusal ? <p className="form-error" role="alert">{refusal.error}</p> : null}</div>
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Creating…' : 'Create draft'}
-      </button>
+      <Button type="submit" isBusy={isPending} busyLabel="Creating…">
+        Create draft
+      </Button>
     </form>
   );
 }

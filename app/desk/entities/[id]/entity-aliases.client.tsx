@@ -3,6 +3,8 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { aliasAction } from '../actions';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** The entity's aliases, with a form to add one and a button to remove each, for those who may edit. */
 export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number; aliases: { id: number; alias: string }[]; canEdit: boolean }) {
@@ -12,19 +14,19 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
     <div className="stack narrow">
       <EntityActionMessage result={state} />
       {aliases.length === 0 ? (
-        <p>No aliases yet.</p>
+        <EmptyState>No aliases yet.</EmptyState>
       ) : (
         <ul aria-label="Aliases">
           {aliases.map((alias) => (
             <li key={alias.id}>
               {alias.alias}{' '}
               {canEdit ? (
-                <form action={formAction} style={{ display: 'inline' }}>
+                <form action={formAction} className="inline-form">
                   <input type="hidden" name="entityId" value={entityId} />
                   <input type="hidden" name="aliasId" value={alias.id} />
-                  <button type="submit" name="intent" value="remove" className="link-button" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
+                  <Button type="submit" name="intent" value="remove" variant="quiet" disabled={isPending} aria-label={`Remove the alias ${alias.alias}`}>
                     Remove
-                  </button>
+                  </Button>
                 </form>
               ) : null}
             </li>
@@ -32,9 +34,9 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
         </ul>
       )}
       {canEdit ? (
-        <form action={formAction} className="panel-actions" style={{ alignItems: 'end' }}>
+        <form action={formAction} className="panel-actions align-end">
           <input type="hidden" name="entityId" value={entityId} />
-          <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+          <label className="filter-field">
             New alias
             <input
               name="alias"
@@ -43,9 +45,9 @@ export function EntityAliases({ entityId, aliases, canEdit }: { entityId: number
               aria-invalid={state && !state.ok ? true : undefined}
             />
           </label>
-          <button type="submit" name="intent" value="add" disabled={isPending}>
-            {isPending ? 'Saving…' : 'Add alias'}
-          </button>
+          <Button type="submit" name="intent" value="add" isBusy={isPending} busyLabel="Saving…">
+            Add alias
+          </Button>
         </form>
       ) : null}
     </div>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { EntityActionState } from '../actions';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   action: (previous: EntityActionState, formData: FormData) => Promise<EntityActionState>;
@@ -19,9 +20,9 @@ export function EntityButtonForm({ action, entityId, label, busyLabel }: Props) 
       <EntityActionMessage result={state} />
       <input type="hidden" name="entityId" value={entityId} />
       <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? busyLabel : label}
-        </button>
+        <Button type="submit" isBusy={isPending} busyLabel={busyLabel}>
+          {label}
+        </Button>
       </div>
     </form>
   );

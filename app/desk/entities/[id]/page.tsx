@@ -20,6 +20,7 @@ import { EntityForm } from '../entity-form.client';
 import { EntityAliases } from './entity-aliases.client';
 import { EntityButtonForm } from './entity-button-form.client';
 import { MergeConfirmForm } from './merge-confirm-form.client';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Entity', robots: { index: false } };
 
@@ -127,12 +128,12 @@ function MergeSection({ staff, entity, mergeQuery, mergeInto }: { staff: StaffId
         For a duplicate: every tag, mention and alias of “{entity.name}” moves to the {kindLabel} you choose, its address leads there, and “
         {entity.name}” is deleted. You see what will change before confirming.
       </p>
-      <form method="get" action={`/desk/entities/${entity.id}`} role="search" className="panel-actions" style={{ alignItems: 'end' }}>
-        <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
+      <form method="get" action={`/desk/entities/${entity.id}`} role="search" className="panel-actions align-end">
+        <label className="filter-field">
           Find the {kindLabel} to keep
           <input type="search" name="mergeQuery" defaultValue={query} maxLength={200} />
         </label>
-        <button type="submit">Find</button>
+        <Button type="submit">Find</Button>
       </form>
       {query && candidates.length === 0 ? <p>No other {kindLabel} matches “{query}”.</p> : null}
       {candidates.length > 0 ? (
@@ -170,9 +171,9 @@ function DeleteSection({ entity }: { entity: EditableEntity }) {
   const reason = `${referringArticles} ${referringArticles === 1 ? 'article mentions' : 'articles mention'} it; merge it into another entity instead.`;
   return (
     <>
-      <button type="button" disabled aria-describedby="delete-reason">
+      <Button disabled aria-describedby="delete-reason">
         Delete “{entity.name}”
-      </button>
+      </Button>
       <p id="delete-reason" className="hint">
         {reason}
       </p>

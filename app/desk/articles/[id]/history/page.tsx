@@ -9,6 +9,7 @@ import { listRevisions } from '@/lib/articles/list-revisions';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { restoreRevisionAction } from '../../actions';
+import { Button } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'History', robots: { index: false } };
 
@@ -92,7 +93,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-          {history.length > 1 ? <button type="submit">Compare selected</button> : null}
+          {history.length > 1 ? <Button type="submit">Compare selected</Button> : null}
         </form>
         <div className="history-detail">
           {comparison && !('forbidden' in comparison) ? <RevisionDiffView comparison={comparison} /> : null}
@@ -102,7 +103,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <form action={restoreRevisionAction}>
                 <input type="hidden" name="articleId" value={articleId} />
                 <input type="hidden" name="revisionId" value={viewed.id} />
-                <button type="submit">Restore this version</button>
+                <Button type="submit">Restore this version</Button>
               </form>
               <article className="article">
                 <h1>{viewed.title}</h1>

@@ -8,6 +8,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import { issueEmailPreview } from '@/lib/readers/mail/issue-email-preview';
 import { SendTestForm } from './send-test-form.client';
+import styles from './email-preview.module.css';
 
 export const metadata: Metadata = { title: 'Issue email preview', robots: { index: false } };
 
@@ -51,9 +52,9 @@ export default async function IssueEmailPreviewPage({ params }: Props) {
       {can({ role: staff.role, action: 'issue.manage' }) ? <SendTestForm issueId={issueId} /> : null}
       <h2>HTML</h2>
       {/* No scripts, no same-origin access, no forms: the frame can only show the message. */}
-      <iframe title={`HTML version of ${preview.subject}`} sandbox="" srcDoc={preview.html} style={{ width: '100%', maxWidth: '700px', height: '70vh', border: '1px solid #ccc', background: '#fff' }} />
+      <iframe title={`HTML version of ${preview.subject}`} sandbox="" srcDoc={preview.html} className={`mail-frame ${styles.frame}`} />
       <h2>Plain text</h2>
-      <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: '700px' }}>{preview.text}</pre>
+      <pre className={`preformatted ${styles.text}`}>{preview.text}</pre>
     </DeskShell>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { sendIssueTestAction, type SendTestState } from './actions';
+import { Button } from '@/components/ui/button';
 
 /** The "Send a test to me" button with its answer. */
 export function SendTestForm({ issueId }: { issueId: number }) {
@@ -9,9 +10,9 @@ export function SendTestForm({ issueId }: { issueId: number }) {
   return (
     <form action={action}>
       <input type="hidden" name="issueId" value={issueId} />
-      <button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Send a test to me'}
-      </button>
+      <Button type="submit" isBusy={isPending} busyLabel="Sending…">
+        Send a test to me
+      </Button>
       <span aria-live="polite">
         {state?.ok ? <span className="meta"> {state.message}</span> : null}
         {state && !state.ok ? (
