@@ -1,14 +1,18 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { approveGuestContributor } from '@/lib/staff/users/approve-guest-contributor';
 import { changeRole } from '@/lib/staff/users/change-role';
 import { createContributor } from '@/lib/staff/users/create-contributor';
+import { deleteGuestContributor } from '@/lib/staff/users/delete-guest-contributor';
 import { inviteStaff } from '@/lib/staff/users/invite-staff';
 import { PASSWORD_RESET_LINK_HOURS, SET_PASSWORD_LINK_HOURS } from '@/lib/staff/users/issue-set-password-link';
+import { mergeGuestContributor } from '@/lib/staff/users/merge-guest-contributor';
 import { sendSetPasswordLink } from '@/lib/staff/users/send-set-password-link';
 import { setActive } from '@/lib/staff/users/set-active';
 import { updateContributor } from '@/lib/staff/users/update-contributor';
@@ -68,7 +72,7 @@ export async function staffMemberAction(_previous: StaffFormState, formData: For
 
 export async function createContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const staff = await requireStaff({ returnTo: '/desk/staff' });
-  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
+  const values = contributorValues(formData);
   try {
     const result = createContributor({ actor: staff, input: values });
     if (!result.ok) return { ...result, values };
@@ -82,7 +86,7 @@ export async function createContributorAction(_previous: StaffFormState, formDat
 export async function updateContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const id = Number(formData.get('contributorId'));
   const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
-  const values = { name: text(formData, 'name'), slug: text(formData, 'slug'), bio: text(formData, 'bio') };
+  const values = contributorValues(formData);
   try {
     const result = updateContributor({ actor: staff, id, input: values });
     if (!result.ok) return { ...result, values };
@@ -92,6 +96,60 @@ export async function updateContributorAction(_previous: StaffFormState, formDat
   } catch (error) {
     return { ...failure(error), values };
   }
+}
+
+/** Approves a guest added from a byline, with the editor's corrections to name, affiliation and slug. */
+export async function approveContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const id = Number(formData.get('contributorId'));
+  const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
+  const values = { name: text(formData, 'name'), affiliation: text(formData, 'affiliation'), slug: text(formData, 'slug') };
+  try {
+    const result = approveGuestContributor({ actor: staff, id, input: values });
+    if (!result.ok) return { ...result, values };
+    revalidatePath('/desk/staff', 'layout');
+    expireReaderContent({ kind: 'contributor', contributorIds: [id] });
+    return { ok: true, message: `Approved ${result.name}; their author page is at /authors/${result.slug}.` };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+/** Folds a guest into another contributor; their bylines move over, and the guest goes. */
+export async function mergeContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const sourceId = Number(formData.get('contributorId'));
+  const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${sourceId}` });
+  const targetId = Number(formData.get('targetId'));
+  let targetName: string;
+  try {
+    const result = mergeGuestContributor({ actor: staff, sourceId, targetId });
+    if (!result.ok) return result;
+    expireReaderContent({ kind: 'contributor', contributorIds: [sourceId, targetId] });
+    targetName = result.targetName;
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath('/desk/staff', 'layout');
+  redirect(`/desk/staff?merged=${encodeURIComponent(targetName)}`);
+}
+
+/** Removes a guest no article names. */
+export async function deleteContributorAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const id = Number(formData.get('contributorId'));
+  const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
+  let name: string;
+  try {
+    const result = deleteGuestContributor({ actor: staff, id });
+    if (!result.ok) return result;
+    name = result.name;
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath('/desk/staff', 'layout');
+  redirect(`/desk/staff?deleted=${encodeURIComponent(name)}`);
+}
+
+function contributorValues(formData: FormData): { name: string; slug: string; affiliation: string; bio: string } {
+  return { name: text(formData, 'name'), slug: text(formData, 'slug'), affiliation: text(formData, 'affiliation'), bio: text(formData, 'bio') };
 }
 
 function text(formData: FormData, name: string): string {

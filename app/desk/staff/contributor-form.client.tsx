@@ -5,7 +5,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffFormState } from './actions';
 import { FormField } from '@/components/ui/form-field';
 
-type ContributorValues = { name: string; slug: string; bio: string };
+type ContributorValues = { name: string; slug: string; affiliation: string; bio: string };
 
 /** Adds or edits a guest contributor; adding empties the form after a success. */
 export function ContributorForm({
@@ -35,6 +35,9 @@ export function ContributorForm({
         </FormField>
         <FormField label="Slug" name={`${prefix}-slug`} error={fieldErrors.slug} hint="The byline's address: /authors/<slug>. Left empty, it is made from the name.">
           {(described) => <input name="slug" defaultValue={values.slug} maxLength={80} {...described} />}
+        </FormField>
+        <FormField label="Affiliation" name={`${prefix}-affiliation`} error={fieldErrors.affiliation} hint="Where they work, e.g. Arms Control Association; may be empty.">
+          {(described) => <input name="affiliation" defaultValue={values.affiliation} maxLength={160} {...described} />}
         </FormField>
         <FormField label="Biography" name={`${prefix}-bio`} error={fieldErrors.bio} hint="One or two sentences, shown with their articles.">
           {(described) => <textarea name="bio" rows={3} defaultValue={values.bio} maxLength={2000} {...described} />}
