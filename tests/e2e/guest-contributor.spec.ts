@@ -66,7 +66,7 @@ test('an author gets no approve control, and a direct approval is refused with t
   const guest = contributorNamed(TYPED_NAME)!;
   await signInAs(page, 'author');
   await page.goto(`/desk/staff/contributors/${guest.id}`);
-  await expect(page.getByRole('alert')).toHaveText(REVIEW_REFUSAL);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(REVIEW_REFUSAL);
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   const answer = await callAction(page, 'approveContributorAction', { contributorId: String(guest.id), name: 'Taken Over', affiliation: '', slug: '' });
@@ -90,11 +90,11 @@ test('an editor sees the guest first with a badge and approves it, correcting th
   await approve.getByLabel('Name').fill(FIXED_NAME);
   await approve.getByLabel('Slug').fill('');
   await approve.getByRole('button', { name: 'Approve' }).click();
-  await expect(approve.getByRole('status')).toHaveText(`Approved ${FIXED_NAME}; their author page is at /authors/${TYPED_NAME.toLowerCase().replace(/ /g, '-')}.`);
+  await expect(page).toHaveURL(/\/desk\/staff\?approved=/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`Approved ${FIXED_NAME}; their author page is public once an article with their byline is.`);
 
   const row = contributorNamed(FIXED_NAME)!;
-  expect(row).toMatchObject({ review_status: 'approved', adder_email: 'author@demo.masthead' });
-  await page.goto('/desk/staff');
+  expect(row).toMatchObject({ review_status: 'approved', slug: TYPED_NAME.toLowerCase().replace(/ /g, '-'), adder_email: 'author@demo.masthead' });
   const approvedRow = page.getByRole('table').last().locator('tbody tr').filter({ hasText: row.name });
   await expect(approvedRow.locator('td')).toHaveText([row.name, row.slug, row.affiliation, new RegExp(`^${row.adder_name}, `), '1', 'Edit']);
   await expect(approvedRow).not.toContainText('Awaiting review');
@@ -108,7 +108,7 @@ async function callAction(page: Page, name: string, fields: Record<string, strin
   };
   const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === 'app/desk/staff/actions.ts' && entry.exportedName === name)?.[0];
   if (!id) throw new Error(`No server action ${name} in the build`);
-  const { encodeReply } = (await import('next/dist/compiled/react-server-dom-webpack/client.edge' as string)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
+  const { encodeReply } = (await import('next/dist/compiled/react-server-dom-webpack/client.edge.js' as string)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
   const formData = new FormData();
   for (const [key, value] of Object.entries(fields)) formData.append(key, value);
   const body = await encodeReply([null, formData]);

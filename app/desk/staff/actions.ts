@@ -103,15 +103,17 @@ export async function approveContributorAction(_previous: StaffFormState, formDa
   const id = Number(formData.get('contributorId'));
   const staff = await requireStaff({ returnTo: `/desk/staff/contributors/${id}` });
   const values = { name: text(formData, 'name'), affiliation: text(formData, 'affiliation'), slug: text(formData, 'slug') };
+  let name: string;
   try {
     const result = approveGuestContributor({ actor: staff, id, input: values });
     if (!result.ok) return { ...result, values };
-    revalidatePath('/desk/staff', 'layout');
     expireReaderContent({ kind: 'contributor', contributorIds: [id] });
-    return { ok: true, message: `Approved ${result.name}; their author page is at /authors/${result.slug}.` };
+    name = result.name;
   } catch (error) {
     return { ...failure(error), values };
   }
+  revalidatePath('/desk/staff', 'layout');
+  redirect(`/desk/staff?approved=${encodeURIComponent(name)}`);
 }
 
 /** Folds a guest into another contributor; their bylines move over, and the guest goes. */

@@ -138,8 +138,10 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** What the last merge or deletion did, carried over its redirect. */
+/** What the last approval, merge or deletion did, carried over its redirect. */
 function doneMessage(params: Record<string, string | string[] | undefined>): { ok: true; message: string } | null {
+  const approved = typeof params.approved === 'string' ? params.approved : null;
+  if (approved) return { ok: true, message: `Approved ${approved}; their author page is public once an article with their byline is.` };
   const merged = typeof params.merged === 'string' ? params.merged : null;
   const deleted = typeof params.deleted === 'string' ? params.deleted : null;
   if (merged) return { ok: true, message: `Merged into ${merged}; their bylines moved over.` };

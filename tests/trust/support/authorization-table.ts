@@ -804,7 +804,7 @@ export const ACTIONS: Record<string, ActionRow> = {
       firstProblem([
         fixtures.find("select id from contributors where id = ? and review_status = 'approved' and name = ?", prepared.id, `Approved by ${caller}`) !== undefined,
         `not approved: ${outcome.text.slice(-200)}`,
-      ]),
+      ], [outcome.redirect.startsWith('/desk/staff?approved='), `sent to ${outcome.redirect}`]),
     refusals: reviewRefusals,
   },
   'app/desk/staff/actions.ts#mergeContributorAction': {
