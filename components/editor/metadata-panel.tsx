@@ -1,11 +1,13 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
 import { can } from '@/lib/staff/auth/policy';
 import { Field } from '@/components/ui/field';
+import type { BylineContributor } from '@/lib/staff/users/byline-contributor';
+import { BylinePicker } from './byline-picker';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 
@@ -30,12 +32,14 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
     section: useId(),
     issue: useId(),
     issueHint: useId(),
-    addAuthor: useId(),
     featured: useId(),
     seoTitle: useId(),
     seoDescription: useId(),
   };
-  const authorName = (id: number) => options.contributors.find((contributor) => contributor.id === id)?.name ?? `#${id}`;
+  // Guests added here are not in the options the page loaded with.
+  const [addedGuests, setAddedGuests] = useState<BylineContributor[]>([]);
+  const contributors = [...options.contributors, ...addedGuests.filter((guest) => !options.contributors.some((known) => known.id === guest.id))];
+  const authorName = (id: number) => contributors.find((contributor) => contributor.id === id)?.name ?? `#${id}`;
   const moveAuthor = (index: number, offset: number) => {
     const next = [...meta.authorContributorIds];
     const [moved] = next.splice(index, 1);
@@ -43,7 +47,6 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
     onChange({ authorContributorIds: next });
   };
   const canChooseIssue = can({ role: viewerRole, action: 'issue.manage' });
-  const available = options.contributors.filter((contributor) => !meta.authorContributorIds.includes(contributor.id));
   return (
     <aside className="metadata-panel" aria-labelledby="article-details-title">
       <h2 id="article-details-title">Article details</h2>
@@ -106,20 +109,14 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
             </li>
           ))}
         </ol>
-        <label htmlFor={ids.addAuthor}>Add an author</label>
-        <select
-          id={ids.addAuthor}
-          value=""
-          onChange={(event) => event.target.value && onChange({ authorContributorIds: [...meta.authorContributorIds, Number(event.target.value)] })}
-        >
-          <option value="">Choose…</option>
-          {available.map((contributor) => (
-            <option key={contributor.id} value={contributor.id}>
-              {contributor.name}
-              {contributor.isStaff ? '' : ' (guest)'}
-            </option>
-          ))}
-        </select>
+        <BylinePicker
+          contributors={contributors}
+          chosenIds={meta.authorContributorIds}
+          onChoose={(contributor) => {
+            setAddedGuests((known) => (known.some((guest) => guest.id === contributor.id) ? known : [...known, contributor]));
+            onChange({ authorContributorIds: [...meta.authorContributorIds, contributor.id] });
+          }}
+        />
       </fieldset>
 
       <label htmlFor={ids.featured}>Featured image</label>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 
-/** "By A, B and C", each name linking to the author's page unless `isLinked` is false (the desk's preview). */
+/** "By A, B and C", each name linking to the author's page unless `isLinked` is false (the desk's preview) or there is no page yet. */
 export function Byline({ authors, isLinked = true }: { authors: BylineEntry[]; isLinked?: boolean }) {
   if (authors.length === 0) return null;
   return (
@@ -11,7 +11,7 @@ export function Byline({ authors, isLinked = true }: { authors: BylineEntry[]; i
       {authors.map((author, index) => (
         <Fragment key={author.slug}>
           {index > 0 ? (index === authors.length - 1 ? ' and ' : ', ') : null}
-          {isLinked ? <Link href={`/authors/${author.slug}`}>{author.name}</Link> : author.name}
+          {isLinked && author.hasPage ? <Link href={`/authors/${author.slug}`}>{author.name}</Link> : author.name}
         </Fragment>
       ))}
     </span>

@@ -40,6 +40,9 @@ export const endedStaffSessions = sqliteTable(
   (table) => [index('ended_staff_sessions_expiry').on(table.expiresAt)],
 );
 
+export const CONTRIBUTOR_REVIEW_STATUSES = ['approved', 'pending'] as const;
+export type ContributorReviewStatus = (typeof CONTRIBUTOR_REVIEW_STATUSES)[number];
+
 /** People named in bylines: staff (linked to a user) and guest contributors. */
 export const contributors = sqliteTable(
   'contributors',
@@ -48,6 +51,10 @@ export const contributors = sqliteTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     bio: text('bio').notNull().default(''),
+    affiliation: text('affiliation').notNull().default(''),
+    /** A guest an author added from the editor waits for an editor; until then readers see the name but no author page. */
+    reviewStatus: text('review_status', { enum: CONTRIBUTOR_REVIEW_STATUSES }).notNull().default('approved'),
+    addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

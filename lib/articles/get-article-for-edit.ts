@@ -5,6 +5,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { mediaFileUrl } from '@/lib/media/media-view';
+import { toBylineContributor, type BylineContributor } from '@/lib/staff/users/byline-contributor';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
 
@@ -39,7 +40,7 @@ export type EditableArticle = {
 export type EditorOptions = {
   sections: { id: number; name: string }[];
   issues: { id: number; title: string }[];
-  contributors: { id: number; name: string; isStaff: boolean }[];
+  contributors: BylineContributor[];
 };
 
 /**
@@ -95,10 +96,10 @@ export function getEditorOptions(): EditorOptions {
     sections: db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position)).all(),
     issues: db.select({ id: issues.id, title: issues.title }).from(issues).orderBy(desc(issues.coverDate)).all(),
     contributors: db
-      .select({ id: contributors.id, name: contributors.name, userId: contributors.userId })
+      .select({ id: contributors.id, name: contributors.name, userId: contributors.userId, reviewStatus: contributors.reviewStatus })
       .from(contributors)
       .orderBy(asc(contributors.name))
       .all()
-      .map((row) => ({ id: row.id, name: row.name, isStaff: row.userId !== null })),
+      .map(toBylineContributor),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IssueContents } from './issue-contents';
+import { personJsonLd } from '@/lib/articles/person-json-ld';
 
 /**
  * schema.org `PublicationIssue` for an issue page: its number, part of a `PublicationVolume` with
@@ -28,7 +29,7 @@ export function issueJsonLd({ issue, siteUrl, siteName }: { issue: IssueContents
         headline: article.title,
         url: `${siteUrl}${article.href}`,
         articleSection: section.name,
-        ...(article.authors.length > 0 ? { author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${siteUrl}/authors/${author.slug}` })) } : {}),
+        ...(article.authors.length > 0 ? { author: article.authors.map((author) => personJsonLd({ author, siteUrl })) } : {}),
       })),
     ),
   };

@@ -16,7 +16,8 @@ test('notes: a passage highlighted, detached when edited away, resolved and reop
   await page.keyboard.type('The moratorium on testing has held for decades. Verification relies on seismic stations across the globe.');
   // The demo author joins the byline, so that a mention can reach them.
   await editor.showPanel('Details');
-  await page.getByLabel('Add an author').selectOption({ label: AUTHOR_NAME });
+  await page.getByLabel('Add an author').fill(AUTHOR_NAME);
+  await page.getByRole('button', { name: `Add ${AUTHOR_NAME}`, exact: true }).click();
   await editor.waitSaved();
 
   const notes = page.getByRole('region', { name: 'Notes', exact: true });

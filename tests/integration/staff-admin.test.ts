@@ -304,7 +304,7 @@ describe('guest contributors', () => {
     const created = createContributor({ actor: editor, input: { name: 'Sergei Ivanov', slug: '', bio: 'A visiting fellow.' } });
     expect(created).toMatchObject({ ok: true, slug: 'sergei-ivanov' });
     if (!created.ok) return;
-    expect(listGuestContributors({ actor: editor })).toEqual([{ id: created.id, name: 'Sergei Ivanov', slug: 'sergei-ivanov', bio: 'A visiting fellow.', articleCount: 0 }]);
+    expect(listGuestContributors({ actor: editor })).toMatchObject([{ id: created.id, name: 'Sergei Ivanov', slug: 'sergei-ivanov', bio: 'A visiting fellow.', articleCount: 0, isPending: false, addedByName: editor.name }]);
 
     expect(updateContributor({ actor: editor, id: created.id, input: { name: 'Sergei A. Ivanov', slug: 'sergei-a-ivanov', bio: '' } })).toEqual({ ok: true, slug: 'sergei-a-ivanov' });
     expect(getDb().select().from(contributors).where(eq(contributors.id, created.id)).get()).toMatchObject({ name: 'Sergei A. Ivanov', slug: 'sergei-a-ivanov', bio: '', userId: null });

@@ -14,7 +14,7 @@ const ISSUE: IssueContents = {
   plannedPublicationDate: '2025-04-01',
   cover: null,
   editorsNoteHtml: null,
-  sections: [{ name: 'News', slug: 'news', articles: [{ id: 1, slug: 'a', title: 'A story', dek: '', authors: [{ name: 'Dana Whitfield', slug: 'dana-whitfield' }], href: '/articles/a' }] }],
+  sections: [{ name: 'News', slug: 'news', articles: [{ id: 1, slug: 'a', title: 'A story', dek: '', authors: [{ name: 'Dana Whitfield', slug: 'dana-whitfield', hasPage: true }], href: '/articles/a' }] }],
 };
 
 describe('issueJsonLd', () => {

@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, string> = {
   'media.edit': 'O A A',
   'audit.view': '- A A',
   'mail.view': '- A A',
+  'contributor.add-guest': 'A A A',
   'contributor.manage': '- A A',
   'user.manage': '- - A',
   'settings.manage': '- - A',

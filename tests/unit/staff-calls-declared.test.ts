@@ -27,7 +27,7 @@ export function readDeclarations(source: string): { declared: Declared[]; undecl
   return { declared, undeclared };
 }
 
-const trackedFiles = (pattern: string) => execSync(`git ls-files -co --exclude-standard -- '${pattern}'`, { encoding: 'utf8' }).split('\n').filter(Boolean);
+const trackedFiles = (pattern: string) => [...new Set(execSync(`git ls-files -co --exclude-standard -- '${pattern}'`, { encoding: 'utf8' }).split('\n').filter(Boolean))];
 const actionFiles = trackedFiles('app/desk/**/*.ts').filter((file) => /^['"]use server['"]/.test(readFileSync(file, 'utf8')));
 const routeFiles = trackedFiles('app/api/desk/**/route.ts');
 

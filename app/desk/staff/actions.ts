@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
 import { formId, formText } from '@/lib/staff/actions/form-fields';
+import { approveGuestContributor } from '@/lib/staff/users/approve-guest-contributor';
 import { changeRole } from '@/lib/staff/users/change-role';
 import { createContributor } from '@/lib/staff/users/create-contributor';
+import { deleteGuestContributor } from '@/lib/staff/users/delete-guest-contributor';
 import { inviteStaff } from '@/lib/staff/users/invite-staff';
 import { PASSWORD_RESET_LINK_HOURS, SET_PASSWORD_LINK_HOURS } from '@/lib/staff/users/issue-set-password-link';
+import { mergeGuestContributor } from '@/lib/staff/users/merge-guest-contributor';
 import { sendSetPasswordLink } from '@/lib/staff/users/send-set-password-link';
 import { setActive } from '@/lib/staff/users/set-active';
 import { updateContributor } from '@/lib/staff/users/update-contributor';
@@ -68,7 +71,7 @@ export const staffMemberAction = staffAction({
   },
 });
 
-const contributorFields = { name: formText, slug: formText, bio: formText };
+const contributorFields = { name: formText, slug: formText, affiliation: formText, bio: formText };
 const CONTRIBUTOR_REFUSALS = { forbidden: 'Only editors and administrators can add or change guest contributors.' };
 
 export const createContributorAction = staffAction({
@@ -101,6 +104,62 @@ export const updateContributorAction = staffAction({
     return { ok: true, message: 'Saved.' };
   },
 });
+
+const contributorPage = (sent: Partial<Record<string, unknown>>) => `/desk/staff/contributors/${sent.contributorId}`;
+
+/** Approves a guest added from a byline, with the editor's corrections to name, affiliation and slug. */
+export const approveContributorAction = staffAction({
+  name: 'contributor.approve',
+  permission: 'contributor.manage',
+  refusals: CONTRIBUTOR_REFUSALS,
+  input: z.object({ contributorId: formId, name: formText, affiliation: formText, slug: formText }),
+  returnTo: contributorPage,
+  audit: 'in-domain',
+  run: ({ staff, input: { contributorId, ...values } }): StaffActionResult & { redirectTo?: string } => {
+    const result = approveGuestContributor({ actor: staff, id: contributorId, input: values });
+    if (!result.ok) return result;
+    expireContributorPages([contributorId]);
+    return { ok: true, message: 'Approved.', redirectTo: `/desk/staff?approved=${encodeURIComponent(result.name)}` };
+  },
+});
+
+/** Folds a guest into another contributor; their bylines move over, and the guest goes. */
+export const mergeContributorAction = staffAction({
+  name: 'contributor.merge',
+  permission: 'contributor.manage',
+  refusals: CONTRIBUTOR_REFUSALS,
+  input: z.object({ contributorId: formId, targetId: formId }),
+  returnTo: contributorPage,
+  audit: 'in-domain',
+  run: ({ staff, input: { contributorId, targetId } }): StaffActionResult & { redirectTo?: string } => {
+    const result = mergeGuestContributor({ actor: staff, sourceId: contributorId, targetId });
+    if (!result.ok) return result;
+    expireContributorPages([contributorId, targetId]);
+    return { ok: true, message: 'Merged.', redirectTo: `/desk/staff?merged=${encodeURIComponent(result.targetName)}` };
+  },
+});
+
+/** Removes a guest no article names. */
+export const deleteContributorAction = staffAction({
+  name: 'contributor.delete',
+  permission: 'contributor.manage',
+  refusals: CONTRIBUTOR_REFUSALS,
+  input: z.object({ contributorId: formId }),
+  returnTo: contributorPage,
+  audit: 'in-domain',
+  run: ({ staff, input: { contributorId } }): StaffActionResult & { redirectTo?: string } => {
+    const result = deleteGuestContributor({ actor: staff, id: contributorId });
+    if (!result.ok) return result;
+    revalidatePath('/desk/staff', 'layout');
+    return { ok: true, message: 'Deleted.', redirectTo: `/desk/staff?deleted=${encodeURIComponent(result.name)}` };
+  },
+});
+
+/** A contributor's name shows in bylines and on their author page. */
+function expireContributorPages(contributorIds: number[]): void {
+  revalidatePath('/desk/staff', 'layout');
+  expireReaderContent({ kind: 'contributor', contributorIds });
+}
 
 function withArticle(role: string): string {
   return role === 'admin' || role === 'editor' || role === 'author' ? `an ${role}` : role;

@@ -6,7 +6,7 @@ import type { StaffFormState } from './actions';
 import { Field } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 
-type ContributorValues = { name: string; slug: string; bio: string };
+type ContributorValues = { name: string; slug: string; affiliation: string; bio: string };
 
 /** Adds or edits a guest contributor; adding empties the form after a success. */
 export function ContributorForm({
@@ -36,6 +36,9 @@ export function ContributorForm({
         </Field>
         <Field id={`${prefix}-slug`} label="Slug" error={fieldErrors.slug} hint="The byline's address: /authors/<slug>. Left empty, it is made from the name.">
           {(described) => <input name="slug" defaultValue={values.slug} maxLength={80} {...described} />}
+        </Field>
+        <Field id={`${prefix}-affiliation`} label="Affiliation" error={fieldErrors.affiliation} hint="Where they work, e.g. Arms Control Association; may be empty.">
+          {(described) => <input name="affiliation" defaultValue={values.affiliation} maxLength={160} {...described} />}
         </Field>
         <Field id={`${prefix}-bio`} label="Biography" error={fieldErrors.bio} hint="One or two sentences, shown with their articles.">
           {(described) => <textarea name="bio" rows={3} defaultValue={values.bio} maxLength={2000} {...described} />}

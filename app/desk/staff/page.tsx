@@ -10,6 +10,7 @@ import { canManageContributors } from '@/lib/staff/users/can-manage-contributors
 import type { PendingInvite } from '@/lib/staff/users/find-pending-invites';
 import { listGuestContributors } from '@/lib/staff/users/list-guest-contributors';
 import { listStaff } from '@/lib/staff/users/list-staff';
+import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { createContributorAction } from './actions';
 import { ContributorForm } from './contributor-form.client';
 import { InviteStaffForm } from './invite-staff-form.client';
@@ -21,7 +22,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 export const metadata: Metadata = { title: 'Staff', robots: { index: false } };
 
 /** Admins manage accounts here; editors (and admins) manage guest contributors' bylines. */
-export default async function StaffPage() {
+export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const staff = await requireStaff({ returnTo: '/desk/staff' });
   const canManageUsers = can({ role: staff.role, action: 'user.manage' });
@@ -30,7 +31,7 @@ export default async function StaffPage() {
     return (
       <DeskShell staff={staff}>
         <h1>Staff</h1>
-        <p>You are not allowed to manage staff or contributors. Ask an editor to add a guest byline, or an administrator about accounts.</p>
+        <p>You are not allowed to manage staff or contributors. Add a guest from the byline in the editor; an editor reviews them here. Ask an administrator about accounts.</p>
       </DeskShell>
     );
   }
@@ -94,7 +95,8 @@ export default async function StaffPage() {
       ) : null}
       <section aria-labelledby="guests-heading" className={canManageUsers ? 'staff-section' : undefined}>
         {canManageUsers ? <h2 id="guests-heading">Guest contributors</h2> : <h2 id="guests-heading" className="visually-hidden">Guest contributors</h2>}
-        <p className="hint">Bylines for writers outside the staff. They have no account and never sign in.</p>
+        <p className="hint">Bylines for writers outside the staff. They have no account and never sign in. Guests an author added from a byline wait for review here.</p>
+        <EntityActionMessage result={doneMessage(await searchParams)} />
         {guests.length === 0 ? (
           <EmptyState>No guest contributors yet.</EmptyState>
         ) : (
@@ -103,6 +105,8 @@ export default async function StaffPage() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Slug</th>
+                <th scope="col">Affiliation</th>
+                <th scope="col">Added</th>
                 <th scope="col">Articles</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -111,13 +115,17 @@ export default async function StaffPage() {
             </thead>
             <tbody>
               {guests.map((guest) => (
-                <tr key={guest.id}>
-                  <td>{guest.name}</td>
+                <tr key={guest.id} data-testid={`guest-${guest.id}`}>
+                  <td>
+                    {guest.name} {guest.isPending ? <span className="role-badge review-badge">Awaiting review</span> : null}
+                  </td>
                   <td>{guest.slug}</td>
+                  <td>{guest.affiliation}</td>
+                  <td>{guest.addedByName ? `${guest.addedByName}, ${stamp.format(guest.addedAt)}` : stamp.format(guest.addedAt)}</td>
                   <td>{guest.articleCount}</td>
                   <td>
-                    <Link href={`/desk/staff/contributors/${guest.id}`} aria-label={`Edit ${guest.name}`}>
-                      Edit
+                    <Link href={`/desk/staff/contributors/${guest.id}`} aria-label={`${guest.isPending ? 'Review' : 'Edit'} ${guest.name}`}>
+                      {guest.isPending ? 'Review' : 'Edit'}
                     </Link>
                   </td>
                 </tr>
@@ -126,10 +134,21 @@ export default async function StaffPage() {
           </table>
         )}
         <h3>Add a guest contributor</h3>
-        <ContributorForm action={createContributorAction} initial={{ name: '', slug: '', bio: '' }} submitLabel="Add contributor" />
+        <ContributorForm action={createContributorAction} initial={{ name: '', slug: '', affiliation: '', bio: '' }} submitLabel="Add contributor" />
       </section>
     </DeskShell>
   );
+}
+
+/** What the last approval, merge or deletion did, carried over its redirect. */
+function doneMessage(params: Record<string, string | string[] | undefined>): { ok: true; message: string } | null {
+  const approved = typeof params.approved === 'string' ? params.approved : null;
+  if (approved) return { ok: true, message: `Approved ${approved}; their author page is public once an article with their byline is.` };
+  const merged = typeof params.merged === 'string' ? params.merged : null;
+  const deleted = typeof params.deleted === 'string' ? params.deleted : null;
+  if (merged) return { ok: true, message: `Merged into ${merged}; their bylines moved over.` };
+  if (deleted) return { ok: true, message: `Deleted ${deleted}.` };
+  return null;
 }
 
 function describeStatus({ isActive, invite, format }: { isActive: boolean; invite: PendingInvite | null; format: (date: Date) => string }): string {

@@ -8,7 +8,7 @@ export type PublicAuthor = { id: number; name: string; slug: string; bio: string
 
 /**
  * A contributor by their public address, only once a public article carries their byline: staff and
- * guests who have published nothing have no public page (and their names stay private).
+ * guests who have published nothing have no public page (and their names stay private), nor do guests awaiting review.
  */
 export function findPublicAuthor(slug: string): PublicAuthor | null {
   const db = getDb();
@@ -23,7 +23,7 @@ export function findPublicAuthor(slug: string): PublicAuthor | null {
     db
       .select({ id: contributors.id, name: contributors.name, slug: contributors.slug, bio: contributors.bio })
       .from(contributors)
-      .where(and(eq(contributors.slug, slug), hasPublicArticle))
+      .where(and(eq(contributors.slug, slug), eq(contributors.reviewStatus, 'approved'), hasPublicArticle))
       .get() ?? null
   );
 }

@@ -52,7 +52,7 @@ export function listSitemapEntries(): SitemapEntry[] {
     .select({ slug: contributors.slug, newest })
     .from(publishedArticleAuthors)
     .innerJoin(articles, eq(articles.id, publishedArticleAuthors.articleId))
-    .innerJoin(contributors, eq(contributors.id, publishedArticleAuthors.contributorId))
+    .innerJoin(contributors, and(eq(contributors.id, publishedArticleAuthors.contributorId), eq(contributors.reviewStatus, 'approved')))
     .where(isPublicArticle())
     .groupBy(contributors.id)
     .all();

@@ -2,6 +2,7 @@ import 'server-only';
 import { articleGuid } from './article-guid';
 import { listPublicArticles, type PublicArticleScope } from './list-public-articles';
 import { renderFeed, type FeedFormat } from './render-feed';
+import { authorPath } from '@/lib/articles/author-path';
 
 /** Entries in every feed: enough for a reader who checks in weekly. */
 export const FEED_SIZE = 30;
@@ -39,7 +40,7 @@ export function publicArticlesFeed({
         publishedAt: article.publishedAt,
         modifiedAt: article.modifiedAt,
         summary: article.dek || article.excerpt,
-        authors: article.authors.map((author) => ({ name: author.name, link: `${siteUrl}/authors/${author.slug}` })),
+        authors: article.authors.map((author) => ({ name: author.name, link: authorPath(author) && `${siteUrl}${authorPath(author)}` })),
       })),
     },
   });

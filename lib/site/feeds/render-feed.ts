@@ -13,7 +13,7 @@ export type FeedEntry = {
   modifiedAt: Date;
   /** Plain text: it is escaped here for the HTML that feed readers expect. */
   summary: string;
-  authors: { name: string; link: string }[];
+  authors: { name: string; link?: string }[];
 };
 
 export type FeedChannel = {

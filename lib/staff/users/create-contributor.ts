@@ -17,13 +17,13 @@ export function createContributor({ actor, input }: { actor: StaffIdentity; inpu
   assertCanManageContributors(actor.role);
   const parsed = contributorInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsFrom(parsed.error.issues) };
-  const { name, bio } = parsed.data;
+  const { name, affiliation, bio } = parsed.data;
   return getDb().transaction((tx): UserWriteResult<{ id: number; slug: string }> => {
     const slug = parsed.data.slug || uniqueContributorSlug(tx, { name });
     if (tx.select({ id: contributors.id }).from(contributors).where(eq(contributors.slug, slug)).get()) {
       return { ok: false, error: SLUG_TAKEN_MESSAGE, fieldErrors: { slug: SLUG_TAKEN_MESSAGE } };
     }
-    const row = tx.insert(contributors).values({ name, slug, bio, userId: null }).returning({ id: contributors.id }).get();
+    const row = tx.insert(contributors).values({ name, slug, affiliation, bio, addedBy: actor.id, userId: null }).returning({ id: contributors.id }).get();
     recordAudit(tx, { actorId: actor.id, action: 'contributor.create', subjectType: 'contributor', subjectId: row.id, note: name, data: { slug } });
     return { ok: true, id: row.id, slug };
   });

@@ -104,9 +104,9 @@ export class MatrixFixtures {
     return { id: this.insert("insert into users (email, name, password_hash, role) values (?, 'Spare Author', 'x', 'author')", email), email };
   }
 
-  contributor(): { id: number; name: string } {
+  contributor({ reviewStatus = 'approved' }: { reviewStatus?: 'approved' | 'pending' } = {}): { id: number; name: string } {
     const name = `Matrix Guest ${this.number()}`;
-    return { id: this.insert('insert into contributors (name, slug) values (?, ?)', name, name.toLowerCase().replace(/\W+/g, '-')), name };
+    return { id: this.insert('insert into contributors (name, slug, review_status) values (?, ?, ?)', name, name.toLowerCase().replace(/\W+/g, '-'), reviewStatus), name };
   }
 
   subscriber({ status = 'confirmed' }: { status?: string } = {}): { id: number; email: string } {

@@ -73,6 +73,8 @@ export type ActionRow<Context extends Prepared = Prepared> = {
 export const SESSION_ENDED = 'Your session has ended. Sign in again; your changes are kept on this device.';
 export const NO_PERMISSION = 'You do not have permission to do that.';
 export const ARTICLE_GONE = 'That article does not exist, or it has been deleted.';
+const REVIEW_REFUSAL = 'Only editors and administrators can approve, merge or delete guest contributors.';
+const reviewRefusals = { author: { says: REVIEW_REFUSAL }, 'other author': { says: REVIEW_REFUSAL } };
 const NOT_YOUR_IMAGE = 'Only the person who uploaded this image, or an editor, can change its text.';
 const SIGN_IN_FOR_IMAGES = 'Sign in to manage images.';
 const STAFF_SIGN_IN = /^\/login\?callbackUrl=/;
@@ -381,6 +383,16 @@ export const ROUTES: Record<string, RouteRow> = {
     access: 'staff',
     request: () => ({ path: '/api/desk/entities/search?q=Russia' }),
     succeeded: (outcome) => answered(outcome, 200, [outcome.text.includes('"Russia"'), 'Russia is not found']),
+  },
+  'POST /api/desk/contributors': {
+    access: 'staff',
+    prepare: ({ fixtures }) => ({ name: `Matrix Byline ${fixtures.unique('b')}` }),
+    request: (prepared: { name: string }) => ({ path: '/api/desk/contributors', body: { name: prepared.name, affiliation: 'Matrix Institute' } }),
+    succeeded: (outcome, prepared: { name: string }, call) =>
+      answered(outcome, 201, [
+        call.fixtures.find("select id from contributors where name = ? and review_status = 'pending' and added_by = ?", prepared.name, call.fixtures.userId(staffCaller(call))) !== undefined,
+        'no pending contributor row added by the caller',
+      ]),
   },
   'POST /api/desk/entities/suggest': {
     access: 'staff',
@@ -777,6 +789,36 @@ export const ACTIONS: Record<string, ActionRow> = {
     succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
       firstProblem([fixtures.get<{ name: string }>('select name from contributors where id = ?', prepared.id).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
     refusals: { author: { says: 'Only editors and administrators can add or change guest contributors.' }, 'other author': { says: 'Only editors and administrators can add or change guest contributors.' } },
+  },
+  'app/desk/staff/actions.ts#approveContributorAction': {
+    access: 'editor',
+    page: '/desk/staff',
+    prepare: ({ fixtures }) => fixtures.contributor({ reviewStatus: 'pending' }),
+    args: (prepared: { id: number }, { caller }) => [null, form({ contributorId: prepared.id, name: `Approved by ${caller}`, affiliation: 'Matrix Institute', slug: '' })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures, caller }) =>
+      firstProblem([
+        fixtures.find("select id from contributors where id = ? and review_status = 'approved' and name = ?", prepared.id, `Approved by ${caller}`) !== undefined,
+        `not approved: ${outcome.text.slice(-200)}`,
+      ], [outcome.redirect.startsWith('/desk/staff?approved='), `sent to ${outcome.redirect}`]),
+    refusals: reviewRefusals,
+  },
+  'app/desk/staff/actions.ts#mergeContributorAction': {
+    access: 'editor',
+    page: '/desk/staff',
+    prepare: ({ fixtures }) => ({ sourceId: fixtures.contributor({ reviewStatus: 'pending' }).id, targetId: fixtures.contributor().id }),
+    args: (prepared: { sourceId: number; targetId: number }) => [null, form({ contributorId: prepared.sourceId, targetId: prepared.targetId })],
+    succeeded: (outcome, prepared: { sourceId: number }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from contributors where id = ?', prepared.sourceId) === undefined, `the guest still exists: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith('/desk/staff?merged='), `sent to ${outcome.redirect}`]),
+    refusals: reviewRefusals,
+  },
+  'app/desk/staff/actions.ts#deleteContributorAction': {
+    access: 'editor',
+    page: '/desk/staff',
+    prepare: ({ fixtures }) => fixtures.contributor({ reviewStatus: 'pending' }),
+    args: (prepared: { id: number }) => [null, form({ contributorId: prepared.id })],
+    succeeded: (outcome, prepared: { id: number }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from contributors where id = ?', prepared.id) === undefined, `the guest still exists: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith('/desk/staff?deleted='), `sent to ${outcome.redirect}`]),
+    refusals: reviewRefusals,
   },
 };
 

@@ -10,6 +10,8 @@ import { getConfig } from '@/lib/platform/config/get-config';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/entities/entity-json-ld';
 import { getArticlePage } from '@/lib/site/get-article-page';
 import { getSiteName } from '@/lib/platform/settings/site-settings';
+import { authorPath } from '@/lib/articles/author-path';
+import { personJsonLd } from '@/lib/articles/person-json-ld';
 
 // Metadata and page ask for the same entry in one request: read it once.
 const load = cache(getArticlePage);
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description,
     alternates: { canonical: url },
-    authors: article.authors.map((author) => ({ name: author.name, url: `/authors/${author.slug}` })),
+    authors: article.authors.map((author) => ({ name: author.name, url: authorPath(author) })),
     openGraph: {
       type: 'article',
       siteName: getSiteName(),
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.firstPublishedAt.toISOString(),
       modifiedTime: article.modifiedAt.toISOString(),
       section: article.section?.name,
-      authors: article.authors.map((author) => `/authors/${author.slug}`),
+      authors: article.authors.flatMap((author) => authorPath(author) ?? []),
       tags: article.entities.map((entity) => entity.name),
       images: [image],
     },
@@ -63,7 +65,7 @@ export default async function ArticlePage({ params }: Props) {
     ...newsArticleJsonLd({ article, siteUrl, siteName: getSiteName() }),
     image: [`${siteUrl}/articles/${article.slug}/social.png`],
     publisher: { '@type': 'NewsMediaOrganization', name: getSiteName(), url: siteUrl },
-    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${siteUrl}/authors/${author.slug}` })),
+    author: article.authors.map((author) => personJsonLd({ author, siteUrl })),
   };
   return (
     <>
