@@ -1,5 +1,7 @@
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_FACT_FIELDS, type EntityFactField } from '@/lib/entities/entity-fact-fields';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Select } from '@/components/ui/select';
 
 const INPUT_TYPES: Record<EntityFactField['type'], string> = {
   text: 'text',
@@ -47,11 +49,17 @@ function FactInput({ field, value, error }: { field: EntityFactField; value: str
     <label>
       {field.label}
       {field.type === 'boolean' ? (
-        <select {...shared} defaultValue={value}>
-          <option value="">Not recorded</option>
-          <option value="true">Yes</option>
-          <option value="false">No</option>
-        </select>
+        <Select
+          {...shared}
+          defaultValue={value}
+          emptyLabel="Not recorded"
+          options={[
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ]}
+        />
+      ) : field.type === 'date' ? (
+        <DatePicker {...shared} defaultValue={value} />
       ) : (
         <input
           {...shared}

@@ -193,7 +193,8 @@ export function DatePicker({
 
 function textOf(value: string): PickerText {
   const day = dayOfIso(value);
-  return { date: day ? formatDay(day) : '', time: /T(\d{2}:\d{2})/.exec(value)?.[1] ?? '' };
+  // A stored value the picker cannot read stays in view, so saving the form never drops it.
+  return { date: day ? formatDay(day) : value, time: /T(\d{2}:\d{2})/.exec(value)?.[1] ?? '' };
 }
 
 function todayIn(timeZone: string | undefined): CalendarDay {

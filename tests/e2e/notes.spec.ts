@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { newStaffPage, signInAs } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -16,7 +17,7 @@ test('notes: a passage highlighted, detached when edited away, resolved and reop
   await page.keyboard.type('The moratorium on testing has held for decades. Verification relies on seismic stations across the globe.');
   // The demo author joins the byline, so that a mention can reach them.
   await editor.showPanel('Details');
-  await page.getByLabel('Add an author').selectOption({ label: AUTHOR_NAME });
+  await chooseOption(page, 'Add an author', AUTHOR_NAME);
   await editor.waitSaved();
 
   const notes = page.getByRole('region', { name: 'Notes', exact: true });

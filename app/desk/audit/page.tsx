@@ -8,6 +8,7 @@ import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { Select as SearchableSelect } from '@/components/ui/select';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -141,14 +142,7 @@ function Select({ label, name, value, options, allLabel }: { label: string; name
   return (
     <label style={{ display: 'grid', gap: '0.25rem', fontWeight: 600 }}>
       {label}
-      <select name={name} defaultValue={value}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <SearchableSelect name={name} defaultValue={value} emptyLabel={allLabel} options={options} />
     </label>
   );
 }

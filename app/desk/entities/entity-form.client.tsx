@@ -6,6 +6,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { EntityFactInputs } from '@/components/desk/entity-fact-inputs';
 import type { EntityFormValues } from '@/lib/entities/entity-form-values';
 import { ENTITY_KIND_LABELS, ENTITY_KIND_SEGMENTS } from '@/lib/entities/entity-path';
+import { Select } from '@/components/ui/select';
 import type { EntityFormState } from './actions';
 
 const KINDS = Object.keys(ENTITY_KIND_LABELS) as EntityKind[];
@@ -45,14 +46,14 @@ export function EntityForm({
         ) : (
           <Field label="Kind" name="kind" error={fieldErrors.kind}>
             {(describedBy) => (
-              <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as EntityKind | '')} aria-describedby={describedBy}>
-                <option value="">Choose a kind…</option>
-                {KINDS.map((option) => (
-                  <option key={option} value={option}>
-                    {ENTITY_KIND_LABELS[option].one}
-                  </option>
-                ))}
-              </select>
+              <Select
+                name="kind"
+                value={kind}
+                onChange={(value) => setKind(value as EntityKind | '')}
+                emptyLabel="Choose a kind…"
+                options={KINDS.map((option) => ({ value: option, label: ENTITY_KIND_LABELS[option].one }))}
+                aria-describedby={describedBy}
+              />
             )}
           </Field>
         )}

@@ -5,6 +5,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import { Select } from '@/components/ui/select';
 import { updateSettingsAction, type SettingsFormState } from './actions';
 
 /** The site's settings: its name, its time zone, and which kinds of entity article text links to. */
@@ -47,13 +48,13 @@ export function SettingsForm({
       </label>
       <label>
         Time zone
-        <select name="timeZone" defaultValue={timeZone} aria-describedby={error ? 'time-zone-hint time-zone-error' : 'time-zone-hint'} aria-invalid={error ? true : undefined}>
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="timeZone"
+          defaultValue={timeZone}
+          options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+          aria-describedby={error ? 'time-zone-hint time-zone-error' : 'time-zone-hint'}
+          aria-invalid={error ? true : undefined}
+        />
         <span id="time-zone-hint" className="hint">
           Scheduled publication times, embargoes and dates in the desk are read and shown in this zone.
         </span>

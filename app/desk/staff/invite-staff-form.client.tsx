@@ -5,6 +5,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
 import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
 
 /** Invites someone by email; after a success the form is empty again for the next one. */
 export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
@@ -25,13 +26,7 @@ export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
         </FormField>
         <FormField label="Role" name="invite-role" error={fieldErrors.role} hint="Authors write their own pieces; editors review and publish; admins also manage staff and settings.">
           {(described) => (
-            <select id="invite-role" name="role" defaultValue={values.role ?? 'author'} {...described}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
+            <Select id="invite-role" name="role" defaultValue={values.role ?? 'author'} options={roles.map((role) => ({ value: role, label: role }))} {...described} />
           )}
         </FormField>
       </div>

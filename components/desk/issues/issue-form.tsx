@@ -4,6 +4,8 @@ import type { JSONContent } from '@tiptap/core';
 import { useActionState, useState, type ReactNode } from 'react';
 import type { IssueFormState } from '@/lib/issues/issue-action-state';
 import type { CoverOption } from '@/lib/issues/list-cover-options';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Select } from '@/components/ui/select';
 import { EditorsNoteEditor } from './editors-note-editor';
 import styles from './issues.module.css';
 
@@ -74,7 +76,7 @@ export function IssueForm({
           {(props) => <input type="month" name="coverMonth" defaultValue={values.coverMonth} required {...props} />}
         </Field>
         <Field label="Planned publication date" name="plannedPublicationDate" error={fieldErrors.plannedPublicationDate}>
-          {(props) => <input type="date" name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
+          {(props) => <DatePicker name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
         </Field>
       </div>
       {isPublished ? (
@@ -82,23 +84,28 @@ export function IssueForm({
       ) : (
         <Field label="Status" name="status" error={fieldErrors.status} hint="Ready means the editors consider the issue complete; publishing is its own step.">
           {(props) => (
-            <select name="status" defaultValue={values.status} {...props}>
-              <option value="planning">Planning</option>
-              <option value="ready">Ready</option>
-            </select>
+            <Select
+              name="status"
+              defaultValue={values.status}
+              options={[
+                { value: 'planning', label: 'Planning' },
+                { value: 'ready', label: 'Ready' },
+              ]}
+              {...props}
+            />
           )}
         </Field>
       )}
       <Field label="Cover image" name="coverMediaId" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
         {(props) => (
-          <select name="coverMediaId" value={coverId} onChange={(event) => setCoverId(event.target.value)} {...props}>
-            <option value="">No cover</option>
-            {covers.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="coverMediaId"
+            value={coverId}
+            onChange={setCoverId}
+            emptyLabel="No cover"
+            options={covers.map((option) => ({ value: String(option.id), label: option.label }))}
+            {...props}
+          />
         )}
       </Field>
       {cover ? (

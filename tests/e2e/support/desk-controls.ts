@@ -1,13 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Chooses an option in one of the desk's selects by typing part of its text and clicking it in the list. */
+/** Chooses an option in one of the desk's selects by typing its text and clicking it in the list. */
 export async function chooseOption(scope: Page | Locator, label: string | RegExp, text: string): Promise<void> {
   const combobox = scope.getByRole('combobox', { name: label, exact: typeof label === 'string' ? true : undefined });
   await combobox.click();
   await combobox.fill(text);
   const page = 'page' in scope ? scope.page() : scope;
   await page.getByRole('option', { name: text, exact: true }).click();
-  await expect(combobox).toHaveValue(text);
+  await expect(combobox).toHaveAttribute('aria-expanded', 'false');
 }
 
 /** Types a wall-clock time (`YYYY-MM-DDTHH:mm`) into a date-and-time picker named by its label. */
