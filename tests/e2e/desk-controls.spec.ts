@@ -118,7 +118,7 @@ test('an article is scheduled with the date picker, by typing a date and by movi
   await workflow(page).getByRole('button', { name: 'Schedule…' }).click();
   const dateField = workflow(page).getByLabel(/^Publish at/);
   const timeField = timeFieldOf(dateField);
-  await expect(workflow(page).getByText('UTC time')).toBeVisible();
+  await expect(dateField.locator('..').getByText('UTC time')).toBeVisible();
 
   const year = new Date().getUTCFullYear() + 1;
   await dateField.fill(`3/5/${year}`);
@@ -127,7 +127,7 @@ test('an article is scheduled with the date picker, by typing a date and by movi
   await expect(dateField).toHaveValue(`3 May ${year}`);
   await expect(timeField).toHaveValue('09:30');
 
-  await workflow(page).getByRole('button', { name: 'Choose the date from a calendar' }).click();
+  await dateField.locator('..').getByRole('button', { name: 'Choose the date from a calendar' }).click();
   const calendar = page.getByRole('dialog', { name: `May ${year}` });
   await expect(calendar.getByRole('button', { name: `3 May ${year}` })).toBeFocused();
   await page.keyboard.press('ArrowRight');
