@@ -3,6 +3,7 @@
 import { useId, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { wallClockParts } from '@/lib/platform/time/zoned-time';
 import { CalendarGrid } from './calendar-grid';
+import { useLabelText } from './use-label-text';
 import { readPickerText, type PickerProblem, type PickerText } from './read-picker-text';
 import { dayOfIso, formatDay, isoDate, parseTypedDate, parseTypedTime, isoTime, type CalendarDay } from './typed-date';
 import styles from './date-picker.module.css';
@@ -57,6 +58,7 @@ export function DatePicker({
   const ownId = useId();
   const dateId = id ?? `${ownId}-date`;
   const errorId = `${ownId}-error`;
+  const labelText = useLabelText(dateRef);
 
   // A new value from the parent (a reset, a saved answer) replaces what was typed.
   if (value !== undefined && value !== syncedValue) {
@@ -117,6 +119,7 @@ export function DatePicker({
           autoComplete="off"
           disabled={disabled}
           required={required}
+          aria-label={labelText}
           aria-describedby={describedBy}
           aria-invalid={isInvalid}
           onChange={(event) => update({ ...text, date: event.target.value })}

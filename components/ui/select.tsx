@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { foldDiacritics } from '@/lib/content/text/fold-diacritics';
-import { accessibleNameOf } from './accessible-name-of';
+import { useLabelText } from './use-label-text';
 import styles from './select.module.css';
 
 export type SelectOption = { value: string; label: string };
@@ -48,7 +48,6 @@ export function Select({
   const [ownValue, setOwnValue] = useState(defaultValue);
   const [query, setQuery] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
-  const [listName, setListName] = useState('');
   const [isRequiredShown, setIsRequiredShown] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -58,6 +57,8 @@ export function Select({
   const messageId = `${ownId}-required`;
   const current = value ?? ownValue;
   const isOpen = activeIndex !== null;
+  const labelText = useLabelText(inputRef);
+  const accessibleName = aria['aria-label'] ?? labelText;
 
   const allOptions = emptyLabel === undefined ? options : [{ value: '', label: emptyLabel }, ...options];
   const chosen = allOptions.find((option) => option.value === current);
@@ -74,10 +75,7 @@ export function Select({
     listRef.current?.children[activeIndex]?.scrollIntoView({ block: 'nearest' });
   }, [activeIndex]);
 
-  const open = (index: number) => {
-    if (inputRef.current) setListName(accessibleNameOf(inputRef.current));
-    setActiveIndex(index);
-  };
+  const open = (index: number) => setActiveIndex(index);
   const close = () => {
     setActiveIndex(null);
     setQuery(null);
@@ -140,7 +138,7 @@ export function Select({
         aria-expanded={isOpen}
         aria-controls={listId}
         aria-activedescendant={isOpen && activeIndex >= 0 && shown[activeIndex] ? `${listId}-${activeIndex}` : undefined}
-        aria-label={aria['aria-label']}
+        aria-label={accessibleName}
         aria-invalid={aria['aria-invalid'] || (isRequiredShown && isMissing) || undefined}
         aria-describedby={[aria['aria-describedby'], isRequiredShown && isMissing ? messageId : null].filter(Boolean).join(' ') || undefined}
         onChange={(event) => {
@@ -157,7 +155,7 @@ export function Select({
       <span className={styles.chevron} aria-hidden="true" />
       {name ? <input type="hidden" name={name} value={current} disabled={disabled} /> : null}
       <div className={styles.popup} hidden={!isOpen} onMouseDown={(event) => event.preventDefault()}>
-        <ul ref={listRef} id={listId} role="listbox" aria-label={listName || undefined} className={styles.list}>
+        <ul ref={listRef} id={listId} role="listbox" aria-label={accessibleName} className={styles.list}>
         {isOpen
           ? shown.map((option, index) => (
               <li

@@ -129,11 +129,11 @@ test('an article is scheduled with the date picker, by typing a date and by movi
 
   await dateField.locator('..').getByRole('button', { name: 'Choose the date from a calendar' }).click();
   const calendar = page.getByRole('dialog', { name: `May ${year}` });
-  await expect(calendar.getByRole('button', { name: `3 May ${year}` })).toBeFocused();
+  await expect(calendar.getByRole('button', { name: `3 May ${year}`, exact: true })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('PageDown');
-  await expect(page.getByRole('dialog', { name: `June ${year}` }).getByRole('button', { name: `11 June ${year}` })).toBeFocused();
+  await expect(page.getByRole('dialog', { name: `June ${year}` }).getByRole('button', { name: `11 June ${year}`, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(dateField).toHaveValue(`11 June ${year}`);

@@ -3,7 +3,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Chooses an option in one of the desk's selects by typing its text and clicking it in the list. */
 export async function chooseOption(scope: Page | Locator, label: string | RegExp, text: string): Promise<void> {
   const combobox = scope.getByRole('combobox', { name: label, exact: typeof label === 'string' ? true : undefined });
-  await combobox.click();
+  // A click before the page is interactive opens nothing; click again until the list opens.
+  await expect(async () => {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
+    await expect(combobox).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await combobox.fill(text);
   const page = 'page' in scope ? scope.page() : scope;
   await page.getByRole('option', { name: text, exact: true }).click();
