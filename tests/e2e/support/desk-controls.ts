@@ -10,7 +10,8 @@ export async function chooseOption(scope: Page | Locator, label: string | RegExp
   }).toPass({ timeout: 15_000 });
   await combobox.fill(text);
   const page = 'page' in scope ? scope.page() : scope;
-  await page.getByRole('option', { name: text, exact: true }).click();
+  // A short wait, so a caller retrying while the page settles gets another go.
+  await page.getByRole('option', { name: text, exact: true }).click({ timeout: 5_000 });
   await expect(combobox).toHaveAttribute('aria-expanded', 'false');
 }
 
