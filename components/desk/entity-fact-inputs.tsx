@@ -1,6 +1,8 @@
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { Field } from '@/components/ui/field';
 import { ENTITY_FACT_FIELDS, type EntityFactField } from '@/lib/entities/entity-fact-fields';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Select } from '@/components/ui/select';
 
 const INPUT_TYPES: Record<EntityFactField['type'], string> = {
   text: 'text',
@@ -44,11 +46,18 @@ function FactInput({ field, value, error }: { field: EntityFactField; value: str
     <Field id={`entity-fact-${field.key}`} label={field.label} hint={field.hint} error={error}>
       {(control) =>
         field.type === 'boolean' ? (
-          <select name={name} {...control} defaultValue={value}>
-            <option value="">Not recorded</option>
-            <option value="true">Yes</option>
-            <option value="false">No</option>
-          </select>
+          <Select
+            name={name}
+            {...control}
+            defaultValue={value}
+            emptyLabel="Not recorded"
+            options={[
+              { value: 'true', label: 'Yes' },
+              { value: 'false', label: 'No' },
+            ]}
+          />
+        ) : field.type === 'date' ? (
+          <DatePicker name={name} {...control} defaultValue={value} />
         ) : (
           <input
             name={name}

@@ -8,6 +8,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { Field } from '@/components/ui/field';
 import type { BylineContributor } from '@/lib/staff/users/byline-contributor';
 import { BylinePicker } from './byline-picker';
+import { Select } from '@/components/ui/select';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 
@@ -59,31 +60,25 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
       </Field>
 
       <label htmlFor={ids.section}>Section</label>
-      <select id={ids.section} value={meta.sectionId ?? ''} onChange={(event) => onChange({ sectionId: event.target.value ? Number(event.target.value) : null })}>
-        <option value="">No section</option>
-        {options.sections.map((section) => (
-          <option key={section.id} value={section.id}>
-            {section.name}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={ids.section}
+        value={String(meta.sectionId ?? '')}
+        emptyLabel="No section"
+        options={options.sections.map((section) => ({ value: String(section.id), label: section.name }))}
+        onChange={(value) => onChange({ sectionId: value ? Number(value) : null })}
+      />
 
       <label htmlFor={ids.issue}>Issue</label>
-      <select
+      <Select
         id={ids.issue}
-        value={meta.issueId ?? ''}
+        value={String(meta.issueId ?? '')}
         disabled={!canChooseIssue}
         aria-describedby={canChooseIssue ? undefined : ids.issueHint}
         aria-invalid={fieldErrors.issueId ? true : undefined}
-        onChange={(event) => onChange({ issueId: event.target.value ? Number(event.target.value) : null })}
-      >
-        <option value="">Not in an issue</option>
-        {options.issues.map((issue) => (
-          <option key={issue.id} value={issue.id}>
-            {issue.title}
-          </option>
-        ))}
-      </select>
+        emptyLabel="Not in an issue"
+        options={options.issues.map((issue) => ({ value: String(issue.id), label: issue.title }))}
+        onChange={(value) => onChange({ issueId: value ? Number(value) : null })}
+      />
       {canChooseIssue ? null : (
         <p className="hint" id={ids.issueHint}>
           Editors choose the issue an article appears in.
@@ -120,14 +115,13 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
       </fieldset>
 
       <label htmlFor={ids.featured}>Featured image</label>
-      <select id={ids.featured} value={meta.featuredMediaId ?? ''} onChange={(event) => onChange({ featuredMediaId: event.target.value ? Number(event.target.value) : null })}>
-        <option value="">None</option>
-        {images.map((image) => (
-          <option key={image.id} value={image.id}>
-            {image.label}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={ids.featured}
+        value={String(meta.featuredMediaId ?? '')}
+        emptyLabel="None"
+        options={images.map((image) => ({ value: String(image.id), label: image.label }))}
+        onChange={(value) => onChange({ featuredMediaId: value ? Number(value) : null })}
+      />
       <p className="hint">Choose from the images in the article.</p>
 
       <label htmlFor={ids.seoTitle}>SEO title</label>

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -8,7 +9,7 @@ test('the knowledge base finds an entity by its alias', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Entities' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Entities' })).toBeVisible();
   await page.getByLabel('Search names and aliases').fill('ottawa convention');
-  await page.getByLabel('Kind').selectOption('treaty');
+  await chooseOption(page, /^Kind/, 'Treaties');
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: /Mine Ban Treaty/ });
   await expect(row).toContainText('(also: Ottawa Convention)');
@@ -31,7 +32,7 @@ test('a duplicate person is created, given an alias, previewed and merged into t
   await page.getByRole('link', { name: 'New entity' }).click();
   // The fact fields follow the kind once the page is interactive; choose again until they do.
   await expect(async () => {
-    await page.getByLabel('Kind').selectOption('person');
+    await chooseOption(page, /^Kind/, 'Person');
     await expect(page.getByLabel('Role')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await page.getByLabel('Name', { exact: true }).fill(name);

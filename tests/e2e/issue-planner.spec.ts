@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { newStaffPage } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 // Three drafts are written, reviewed and published through the desk: a long journey.
 test.describe.configure({ timeout: 240_000 });
@@ -19,7 +20,7 @@ async function writeSubmittedDraft(editor: EditorPage, title: string): Promise<n
   const id = await editor.create(title);
   await page.getByLabel('Dek').fill('Inspectors may return within the year, officials say.');
   await editor.showPanel('Details');
-  await page.getByLabel('Section').selectOption({ label: 'News' });
+  await chooseOption(page, 'Section', 'News');
   await editor.body.click();
   await page.keyboard.type('Negotiators met in Vienna, the capital of ');
   await page.keyboard.type('@Austri');

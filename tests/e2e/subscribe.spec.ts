@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { mailedLink } from './support/mailed-link';
 import { newStaffPage } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -40,7 +41,7 @@ test('subscribe, confirm, follow a treaty, get its alert, unsubscribe in one cli
   await editorPage.keyboard.type(' reported smaller stockpiles this year, and destruction continues in several countries.');
   await editorPage.getByLabel('Dek').fill('Stockpiles of anti-personnel mines fell again, the annual reports show.');
   await editor.showPanel('Details');
-  await editorPage.getByLabel('Section').selectOption({ label: 'News' });
+  await chooseOption(editorPage, 'Section', 'News');
   await editor.waitSaved();
   await editor.publishThroughReview();
 

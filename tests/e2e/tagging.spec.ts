@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { signInAs } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -66,7 +67,7 @@ test('tagging entities: with @, by selection, from suggestions, and a new person
   // Published, the article is listed on the page of the person just created from the text.
   await page.getByLabel('Dek').fill('Two Baltic states and Finland prepare to leave the landmine treaty.');
   await editor.showPanel('Details');
-  await page.getByLabel('Section').selectOption({ label: 'News' });
+  await chooseOption(page, 'Section', 'News');
   await editor.waitSaved();
   await editor.publishThroughReview();
   await page.goto('/people/radoslaw-sikorski');

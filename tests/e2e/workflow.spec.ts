@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { newStaffPage } from './support/staff-session';
+import { chooseOption, fillDateTime } from './support/desk-controls';
 
 // Scheduling one minute ahead and waiting for the worker makes this the longest journey in the suite.
 test.describe.configure({ timeout: 240_000 });
@@ -28,7 +29,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   const id = await author.create(title);
   await authorPage.getByLabel('Dek').fill('Inspectors may return within the year, officials say.');
   await author.showPanel('Details');
-  await authorPage.getByLabel('Section').selectOption({ label: 'News' });
+  await chooseOption(authorPage, 'Section', 'News');
   await author.body.click();
   await authorPage.keyboard.type('Negotiators met in Vienna, the capital of ');
   await authorPage.keyboard.type('@Austri');
@@ -99,7 +100,7 @@ test('an article goes from draft through review and changes to a scheduled publi
   await workflow(editorPage).getByRole('button', { name: 'Approve' }).click();
   await expectStatus(editorPage, 'Approved');
   await workflow(editorPage).getByRole('button', { name: 'Schedule…' }).click();
-  await workflow(editorPage).getByLabel(/Publish at/).fill(wallTimeAMinuteAhead());
+  await fillDateTime(workflow(editorPage), /Publish at/, wallTimeAMinuteAhead());
   await workflow(editorPage).getByRole('button', { name: 'Schedule publication' }).click();
   await expectStatus(editorPage, 'Scheduled');
   await expect(workflow(editorPage)).toContainText('Publishes at');

@@ -10,6 +10,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Select as SearchableSelect } from '@/components/ui/select';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -143,14 +144,7 @@ function Select({ label, name, value, options, allLabel }: { label: string; name
   return (
     <label className="filter-field">
       {label}
-      <select name={name} defaultValue={value}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <SearchableSelect name={name} defaultValue={value} emptyLabel={allLabel} options={options} />
     </label>
   );
 }

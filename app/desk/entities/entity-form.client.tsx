@@ -8,6 +8,7 @@ import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { EntityFactInputs } from '@/components/desk/entity-fact-inputs';
 import type { EntityFormValues } from '@/lib/entities/entity-form-values';
 import { ENTITY_KIND_LABELS, ENTITY_KIND_SEGMENTS } from '@/lib/entities/entity-path';
+import { Select } from '@/components/ui/select';
 import type { EntityFormState } from './actions';
 
 const KINDS = Object.keys(ENTITY_KIND_LABELS) as EntityKind[];
@@ -47,14 +48,14 @@ export function EntityForm({
         ) : (
           <Field id="entity-kind" label="Kind" error={fieldErrors.kind}>
             {(control) => (
-              <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as EntityKind | '')} {...control}>
-                <option value="">Choose a kind…</option>
-                {KINDS.map((option) => (
-                  <option key={option} value={option}>
-                    {ENTITY_KIND_LABELS[option].one}
-                  </option>
-                ))}
-              </select>
+              <Select
+                name="kind"
+                value={kind}
+                onChange={(value) => setKind(value as EntityKind | '')}
+                emptyLabel="Choose a kind…"
+                options={KINDS.map((option) => ({ value: option, label: ENTITY_KIND_LABELS[option].one }))}
+                {...control}
+              />
             )}
           </Field>
         )}

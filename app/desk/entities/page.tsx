@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
 import { EntityPagination } from '@/components/desk/entity-pagination';
+import { Select } from '@/components/ui/select';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
@@ -55,21 +56,11 @@ export default async function EntitiesPage({ searchParams }: Props) {
         </label>
         <label className="filter-field">
           Kind
-          <select name="kind" defaultValue={kind ?? ''}>
-            <option value="">All kinds</option>
-            {KINDS.map((option) => (
-              <option key={option} value={option}>
-                {ENTITY_KIND_LABELS[option].many}
-              </option>
-            ))}
-          </select>
+          <Select name="kind" defaultValue={kind ?? ''} emptyLabel="All kinds" options={KINDS.map((option) => ({ value: option, label: ENTITY_KIND_LABELS[option].many }))} />
         </label>
         <label className="filter-field">
           Status
-          <select name="status" defaultValue={status ?? ''}>
-            <option value="">Any status</option>
-            <option value="pending">Waiting for approval</option>
-          </select>
+          <Select name="status" defaultValue={status ?? ''} emptyLabel="Any status" options={[{ value: 'pending', label: 'Waiting for approval' }]} />
         </label>
         <Button type="submit">Search</Button>
         {isFiltered ? <Link href="/desk/entities">Show all</Link> : null}

@@ -8,6 +8,7 @@ import { useToastOnSuccess } from '@/components/ui/toast';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_MENTION_KINDS } from '@/lib/content/nodes/entity-mention';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
+import { Select } from '@/components/ui/select';
 import { updateSettingsAction, type SettingsFormState } from './actions';
 
 /** The site's settings: its name, its time zone, and which kinds of entity article text links to. */
@@ -35,13 +36,7 @@ export function SettingsForm({
       </Field>
       <Field id="time-zone" label="Time zone" hint="Scheduled publication times, embargoes and dates in the desk are read and shown in this zone." error={error}>
         {(control) => (
-          <select name="timeZone" defaultValue={timeZone} {...control}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
+          <Select name="timeZone" defaultValue={timeZone} options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))} {...control} />
         )}
       </Field>
       <fieldset aria-describedby={kindsError ? 'linked-kinds-hint linked-kinds-error' : 'linked-kinds-hint'}>

@@ -6,6 +6,7 @@ import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import { inviteStaffAction, type StaffFormState } from './actions';
 import { Field } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 
 /** Invites someone by email; after a success the form is empty again for the next one. */
 export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
@@ -26,13 +27,7 @@ export function InviteStaffForm({ roles }: { roles: readonly StaffRole[] }) {
         </Field>
         <Field id="invite-role" label="Role" error={fieldErrors.role} hint="Authors write their own pieces; editors review and publish; admins also manage staff and settings.">
           {(described) => (
-            <select name="role" defaultValue={values.role ?? 'author'} {...described}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
+            <Select name="role" defaultValue={values.role ?? 'author'} options={roles.map((role) => ({ value: role, label: role }))} {...described} />
           )}
         </Field>
       </div>

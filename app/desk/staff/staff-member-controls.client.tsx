@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
+import { Select } from '@/components/ui/select';
 import { staffMemberAction, type StaffFormState } from './actions';
 import { Button } from '@/components/ui/button';
 
@@ -33,13 +34,7 @@ export function StaffMemberControls({
       <span className="staff-control-group">
         <label>
           <span className="visually-hidden">Role for {name}</span>
-          <select name="role" defaultValue={role} key={role}>
-            {roles.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
+          <Select name="role" defaultValue={role} key={role} options={roles.map((option) => ({ value: option, label: option }))} />
         </label>
         <Button type="submit" name="intent" value="role" disabled={isWorking}>
           Change role

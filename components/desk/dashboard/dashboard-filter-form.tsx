@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ArticleStatus } from '@/lib/articles/article-status';
 import type { DashboardOption, DeskDashboard } from '@/lib/articles/desk-dashboard';
+import { Select } from '@/components/ui/select';
 import styles from './dashboard.module.css';
 import { ARTICLE_STATUS_LABELS } from '@/lib/articles/article-status-labels';
 import { Button } from '@/components/ui/button';
@@ -17,14 +18,7 @@ export function DashboardFilterForm({ dashboard }: { dashboard: DeskDashboard })
       <OptionSelect label="Author" name="author" value={filters.contributorId} options={options.contributors} allLabel="All authors" />
       <label>
         Status
-        <select name="status" defaultValue={filters.status ?? ''}>
-          <option value="">All statuses</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {ARTICLE_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
+        <Select name="status" defaultValue={filters.status ?? ''} emptyLabel="All statuses" options={STATUSES.map((status) => ({ value: status, label: ARTICLE_STATUS_LABELS[status] }))} />
       </label>
       {scheduled.calendar.isCurrentMonth ? null : <input type="hidden" name="month" value={scheduled.calendar.month} />}
       <Button type="submit">Filter</Button>
@@ -49,14 +43,7 @@ function OptionSelect({
   return (
     <label>
       {label}
-      <select name={name} defaultValue={value === null ? '' : String(value)}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.name}
-          </option>
-        ))}
-      </select>
+      <Select name={name} defaultValue={value === null ? '' : String(value)} emptyLabel={allLabel} options={options.map((option) => ({ value: String(option.id), label: option.name }))} />
     </label>
   );
 }

@@ -7,6 +7,8 @@ import { Field } from '@/components/ui/field';
 import { useToastOnSuccess } from '@/components/ui/toast';
 import type { IssueFormState } from '@/lib/issues/issue-action-state';
 import type { CoverOption } from '@/lib/issues/list-cover-options';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Select } from '@/components/ui/select';
 import { EditorsNoteEditor } from './editors-note-editor';
 import styles from './issues.module.css';
 
@@ -73,7 +75,7 @@ export function IssueForm({
           {(props) => <input type="month" name="coverMonth" defaultValue={values.coverMonth} required {...props} />}
         </Field>
         <Field id="issue-plannedPublicationDate" label="Planned publication date" error={fieldErrors.plannedPublicationDate}>
-          {(props) => <input type="date" name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
+          {(props) => <DatePicker name="plannedPublicationDate" defaultValue={values.plannedPublicationDate} {...props} />}
         </Field>
       </div>
       {isPublished ? (
@@ -81,23 +83,28 @@ export function IssueForm({
       ) : (
         <Field id="issue-status" label="Status" error={fieldErrors.status} hint="Ready means the editors consider the issue complete; publishing is its own step.">
           {(props) => (
-            <select name="status" defaultValue={values.status} {...props}>
-              <option value="planning">Planning</option>
-              <option value="ready">Ready</option>
-            </select>
+            <Select
+              name="status"
+              defaultValue={values.status}
+              options={[
+                { value: 'planning', label: 'Planning' },
+                { value: 'ready', label: 'Ready' },
+              ]}
+              {...props}
+            />
           )}
         </Field>
       )}
       <Field id="issue-coverMediaId" label="Cover image" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
         {(props) => (
-          <select name="coverMediaId" value={coverId} onChange={(event) => setCoverId(event.target.value)} {...props}>
-            <option value="">No cover</option>
-            {covers.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="coverMediaId"
+            value={coverId}
+            onChange={setCoverId}
+            emptyLabel="No cover"
+            options={covers.map((option) => ({ value: String(option.id), label: option.label }))}
+            {...props}
+          />
         )}
       </Field>
       {cover ? (

@@ -4,6 +4,8 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { Requirement, WorkflowAction } from '@/lib/articles/workflow';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Select } from '@/components/ui/select';
 import styles from './workflow.module.css';
 
 type Payload = { note?: string; scheduledFor?: string; correction?: { kind: string; note: string } | null };
@@ -67,18 +69,23 @@ export function ActionForm({ action, timeZone, defaultTime, isOpen, isBusy, erro
           {action.action === 'schedule' ? (
             <>
               <label htmlFor={ids.time}>Publish at ({timeZone})</label>
-              <input id={ids.time} type="datetime-local" required value={scheduledFor} onChange={(event) => setScheduledFor(event.target.value)} />
+              <DatePicker id={ids.time} mode="datetime" timeZone={timeZone} required value={scheduledFor} onChange={setScheduledFor} />
             </>
           ) : null}
           {action.action === 'update' ? (
             <>
               <label htmlFor={ids.kind}>Public note</label>
-              <select id={ids.kind} value={correctionKind} onChange={(event) => setCorrectionKind(event.target.value)}>
-                <option value="">None (a silent fix)</option>
-                <option value="correction">Correction</option>
-                <option value="clarification">Clarification</option>
-                <option value="update">Update</option>
-              </select>
+              <Select
+                id={ids.kind}
+                value={correctionKind}
+                emptyLabel="None (a silent fix)"
+                options={[
+                  { value: 'correction', label: 'Correction' },
+                  { value: 'clarification', label: 'Clarification' },
+                  { value: 'update', label: 'Update' },
+                ]}
+                onChange={setCorrectionKind}
+              />
               {correctionKind ? (
                 <>
                   <label htmlFor={ids.correction}>What readers are told</label>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { DatePicker } from '@/components/ui/date-picker';
 import styles from './workflow.module.css';
 import { Button } from '@/components/ui/button';
 
@@ -24,7 +25,7 @@ export function EmbargoForm({ current, timeZone, isBusy, onSet }: Props) {
       }}
     >
       <label htmlFor={fieldId}>Embargoed until ({timeZone})</label>
-      <input id={fieldId} type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} />
+      <DatePicker id={fieldId} mode="datetime" timeZone={timeZone} value={until} onChange={setUntil} />
       <Button type="submit" disabled={isBusy || !until}>
         Set embargo
       </Button>
