@@ -7,6 +7,7 @@ import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-ac
 import { formId, formText } from '@/lib/staff/actions/form-fields';
 import { approveGuestContributor } from '@/lib/staff/users/approve-guest-contributor';
 import { changeRole } from '@/lib/staff/users/change-role';
+import { REVIEW_REFUSAL } from '@/lib/staff/users/can-review-contributors';
 import { createContributor } from '@/lib/staff/users/create-contributor';
 import { deleteGuestContributor } from '@/lib/staff/users/delete-guest-contributor';
 import { inviteStaff } from '@/lib/staff/users/invite-staff';
@@ -73,6 +74,7 @@ export const staffMemberAction = staffAction({
 
 const contributorFields = { name: formText, slug: formText, affiliation: formText, bio: formText };
 const CONTRIBUTOR_REFUSALS = { forbidden: 'Only editors and administrators can add or change guest contributors.' };
+const REVIEW_REFUSALS = { forbidden: REVIEW_REFUSAL };
 
 export const createContributorAction = staffAction({
   name: 'contributor.create',
@@ -111,7 +113,7 @@ const contributorPage = (sent: Partial<Record<string, unknown>>) => `/desk/staff
 export const approveContributorAction = staffAction({
   name: 'contributor.approve',
   permission: 'contributor.manage',
-  refusals: CONTRIBUTOR_REFUSALS,
+  refusals: REVIEW_REFUSALS,
   input: z.object({ contributorId: formId, name: formText, affiliation: formText, slug: formText }),
   returnTo: contributorPage,
   audit: 'in-domain',
@@ -127,7 +129,7 @@ export const approveContributorAction = staffAction({
 export const mergeContributorAction = staffAction({
   name: 'contributor.merge',
   permission: 'contributor.manage',
-  refusals: CONTRIBUTOR_REFUSALS,
+  refusals: REVIEW_REFUSALS,
   input: z.object({ contributorId: formId, targetId: formId }),
   returnTo: contributorPage,
   audit: 'in-domain',
@@ -143,7 +145,7 @@ export const mergeContributorAction = staffAction({
 export const deleteContributorAction = staffAction({
   name: 'contributor.delete',
   permission: 'contributor.manage',
-  refusals: CONTRIBUTOR_REFUSALS,
+  refusals: REVIEW_REFUSALS,
   input: z.object({ contributorId: formId }),
   returnTo: contributorPage,
   audit: 'in-domain',
