@@ -155,9 +155,10 @@ export function Select({
       <span className={styles.chevron} aria-hidden="true" />
       {name ? <input type="hidden" name={name} value={current} disabled={disabled} /> : null}
       <div className={styles.popup} hidden={!isOpen} onMouseDown={(event) => event.preventDefault()}>
-        <ul ref={listRef} id={listId} role="listbox" aria-label={accessibleName} className={styles.list}>
-        {isOpen
-          ? shown.map((option, index) => (
+        {/* Only an open list is in the page, so the control alone answers to its label. */}
+        {isOpen ? (
+          <ul ref={listRef} id={listId} role="listbox" aria-label={accessibleName} className={styles.list}>
+            {shown.map((option, index) => (
               <li
                 key={option.value}
                 id={`${listId}-${index}`}
@@ -169,9 +170,9 @@ export function Select({
               >
                 {option.label}
               </li>
-            ))
-          : null}
-        </ul>
+            ))}
+          </ul>
+        ) : null}
         {isOpen && shown.length === 0 ? (
           <p className={styles.noMatch} role="status">
             No match

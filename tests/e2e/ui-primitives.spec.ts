@@ -3,6 +3,7 @@ import { EditorPage } from './support/editor-page';
 import { makePng } from './support/make-image';
 import { readDemoDatabase } from './support/read-demo-database';
 import { signInAs } from './support/staff-session';
+import { chooseOption } from './support/desk-controls';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ timeout: 60_000 });
@@ -14,7 +15,7 @@ test('a field names the error the server returned as its description, and nothin
   await signInAs(page, 'editor');
   await page.goto('/desk/entities/new');
   await expect(async () => {
-    await page.getByLabel('Kind').selectOption('topic');
+    await chooseOption(page, 'Kind', 'Topic');
     await expect(page.getByText('This kind of entity has no facts of its own.')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await page.getByLabel('Name', { exact: true }).fill(name);

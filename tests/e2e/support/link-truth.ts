@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Locator } from '@playwright/test';
 import Parser from 'rss-parser';
 import { DEMO_SERVER } from './servers';
+import { redactSecretLinks } from '../../../lib/readers/mail/redact-secret-links';
 
 /** What the database says an item pointing at a record must show: its title and, by name, its other facts. */
 export type RecordFacts = { label: string; title: string; facts: Record<string, string[]> };
@@ -160,7 +161,7 @@ export class RecordBook {
   /** A row of the outbox (which links nowhere): a queued message with the subject shown. */
   readonly outboxMessage: Resolve = (item) =>
     this.rows('select id, kind, to_address, text, status from outbox where subject = ? order by id desc', item.title).map((row) =>
-      facts(`message ${row.id}`, item.title, { to: [row.to_address], kind: [row.kind], text: [normalize(row.text)], status: [OUTBOX_LABELS[row.status] ?? row.status] }),
+      facts(`message ${row.id}`, item.title, { to: [row.to_address], kind: [row.kind], text: [normalize(redactSecretLinks(row.text))], status: [OUTBOX_LABELS[row.status] ?? row.status] }),
     );
 
   /** A published article by its public slug, as reader lists show it: all from the published snapshot. */
