@@ -157,7 +157,14 @@ it('renders 150+ distinct injection attempts as text in every field that reaches
     currentPath = check.path;
     await page.goto(`${app.url}${check.path}`, { waitUntil: check.isLive ? 'networkidle' : 'load' });
     await page.waitForTimeout(50);
-    findings.push(...(await inspect(page, check)).map((finding) => ({ ...finding, where: check.path })));
+    let found = await inspect(page, check);
+    // A desk page fills its panels after it loads (notes arrive by fetch, later on a busy machine): read it again
+    // for up to ten seconds before calling text missing. Scripts run and policy violations are caught as they happen.
+    for (let tries = 0; check.isLive && tries < 20 && found.some((finding) => finding.kind === 'text'); tries++) {
+      await page.waitForTimeout(500);
+      found = await inspect(page, check);
+    }
+    findings.push(...found.map((finding) => ({ ...finding, where: check.path })));
   }
 
   // Pasted HTML: every payload at once into the editor, as if copied from a hostile web page.
