@@ -14,7 +14,7 @@ const STATIC_SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'happy-dom', 'sax', 'yazl', 'yauzl'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -8,3 +8,7 @@ export * from './workflow';
 export * from './mail';
 export * from './readers';
 export * from './security';
+export * from './jobs';
+export * from './migration';
+export * from './pages';
+export * from './api';

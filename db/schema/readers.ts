@@ -18,6 +18,8 @@ export const subscribers = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** Lower-cased and trimmed. */
     email: text('email').notNull(),
+    /** As the reader gave it or as an imported list named them; may be empty. */
+    name: text('name').notNull().default(''),
     status: text('status', { enum: SUBSCRIBER_STATUSES }).notNull().default('pending'),
     wantsIssueEmail: integer('wants_issue_email', { mode: 'boolean' }).notNull().default(true),
     alertFrequency: text('alert_frequency', { enum: ALERT_FREQUENCIES }).notNull().default('instant'),

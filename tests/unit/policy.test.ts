@@ -27,6 +27,13 @@ const EXPECTED: Record<Action, string> = {
   'contributor.manage': '- A A',
   'user.manage': '- - A',
   'settings.manage': '- - A',
+  'page.edit': '- A A',
+  'page.publish': '- A A',
+  'navigation.manage': '- A A',
+  'redirect.manage': '- A A',
+  'import.run': '- - A',
+  'export.download': '- - A',
+  'integration.manage': '- - A',
 };
 
 const cells = ACTIONS.flatMap((action) =>

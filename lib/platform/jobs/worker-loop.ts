@@ -5,7 +5,9 @@ import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { finishCampaigns } from '@/lib/readers/mail/finish-campaigns';
 import { queueDigests } from '@/lib/readers/mail/queue-digests';
 import { pruneRateLimitHits } from '@/lib/readers/hit-rate-limit';
+import { JOB_HANDLERS } from './job-handlers';
 import { pruneLoginAttempts } from './prune-login-attempts';
+import { runJobs } from './run-jobs';
 
 export type WorkerStep = {
   name: string;
@@ -21,6 +23,7 @@ export const WORKER_STEPS: WorkerStep[] = [
   { name: 'expand-campaigns', run: () => expandCampaigns(), isBusyWhenPositive: true },
   { name: 'deliver-outbox', run: () => deliverOutbox(), isBusyWhenPositive: true },
   { name: 'finish-campaigns', run: () => finishCampaigns() },
+  { name: 'run-jobs', run: () => runJobs({ handlers: JOB_HANDLERS }), isBusyWhenPositive: true },
   { name: 'prune-login-attempts', run: () => pruneLoginAttempts() },
   { name: 'prune-rate-limit-hits', run: () => pruneRateLimitHits() },
 ];

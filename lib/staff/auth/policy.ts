@@ -30,6 +30,13 @@ export const ACTIONS = [
   'contributor.manage',
   'user.manage',
   'settings.manage',
+  'page.edit',
+  'page.publish',
+  'navigation.manage',
+  'redirect.manage',
+  'import.run',
+  'export.download',
+  'integration.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -57,6 +64,14 @@ export const POLICY: Record<Action, Record<StaffRole, Scope>> = {
   'contributor.manage': { author: 'none', editor: 'any', admin: 'any' },
   'user.manage': { author: 'none', editor: 'none', admin: 'any' },
   'settings.manage': { author: 'none', editor: 'none', admin: 'any' },
+  'page.edit': { author: 'none', editor: 'any', admin: 'any' },
+  'page.publish': { author: 'none', editor: 'any', admin: 'any' },
+  'navigation.manage': { author: 'none', editor: 'any', admin: 'any' },
+  'redirect.manage': { author: 'none', editor: 'any', admin: 'any' },
+  // Importing writes the whole archive, bylines and subscribers; exporting reads all of it, subscribers included.
+  'import.run': { author: 'none', editor: 'none', admin: 'any' },
+  'export.download': { author: 'none', editor: 'none', admin: 'any' },
+  'integration.manage': { author: 'none', editor: 'none', admin: 'any' },
 };
 
 export function can({ role, action, isOwn = false }: { role: StaffRole; action: Action; isOwn?: boolean }): boolean {
