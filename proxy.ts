@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
+import { findRedirect } from '@/lib/migration/redirects/redirects';
 import { readPageGeneration } from '@/lib/platform/cache/page-generation';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
@@ -29,6 +30,12 @@ export async function proxy(request: NextRequest) {
     isHttps: request.nextUrl.protocol === 'https:',
   });
   const headers = securityHeaders({ policy, isStaffArea: isStaffPath(pathname), siteUrl });
+  const redirectTo = oldAddressTarget(request);
+  if (redirectTo) {
+    // Browsers keep a 301 for good unless told otherwise; an hour lets a removed redirect stop working.
+    const location = /^https?:\/\//.test(redirectTo) ? redirectTo : `${siteUrl}${redirectTo}`;
+    return new Response(null, { status: 301, headers: { ...headers, Location: location, 'Cache-Control': 'public, max-age=3600' } });
+  }
   if (isWithdrawnArticle(pathname)) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {
       status: 410,
@@ -89,6 +96,20 @@ function isDecodable(pathname: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Where an old address (an imported permalink, a hand-made redirect) now lives; reads only for GET and HEAD outside the desk and API. */
+function oldAddressTarget(request: NextRequest): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  const { pathname, search } = request.nextUrl;
+  if (isStaffPath(pathname) || pathname.startsWith('/api/') || (pathname === '/' && !search)) return null;
+  try {
+    return findRedirect(`${pathname}${search}`)?.toPath ?? null;
+  } catch (error) {
+    // A reader still gets the page (or its 404) when the lookup fails.
+    console.error('Looking up a redirect failed:', error);
+    return null;
   }
 }
 

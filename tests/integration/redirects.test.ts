@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { issues, redirects } from '@/db/schema';
 import { addRedirect, findRedirect, listRedirects, removeRedirect } from '@/lib/migration/redirects/redirects';
 import { exportRedirectsCsv, importRedirectsCsv } from '@/lib/migration/redirects/redirects-csv';
+import { proxy } from '@/proxy';
 import { createTestArticle } from '../factories/article';
 import { withTempDatabase } from '../factories/temp-database';
 
@@ -44,6 +46,37 @@ describe('finding a redirect', () => {
     getDb().insert(redirects).values([{ fromPath: '/issues/2031-01', toPath: '/issues' }, { fromPath: '/issues/2030-12', toPath: '/issues' }]).run();
     expect(findRedirect('/issues/2031-01')).toBeNull();
     expect(findRedirect('/issues/2030-12')).toEqual({ toPath: '/issues' });
+  });
+});
+
+describe('in front of the site', () => {
+  const request = (path: string, method = 'GET') => new NextRequest(`http://localhost:3000${path}`, { method });
+
+  it('answers an old address with 301 to the new one on this site, with the security headers, for GET and HEAD', async () => {
+    addRedirect({ from: '/2019/05/old-title/', to: '/articles/new-title' });
+    addRedirect({ from: '/?p=42', to: 'https://elsewhere.example.org/moved' });
+    for (const method of ['GET', 'HEAD']) {
+      const response = await proxy(request('/2019/05/Old-Title/?utm_source=feed', method));
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe('http://localhost:3000/articles/new-title');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const home = await proxy(request('/?p=42'));
+    expect(home.status).toBe(301);
+    expect(home.headers.get('location')).toBe('https://elsewhere.example.org/moved');
+    expect(rowOf('/2019/05/old-title')!.hits).toBe(2);
+  });
+
+  it('leaves other methods, the desk, the API and the home page alone', async () => {
+    addRedirect({ from: '/desk/old', to: '/desk' });
+    getDb().insert(redirects).values({ fromPath: '/api/old', toPath: '/api/health' }).run();
+    addRedirect({ from: '/form', to: '/subscribe' });
+    expect((await proxy(request('/form', 'POST'))).status).not.toBe(301);
+    expect((await proxy(request('/desk/old'))).status).not.toBe(301);
+    expect((await proxy(request('/api/old'))).status).not.toBe(301);
+    expect((await proxy(request('/?utm_source=x'))).status).not.toBe(301);
+    expect(rowOf('/form')!.hits).toBe(0);
   });
 });
 
