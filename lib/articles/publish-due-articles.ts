@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
+import { queueWebhookEvent } from '@/lib/api/webhooks/queue-webhook-event';
 import { recordAudit } from '@/lib/staff/audit/record-audit';
 import { requestRevalidation } from '@/lib/platform/cache/request-revalidation';
 import { editorIds, notifyStaff } from '@/lib/staff/notifications/notify-staff';
@@ -54,5 +55,6 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
   }
   // Outside any request, so the server is asked to expire the pages; it answers on its own time.
   if (publishedIds.length > 0) void requestRevalidation({ kind: 'article', articleIds: publishedIds });
+  for (const id of publishedIds) queueWebhookEvent('post.published', { articleId: id, previousStatus: 'scheduled' });
   return publishedIds.length;
 }

@@ -8,6 +8,7 @@ import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 import { recordAudit } from '@/lib/staff/audit/record-audit';
 import { addNoteInTransaction } from '@/lib/articles/notes/add-note';
 import { editorIds, notifyStaff } from '@/lib/staff/notifications/notify-staff';
+import { articleWebhookEvent, queueWebhookEvent } from '@/lib/api/webhooks/queue-webhook-event';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { formatInZone, wallTimeToInstant } from '@/lib/platform/time/zoned-time';
 import { isOwnArticle, loadArticleFor } from './article-access';
@@ -53,7 +54,7 @@ export function transitionArticle({ id, actor, input, now = new Date() }: { id: 
   const seen = loadArticleFor({ id, actor, action: 'article.view' });
   const isOwn = isOwnArticle({ article: seen, actor });
 
-  return getDb().transaction(
+  const result = getDb().transaction(
     (tx): TransitionResult => {
       const article = tx.select().from(articles).where(eq(articles.id, id)).get()!;
       const transition = findTransition({ action: request.action, from: article.status });
@@ -99,6 +100,9 @@ export function transitionArticle({ id, actor, input, now = new Date() }: { id: 
     },
     { behavior: 'immediate' },
   );
+  const event = articleWebhookEvent(request.action);
+  if (result.ok && event) queueWebhookEvent(event, { articleId: id, previousStatus: seen.status });
+  return result;
 }
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;

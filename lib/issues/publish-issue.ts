@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, campaigns, issues } from '@/db/schema';
+import { queueWebhookEvent } from '@/lib/api/webhooks/queue-webhook-event';
 import { applyTransition } from '@/lib/articles/transition-article';
 import { findTransition } from '@/lib/articles/workflow';
 import { recordAudit } from '@/lib/staff/audit/record-audit';
@@ -35,7 +36,8 @@ export function publishIssue({
 }): PublishIssueResult {
   assertCan({ role: actor.role, action: 'issue.manage' });
   assertCan({ role: actor.role, action: 'article.publish' });
-  return getDb().transaction(
+  const newlyPublished: { id: number; previousStatus: string }[] = [];
+  const result = getDb().transaction(
     (tx): PublishIssueResult => {
       const issue = tx.select().from(issues).where(eq(issues.id, id)).get();
       if (!issue) throw new NotFoundError('That issue does not exist, or it has been deleted.');
@@ -60,6 +62,7 @@ export function publishIssue({
         if (article.status === 'published') continue;
         applyTransition(tx, { article, transition: findTransition({ action: 'publish', from: article.status })!, actor, note, now });
         changedIds.push(article.id);
+        newlyPublished.push({ id: article.id, previousStatus: article.status });
       }
       // Published before they joined the issue: their text stays as it is, and the issue lists them.
       const listed = tx
@@ -87,4 +90,9 @@ export function publishIssue({
     },
     { behavior: 'immediate' },
   );
+  if (result.ok) {
+    for (const article of newlyPublished) queueWebhookEvent('post.published', { articleId: article.id, previousStatus: article.previousStatus });
+    queueWebhookEvent('issue.published', { issueId: id });
+  }
+  return result;
 }

@@ -21,7 +21,8 @@ const EXPORT_BATCH = 500;
 export function importRedirectsCsv(text: string, { actorId = null }: { actorId?: number | null } = {}): RedirectCsvReport {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { info: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+    // With `info: true` each record comes with its line number; the package's types do not say so.
+    records = parse(text.replace(/^\uFEFF/, ''), { info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidInputError(`This file could not be read as CSV: ${reason} Save it as CSV with two columns, from and to, and try again.`);
