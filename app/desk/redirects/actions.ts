@@ -14,18 +14,18 @@ const addInput = z.object({ from: formText, to: formText });
 type AddAnswer = RedirectResult & { message?: string };
 export type AddRedirectState = StaffActionState<AddAnswer>;
 
-export const addRedirectAction = staffAction<typeof addInput, AddAnswer>({
+export const addRedirectAction = staffAction({
   name: 'redirect.add',
   permission: 'redirect.manage',
   input: addInput,
   returnTo: '/desk/redirects',
-  audit: ({ staff, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.add', subjectType: 'redirect', subjectId: result.id, note: `${result.fromPath} → ${result.toPath}` } : null),
-  run: ({ staff, input }) => {
+  run: ({ staff, input }): AddAnswer => {
     const result = addRedirect({ from: input.from, to: input.to, origin: 'manual', actorId: staff.id });
     if (!result.ok) return result;
     revalidatePath('/desk/redirects');
     return { ...result, message: `${result.fromPath} now leads to ${result.toPath}.` };
   },
+  audit: ({ staff, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.add', subjectType: 'redirect', subjectId: result.id, note: result.message ?? '' } : null),
 });
 
 export const removeRedirectAction = staffAction({
@@ -33,13 +33,13 @@ export const removeRedirectAction = staffAction({
   permission: 'redirect.manage',
   input: z.object({ id: formId }),
   returnTo: '/desk/redirects',
-  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.remove', subjectType: 'redirect', subjectId: input.id, note: result.message } : null),
   run: ({ input }) => {
     const result = removeRedirect(input.id);
     if (!result.ok) return result;
     revalidatePath('/desk/redirects');
     return { ok: true, message: `Removed the redirect from ${result.fromPath}.` };
   },
+  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.remove', subjectType: 'redirect', subjectId: input.id, note: result.message } : null),
 });
 
 type ImportAnswer = { ok: true; message: string; report: RedirectCsvReport } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -47,21 +47,21 @@ export type RedirectImportState = StaffActionState<ImportAnswer>;
 
 const importInput = z.object({ file: z.instanceof(File, { error: 'Choose a CSV file to import.' }) });
 
-export const importRedirectsAction = staffAction<typeof importInput, ImportAnswer>({
+export const importRedirectsAction = staffAction({
   name: 'redirect.import',
   permission: 'redirect.manage',
   input: importInput,
   fromForm: (form) => ({ file: form.get('file') ?? undefined }),
   formValues: () => ({}),
   returnTo: '/desk/redirects',
-  audit: ({ staff, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.import', subjectType: 'redirect', note: result.message, data: { added: result.report.added, invalid: result.report.invalid.length, duplicates: result.report.duplicates.length } } : null),
-  run: async ({ staff, input }) => {
+  run: async ({ staff, input }): Promise<ImportAnswer> => {
     if (input.file.size === 0) return { ok: false, error: 'That file is empty; choose the CSV with your redirects.', fieldErrors: { file: 'The file is empty.' } };
     if (input.file.size > CSV_LIMIT_BYTES) return { ok: false, error: 'That file is over 1 MB; split it into smaller files and import each.', fieldErrors: { file: 'Over 1 MB.' } };
     const report = importRedirectsCsv(await input.file.text(), { actorId: staff.id });
     revalidatePath('/desk/redirects');
     return { ok: true, message: importSummary(report), report };
   },
+  audit: ({ staff, result }) => (result.ok ? { actorId: staff.id, action: 'redirect.import', subjectType: 'redirect', note: result.message, data: { added: result.report.added, invalid: result.report.invalid.length, duplicates: result.report.duplicates.length } } : null),
 });
 
 function importSummary(report: RedirectCsvReport): string {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
 import { revalidationBearer, signUnsubscribe, tinyPng } from './authorization-secrets';
@@ -137,6 +138,27 @@ const authorsDraft = ({ fixtures }: CallContext): ArticleCall => {
   return { articleId: draft.id, title: draft.title };
 };
 
+type RedirectCall = Prepared & { id: number; fromPath: string };
+/** A redirect made straight in the database, for the calls that read or remove one. */
+const matrixRedirect = ({ fixtures }: CallContext): RedirectCall => {
+  const fromPath = `/matrix-old/${fixtures.unique('r')}`;
+  const id = Number(fixtures.sqlite.prepare("insert into redirects (from_path, to_path, origin) values (?, '/articles/matrix-new', 'manual')").run(fromPath).lastInsertRowid);
+  return { id, fromPath };
+};
+
+type IntegrationCall = Prepared & { integrationId: number; webhookId: number; deliveryId: number };
+/** An integration with one webhook and one delivery that failed for good, as the worker leaves it. */
+const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
+  const integrationId = Number(fixtures.sqlite.prepare('insert into integrations (name, content_key) values (?, ?)').run(`Matrix tool ${fixtures.unique('i')}`, randomBytes(13).toString('hex')).lastInsertRowid);
+  const webhookId = Number(
+    fixtures.sqlite.prepare("insert into webhooks (integration_id, event, target_url, secret) values (?, 'post.published', 'https://hooks.example.org/matrix', 'matrix-secret')").run(integrationId).lastInsertRowid,
+  );
+  const deliveryId = Number(
+    fixtures.sqlite.prepare("insert into webhook_deliveries (webhook_id, event, payload, status, attempts, response_status, error) values (?, 'post.published', '{}', 'failed', 6, 500, 'The receiver answered 500.')").run(webhookId).lastInsertRowid,
+  );
+  return { integrationId, webhookId, deliveryId };
+};
+
 /** Keys: `METHOD /pattern`, the pattern as the file path says it (route groups dropped). */
 export const ROUTES: Record<string, RouteRow> = {
   'GET /account/export': {
@@ -235,6 +257,13 @@ export const ROUTES: Record<string, RouteRow> = {
       request: () => ({ path: '/api/internal/revalidate', body: { tags: ['home'] }, headers: { Authorization: `Bearer ${revalidationBearer()}` } }),
       succeeded: (outcome) => answered(outcome, 200, [outcome.json.expired === 1, `expired ${String(outcome.json.expired)} tags, not 1`]),
     },
+  },
+  'GET /api/desk/redirects/export': {
+    access: 'editor',
+    prepare: matrixRedirect,
+    request: () => ({ path: '/api/desk/redirects/export' }),
+    succeeded: (outcome, prepared: RedirectCall) =>
+      answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.includes(`${prepared.fromPath},/articles/matrix-new,0,manual`), `the export does not list ${prepared.fromPath}`]),
   },
   'GET /api/desk/articles/[id]': {
     access: 'own',
@@ -757,6 +786,53 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (prepared: { id: number }) => [{ id: prepared.id, direction: 'up' }],
     succeeded: (outcome, prepared: { id: number; position: number }, { fixtures }) =>
       firstProblem([fixtures.get<{ position: number }>('select position from sections where id = ?', prepared.id).position < prepared.position, `not moved: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/redirects/actions.ts#addRedirectAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ fromPath: `/matrix-added/${fixtures.unique('r')}` }),
+    args: (prepared: { fromPath: string }) => [null, form({ from: prepared.fromPath, to: '/articles/matrix-new' })],
+    succeeded: (outcome, prepared: { fromPath: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from redirects where from_path = ? and to_path = '/articles/matrix-new'", prepared.fromPath) !== undefined, `no redirect row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/redirects/actions.ts#removeRedirectAction': {
+    access: 'editor',
+    prepare: matrixRedirect,
+    args: (prepared: RedirectCall) => [{ id: prepared.id }],
+    succeeded: (outcome, prepared: RedirectCall, { fixtures }) => firstProblem([fixtures.find('select id from redirects where id = ?', prepared.id) === undefined, `the redirect is still there: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/redirects/actions.ts#importRedirectsAction': {
+    access: 'editor',
+    prepare: ({ fixtures }) => ({ fromPath: `/matrix-imported/${fixtures.unique('r')}` }),
+    args: (prepared: { fromPath: string }) => {
+      const data = new FormData();
+      data.append('file', new Blob([`from,to\n${prepared.fromPath},/articles/matrix-new\n`], { type: 'text/csv' }), 'redirects.csv');
+      return [null, data];
+    },
+    succeeded: (outcome, prepared: { fromPath: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from redirects where from_path = ? and origin = 'csv'", prepared.fromPath) !== undefined, `no imported redirect row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/settings/integrations/[id]/actions.ts#addWebhookAction': {
+    access: 'admin',
+    page: '/desk/settings',
+    prepare: (call) => ({ ...matrixIntegration(call), targetUrl: `https://hooks.example.org/${call.fixtures.unique('w')}` }),
+    args: (prepared: IntegrationCall & { targetUrl: string }) => [null, form({ integrationId: prepared.integrationId, event: 'issue.published', targetUrl: prepared.targetUrl })],
+    succeeded: (outcome, prepared: IntegrationCall & { targetUrl: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from webhooks where integration_id = ? and event = 'issue.published' and target_url = ?", prepared.integrationId, prepared.targetUrl) !== undefined, `no webhook row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/settings/integrations/[id]/actions.ts#removeWebhookAction': {
+    access: 'admin',
+    page: '/desk/settings',
+    prepare: matrixIntegration,
+    args: (prepared: IntegrationCall) => [{ integrationId: prepared.integrationId, id: prepared.webhookId }],
+    succeeded: (outcome, prepared: IntegrationCall, { fixtures }) => firstProblem([fixtures.find('select id from webhooks where id = ?', prepared.webhookId) === undefined, `the webhook is still there: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/settings/integrations/[id]/actions.ts#resendDeliveryAction': {
+    access: 'admin',
+    page: '/desk/settings',
+    prepare: matrixIntegration,
+    args: (prepared: IntegrationCall) => [{ integrationId: prepared.integrationId, deliveryId: prepared.deliveryId }],
+    succeeded: (outcome, prepared: IntegrationCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ status: string }>('select status from webhook_deliveries where id = ?', prepared.deliveryId).status === 'pending', `the delivery was not queued again: ${outcome.text.slice(-200)}`]),
   },
   'app/desk/settings/actions.ts#updateSettingsAction': {
     access: 'admin',

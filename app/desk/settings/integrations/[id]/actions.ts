@@ -12,18 +12,18 @@ const addInput = z.object({ integrationId: formId, event: formText, targetUrl: f
 type AddAnswer = (AddWebhookResult & { ok: true; message: string }) | Extract<AddWebhookResult, { ok: false }>;
 export type AddWebhookState = StaffActionState<AddAnswer>;
 
-export const addWebhookAction = staffAction<typeof addInput, AddAnswer>({
+export const addWebhookAction = staffAction({
   name: 'webhook.add',
   permission: 'integration.manage',
   input: addInput,
   returnTo: (sent) => pageOf(sent.integrationId),
-  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.add', subjectType: 'integration', subjectId: input.integrationId, note: `${input.event} → ${input.targetUrl.trim()}`, data: { webhookId: result.id } } : null),
-  run: ({ input }) => {
+  run: ({ input }): AddAnswer => {
     const result = addWebhook(input);
     if (!result.ok) return result;
     revalidatePath(pageOf(input.integrationId));
     return { ...result, message: `Added: ${WEBHOOK_EVENT_LABELS[input.event as WebhookEvent].toLowerCase()}, sent to ${input.targetUrl.trim()}.` };
   },
+  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.add', subjectType: 'integration', subjectId: input.integrationId, note: `${input.event} → ${input.targetUrl.trim()}`, data: { webhookId: result.id } } : null),
 });
 
 export const removeWebhookAction = staffAction({
@@ -31,13 +31,13 @@ export const removeWebhookAction = staffAction({
   permission: 'integration.manage',
   input: z.object({ integrationId: formId, id: formId }),
   returnTo: (sent) => pageOf(sent.integrationId),
-  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.remove', subjectType: 'integration', subjectId: input.integrationId, note: result.message ?? '', data: { webhookId: input.id } } : null),
   run: ({ input }) => {
     const result = removeWebhook(input);
     if (!result.ok) return result;
     revalidatePath(pageOf(input.integrationId));
     return { ok: true, message: `Removed the webhook to ${result.targetUrl}.` };
   },
+  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.remove', subjectType: 'integration', subjectId: input.integrationId, note: result.message ?? '', data: { webhookId: input.id } } : null),
 });
 
 export const resendDeliveryAction = staffAction({
@@ -45,11 +45,11 @@ export const resendDeliveryAction = staffAction({
   permission: 'integration.manage',
   input: z.object({ integrationId: formId, deliveryId: formId }),
   returnTo: (sent) => pageOf(sent.integrationId),
-  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.resend', subjectType: 'integration', subjectId: input.integrationId, data: { deliveryId: input.deliveryId } } : null),
   run: ({ input }) => {
     const result = resendDelivery(input.deliveryId, { integrationId: input.integrationId });
     if (!result.ok) return result;
     revalidatePath(pageOf(input.integrationId));
     return { ok: true, message: `The ${result.event} delivery is queued to be sent again.` };
   },
+  audit: ({ staff, input, result }) => (result.ok ? { actorId: staff.id, action: 'webhook.resend', subjectType: 'integration', subjectId: input.integrationId, data: { deliveryId: input.deliveryId } } : null),
 });
