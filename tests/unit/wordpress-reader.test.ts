@@ -34,7 +34,7 @@ describe('openWordPressExport', () => {
     const items = await readAll();
     expect(items.map((item) => item.kind)).toEqual([
       'author', 'author', 'section', 'section', 'section', 'tag', 'tag', 'media', 'media', 'media',
-      'post', 'post', 'post', 'post', 'post', 'post', 'post', 'page', 'page',
+      'post', 'post', 'post', 'post', 'post', 'post', 'post', 'post', 'page', 'page',
       'menu-item', 'menu-item', 'menu-item', 'menu-item', 'menu-item',
     ]);
     expect(items.slice(0, 7)).toEqual([
