@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
@@ -130,6 +130,7 @@ export function readWxrHead(filePath: string): WxrHead {
     sawRoot = true;
     openTag(node);
   };
+  if (!existsSync(filePath)) throw new InvalidInputError(`There is no file at ${filePath}.`);
   const fd = openSync(filePath, 'r');
   const decoder = new StringDecoder('utf8');
   const buffer = Buffer.alloc(CHUNK_BYTES);
