@@ -84,6 +84,12 @@ describe('WordPress blocks', () => {
     expect(html).toBe('<p>Old intro<br />\nsecond line</p>\n<p>New</p>');
   });
 
+  it('converts the shortcode block like classic text', () => {
+    expect(convert('<!-- wp:shortcode -->\n[gallery ids="12"]\n<!-- /wp:shortcode -->').html).toBe(
+      '<figure><img src="https://old.example.org/wp-content/uploads/table.jpg" alt="The negotiating table"></figure>',
+    );
+  });
+
   it('names iframes, objects and forms in any body', () => {
     const { warnings } = convert('Text\n\n<iframe src="https://maps.example.net/x"></iframe>\n<form action="/x"><input></form><object data="x.swf"></object>');
     expect(warnings).toEqual(['An <iframe> (https://maps.example.net/x) was dropped', 'An <object> was dropped', 'A <form> was dropped']);

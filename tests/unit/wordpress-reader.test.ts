@@ -178,6 +178,16 @@ describe('openWordPressExport', () => {
     expect(() => openWordPressExport(future)).toThrow('This WordPress export is WXR version 2.0; Masthead reads versions 1.0 to 1.2.');
   });
 
+  it('refuses a damaged export part-way with the line it stopped at', async () => {
+    const truncated = path.join(tempDir, 'truncated.xml');
+    const { readFileSync } = await import('node:fs');
+    const whole = readFileSync(FIXTURE, 'utf8');
+    writeFileSync(truncated, whole.slice(0, whole.indexOf('<item>', whole.indexOf('post_id>120')) + 200));
+    const reader = openWordPressExport(truncated);
+    await expect(readAll(truncated)).rejects.toThrow(/^The WordPress export is damaged at line \d+: .+Export it again/);
+    await expect(reader.countItems()).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
   it('streams a 10,000-post export without holding it in memory', { timeout: 120_000 }, async () => {
     const filePath = path.join(tempDir, 'large.xml');
     await generateWxr({ posts: 10_000, filePath });

@@ -72,6 +72,12 @@ describe('WordPress shortcodes', () => {
     );
   });
 
+  it('classic bodies: the read-more and page-break markers leave no trace', () => {
+    expect(classicToHtml('Opening lines.\n<!--more-->\nThe rest.\n\n<!--nextpage-->\n\nPage two.', context())).toBe(
+      '<p>Opening lines.</p>\n<p>The rest.</p>\n<p>Page two.</p>',
+    );
+  });
+
   it('classic bodies: a caption figure is not wrapped in a paragraph', () => {
     const html = classicToHtml('Above\n[caption id="attachment_11"]<img src="https://old.example.org/wp-content/uploads/silo.jpg" alt="x" /> Dusk[/caption]\nBelow', context());
     expect(html).toBe(

@@ -26,6 +26,7 @@ const RENDERERS: Record<string, (block: Block, context: BodyContext) => string> 
     return url === '' ? '' : linkParagraph(url);
   },
   'core/html': (block) => block.innerHTML.trim(),
+  'core/shortcode': (block, context) => classicToHtml(block.innerHTML, context),
 };
 
 /**

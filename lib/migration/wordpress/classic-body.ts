@@ -14,7 +14,8 @@ export function classicToHtml(text: string, context: BodyContext): string {
   const kept: string[] = [];
   // Converted markup waits in a block-level placeholder so autop neither wraps nor breaks it.
   const keep = (html: string) => (html === '' ? '' : `<figure data-kept-markup="${kept.push(html) - 1}"></figure>`);
-  const converted = convertShortcodes(text, context, keep)
+  // The "read more" and page-break markers split a post on WordPress's own pages; here the article is whole.
+  const converted = convertShortcodes(text.replace(/<!--\s*(?:more|nextpage)\b[^>]*-->/gi, ''), context, keep)
     .split(PRE_BLOCK)
     .map((part) => (PRE_BLOCK.test(part) ? part : part.replace(BARE_URL_LINE, (_, url: string) => keep(linkParagraph(url)))))
     .join('');

@@ -27,6 +27,10 @@ type Sink = { onHead?: (head: WxrHead) => void; onRecord: (record: WxrRecord) =>
  */
 function createWxrParser(sink: Sink): sax.SAXParser {
   const parser = sax.parser(true, { trim: false, normalize: false });
+  // sax only records an error until the next write; stopping at once keeps the line number true.
+  parser.onerror = (error) => {
+    throw error;
+  };
   const stack: string[] = [];
   const channel: Record<string, string> = {};
   let headDone = false;
@@ -113,7 +117,7 @@ function createWxrParser(sink: Sink): sax.SAXParser {
 
 function damaged(parser: sax.SAXParser, error: Error): InvalidInputError {
   if (error instanceof InvalidInputError) return error;
-  const reason = error.message.split('\n')[0] ?? 'unreadable XML';
+  const reason = firstLine(error.message);
   return new InvalidInputError(`The WordPress export is damaged at line ${parser.line + 1}: ${reason}. Export it again from Tools → Export in WordPress.`);
 }
 
@@ -149,7 +153,7 @@ export function readWxrHead(filePath: string): WxrHead {
     }
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = firstLine(error instanceof Error ? error.message : String(error));
     if (!sawRoot) throw new InvalidInputError(`${NOT_WXR} it is not XML. (The parser stopped at line ${parser.line + 1}: ${reason}.)`);
     throw damaged(parser, error instanceof Error ? error : new Error(reason));
   } finally {
@@ -179,9 +183,18 @@ export async function* readWxrRecords(filePath: string): AsyncGenerator<WxrRecor
       first = false;
       while (queue.length > 0) yield queue.shift()!;
     }
-    parser.close();
+    try {
+      parser.close();
+    } catch (error) {
+      throw damaged(parser, error instanceof Error ? error : new Error(String(error)));
+    }
     while (queue.length > 0) yield queue.shift()!;
   } finally {
     stream.destroy();
   }
+}
+
+/** sax's messages run over several lines and end with a full stop; the sentence around them adds its own. */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/\.+$/, '') || 'unreadable XML';
 }
