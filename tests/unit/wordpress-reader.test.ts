@@ -90,6 +90,7 @@ describe('openWordPressExport', () => {
     expect(post.html).toContain('<figure><img src="https://old.example.org/wp-content/uploads/2020/01/hall.png" alt="Rows of centrifuges in a hall"><figcaption>A hall of the kind the protocol covers</figcaption></figure>');
     expect(post.html).toContain('<table><thead><tr><th>Measure</th>');
     expect(post.html).toContain('<hr>');
+    expect(post.html).toContain('<figure><img src="https://old.example.org/wp-content/uploads/2019/03/silo.jpg" alt="An empty missile silo under an orange sky"></figure>');
     expect(post.html).not.toContain('wp:');
     expect(post.warnings).toEqual([
       { item: 'Reading the new verification protocol (post 120)', message: 'Unknown block acme/vote-widget' },

@@ -82,7 +82,8 @@ function imageFigure(html: string, context: BodyContext, id: string | undefined)
     alt: (image && readAttribute(image, 'alt')) || attachment?.alt || '',
     width: image && readAttribute(image, 'width'),
     height: image && readAttribute(image, 'height'),
-    captionHtml: caption === undefined ? escapeHtml(attachment?.caption ?? '') : withoutClasses(caption),
+    // An image block shows only the caption saved with it, not the library's.
+    captionHtml: caption === undefined ? '' : withoutClasses(caption),
   });
 }
 
