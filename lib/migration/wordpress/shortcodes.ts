@@ -1,0 +1,98 @@
+import type { BodyContext } from './body-context';
+import { escapeHtml, figureHtml, linkParagraph, readAttribute } from './html-text';
+
+type Shortcode = { name: string; attributes: Record<string, string>; content: string | undefined };
+
+/** Shortcodes that stand for media; the rest are a plugin's and are removed. */
+const HANDLERS: Record<string, (shortcode: Shortcode, context: BodyContext) => string> = {
+  caption: captionToFigure,
+  wp_caption: captionToFigure,
+  gallery: galleryToFigures,
+  embed: (shortcode) => {
+    const url = (shortcode.content ?? shortcode.attributes.src ?? '').trim();
+    return url === '' ? '' : linkParagraph(url);
+  },
+};
+
+const OPENING = /\[(\[?)([A-Za-z][\w-]*)((?:\s[^\]]*?)?)(\/?)\](\]?)/g;
+
+/**
+ * Replaces the shortcodes in a classic body: `[caption]` becomes a figure with its caption,
+ * `[gallery]` a figure for each image, `[embed]` a link paragraph. Any other shortcode is removed,
+ * keeping the text it encloses, and named through `context.warn`. Bracketed prose such as `[sic]`
+ * is left alone: only a name with attributes, a closing tag, or a plugin-style name counts.
+ * `keep` lets the caller shield the markup it gets from further processing (autop).
+ */
+export function convertShortcodes(text: string, context: BodyContext, keep: (html: string) => string = (html) => html): string {
+  let output = '';
+  let position = 0;
+  OPENING.lastIndex = 0;
+  for (let match = OPENING.exec(text); match; match = OPENING.exec(text)) {
+    const [whole, openEscape, rawName, rawAttributes, selfClosing, closeEscape] = match;
+    const name = rawName!.toLowerCase();
+    const start = match.index;
+    const closingTag = `[/${rawName}]`;
+    const closingAt = selfClosing ? -1 : text.indexOf(closingTag, start + whole.length);
+    const end = closingAt === -1 ? start + whole.length : closingAt + closingTag.length;
+    if (openEscape && closeEscape) {
+      output += text.slice(position, start) + whole.slice(1, -1);
+      position = start + whole.length;
+      OPENING.lastIndex = position;
+      continue;
+    }
+    const handler = HANDLERS[name];
+    const looksLikeShortcode = handler || rawAttributes!.trim() !== '' || closingAt !== -1 || /[-_]/.test(name);
+    if (!looksLikeShortcode) continue;
+    const content = closingAt === -1 ? undefined : text.slice(start + whole.length, closingAt);
+    const shortcode: Shortcode = { name, attributes: parseAttributes(rawAttributes!), content };
+    output += text.slice(position, start);
+    if (handler) output += keep(handler(shortcode, context));
+    else {
+      context.warn(`Unknown shortcode [${name}] removed`);
+      output += content === undefined ? '' : convertShortcodes(content, context, keep);
+    }
+    position = end;
+    OPENING.lastIndex = end;
+  }
+  return output + text.slice(position);
+}
+
+function parseAttributes(raw: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  const pattern = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/g;
+  for (let match = pattern.exec(raw); match; match = pattern.exec(raw)) {
+    attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? '';
+  }
+  return attributes;
+}
+
+function captionToFigure({ attributes, content }: Shortcode, context: BodyContext): string {
+  const body = content ?? '';
+  const image = /<img\b[^>]*>/i.exec(body)?.[0];
+  if (!image) return escapeHtml(attributes.caption ?? '') + body;
+  const attachment = context.attachments.get((attributes.id ?? '').replace(/^attachment_/, ''));
+  const withoutImage = body.replace(/<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i, '');
+  const captionHtml = attributes.caption !== undefined ? escapeHtml(attributes.caption) : withoutImage.trim();
+  return figureHtml({
+    src: readAttribute(image, 'src') ?? attachment?.url ?? '',
+    alt: readAttribute(image, 'alt') || attachment?.alt || '',
+    width: readAttribute(image, 'width'),
+    height: readAttribute(image, 'height'),
+    captionHtml,
+  });
+}
+
+function galleryToFigures({ attributes }: Shortcode, context: BodyContext): string {
+  const listed = (attributes.ids ?? attributes.include ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = listed.length > 0 ? listed : [...context.attachments.values()].filter((a) => a.parentId === context.postId).map((a) => a.id);
+  return ids
+    .map((id) => {
+      const attachment = context.attachments.get(id);
+      if (!attachment) {
+        context.warn(`Gallery image ${id} is not in the export`);
+        return '';
+      }
+      return figureHtml({ src: attachment.url, alt: attachment.alt, captionHtml: escapeHtml(attachment.caption) });
+    })
+    .join('');
+}
