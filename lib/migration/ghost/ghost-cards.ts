@@ -3,7 +3,7 @@ import { escapeHtml } from '@/lib/readers/mail/escape-html';
 /** Receives what a body renderer dropped or changed, in a sentence for the import report. */
 export type Warn = (message: string) => void;
 
-export type CardImage = { src?: unknown; alt?: unknown; caption?: unknown; width?: unknown; height?: unknown };
+export type CardImage = { src?: unknown; alt?: unknown; caption?: unknown; width?: unknown; height?: unknown; [field: string]: unknown };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
