@@ -5,6 +5,18 @@ export type Warn = (message: string) => void;
 
 export type CardImage = { src?: unknown; alt?: unknown; caption?: unknown; width?: unknown; height?: unknown; [field: string]: unknown };
 
+/** A body Ghost stores as a JSON string (Lexical, Mobiledoc); undefined when empty or unreadable, which is reported. */
+export function parseBody(source: unknown, format: string, warn: Warn): unknown {
+  if (typeof source !== 'string') return source;
+  if (!source.trim()) return undefined;
+  try {
+    return JSON.parse(source);
+  } catch {
+    warn(`The ${format} body is not valid JSON and was left empty`);
+    return undefined;
+  }
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** One image as a figure; Ghost keeps captions as HTML, so they pass to the cleaner as they are. */
@@ -39,11 +51,11 @@ export function embedHtml(url: unknown, title: unknown, warn: Warn): string {
   return linkParagraph(url, title);
 }
 
-/** An HTML card passes to the cleaner; what the cleaner will remove is named now, with the item. */
-export function htmlCard(html: unknown, warn: Warn): string {
+/** HTML passes to the cleaner; what the cleaner will remove is named now, with the item. */
+export function htmlCard(html: unknown, warn: Warn, holder = 'HTML card'): string {
   const source = text(html);
-  for (const tag of ['script', 'iframe', 'object', 'embed', 'form']) {
-    if (new RegExp(`<${tag}[\\s>/]`, 'i').test(source)) warn(`HTML card holds <${tag}>, which will be dropped`);
+  for (const tag of ['script', 'iframe', 'object', 'embed', 'video', 'audio']) {
+    if (new RegExp(`<${tag}[\\s>/]`, 'i').test(source)) warn(`${holder} holds <${tag}>, which will be dropped`);
   }
   return source;
 }

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@/lib/readers/mail/escape-html';
-import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, toggleHtml, type Warn } from './ghost-cards';
+import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, parseBody, toggleHtml, type Warn } from './ghost-cards';
 
 type LexicalNode = { type?: unknown; children?: unknown; [field: string]: unknown };
 
@@ -24,17 +24,7 @@ const childrenOf = (node: LexicalNode): LexicalNode[] =>
  * import's cleaner. All text is escaped; HTML cards pass through; what cannot be kept is reported to `warn`.
  */
 export function renderLexical(state: unknown, warn: Warn): string {
-  let parsed = state;
-  if (typeof state === 'string') {
-    if (!state.trim()) return '';
-    try {
-      parsed = JSON.parse(state);
-    } catch {
-      warn('The Lexical body is not valid JSON and was left empty');
-      return '';
-    }
-  }
-  const root = (parsed as { root?: LexicalNode } | null)?.root;
+  const root = (parseBody(state, 'Lexical', warn) as { root?: LexicalNode } | null)?.root;
   return root ? childrenOf(root).map((node) => renderBlock(node, warn)).join('') : '';
 }
 

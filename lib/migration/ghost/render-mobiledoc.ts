@@ -1,5 +1,5 @@
 import { escapeHtml } from '@/lib/readers/mail/escape-html';
-import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, toggleHtml, type Warn } from './ghost-cards';
+import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, parseBody, toggleHtml, type Warn } from './ghost-cards';
 
 type Payload = Record<string, unknown>;
 type Mobiledoc = { atoms: unknown[]; cards: unknown[]; markups: unknown[]; sections: unknown[] };
@@ -15,17 +15,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
  * cards) as HTML for the import's cleaner. All text is escaped; what cannot be kept is reported to `warn`.
  */
 export function renderMobiledoc(source: unknown, warn: Warn): string {
-  let parsed = source;
-  if (typeof source === 'string') {
-    if (!source.trim()) return '';
-    try {
-      parsed = JSON.parse(source);
-    } catch {
-      warn('The Mobiledoc body is not valid JSON and was left empty');
-      return '';
-    }
-  }
-  const raw = (parsed ?? {}) as Partial<Mobiledoc>;
+  const raw = (parseBody(source, 'Mobiledoc', warn) ?? {}) as Partial<Mobiledoc>;
   const doc: Mobiledoc = { atoms: list(raw.atoms), cards: list(raw.cards), markups: list(raw.markups), sections: list(raw.sections) };
   return doc.sections.map((section) => renderSection(list(section), doc, warn)).join('');
 }
