@@ -79,11 +79,16 @@ export function toggleHtml(heading: unknown, content: unknown): string {
   return `${title ? `<p><strong>${title}</strong></p>` : ''}${text(content).trim() ? wrapParagraph(text(content).trim()) : ''}`;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+
+/** The common named entities back to characters, so escaping again later does not double them. */
+export function decodeEntities(html: string): string {
+  return html.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
+
 /** Ghost's captions and alt texts hold HTML; a featured image wants the words. */
 export function htmlToPlainText(html: unknown): string {
-  return text(html)
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[name] ?? '')
+  return decodeEntities(text(html).replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

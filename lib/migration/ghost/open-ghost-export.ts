@@ -14,6 +14,7 @@ import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
 import { htmlCard, htmlToPlainText } from './ghost-cards';
 import { renderLexical } from './render-lexical';
 import { renderMobiledoc } from './render-mobiledoc';
+import { tidyGhostHtml } from './tidy-ghost-html';
 
 /** Ghost exports are one JSON document; above this it is not read whole into memory. */
 export const GHOST_EXPORT_MAX_BYTES = 400_000_000;
@@ -67,7 +68,7 @@ export function openGhostExport(filePath: string, options: { siteUrl?: string; m
     const warn = (message: string) => entryWarnings.push({ item, message });
     const meta = metaOf.get(sourceId) ?? {};
     const field = (name: string) => optional(post[name]) ?? optional(meta[name]);
-    const html = withSite(str(post.html).trim() ? htmlCard(post.html, warn, 'The body') : post.lexical ? renderLexical(post.lexical, warn) : post.mobiledoc ? renderMobiledoc(post.mobiledoc, warn) : '');
+    const html = withSite(str(post.html).trim() ? htmlCard(tidyGhostHtml(str(post.html), warn), warn, 'The body') : post.lexical ? renderLexical(post.lexical, warn) : post.mobiledoc ? renderMobiledoc(post.mobiledoc, warn) : '');
     if (str(post.codeinjection_head).trim() || str(post.codeinjection_foot).trim()) warn('Code injection dropped: it would run as a script on the page');
     const { status, notPublicBecause } = statusOf(post);
     const authorIds = authorsOf(sourceId);
