@@ -77,12 +77,12 @@ describe('openGhostExport, a Ghost 5 export with Lexical bodies', () => {
     });
   });
 
-  it('prefers html to Lexical, and names what the cleaner will drop from it and dropped code injection', async () => {
+  it('prefers html to Lexical, tidies its cards, and names what the cleaner will drop from it and dropped code injection', async () => {
     const post = entry(await readAll(openGhostExport(GHOST_5)), 'committee-notes');
     expect(post).toMatchObject({
       html:
         '<p>The committee met <strong>twice</strong>.</p><figure class="kg-card kg-image-card"><img src="/content/images/2024/04/room.jpg" alt="The committee room"></figure>' +
-        '<iframe src="https://video.example.org/embed/9"></iframe>',
+        '<iframe src="https://video.example.org/embed/9"></iframe><p><a href="https://example.org/minutes">Minutes</a></p>',
       tagSourceIds: [id5(21)],
       authorSourceIds: [id5(1)],
       warnings: [
