@@ -59,6 +59,14 @@ describe('openSubscribersCsv, a Mailchimp audience export', () => {
     expect(cleaned.warnings).toEqual([{ item: 'cleaned_members_export_3f2a.csv', message: "Mailchimp cleaned these addresses because mail to them bounced: they are imported as unsubscribed" }]);
   });
 
+  it('never reads a non-subscribed export as subscribed, though its name contains the word', async () => {
+    const reader = openSubscribersCsv(tempCsv('nonsubscribed_email_audience_export_3f2a.csv', 'Email Address,First Name,Last Name\nshop@example.org,Shop,\n'));
+    expect((await readAll(reader)).map((item) => item.status)).toEqual(['unsubscribed']);
+    expect(reader.warnings).toEqual([
+      { item: 'nonsubscribed_email_audience_export_3f2a.csv', message: 'Mailchimp’s non-subscribed contacts never agreed to be mailed: they are imported as unsubscribed' },
+    ]);
+  });
+
   it('prefers a Status column, row by row, and without one or a telling file name imports as confirmed with a warning', async () => {
     const withStatus = openSubscribersCsv(
       tempCsv('audience.csv', 'Email Address,First Name,Last Name,Status\na@example.org,A,,subscribed\nb@example.org,B,,cleaned\nc@example.org,C,,pending\n'),

@@ -184,6 +184,10 @@ function statusOfFile(format: Format, columns: string[], fileName: string, warn:
     return 'confirmed';
   }
   const name = fileName.toLowerCase();
+  if (/non-?subscribed|transactional/.test(name)) {
+    warn('Mailchimp’s non-subscribed contacts never agreed to be mailed: they are imported as unsubscribed');
+    return 'unsubscribed';
+  }
   if (columns.includes('unsub_time') || name.includes('unsubscribed')) return 'unsubscribed';
   if (columns.includes('clean_time') || name.includes('cleaned')) {
     warn('Mailchimp cleaned these addresses because mail to them bounced: they are imported as unsubscribed');
