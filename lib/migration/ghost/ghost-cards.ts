@@ -119,3 +119,43 @@ export function markdownHtml(markdown: unknown): string {
     })
     .join('');
 }
+
+/**
+ * A Ghost card as HTML, whichever editor stored it: Lexical's card nodes carry the same fields as
+ * Mobiledoc's card payloads. Undefined for a card this does not know.
+ */
+export function cardHtml(name: string, card: Record<string, unknown>, warn: Warn): string | undefined {
+  const title = (card.metadata as { title?: unknown } | undefined)?.title;
+  switch (name) {
+    case 'image':
+      return figureHtml(card);
+    case 'gallery':
+      return galleryHtml(card.images, card.caption);
+    case 'html':
+      return htmlCard(card.html, warn);
+    case 'markdown':
+    case 'card-markdown':
+      return markdownHtml(card.markdown);
+    case 'hr':
+    case 'horizontalrule':
+      return '<hr>';
+    case 'embed':
+      return embedHtml(card.url, title, warn);
+    case 'bookmark':
+      return linkParagraph(card.url, title);
+    case 'button':
+      return linkParagraph(card.buttonUrl, card.buttonText);
+    case 'code':
+    case 'codeblock':
+      return codeHtml(card.code);
+    case 'callout':
+      return calloutHtml(card.calloutEmoji, card.calloutText);
+    case 'toggle':
+      return toggleHtml(card.heading, card.content);
+    // Ghost's members' preview divider: a members-only post is imported as a draft anyway.
+    case 'paywall':
+      return '';
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@/lib/readers/mail/escape-html';
-import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, parseBody, toggleHtml, type Warn } from './ghost-cards';
+import { cardHtml, parseBody, type Warn } from './ghost-cards';
 
 type LexicalNode = { type?: unknown; children?: unknown; [field: string]: unknown };
 
@@ -47,34 +47,11 @@ function renderBlock(node: LexicalNode, warn: Warn): string {
       return `<blockquote><p>${inline()}</p></blockquote>`;
     case 'list':
       return renderList(node, warn);
-    case 'horizontalrule':
-      return '<hr>';
-    case 'image':
-      return figureHtml(node);
-    case 'gallery':
-      return galleryHtml(node.images, node.caption);
-    case 'embed':
-      return embedHtml(node.url, (node.metadata as { title?: unknown } | undefined)?.title, warn);
-    case 'bookmark':
-      return linkParagraph(node.url, (node.metadata as { title?: unknown } | undefined)?.title);
-    case 'button':
-      return linkParagraph(node.buttonUrl, node.buttonText);
-    case 'html':
-      return htmlCard(node.html, warn);
-    case 'markdown':
-      return markdownHtml(node.markdown);
-    case 'callout':
-      return calloutHtml(node.calloutEmoji, node.calloutText);
-    case 'toggle':
-      return toggleHtml(node.heading, node.content);
-    case 'codeblock':
-      return codeHtml(node.code);
-    // Ghost's members' preview divider: everything after it is imported as a draft anyway.
-    case 'paywall':
-      return '';
-    default:
-      warn(`Unknown Lexical card "${String(node.type)}" dropped`);
-      return '';
+    default: {
+      const html = cardHtml(String(node.type), node, warn);
+      if (html === undefined) warn(`Unknown Lexical card "${String(node.type)}" dropped`);
+      return html ?? '';
+    }
   }
 }
 

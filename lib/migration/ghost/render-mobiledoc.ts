@@ -1,5 +1,5 @@
 import { escapeHtml } from '@/lib/readers/mail/escape-html';
-import { calloutHtml, codeHtml, embedHtml, figureHtml, galleryHtml, htmlCard, linkParagraph, markdownHtml, parseBody, toggleHtml, type Warn } from './ghost-cards';
+import { cardHtml, figureHtml, parseBody, type Warn } from './ghost-cards';
 
 type Payload = Record<string, unknown>;
 type Mobiledoc = { atoms: unknown[]; cards: unknown[]; markups: unknown[]; sections: unknown[] };
@@ -85,35 +85,7 @@ function renderAtom([name, text]: unknown[], warn: Warn): string {
 }
 
 function renderCard(name: string, card: Payload, warn: Warn): string {
-  const title = (card.metadata as { title?: unknown } | undefined)?.title;
-  switch (name) {
-    case 'image':
-      return figureHtml(card);
-    case 'gallery':
-      return galleryHtml(card.images, card.caption);
-    case 'html':
-      return htmlCard(card.html, warn);
-    case 'markdown':
-    case 'card-markdown':
-      return markdownHtml(card.markdown);
-    case 'hr':
-      return '<hr>';
-    case 'embed':
-      return embedHtml(card.url, title, warn);
-    case 'bookmark':
-      return linkParagraph(card.url, title);
-    case 'button':
-      return linkParagraph(card.buttonUrl, card.buttonText);
-    case 'code':
-      return codeHtml(card.code);
-    case 'callout':
-      return calloutHtml(card.calloutEmoji, card.calloutText);
-    case 'toggle':
-      return toggleHtml(card.heading, card.content);
-    case 'paywall':
-      return '';
-    default:
-      warn(`Unknown Mobiledoc card "${name}" dropped`);
-      return '';
-  }
+  const html = cardHtml(name, card, warn);
+  if (html === undefined) warn(`Unknown Mobiledoc card "${name}" dropped`);
+  return html ?? '';
 }
