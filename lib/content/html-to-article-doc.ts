@@ -56,13 +56,22 @@ function serverDocument(): Document {
   return window.document as unknown as Document;
 }
 
+/** The images of the HTML, in order, each address once, with the alt text and caption the source gave it. */
+export function listImages(html: string): { src: string; alt: string; caption: string }[] {
+  const template = parse(html);
+  const images = new Map<string, { src: string; alt: string; caption: string }>();
+  for (const image of Array.from(template.content.querySelectorAll('img'))) {
+    const src = (image.getAttribute('src') ?? '').trim();
+    if (src === '' || images.has(src)) continue;
+    const caption = image.closest('figure')?.querySelector('figcaption')?.textContent ?? '';
+    images.set(src, { src, alt: (image.getAttribute('alt') ?? '').trim(), caption: caption.replace(/\s+/g, ' ').trim() });
+  }
+  return [...images.values()];
+}
+
 /** The `<img src>` addresses in the HTML, in order, each once: what the media step resolves before conversion. */
 export function listImageSources(html: string): string[] {
-  const template = parse(html);
-  const sources = Array.from(template.content.querySelectorAll('img'))
-    .map((image) => (image.getAttribute('src') ?? '').trim())
-    .filter((src) => src !== '');
-  return [...new Set(sources)];
+  return listImages(html).map((image) => image.src);
 }
 
 /**
