@@ -26,7 +26,9 @@ import {
   sections,
   subscribers,
 } from '@/db/schema';
+import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
+import { getWorkflowState } from '@/lib/articles/get-workflow-state';
 import { getAuthorPage } from '@/lib/site/authors/get-author-page';
 import { getSectionPage } from '@/lib/site/sections/get-section-page';
 import { searchArticles } from '@/lib/site/search/search-articles';
@@ -155,6 +157,16 @@ describe('importing a published post', () => {
     expect(getAuthorPage({ slug: 'bo', page: 1 })?.articles.map((article) => article.slug)).toEqual(['the-treaty-that-lapsed']);
     // An archive is not news: followers are not alerted about it.
     expect(rowCounts().campaigns).toBe(0);
+
+    // The desk shows it as a published article with nothing left to fix and no edits waiting.
+    const editor = await createTestStaff({ role: 'editor' });
+    const desk = getArticleForEdit({ id: shown!.id, actor: editor });
+    expect(desk).toMatchObject({ status: 'published', isPublished: true, dek: shown!.dek, authors: [{ name: 'Alice Archer' }, { name: 'Bo Berg' }] });
+    expect(desk.manualTags.map((tag) => tag.name).sort()).toEqual(['New START Treaty', 'Verification']);
+    const workflow = getWorkflowState({ id: shown!.id, actor: editor });
+    expect(workflow.preflight.blocking).toEqual([]);
+    expect(workflow.hasUnpublishedChanges).toBe(false);
+    expect(workflow.publishedAt).toBe('2019-03-04T09:30:00.000Z');
   });
 
   it('answers each old address with a redirect to the new page', async () => {
@@ -201,6 +213,65 @@ describe('statuses', () => {
 });
 
 describe('running twice, and dry runs', () => {
+  /** Every kind of item, with a clash, a duplicate, a missing image and a failing item among them. */
+  async function wholeSite(): Promise<{ items: ImportItem[]; mediaDir: string }> {
+    const mediaDir = makeTempFolder();
+    fs.mkdirSync(path.join(mediaDir, '2019'), { recursive: true });
+    fs.writeFileSync(path.join(mediaDir, '2019', 'map.png'), await makeImage({ format: 'png', width: 300, height: 200 }));
+    const items: ImportItem[] = [
+      { kind: 'author', sourceId: 'a0', name: '', slug: 'nobody', oldUrls: [] },
+      ...AUTHORS,
+      { kind: 'author', sourceId: 'a3', name: 'alice archer', slug: 'alice-again', oldUrls: [] },
+      SECTION,
+      ...TAGS,
+      { kind: 'tag', sourceId: 't4', name: 'verification', slug: 'verification-2', oldUrls: [] },
+      { kind: 'media', sourceId: '90', url: `${SITE}/wp-content/uploads/2019/map.png`, alt: 'A map', caption: 'The region' },
+      { kind: 'media', sourceId: '91', url: `${SITE}/wp-content/uploads/2019/gone.png`, alt: '', caption: '' },
+      post({ html: `<p>Text.</p><img src="/wp-content/uploads/2019/map.png"><img src="/wp-content/uploads/2019/nope.png"><script>x()</script>`, featuredImage: { mediaSourceId: '90' } }),
+      post({ sourceId: '13', title: 'Twin', slug: 'the-treaty-that-lapsed', oldUrls: ['/?p=12', '/twin/'] }),
+      post({ sourceId: '14', title: 'Hidden', slug: 'hidden', notPublicBecause: 'it was password-protected', oldUrls: [] }),
+      post({ kind: 'page', sourceId: '40', title: 'About', slug: 'about', oldUrls: ['/about/'] }),
+      post({ kind: 'page', sourceId: '41', title: 'Topics', slug: 'topics', oldUrls: [] }),
+      { kind: 'menu-item', sourceId: 'm1', menu: 'header', label: 'About', target: { kind: 'page', sourceId: '40' }, position: 1 },
+      { kind: 'menu-item', sourceId: 'm2', menu: 'header', label: 'Verification', target: { kind: 'tag', sourceId: 't2' }, position: 2 },
+      { kind: 'menu-item', sourceId: 'm3', menu: 'footer', label: 'Gone', target: { kind: 'post', sourceId: '999' }, position: 3 },
+      { kind: 'subscriber', email: 'Reader@Example.org', name: 'R', status: 'confirmed', where: 'line 2' },
+      { kind: 'subscriber', email: 'reader@example.org', name: 'R', status: 'confirmed', where: 'line 3' },
+      { kind: 'subscriber', email: 'nope', name: '', status: 'confirmed', where: 'line 4' },
+    ];
+    return { items, mediaDir };
+  }
+
+  it('counts and warns in a dry run exactly as the real run then does, on every kind of item', async () => {
+    startTreatyEntity();
+    const { items, mediaDir } = await wholeSite();
+    await adminId();
+    const before = rowCounts();
+    const mediaFiles = fs.readdirSync(process.env.MEDIA_DIR!);
+    const dry = await runImport(items, { dryRun: true, mediaDir });
+    expect(rowCounts()).toEqual(before);
+    expect(fs.readdirSync(process.env.MEDIA_DIR!)).toEqual(mediaFiles);
+    const real = await runImport(items, { mediaDir });
+    expect(dry.counts).toEqual(real.counts);
+    expect(dry.warnings).toEqual(real.warnings);
+    expect(real.counts).toMatchObject({
+      author: { created: 2, unchanged: 1, failed: 1 },
+      tag: { created: 1, unchanged: 2, skipped: 1 },
+      media: { created: 1, failed: 1 },
+      post: { created: 3 },
+      page: { created: 2 },
+      'menu-item': { created: 2, skipped: 1 },
+      subscriber: { created: 1, skipped: 2 },
+    });
+
+    const afterFirst = rowCounts();
+    const secondDry = await runImport(items, { dryRun: true, mediaDir });
+    const second = await runImport(items, { mediaDir });
+    expect(secondDry.counts).toEqual(second.counts);
+    expect(rowCounts()).toEqual(afterFirst);
+    for (const counts of Object.values(second.counts)) expect(counts.created + counts.updated).toBe(0);
+  });
+
   it('writes nothing in a dry run, and counts what the real run then does', async () => {
     startTreatyEntity();
     const items = [...siteItems(), { kind: 'subscriber', email: 'Reader@Example.org', name: 'R', status: 'confirmed', where: 'line 2' } as ImportItem];

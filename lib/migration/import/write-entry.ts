@@ -67,7 +67,7 @@ function bodyOf(context: ImportContext, item: ImportedEntry, images: EntryImages
   for (const description of dropped) {
     const src = description.startsWith('the image ') ? description.slice('the image '.length) : null;
     const known = src === null ? undefined : images.inline.get(src);
-    if (known && !known.resolution.ok) warn(context, `The image ${known.url ?? src} could not be had (${known.resolution.reason}); its figure is left out.`);
+    if (known && !known.resolution.ok) warn(context, `The image ${known.url ?? src} could not be had: ${known.resolution.reason}. Its figure is left out.`);
     else warn(context, `Left out of the body: ${description}.`);
   }
   return doc;
@@ -237,7 +237,7 @@ function firstReferencedId(tx: ImportTx, context: ImportContext, item: ImportedE
 function featuredId(context: ImportContext, featured: EntryImages['featured']): number | null {
   if (!featured) return null;
   if (!featured.resolution.ok) {
-    warn(context, `The featured image ${featured.label} could not be had (${featured.resolution.reason}); the article has none.`);
+    warn(context, `The featured image ${featured.label} could not be had: ${featured.resolution.reason}. The article has none.`);
     return null;
   }
   return 'mediaId' in featured.resolution ? featured.resolution.mediaId : null;
