@@ -20,17 +20,12 @@ export function writeAuthor(tx: ImportTx, context: ImportContext, item: Imported
   const name = item.name.trim();
   if (name === '') throw new InvalidInputError('This author has no name, so no byline can carry them.');
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, 'author', item.sourceId);
-  if (mapped && mapped.contentHash === hash) return 'unchanged';
+  const seen = revisit(tx, context, { sourceKind: 'author', sourceId: item.sourceId, hash }, (id) => {
+    tx.update(contributors).set({ name, bio: item.bio ?? '' }).where(eq(contributors.id, id)).run();
+    context.changed.contributorIds.add(id);
+  });
+  if (seen) return seen;
   const slugWanted = slugify(item.slug) || slugify(name) || 'contributor';
-  if (mapped) {
-    if (!mapped.targetKind.endsWith(MATCHED)) {
-      tx.update(contributors).set({ name, bio: item.bio ?? '' }).where(eq(contributors.id, mapped.targetId)).run();
-      context.changed.contributorIds.add(mapped.targetId);
-    }
-    recordMapped(tx, context, { sourceKind: 'author', sourceId: item.sourceId, targetKind: mapped.targetKind, targetId: mapped.targetId, hash });
-    return 'updated';
-  }
   const existing =
     tx.select({ id: contributors.id, slug: contributors.slug }).from(contributors).where(eq(contributors.slug, slugWanted)).get() ??
     matchByName(tx, name);
@@ -55,6 +50,21 @@ export function writeAuthor(tx: ImportTx, context: ImportContext, item: Imported
   return 'created';
 }
 
+/** An item met in an earlier run: unchanged, or updated (in place only when this import made the record). Null when it is new. */
+function revisit(
+  tx: ImportTx,
+  context: ImportContext,
+  { sourceKind, sourceId, hash }: { sourceKind: string; sourceId: string; hash: string },
+  update: (targetId: number) => void,
+): ItemOutcome | null {
+  const mapped = findMapped(tx, context, sourceKind, sourceId);
+  if (!mapped) return null;
+  if (mapped.contentHash === hash) return 'unchanged';
+  if (!mapped.targetKind.endsWith(MATCHED)) update(mapped.targetId);
+  recordMapped(tx, context, { sourceKind, sourceId, targetKind: mapped.targetKind, targetId: mapped.targetId, hash });
+  return 'updated';
+}
+
 function matchByName(tx: ImportTx, name: string): { id: number; slug: string } | undefined {
   const found = findContributorByName(tx, name);
   if (!found) return undefined;
@@ -66,17 +76,12 @@ export function writeSection(tx: ImportTx, context: ImportContext, item: Importe
   const name = item.name.trim();
   if (name === '') throw new InvalidInputError('This category has no name.');
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, 'section', item.sourceId);
-  if (mapped && mapped.contentHash === hash) return 'unchanged';
+  const seen = revisit(tx, context, { sourceKind: 'section', sourceId: item.sourceId, hash }, (id) => {
+    tx.update(sections).set({ name, description: item.description ?? '' }).where(eq(sections.id, id)).run();
+    context.changed.sectionIds.add(id);
+  });
+  if (seen) return seen;
   const slug = slugify(item.slug) || slugify(name) || 'section';
-  if (mapped) {
-    if (!mapped.targetKind.endsWith(MATCHED)) {
-      tx.update(sections).set({ name, description: item.description ?? '' }).where(eq(sections.id, mapped.targetId)).run();
-      context.changed.sectionIds.add(mapped.targetId);
-    }
-    recordMapped(tx, context, { sourceKind: 'section', sourceId: item.sourceId, targetKind: mapped.targetKind, targetId: mapped.targetId, hash });
-    return 'updated';
-  }
   const existing = tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).get();
   if (existing || plannedClaim(context, 'section-slug', slug) !== undefined) {
     if (existing) recordMapped(tx, context, { sourceKind: 'section', sourceId: item.sourceId, targetKind: `section${MATCHED}`, targetId: existing.id, hash, path: `/sections/${slug}` });
@@ -102,15 +107,10 @@ export function writeTag(tx: ImportTx, context: ImportContext, item: ImportedTag
   const name = item.name.trim();
   if (name === '') throw new InvalidInputError('This tag has no name.');
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, 'tag', item.sourceId);
-  if (mapped && mapped.contentHash === hash) return 'unchanged';
-  if (mapped) {
-    if (!mapped.targetKind.endsWith(MATCHED)) {
-      tx.update(entities).set({ description: item.description ?? '', updatedAt: new Date() }).where(eq(entities.id, mapped.targetId)).run();
-    }
-    recordMapped(tx, context, { sourceKind: 'tag', sourceId: item.sourceId, targetKind: mapped.targetKind, targetId: mapped.targetId, hash });
-    return 'updated';
-  }
+  const seen = revisit(tx, context, { sourceKind: 'tag', sourceId: item.sourceId, hash }, (id) => {
+    tx.update(entities).set({ description: item.description ?? '', updatedAt: new Date() }).where(eq(entities.id, id)).run();
+  });
+  if (seen) return seen;
   const known = findEntityNamed(name);
   const plannedPath = plannedClaim(context, 'entity-name', normalizeAlias(name));
   if (known || plannedPath !== undefined) {
