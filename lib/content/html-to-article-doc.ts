@@ -39,26 +39,37 @@ const NAMED_DROPS: Record<string, string> = {
   svg: 'an SVG drawing',
 };
 
-let window: Window | null = null;
+/** happy-dom keeps something of every document fragment a window has queried; a fresh window now and then lets it all go. */
+const CONVERSIONS_PER_WINDOW = 100;
 
-/** One server-side DOM for the process: nothing in it loads, runs or renders. */
+let window: Window | null = null;
+let conversions = 0;
+
+/** A server-side window in which nothing loads, runs or renders. */
 function serverDocument(): Document {
-  window ??= new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
+  if (window && conversions >= CONVERSIONS_PER_WINDOW) {
+    window = null;
+  }
+  if (!window) {
+    conversions = 0;
+    window = new Window({
+      settings: {
+        disableJavaScriptEvaluation: true,
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        disableIframePageLoading: true,
+        disableComputedStyleRendering: true,
+        handleDisabledFileLoadingAsSuccess: true,
+      },
+    });
+  }
+  conversions += 1;
   return window.document as unknown as Document;
 }
 
 /** The images of the HTML, in order, each address once, with the alt text and caption the source gave it. */
 export function listImages(html: string): { src: string; alt: string; caption: string }[] {
-  const template = parse(html);
+  const template = parse(html, serverDocument());
   const images = new Map<string, { src: string; alt: string; caption: string }>();
   for (const image of Array.from(template.content.querySelectorAll('img'))) {
     const src = (image.getAttribute('src') ?? '').trim();
@@ -81,13 +92,20 @@ export function listImageSources(html: string): string[] {
  * Throws when the document cannot be made valid, naming why.
  */
 export function htmlToArticleDoc(html: string, { resolveImage = () => null, onDropped }: HtmlToArticleDocOptions = {}): { doc: JSONContent; dropped: string[] } {
+  return convert(html, serverDocument(), { resolveImage, onDropped });
+}
+
+function convert(
+  html: string,
+  document: Document,
+  { resolveImage, onDropped }: { resolveImage: (src: string) => ResolvedImage | null; onDropped?: (description: string) => void },
+): { doc: JSONContent; dropped: string[] } {
   const dropped: string[] = [];
   const drop = (description: string) => {
     dropped.push(description);
     onDropped?.(description);
   };
-  const document = serverDocument();
-  const template = parse(html);
+  const template = parse(html, document);
   const root = template.content;
 
   for (const element of Array.from(root.querySelectorAll(Object.keys(NAMED_DROPS).join(',')))) {
@@ -107,7 +125,7 @@ export function htmlToArticleDoc(html: string, { resolveImage = () => null, onDr
   for (const image of Array.from(root.querySelectorAll('img'))) placeImage(image, { resolveImage, drop });
 
   const cleaned = cleanPastedHtml(template.innerHTML, document);
-  const parsed = parse(cleaned);
+  const parsed = parse(cleaned, document);
   const json = ProseMirrorDOMParser.fromSchema(articleSchema())
     .parse(parsed.content as unknown as Node)
     .toJSON() as JSONContent;
@@ -116,9 +134,9 @@ export function htmlToArticleDoc(html: string, { resolveImage = () => null, onDr
   return { doc: validation.doc, dropped };
 }
 
-function parse(html: string): HTMLTemplateElement {
+function parse(html: string, document: Document): HTMLTemplateElement {
   // A template's content is inert: nothing in it loads or runs while it is read.
-  const template = serverDocument().createElement('template');
+  const template = document.createElement('template');
   template.innerHTML = typeof html === 'string' ? html : '';
   return template;
 }
