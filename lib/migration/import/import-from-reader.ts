@@ -13,6 +13,8 @@ import { writeMedia, writeMenuItem, writeSubscriber } from './write-menu-and-rea
 import { writeAuthor, writeSection, writeTag } from './write-people-and-terms';
 
 export type { ImportCounts };
+
+const YIELD_EVERY = 20;
 export type ImportReport = { counts: ImportCounts; warnings: ImportWarning[] };
 
 export type ImportFromReaderOptions = {
@@ -49,6 +51,8 @@ export async function importFromReader({ reader, dryRun, actorId, media, onProgr
     counts[item.kind]![outcome] += 1;
     done += 1;
     onProgress?.(done, Math.max(total, done));
+    // The DOM library holds what it parsed through weak references, which are let go only between tasks.
+    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   const warnings = [...reader.warnings, ...context.warnings];
   if (!dryRun) {
