@@ -21,7 +21,8 @@ export type StoreUploadInput = {
   alt?: string;
   caption?: string;
   credit?: string;
-  actorId: number;
+  /** Null for an image brought in by an import run without a signed-in person. */
+  actorId: number | null;
   maxBytes?: number;
 };
 
