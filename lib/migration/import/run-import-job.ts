@@ -23,7 +23,7 @@ const PROGRESS_INTERVAL_MS = 250;
  * and keeps the run's progress, report or failure. A job run again after a crash starts the run
  * over; the writer's source map makes that safe.
  */
-export function createImportJobHandler({ readerFor, writer, progressIntervalMs = PROGRESS_INTERVAL_MS }: ImportJobParts): JobHandler {
+export function createImportJobHandler({ readerFor, writer, progressIntervalMs = PROGRESS_INTERVAL_MS }: ImportJobParts): (job: QueuedJob) => Promise<void> {
   return async (job: QueuedJob) => {
     const runId = Number(job.payload.runId);
     const run = getImportRun(runId);
