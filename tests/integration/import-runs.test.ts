@@ -189,6 +189,17 @@ describe('import runs', () => {
     expect(listImportRuns({ limit: 10 }).map((run) => run.id)).toEqual([runId, dryRunId]);
   });
 
+  it('keeps an uploaded file through its dry run and removes it once the real import is done', async () => {
+    const stored = await storeImportFile({ fileName: 'members.csv', body: Readable.from([Buffer.from('email\nana@example.org\n')]) });
+    if (!stored.ok) throw new Error(stored.error);
+    const { runId } = startImportRun({ source: 'subscribers', fileName: 'members.csv', filePath: stored.filePath, options: { dryRun: true, fetchImages: false }, actor: null });
+    await runNextImportJob();
+    expect(fs.existsSync(stored.filePath)).toBe(true);
+    commitDryRun(runId, null);
+    await runNextImportJob();
+    expect(fs.existsSync(stored.filePath)).toBe(false);
+  });
+
   it('keeps an uploaded file under the data folder with a safe name, and refuses one over the limit', async () => {
     const stored = await storeImportFile({ fileName: '../../etc/pass wd.xml', body: Readable.from([Buffer.from('<rss/>')]), maxBytes: 100 });
     expect(stored.ok).toBe(true);
