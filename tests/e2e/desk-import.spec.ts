@@ -72,7 +72,7 @@ test('a file the importer cannot read ends the run with the saved sentence on sc
   const run = runRow(runId);
   expect(run.status).toBe('failed');
   expect(run.error).toBeTruthy();
-  await expect(admin.getByRole('alert')).toHaveText(`The import stopped: ${run.error}`);
+  await expect(admin.getByRole('main').getByRole('alert')).toHaveText(`The import stopped: ${run.error}`);
   await expect(admin.getByRole('button', { name: 'Import for real' })).toHaveCount(0);
 });
 
@@ -94,7 +94,7 @@ test('an export larger than the proxy’s 10 MB body limit arrives whole', async
 test('an editor is refused the import page and the upload with the reason; an admin gets the form', async ({ browser }) => {
   const editor = await newStaffPage(browser, 'editor');
   await editor.goto('/desk/import');
-  await expect(editor.getByRole('alert')).toContainText('Only administrators can import into the archive.');
+  await expect(editor.getByRole('main').getByRole('alert')).toContainText('Only administrators can import into the archive.');
   await expect(editor.getByRole('form', { name: 'Import a file' })).toHaveCount(0);
   const refused = await editor.request.post('/api/desk/import/upload?source=subscribers&fileName=x.csv', { data: 'email\n', headers: { Origin: DEMO_SERVER.url } });
   expect(refused.status()).toBe(403);
@@ -103,5 +103,5 @@ test('an editor is refused the import page and the upload with the reason; an ad
   const admin = await newStaffPage(browser, 'admin');
   await admin.goto('/desk/import');
   await expect(admin.getByRole('form', { name: 'Import a file' })).toBeVisible();
-  await expect(admin.getByRole('alert')).toHaveCount(0);
+  await expect(admin.getByRole('main').getByRole('alert')).toHaveCount(0);
 });
