@@ -63,6 +63,17 @@ export function claimNextJob({ kinds, now = Date.now() }: { kinds?: readonly str
   });
 }
 
+/** Claims one queued job by its id, for a process that queued it and runs it itself (the import command); null if a worker took it first. */
+export function claimJob(id: number, now = Date.now()): QueuedJob | null {
+  const claimed = getDb()
+    .update(jobs)
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: now + JOB_CLAIM_MS, updatedAt: new Date(now) })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'queued')))
+    .returning({ id: jobs.id, kind: jobs.kind, payload: jobs.payload, attempts: jobs.attempts, maxAttempts: jobs.maxAttempts })
+    .get();
+  return claimed ?? null;
+}
+
 export function completeJob(id: number, now = Date.now()): void {
   getDb()
     .update(jobs)

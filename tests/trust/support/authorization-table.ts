@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
 import { revalidationBearer, signUnsubscribe, tinyPng } from './authorization-secrets';
@@ -79,6 +82,7 @@ const reviewRefusals = { author: { says: REVIEW_REFUSAL }, 'other author': { say
 const NOT_YOUR_IMAGE = 'Only the person who uploaded this image, or an editor, can change its text.';
 const SIGN_IN_FOR_IMAGES = 'Sign in to manage images.';
 const STAFF_SIGN_IN = /^\/login\?callbackUrl=/;
+const IMPORT_FORBIDDEN = 'Only administrators can import into the archive.';
 const READER_SIGNED_OUT = '/account?problem=signed-out';
 
 /** The usual refusal for a desk route handler (`staffRoute`). */
@@ -433,6 +437,28 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (_prepared, { fixtures }) => ({ path: `/api/desk/link-targets?q=${encodeURIComponent(published(fixtures).title.split(' ').slice(0, 3).join(' '))}` }),
     succeeded: (outcome, _prepared, { fixtures }) => answered(outcome, 200, [outcome.text.includes(published(fixtures).slug), 'the published article is not offered']),
   },
+  'POST /api/desk/import/upload': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ fileName: `${fixtures.unique('members')}.csv` }),
+    request: (prepared: { fileName: string }) => ({
+      path: `/api/desk/import/upload?source=subscribers&fetchImages=no&fileName=${encodeURIComponent(prepared.fileName)}`,
+      body: 'email,name,status\nmatrix@example.org,Matrix Reader,subscribed\n',
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+    succeeded: (outcome, prepared: { fileName: string }, call) => {
+      const run = call.fixtures.find<{ id: number; is_dry_run: number; created_by: number }>('select id, is_dry_run, created_by from import_runs where file_name = ?', prepared.fileName);
+      holdImportJobs(call.fixtures);
+      return answered(outcome, 201, [run !== undefined, 'no import run row'], [run?.is_dry_run === 1, 'the upload did not start as a dry run'], [run?.created_by === call.fixtures.userId(staffCaller(call)), 'not started by the caller'], [(outcome.json.run as { id?: number } | undefined)?.id === run?.id, 'the answer does not name the run']);
+    },
+    refusals: importRefusals('route'),
+  },
+  'GET /api/desk/import/[id]': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ id: Number(fixtures.sqlite.prepare("insert into import_runs (source, file_name, file_path, status, progress_done, progress_total) values ('ghost', 'matrix.json', '/nowhere/matrix.json', 'running', 3, 10)").run().lastInsertRowid) }),
+    request: (prepared: { id: number }) => ({ path: `/api/desk/import/${prepared.id}` }),
+    succeeded: (outcome) => answered(outcome, 200, [JSON.stringify(outcome.json.run).includes('"progressDone":3,"progressTotal":10'), `the answer is ${outcome.text.slice(0, 200)}`]),
+    refusals: importRefusals('route'),
+  },
   'GET /api/desk/media': {
     access: 'staff',
     request: () => ({ path: '/api/desk/media' }),
@@ -693,6 +719,22 @@ export const ACTIONS: Record<string, ActionRow> = {
       firstProblem([fixtures.get<{ status: string }>('select status from entities where id = ?', prepared.id).status === 'approved', `still pending: ${outcome.text.slice(-200)}`]),
     refusals: { author: { says: 'Only an editor can approve a new entity.' }, 'other author': { says: 'Only an editor can approve a new entity.' } },
   },
+  'app/desk/import/actions.ts#commitDryRunAction': {
+    access: 'admin',
+    page: '/desk/import',
+    prepare: ({ fixtures }) => {
+      const file = path.join(os.tmpdir(), `${fixtures.unique('matrix-export')}.csv`);
+      fs.writeFileSync(file, 'email,name,status\n');
+      return { file, id: Number(fixtures.sqlite.prepare("insert into import_runs (source, file_name, file_path, is_dry_run, status) values ('subscribers', 'matrix.csv', ?, 1, 'done')").run(file).lastInsertRowid) };
+    },
+    args: (prepared: { id: number }) => [null, form({ runId: prepared.id })],
+    succeeded: (outcome, prepared: { id: number; file: string }, { fixtures }) => {
+      const real = fixtures.find<{ id: number; is_dry_run: number }>("select id, is_dry_run from import_runs where file_path = ? and json_extract(options, '$.fromDryRunId') = ?", prepared.file, prepared.id);
+      holdImportJobs(fixtures);
+      return firstProblem([real?.is_dry_run === 0, `no real run was started: ${outcome.text.slice(-200)}`], [outcome.redirect === `/desk/import/${real?.id}`, `sent to ${outcome.redirect}`]);
+    },
+    refusals: importRefusals('action'),
+  },
   'app/desk/issues/actions.ts#createIssueAction': {
     access: 'editor',
     prepare: ({ fixtures }) => {
@@ -904,4 +946,17 @@ function everyone(refusal: Refusal): Record<Caller, Refusal> {
 
 function signedOutImages(): Partial<Record<Caller, Refusal>> {
   return { anonymous: { status: 401, says: SIGN_IN_FOR_IMAGES }, reader: { status: 401, says: SIGN_IN_FOR_IMAGES } };
+}
+
+
+/** Staff who are not admins are told who may import; a signed-out caller is asked to sign in. */
+function importRefusals(kind: 'route' | 'action'): Partial<Record<Caller, Refusal>> {
+  const forbidden = kind === 'route' ? { status: 403, says: IMPORT_FORBIDDEN } : { says: IMPORT_FORBIDDEN };
+  const signedOut = kind === 'route' ? { anonymous: { status: 401, says: 'Sign in to import.' }, reader: { status: 401, says: 'Sign in to import.' } } : {};
+  return { ...signedOut, author: forbidden, 'other author': forbidden, editor: forbidden };
+}
+
+/** Keeps the worker off the import just started, so it cannot change the database under the next row's refusals. */
+function holdImportJobs(fixtures: MatrixFixtures): void {
+  fixtures.sqlite.prepare("update jobs set run_after = ? where kind = 'import' and status = 'queued'").run(Number.MAX_SAFE_INTEGER);
 }
