@@ -235,13 +235,16 @@ export const mastheadExportSchema = z
 export type MastheadExport = z.infer<typeof mastheadExportSchema>;
 export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
 
+export const EXPORT_JSON_SCHEMA_FILE = 'docs/export-schema.json';
+
+/** The published JSON Schema of the export document, as committed (two-space JSON, one trailing newline). */
+export function exportJsonSchemaText(): string {
+  return `${JSON.stringify(exportJsonSchema(), null, 2)}\n`;
+}
+
 /** The published JSON Schema of the export document. */
 export function exportJsonSchema(): Record<string, unknown> {
-  return {
-    $id: 'https://masthead.invalid/schemas/masthead-export.json',
-    title: 'Masthead export',
-    ...z.toJSONSchema(mastheadExportSchema, { target: 'draft-2020-12' }),
-  };
+  return { title: 'Masthead export', ...z.toJSONSchema(mastheadExportSchema, { target: 'draft-2020-12' }) };
 }
 
 export const SUBSCRIBER_CSV_COLUMNS = ['email', 'name', 'status', 'wants_issue_email', 'alert_frequency', 'confirmed_at', 'unsubscribed_at', 'created_at'] as const;
