@@ -96,5 +96,5 @@ describe.skipIf(!hasImporter)('our WordPress file, read back by our WordPress im
     expect(after.pages).toEqual(before.pages);
     expect(after.navigation).toEqual(before.navigation);
     expect(after.articles).toEqual(before.articles.map((article) => ({ ...article, status: AFTER_WORDPRESS[article.status] })));
-  });
+  }, 120_000);
 });
