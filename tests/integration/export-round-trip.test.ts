@@ -33,7 +33,7 @@ import { makeTempFolder } from '../factories/temp-database';
 import { republishTestArticle } from '../factories/publication';
 
 // The reader pages are cached by Next; outside it the cache calls only need to do nothing.
-vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), cacheLife: () => undefined, cacheTag: () => undefined }));
+vi.mock('next/cache', async (original) => ({ ...(await original<Record<string, unknown>>()), cacheLife: () => undefined, cacheTag: () => undefined }));
 
 const SITE_URL = 'http://localhost:3000';
 const folders: string[] = [];
@@ -188,7 +188,7 @@ describe('export, then import into an empty database', () => {
     expect(image).toEqual(fs.readdirSync(path.join(source, 'media'), { recursive: true }).filter((name) => String(name).includes('.')).sort());
     // No staff account travels: the new database has no users at all.
     expect(getDb().select().from(users).all()).toEqual([]);
-  });
+  }, 60_000);
 
   it('refuses a database that already holds articles, and changes nothing there', async () => {
     const source = newFolder();

@@ -38,12 +38,17 @@ function parseWxr(xml: string): Wxr {
     stack.pop();
     const parent = stack.at(-1);
     if (name === 'wp:wxr_version') result.version = text;
-    else if (name === 'wp:author' && group) (result.authors.push(group), (group = null));
-    else if (name === 'wp:category' && group) (result.categories.push(group), (group = null));
-    else if (name === 'wp:tag' && group) (result.tags.push(group), (group = null));
-    else if (group) group[name] = text;
-    else if (name === 'item' && item) (result.items.push(item), (item = null));
-    else if (name === 'category' && item && category) (item.categories.push({ ...category, name: text }), (category = null));
+    else if (group && ['wp:author', 'wp:category', 'wp:tag'].includes(name)) {
+      ({ 'wp:author': result.authors, 'wp:category': result.categories, 'wp:tag': result.tags })[name]!.push(group);
+      group = null;
+    } else if (group) group[name] = text;
+    else if (name === 'item' && item) {
+      result.items.push(item);
+      item = null;
+    } else if (name === 'category' && item && category) {
+      item.categories.push({ ...category, name: text });
+      category = null;
+    }
     else if (name === 'wp:meta_key') metaKey = text;
     else if (name === 'wp:meta_value' && item) item.meta[metaKey] = text;
     else if (item && parent === 'item') item.fields[name] = text;

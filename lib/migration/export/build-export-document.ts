@@ -112,7 +112,8 @@ export function buildExportDocument({ now = new Date(), wordpressFile }: { now?:
     publishedEntityIds: (publishedTags.get(row.id) ?? []).map((tag) => tag.entityId),
     revisions: (revisionRows.get(row.id) ?? []).map((revision) => {
       // The open editor tab that saved it means nothing on another install.
-      const { editorId: _editorId, ...meta } = revision.meta;
+      const meta = { ...revision.meta };
+      delete meta.editorId;
       return {
         id: revision.id,
         version: revision.version,

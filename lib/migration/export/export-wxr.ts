@@ -34,7 +34,6 @@ function escapeXml(text: string): string {
 
 /** XML 1.0 refuses most control characters even inside CDATA. */
 function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 

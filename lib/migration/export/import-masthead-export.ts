@@ -151,7 +151,7 @@ export function importMastheadExport(folder: string): MastheadImportCounts {
   try {
     getDb().transaction((tx) => {
       for (const row of document.sections) tx.insert(sections).values({ ...row, createdAt: toDate(row.createdAt) }).run();
-      for (const { wasStaff: _wasStaff, ...row } of document.contributors) tx.insert(contributors).values({ ...row, createdAt: toDate(row.createdAt) }).run();
+      for (const row of document.contributors.map(({ wasStaff: _wasStaff, ...kept }) => kept)) tx.insert(contributors).values({ ...row, createdAt: toDate(row.createdAt) }).run();
       for (const { aliases, redirects: moves, mergedIds, ...row } of document.entities) {
         tx.insert(entities).values({ ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) }).run();
         for (const alias of aliases) tx.insert(entityAliases).values({ ...alias, entityId: row.id }).run();
@@ -159,7 +159,7 @@ export function importMastheadExport(folder: string): MastheadImportCounts {
         for (const merged of mergedIds) tx.insert(entityIdRedirects).values({ ...merged, entityId: row.id, createdAt: toDate(merged.createdAt) }).run();
       }
       for (const row of document.media) tx.insert(media).values({ ...row, createdAt: toDate(row.createdAt) }).run();
-      for (const { articleIds: _order, ...row } of document.issues) {
+      for (const row of document.issues.map(({ articleIds: _order, ...kept }) => kept)) {
         tx.insert(issues).values({ ...row, publishedAt: toDateOrNull(row.publishedAt), createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) }).run();
       }
       for (const article of document.articles) {
