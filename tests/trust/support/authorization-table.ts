@@ -81,6 +81,7 @@ const REVIEW_REFUSAL = 'Only editors and administrators can approve, merge or de
 const reviewRefusals = { author: { says: REVIEW_REFUSAL }, 'other author': { says: REVIEW_REFUSAL } };
 const NOT_YOUR_IMAGE = 'Only the person who uploaded this image, or an editor, can change its text.';
 const SIGN_IN_FOR_IMAGES = 'Sign in to manage images.';
+const EXPORT_REFUSAL = 'Only administrators can download the export.';
 const STAFF_SIGN_IN = /^\/login\?callbackUrl=/;
 const IMPORT_FORBIDDEN = 'Only administrators can import into the archive.';
 const READER_SIGNED_OUT = '/account?problem=signed-out';
@@ -458,6 +459,19 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (prepared: { id: number }) => ({ path: `/api/desk/import/${prepared.id}` }),
     succeeded: (outcome) => answered(outcome, 200, [JSON.stringify(outcome.json.run).includes('"progressDone":3,"progressTotal":10'), `the answer is ${outcome.text.slice(0, 200)}`]),
     refusals: importRefusals('route'),
+  'GET /api/desk/export': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ before: fixtures.get<{ n: number }>("select count(*) as n from audit_log where action = 'export.download'").n }),
+    request: () => ({ path: '/api/desk/export' }),
+    succeeded: (outcome, prepared: Prepared & { before: number }, { fixtures }) =>
+      answered(
+        outcome,
+        200,
+        [outcome.contentType === 'application/zip', `content type ${outcome.contentType}`],
+        [outcome.text.includes('masthead-export.json') && outcome.text.includes('subscribers.csv'), 'the zip holds no export document or subscriber list'],
+        [fixtures.get<{ n: number }>("select count(*) as n from audit_log where action = 'export.download'").n > prepared.before, 'the download is not in the audit log'],
+      ),
+    refusals: { author: { status: 403, says: EXPORT_REFUSAL }, 'other author': { status: 403, says: EXPORT_REFUSAL }, editor: { status: 403, says: EXPORT_REFUSAL } },
   },
   'GET /api/desk/media': {
     access: 'staff',
