@@ -189,7 +189,7 @@ describe('keys, limits and browsers', () => {
     const revoked = createIntegration({ name: 'Old', actorId: null });
     if (!live.ok || !revoked.ok) throw new Error('not created');
     await expect(client(revoked.integration.contentKey).posts.browse()).resolves.toHaveLength(1);
-    revokeIntegration({ id: revoked.integration.id });
+    revokeIntegration({ id: revoked.integration.id, actorId: null });
     await expect(client(revoked.integration.contentKey).posts.browse()).rejects.toMatchObject({ name: 'UnauthorizedError', message: 'Unknown Content API Key' });
     await expect(client(live.integration.contentKey).posts.browse()).resolves.toHaveLength(1);
     const missing = await fetch(`${baseUrl}/ghost/api/content/posts/`);

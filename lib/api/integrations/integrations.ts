@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { integrations } from '@/db/schema';
 import { NotFoundError } from '@/lib/platform/errors/domain-errors';
+import { recordAudit } from '@/lib/staff/audit/record-audit';
 
 /** One integration as the desk lists it: the key is shown, as Ghost shows Content API keys (they are read-only and public). */
 export type IntegrationSummary = {
@@ -31,11 +32,11 @@ export function createIntegration({ name, actorId }: { name: unknown; actorId: n
     const message = parsed.error.issues[0]?.message ?? 'That name is not valid.';
     return { ok: false, error: message, fieldErrors: { name: message } };
   }
-  const row = getDb()
-    .insert(integrations)
-    .values({ name: parsed.data, contentKey: newContentKey(), createdBy: actorId })
-    .returning()
-    .get();
+  const row = getDb().transaction((tx) => {
+    const created = tx.insert(integrations).values({ name: parsed.data, contentKey: newContentKey(), createdBy: actorId }).returning().get();
+    recordAudit(tx, { actorId, action: 'integration.create', subjectType: 'integration', subjectId: created.id, note: created.name });
+    return created;
+  });
   return { ok: true, integration: summaryOf(row) };
 }
 
@@ -50,12 +51,14 @@ export function getIntegration(id: number): IntegrationSummary | null {
 }
 
 /** Stops the key at once: the next request with it is refused. Revoking twice changes nothing. */
-export function revokeIntegration({ id, now = new Date() }: { id: number; now?: Date }): IntegrationSummary {
-  const db = getDb();
-  const row = db.select().from(integrations).where(eq(integrations.id, id)).get();
-  if (!row) throw new NotFoundError('That integration does not exist.');
-  if (row.revokedAt) return summaryOf(row);
-  return summaryOf(db.update(integrations).set({ revokedAt: now }).where(eq(integrations.id, id)).returning().get());
+export function revokeIntegration({ id, actorId, now = new Date() }: { id: number; actorId: number | null; now?: Date }): IntegrationSummary {
+  return getDb().transaction((tx) => {
+    const row = tx.select().from(integrations).where(eq(integrations.id, id)).get();
+    if (!row) throw new NotFoundError('That integration does not exist.');
+    if (row.revokedAt) return summaryOf(row);
+    recordAudit(tx, { actorId, action: 'integration.revoke', subjectType: 'integration', subjectId: id, note: row.name });
+    return summaryOf(tx.update(integrations).set({ revokedAt: now }).where(eq(integrations.id, id)).returning().get());
+  });
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
