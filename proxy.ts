@@ -21,6 +21,12 @@ export async function proxy(request: NextRequest) {
   if (!isDecodable(pathname)) {
     return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { ...transportSecurityHeaders(siteUrl), 'Content-Type': 'text/plain; charset=utf-8' } });
   }
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const trimmed = request.nextUrl.clone();
+    trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
+    if (isContentApiPath(pathname)) return withHeaders(NextResponse.rewrite(trimmed), transportSecurityHeaders(siteUrl));
+    return NextResponse.redirect(trimmed, 308);
+  }
   if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
@@ -58,6 +64,11 @@ export async function proxy(request: NextRequest) {
 
 // Every path: built assets, images and media get only HSTS here, their other headers come from next.config.js.
 export const config = { matcher: '/(.*)' };
+
+/** Ghost's Content API, whose clients always end addresses with a slash. */
+function isContentApiPath(pathname: string): boolean {
+  return pathname.startsWith('/ghost/api/content/');
+}
 
 /** Files, not pages: no policy or nonce, only the address check and HSTS. */
 function isAssetPath(pathname: string): boolean {
