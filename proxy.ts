@@ -21,10 +21,10 @@ export async function proxy(request: NextRequest) {
   if (!isDecodable(pathname)) {
     return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { ...transportSecurityHeaders(siteUrl), 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  if (pathname.length > 1 && pathname.endsWith('/')) {
+  // Next's own trailing-slash redirect is off (next.config.js) so that Content API addresses are answered as asked.
+  if (pathname.length > 1 && pathname.endsWith('/') && !isContentApiPath(pathname)) {
     const trimmed = request.nextUrl.clone();
     trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
-    if (isContentApiPath(pathname)) return withHeaders(NextResponse.rewrite(trimmed), transportSecurityHeaders(siteUrl));
     return NextResponse.redirect(trimmed, 308);
   }
   if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
