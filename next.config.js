@@ -16,6 +16,9 @@ const STATIC_SECURITY_HEADERS = [
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'happy-dom', 'sax', 'yazl', 'yauzl'],
   poweredByHeader: false,
+  // Ghost's Content API clients ask for `/ghost/api/content/posts/` and a browser's preflight cannot follow a redirect:
+  // proxy.ts serves those addresses as they are and redirects every other trailing slash as Next would.
+  skipTrailingSlashRedirect: true,
   typedRoutes: false,
   experimental: {
     // `'use cache'` for reader data, without Cache Components' static shells, which cannot carry a nonce (ADR 007).

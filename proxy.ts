@@ -22,6 +22,12 @@ export async function proxy(request: NextRequest) {
   if (!isDecodable(pathname)) {
     return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { ...transportSecurityHeaders(siteUrl), 'Content-Type': 'text/plain; charset=utf-8' } });
   }
+  // Next's own trailing-slash redirect is off (next.config.js) so that Content API addresses are answered as asked.
+  if (pathname.length > 1 && pathname.endsWith('/') && !isContentApiPath(pathname)) {
+    const trimmed = request.nextUrl.clone();
+    trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
+    return NextResponse.redirect(trimmed, 308);
+  }
   if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
@@ -66,6 +72,11 @@ export async function proxy(request: NextRequest) {
 // Every path: built assets, images and media get only HSTS here, their other headers come from next.config.js.
 // Except the import upload: in front of a route the proxy buffers the body and cuts it at 10 MB.
 export const config = { matcher: '/((?!api/desk/import/upload(?:$|\\?)).*)' };
+
+/** Ghost's Content API, whose clients always end addresses with a slash. */
+function isContentApiPath(pathname: string): boolean {
+  return pathname.startsWith('/ghost/api/content/');
+}
 
 /** Files, not pages: no policy or nonce, only the address check and HSTS. */
 function isAssetPath(pathname: string): boolean {

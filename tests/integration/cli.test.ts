@@ -88,3 +88,20 @@ describe('command-line scripts', () => {
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   }, 60_000);
 });
+
+describe('npm run integration:create', () => {
+  it('adds an integration and prints the key stored for it; without a name it says what to type and adds nothing', async () => {
+    const databasePath = newDatabasePath();
+    const created = await npmScript('integration:create', ['Newsletter', 'archive'], { DATABASE_PATH: databasePath });
+    expect(created.code).toBe(0);
+    const sqlite = new Database(databasePath, { readonly: true });
+    const row = sqlite.prepare('select name, content_key as key from integrations').get() as { name: string; key: string };
+    sqlite.close();
+    expect(row.name).toBe('Newsletter archive');
+    expect(created.stdout).toContain(`Content API key: ${row.key}`);
+    const refused = await npmScript('integration:create', [], { DATABASE_PATH: databasePath });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Give the integration a name');
+    expect(countRows(databasePath, 'integrations')).toBe(1);
+  }, 60_000);
+});

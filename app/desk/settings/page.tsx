@@ -39,6 +39,10 @@ export default async function SettingsPage() {
       ) : (
         <p>No backup has been made yet. Run <code>npm run db:backup -- &lt;file&gt;</code> on the server (see the README for a nightly schedule).</p>
       )}
+      <h2>Integrations</h2>
+      <p>
+        Keys for sites and tools that read published work through the Content API: <Link href="/desk/settings/integrations">integrations</Link>.
+      </p>
       <h2>Security reports</h2>
       <p>
         What browsers stopped under the site’s Content-Security-Policy: <Link href="/desk/security">security reports</Link>.

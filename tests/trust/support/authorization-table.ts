@@ -269,6 +269,22 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ path: '/api/desk/redirects/export' }),
     succeeded: (outcome, prepared: RedirectCall) =>
       answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.includes(`${prepared.fromPath},/articles/matrix-new,0,manual`), `the export does not list ${prepared.fromPath}`]),
+  // Ghost's Content API: the integration key in the address is the only credential; sessions count for nothing.
+  'GET /ghost/api/content/[...path]': {
+    access: 'token',
+    request: () => ({ path: '/ghost/api/content/posts/' }),
+    succeeded: () => 'a request without a key was answered',
+    refusals: everyone({ status: 401, says: 'Authorization failed' }),
+    holder: {
+      prepare: ({ fixtures }) => ({ key: contentApiKey(fixtures), cookie: null }),
+      request: (prepared: { key: string }) => ({ path: `/ghost/api/content/settings/?key=${prepared.key}` }),
+      succeeded: (outcome) => answered(outcome, 200, [typeof (outcome.json.settings as { title?: unknown } | undefined)?.title === 'string', `no settings in the answer: ${outcome.text.slice(0, 200)}`]),
+    },
+  },
+  'OPTIONS /ghost/api/content/[...path]': {
+    access: 'public',
+    request: () => ({ path: '/ghost/api/content/posts/', headers: { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'accept-version' } }),
+    succeeded: (outcome) => answered(outcome, 204),
   },
   'GET /api/desk/articles/[id]': {
     access: 'own',
@@ -895,6 +911,20 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (_prepared, { caller }) => [null, form({ timeZone: caller === 'admin' ? 'Europe/Vienna' : 'Asia/Tokyo' })],
     succeeded: (outcome, _prepared, { fixtures }) => firstProblem([(fixtures.find<{ value: string }>("select value from settings where value like '%Europe/Vienna%'")) !== undefined, `not saved: ${outcome.text.slice(-200)}`]),
   },
+  'app/desk/settings/integrations/actions.ts#createIntegrationAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ name: `Matrix integration ${fixtures.unique('i')}` }),
+    args: (prepared: { name: string }) => [null, form({ name: prepared.name })],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from integrations where name = ? and length(content_key) = 26", prepared.name) !== undefined, `no integration row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/settings/integrations/actions.ts#revokeIntegrationAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ key: contentApiKey(fixtures) }),
+    args: (prepared: { key: string }, { fixtures }) => [{ integrationId: fixtures.get<{ id: number }>('select id from integrations where content_key = ?', prepared.key).id }],
+    succeeded: (outcome, prepared: { key: string }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from integrations where content_key = ? and revoked_at is not null', prepared.key) !== undefined, `the key was not revoked: ${outcome.text.slice(-200)}`]),
+  },
   'app/desk/staff/actions.ts#inviteStaffAction': {
     access: 'admin',
     prepare: ({ fixtures }) => ({ email: `${fixtures.unique('invitee')}@example.org` }),
@@ -953,6 +983,13 @@ export const ACTIONS: Record<string, ActionRow> = {
     refusals: reviewRefusals,
   },
 };
+
+/** A live Content API key, written straight into the database. */
+function contentApiKey(fixtures: MatrixFixtures): string {
+  const key = randomBytes(13).toString('hex');
+  fixtures.sqlite.prepare('insert into integrations (name, content_key) values (?, ?)').run(`Matrix ${fixtures.unique('key')}`, key);
+  return key;
+}
 
 function everyone(refusal: Refusal): Record<Caller, Refusal> {
   return { anonymous: refusal, reader: refusal, author: refusal, 'other author': refusal, editor: refusal, admin: refusal };
