@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { importMastheadExport } from '@/lib/migration/export/import-masthead-export';
 import { importFromReader, type ImportWriter } from '@/lib/migration/import/import-parts';
 import { getImportRun, startImportRun, type ImportRunView, type ImportSource } from '@/lib/migration/import/import-runs';
 import { createImportJobHandler, readerForSource } from '@/lib/migration/import/run-import-job';
@@ -11,6 +12,7 @@ const USAGE = `Usage:
   npm run import -- wordpress <export.xml> [--dry-run] [--media-dir <dir>] [--no-fetch]
   npm run import -- ghost <export.json> [--dry-run] [--media-dir <dir>] [--no-fetch]
   npm run import -- subscribers <file.csv> [--dry-run]
+  npm run import -- masthead <export folder>     (into a new, empty database)
 
   --dry-run          show what would be created, updated and skipped; save nothing
   --media-dir <dir>  a local copy of wp-content/uploads or Ghost's content/images
@@ -21,7 +23,9 @@ const COUNT_COLUMNS = ['created', 'updated', 'unchanged', 'skipped', 'failed'] a
 
 /** `npm run import -- <kind> <file>`: imports a WordPress, Ghost or subscriber export here, with a progress bar and the report. */
 runCommand(async () => {
-  const request = readArguments(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  if (args[0] === 'masthead') return importOwnExport(args.slice(1));
+  const request = readArguments(args);
   if (!request.ok) {
     console.error(`${request.error}\n\n${USAGE}`);
     return 2;
@@ -85,6 +89,23 @@ function readArguments(args: string[]): ImportRequest {
     filePath: path.resolve(file),
     options: { dryRun: parsed.values['dry-run'], fetchImages: !parsed.values['no-fetch'], ...(mediaDir ? { mediaDir: path.resolve(mediaDir) } : {}) },
   };
+}
+
+/** A Masthead export goes back in whole, ids and all, so it needs an empty database rather than a dry run. */
+function importOwnExport(args: string[]): number {
+  if (args.length !== 1) {
+    console.error(`Name one export folder (the one \`npm run export\` wrote).\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const counts = importMastheadExport(path.resolve(args[0]!));
+    console.log(`Imported the export: ${Object.entries(counts).map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
 }
 
 /** When a running worker took the job first, the command follows the run instead. */

@@ -40,7 +40,7 @@ export function createImportJobHandler({ readerFor, writer, progressIntervalMs =
       lastWrite = Date.now();
     };
     try {
-      const reader = readerFor(run.source)(run.filePath);
+      const reader = readerFor(run.source)(run.filePath, { fileName: run.fileName });
       latest = { done: 0, total: await reader.countItems() };
       writeProgress();
       const report = await writer({

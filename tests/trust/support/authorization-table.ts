@@ -269,6 +269,7 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ path: '/api/desk/redirects/export' }),
     succeeded: (outcome, prepared: RedirectCall) =>
       answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.includes(`${prepared.fromPath},/articles/matrix-new,0,manual`), `the export does not list ${prepared.fromPath}`]),
+  },
   // Ghost's Content API: the integration key in the address is the only credential; sessions count for nothing.
   'GET /ghost/api/content/[...path]': {
     access: 'token',
@@ -475,6 +476,7 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (prepared: { id: number }) => ({ path: `/api/desk/import/${prepared.id}` }),
     succeeded: (outcome) => answered(outcome, 200, [JSON.stringify(outcome.json.run).includes('"progressDone":3,"progressTotal":10'), `the answer is ${outcome.text.slice(0, 200)}`]),
     refusals: importRefusals('route'),
+  },
   'GET /api/desk/export': {
     access: 'admin',
     prepare: ({ fixtures }) => ({ before: fixtures.get<{ n: number }>("select count(*) as n from audit_log where action = 'export.download'").n }),
