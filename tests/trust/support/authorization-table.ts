@@ -473,12 +473,6 @@ const matrixPage = (fixtures: MatrixFixtures, { isPublished = false } = {}): Mat
   const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Matrix text.' }] }] });
   const id = fixtures.sqlite.prepare(
     'insert into pages (slug, title, body, status, published_title, published_body, published_at) values (?, ?, ?, ?, ?, ?, ?)',
-    slug,
-    title,
-    body,
-    isPublished ? 'published' : 'draft',
-    isPublished ? title : null,
-    isPublished ? body : null,
   ).run(
     slug,
     title,
