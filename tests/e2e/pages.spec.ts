@@ -72,7 +72,7 @@ test('a link added to the header in the desk shows in the site header as stored'
 test('an author is refused the pages desk with the reason; an editor is let in', async ({ browser, page }) => {
   const author = await newStaffPage(browser, 'author');
   await author.goto('/desk/pages');
-  await expect(author.getByRole('alert')).toHaveText('Editors and administrators write the site’s standalone pages (About, Masthead, Contact) and its menus. Ask one if something there needs changing.');
+  await expect(author.getByRole('main').getByRole('alert')).toHaveText('Editors and administrators write the site’s standalone pages (About, Masthead, Contact) and its menus. Ask one if something there needs changing.');
   await expect(author.getByRole('button', { name: 'Create page' })).toHaveCount(0);
   await author.context().close();
 
