@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { getSiteName } from '@/lib/platform/settings/site-settings';
+import { DEFAULT_NAVIGATION, type SiteLink } from '@/lib/site/navigation/default-navigation';
+import { NavigationLinks } from './navigation-links';
 
 /** The masthead and main navigation. On the home page the title is not a link to the page itself, so the first story is a few key presses closer. */
-export function SiteHeader({ isHome = false }: { isHome?: boolean }) {
+export function SiteHeader({ isHome = false, links = DEFAULT_NAVIGATION.header }: { isHome?: boolean; links?: readonly SiteLink[] }) {
   const siteName = getSiteName();
   return (
     <header className="site-header">
@@ -14,9 +16,7 @@ export function SiteHeader({ isHome = false }: { isHome?: boolean }) {
         </Link>
       )}
       <nav aria-label="Main">
-        <Link href="/issues">Issues</Link>
-        <Link href="/search">Search</Link>
-        <Link href="/subscribe">Subscribe</Link>
+        <NavigationLinks links={links} />
       </nav>
     </header>
   );

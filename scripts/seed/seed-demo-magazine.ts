@@ -9,6 +9,8 @@ import {
   entities,
   entityAliases,
   issues,
+  navigationItems,
+  pages,
   revisions,
   sections,
   users,
@@ -24,6 +26,7 @@ import { countryEntities } from './country-entities';
 import { SEED_ARTICLES, SEED_CONTRIBUTORS } from './data/articles';
 import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_TOPICS, SEED_TREATIES } from './data/entities';
 import { SEED_ISSUES, SEED_SECTIONS, SEED_TOC_ORDER } from './data/magazine';
+import { SEED_NAVIGATION, SEED_PAGES } from './data/pages';
 import { SEED_PLANNED_ARTICLES } from './data/planned-articles';
 import { seedBlocksToDoc } from './seed-blocks-to-doc';
 import type { SeedArticle } from './types';
@@ -203,6 +206,17 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
       }
       // The reader site shows only the published snapshot of byline, tags, section and issue.
       if (isPublished) writePublishedSnapshot(tx, articleRow.id);
+    }
+
+    const publishedAt = new Date();
+    for (const page of SEED_PAGES) {
+      const body = seedBlocksToDoc(page.body);
+      const validation = validateArticleDoc(body);
+      if (!validation.ok) throw new Error(`Demo page "${page.slug}" is invalid: ${validation.message}`);
+      tx.insert(pages).values({ slug: page.slug, title: page.title, seoDescription: page.seoDescription, body, status: 'published', publishedTitle: page.title, publishedBody: body, publishedAt }).run();
+    }
+    for (const [menu, links] of Object.entries(SEED_NAVIGATION) as [keyof typeof SEED_NAVIGATION, (typeof SEED_NAVIGATION)[keyof typeof SEED_NAVIGATION]][]) {
+      links.forEach((link, position) => tx.insert(navigationItems).values({ menu, label: link.label, href: link.href, position }).run());
     }
 
     tx.insert(auditLog).values({ actorId: null, action: 'seed.demo', subjectType: 'site', note: 'Demo magazine loaded' }).run();

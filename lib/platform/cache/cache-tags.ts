@@ -20,6 +20,11 @@ export const cacheTags = {
   entity: (id: number) => `entity:${id}`,
   section: (id: number) => `section:${id}`,
   author: (contributorId: number) => `author:${contributorId}`,
+  /** The site's header and footer links, shown on every reader page. */
+  navigation: 'navigation',
+  page: (id: number) => `page:${id}`,
+  /** What one address `/<slug>` shows, including "no page": a page published or moved there later expires it. */
+  pageSlug: (slug: string) => `page-slug:${slug}`,
 } as const;
 
 /** Tags are limited to 256 characters by Next; a longer one would silently never match. */

@@ -6,4 +6,6 @@ export type ReaderChange =
   | { kind: 'entity'; entityIds: readonly number[] }
   | { kind: 'contributor'; contributorIds: readonly number[] }
   | { kind: 'settings' }
-  | { kind: 'media'; mediaIds: readonly number[] };
+  | { kind: 'media'; mediaIds: readonly number[] }
+  | { kind: 'page'; pageIds: readonly number[] }
+  | { kind: 'navigation' };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, articleEntities, articles, issues, publishedArticleAuthors, publishedArticleEntities, revisions } from '@/db/schema';
+import { articleAuthors, articleEntities, articles, issues, pages, publishedArticleAuthors, publishedArticleEntities, revisions } from '@/db/schema';
 import { figureMediaIds } from '@/lib/media/figure-media-ids';
 import { cacheTags } from './cache-tags';
 import { publicationTags } from './publication-tags';
@@ -30,7 +30,18 @@ export function readerContentTags(change: ReaderChange): string[] {
       return [cacheTags.site, cacheTags.home, cacheTags.latestArticles, cacheTags.issueList];
     case 'media':
       return publicationTags(showingMedia(change.mediaIds));
+    case 'page':
+      return pageTags(change.pageIds);
+    case 'navigation':
+      return [cacheTags.navigation];
   }
+}
+
+/** Each page by id, and the address it answers at now (a cached "no page" there); a slug it left is cached under its id. */
+function pageTags(pageIds: readonly number[]): string[] {
+  if (pageIds.length === 0) return [];
+  const rows = getDb().select({ slug: pages.slug }).from(pages).where(inArray(pages.id, [...pageIds])).all();
+  return unique([...pageIds.map(cacheTags.page), ...rows.map((row) => cacheTags.pageSlug(row.slug))]);
 }
 
 function unique(tags: string[]): string[] {

@@ -5,6 +5,7 @@ import { articles, contributors, entities, issues, publishedArticleAuthors, publ
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { entityPath } from '@/lib/entities/entity-path';
 import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
+import { listPublishedPagePaths } from '@/lib/site/pages/list-published-page-paths';
 
 export type SitemapEntry = { path: string; lastModified?: Date };
 
@@ -14,7 +15,7 @@ export const SITEMAP_LIMIT = 50_000;
 /**
  * Every public address worth crawling, with when it last changed: published articles (their published
  * slug; `modifiedAt`), published issues, sections, and the entities and authors that have at least one
- * public article. Drafts, embargoed, scheduled and withdrawn articles, planned issues, staff without a
+ * public article, and published standalone pages. Drafts, embargoed, scheduled and withdrawn articles, planned issues, staff without a
  * public byline and everything under the desk or preview links are never listed.
  */
 export function listSitemapEntries(): SitemapEntry[] {
@@ -66,6 +67,7 @@ export function listSitemapEntries(): SitemapEntry[] {
     ...taggedEntities.map((entity) => ({ path: entityPath(entity), lastModified: later(entity.updatedAt, entity.newest ?? undefined) })),
     ...bylinedAuthors.map((author) => ({ path: `/authors/${author.slug}`, lastModified: author.newest ?? undefined })),
     ...publicArticles.map((article) => ({ path: `/articles/${article.slug}`, lastModified: article.modifiedAt ?? article.publishedAt ?? undefined })),
+    ...listPublishedPagePaths(),
   ].slice(0, SITEMAP_LIMIT);
 }
 

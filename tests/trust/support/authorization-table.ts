@@ -550,6 +550,28 @@ export const ROUTES: Record<string, RouteRow> = {
 };
 
 type ReaderCall = Prepared & { id: number; email: string };
+const PAGES_REFUSAL = 'Only editors and administrators can change the site’s pages and menus.';
+const pageRefusals = { author: { says: PAGES_REFUSAL }, 'other author': { says: PAGES_REFUSAL } };
+type MatrixPage = { id: number; slug: string; title: string } & Prepared;
+/** A page of its own for one call (version 1), as a draft or already published. */
+const matrixPage = (fixtures: MatrixFixtures, { isPublished = false } = {}): MatrixPage => {
+  const slug = fixtures.unique('matrix-page');
+  const title = `Matrix page ${slug}`;
+  const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Matrix text.' }] }] });
+  const id = fixtures.sqlite.prepare(
+    'insert into pages (slug, title, body, status, published_title, published_body, published_at) values (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    slug,
+    title,
+    body,
+    isPublished ? 'published' : 'draft',
+    isPublished ? title : null,
+    isPublished ? body : null,
+    isPublished ? Date.now() : null,
+  ).lastInsertRowid;
+  return { id: Number(id), slug, title };
+};
+
 const freshReader = async (call: CallContext): Promise<ReaderCall> => {
   const subscriber = call.fixtures.subscriber();
   return { ...subscriber, cookie: call.caller === 'reader' ? await call.freshSession(subscriber.email) : null };
@@ -907,6 +929,54 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (prepared: IntegrationCall) => [{ integrationId: prepared.integrationId, deliveryId: prepared.deliveryId }],
     succeeded: (outcome, prepared: IntegrationCall, { fixtures }) =>
       firstProblem([fixtures.get<{ status: string }>('select status from webhook_deliveries where id = ?', prepared.deliveryId).status === 'pending', `the delivery was not queued again: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/pages/actions.ts#createPageAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => ({ slug: fixtures.unique('matrix-page') }),
+    args: (prepared: { slug: string }) => [null, form({ title: `Matrix page ${prepared.slug}`, slug: prepared.slug })],
+    succeeded: (outcome, prepared: { slug: string }, { fixtures }) =>
+      firstProblem([fixtures.find('select id from pages where slug = ?', prepared.slug) !== undefined, `no page row: ${outcome.text.slice(-200)}`], [/^\/desk\/pages\/\d+$/.test(outcome.redirect), `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/pages/actions.ts#savePageAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => matrixPage(fixtures),
+    args: (prepared: MatrixPage, { caller }) => [{ id: prepared.id, version: 1, title: `Saved by ${caller}`, slug: prepared.slug, seoDescription: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Saved text.' }] }] } }],
+    succeeded: (outcome, prepared: MatrixPage, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ title: string; version: number }>('select title, version from pages where id = ?', prepared.id).title === `Saved by ${caller}`, `not saved: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/pages/actions.ts#publishPageAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => matrixPage(fixtures),
+    args: (prepared: MatrixPage) => [{ id: prepared.id, version: 1 }],
+    succeeded: (outcome, prepared: MatrixPage, { fixtures }) =>
+      firstProblem([fixtures.get<{ published_title: string | null }>('select published_title from pages where id = ?', prepared.id).published_title === prepared.title, `not published: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/pages/actions.ts#unpublishPageAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => matrixPage(fixtures, { isPublished: true }),
+    args: (prepared: MatrixPage) => [{ id: prepared.id }],
+    succeeded: (outcome, prepared: MatrixPage, { fixtures }) =>
+      firstProblem([fixtures.get<{ status: string }>('select status from pages where id = ?', prepared.id).status === 'draft', `still published: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/pages/actions.ts#deletePageAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => matrixPage(fixtures),
+    args: (prepared: MatrixPage) => [{ id: prepared.id }],
+    succeeded: (outcome, prepared: MatrixPage, { fixtures }) =>
+      firstProblem([fixtures.find('select id from pages where id = ?', prepared.id) === undefined, `not deleted: ${outcome.text.slice(-200)}`], [outcome.redirect === '/desk/pages?deleted=1', `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/pages/actions.ts#saveNavigationAction': {
+    access: 'editor',
+    refusals: pageRefusals,
+    prepare: ({ fixtures }) => ({ label: `Matrix link ${fixtures.unique('l')}` }),
+    args: (prepared: { label: string }) => [{ menu: 'footer', items: [{ label: prepared.label, href: '/corrections' }] }],
+    succeeded: (outcome, prepared: { label: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from navigation_items where menu = 'footer' and label = ?", prepared.label) !== undefined, `no footer link: ${outcome.text.slice(-200)}`]),
   },
   'app/desk/settings/actions.ts#updateSettingsAction': {
     access: 'admin',

@@ -1,0 +1,1 @@
+export { NAVIGATION_MENUS, type NavigationMenu } from '@/db/schema';
