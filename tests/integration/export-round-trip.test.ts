@@ -81,15 +81,15 @@ async function seedRichMagazine(): Promise<void> {
   const entity = db.select().from(entities).where(eq(entities.kind, 'person')).get()!;
   db.insert(entityRedirects).values({ kind: entity.kind, slug: `${entity.slug}-former`, entityId: entity.id }).run();
   const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'We publish analysis of international policy.' }] }] };
-  db.insert(pages).values({ slug: 'about', title: 'About us', body, status: 'published', publishedTitle: 'About us', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
+  db.insert(pages).values({ slug: 'editorial-board', title: 'Contact us', body, status: 'published', publishedTitle: 'Contact us', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
   db.insert(pages).values({ slug: 'contact', title: 'Contact (draft)', body, status: 'draft' }).run();
   db.insert(navigationItems).values([
-    { menu: 'header', label: 'About', href: '/about', position: 0 },
+    { menu: 'header', label: 'Contact', href: '/editorial-board', position: 0 },
     { menu: 'footer', label: 'Feed', href: '/feed.xml', position: 0 },
   ]).run();
   db.insert(redirects).values([
     { fromPath: '/?p=12', toPath: `/articles/${second!.slug}`, origin: 'wordpress', hits: 3 },
-    { fromPath: '/old-about', toPath: '/about', origin: 'manual' },
+    { fromPath: '/old-about', toPath: '/editorial-board', origin: 'manual' },
   ]).run();
   db.insert(subscribers).values([
     { email: 'ada@example.org', name: 'Ada', status: 'confirmed', confirmedAt: new Date('2025-02-01T08:00:00Z') },

@@ -80,8 +80,8 @@ describe('the WordPress export (WXR 1.2)', () => {
     const tricky = createTestArticle({ title: 'Arrays like a[b[0]]> and <tags> & more', text: 'A CDATA end ]]> inside the text must not end the section.' });
     db.update(articles).set({ featuredMediaId: upload.media.id }).where(eq(articles.id, tricky.id)).run();
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Who we are.' }] }] };
-    db.insert(pages).values({ slug: 'about', title: 'About', body, status: 'published', publishedTitle: 'About', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
-    db.insert(navigationItems).values({ menu: 'header', label: 'About', href: '/about', position: 0 }).run();
+    db.insert(pages).values({ slug: 'contact', title: 'Contact', body, status: 'published', publishedTitle: 'Contact', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
+    db.insert(navigationItems).values({ menu: 'header', label: 'Contact', href: '/contact', position: 0 }).run();
 
     const wxr = parseWxr(renderWxr());
     expect(wxr.version).toBe('1.2');
@@ -112,9 +112,9 @@ describe('the WordPress export (WXR 1.2)', () => {
     expect(attachments[0]!.fields['wp:attachment_url']).toMatch(/^http:\/\/localhost:3000\/api\/media\/\d+-[\w-]+\/w\d+\.\w+$/);
     expect(attachments[0]!.meta._wp_attachment_image_alt).toBe('A harbour');
 
-    expect(wxr.items.filter((item) => item.fields['wp:post_type'] === 'page').map((item) => [item.fields.title, item.fields['wp:status']])).toEqual([['About', 'publish']]);
-    const menuItem = wxr.items.find((item) => item.fields['wp:post_type'] === 'nav_menu_item')!;
-    expect(menuItem.meta._menu_item_url).toBe('http://localhost:3000/about');
+    expect(wxr.items.filter((item) => item.fields['wp:post_type'] === 'page').map((item) => [item.fields.title, item.fields['wp:status']])).toContainEqual(['Contact', 'publish']);
+    const menuItem = wxr.items.find((item) => item.fields['wp:post_type'] === 'nav_menu_item' && item.fields.title === 'Contact')!;
+    expect(menuItem.meta._menu_item_url).toBe('http://localhost:3000/contact');
     expect(menuItem.categories).toEqual([{ domain: 'nav_menu', nicename: 'header', name: 'Header' }]);
 
     expect(wxr.authors.map((author) => author['wp:author_display_name']).sort()).toEqual(

@@ -76,8 +76,8 @@ describe.skipIf(!hasImporter)('our WordPress file, read back by our WordPress im
     useNewDatabase();
     await seedDemoMagazine(getDb());
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Who we are.' }] }] };
-    getDb().insert(pages).values({ slug: 'about', title: 'About', body, status: 'published', publishedTitle: 'About', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
-    getDb().insert(navigationItems).values({ menu: 'header', label: 'About', href: '/about', position: 0 }).run();
+    getDb().insert(pages).values({ slug: 'contact', title: 'Contact', body, status: 'published', publishedTitle: 'Contact', publishedBody: body, publishedAt: new Date('2025-01-01T00:00:00Z') }).run();
+    getDb().insert(navigationItems).values({ menu: 'header', label: 'Contact', href: '/contact', position: 0 }).run();
     const before = readMagazine();
     const wxrFolder = makeTempFolder();
     folders.push(wxrFolder);
