@@ -22,12 +22,6 @@ export async function proxy(request: NextRequest) {
   if (!isDecodable(pathname)) {
     return new Response('That address is not valid: it contains a broken %-escape.', { status: 400, headers: { ...transportSecurityHeaders(siteUrl), 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  // Next's own trailing-slash redirect is off (next.config.js) so that Content API addresses are answered as asked.
-  if (pathname.length > 1 && pathname.endsWith('/') && !isContentApiPath(pathname)) {
-    const trimmed = request.nextUrl.clone();
-    trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
-    return NextResponse.redirect(trimmed, 308);
-  }
   if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
@@ -41,6 +35,13 @@ export async function proxy(request: NextRequest) {
     // Browsers keep a 301 for good unless told otherwise; an hour lets a removed redirect stop working.
     const location = /^https?:\/\//.test(redirectTo) ? redirectTo : `${siteUrl}${redirectTo}`;
     return new Response(null, { status: 301, headers: { ...headers, Location: location, 'Cache-Control': 'public, max-age=3600' } });
+  }
+  // After old addresses, so an imported permalink (`/2019/03/slug/`) takes one hop, not two.
+  // Next's own trailing-slash redirect is off (next.config.js) so that Content API addresses are answered as asked.
+  if (pathname.length > 1 && pathname.endsWith('/') && !isContentApiPath(pathname)) {
+    const trimmed = request.nextUrl.clone();
+    trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
+    return NextResponse.redirect(trimmed, 308);
   }
   if (isWithdrawnArticle(pathname)) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {
