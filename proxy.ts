@@ -39,9 +39,10 @@ export async function proxy(request: NextRequest) {
   // After old addresses, so an imported permalink (`/2019/03/slug/`) takes one hop, not two.
   // Next's own trailing-slash redirect is off (next.config.js) so that Content API addresses are answered as asked.
   if (pathname.length > 1 && pathname.endsWith('/') && !isContentApiPath(pathname)) {
-    const trimmed = request.nextUrl.clone();
+    // A plain URL: Next's own URL object would put the trailing slash back when it is written out.
+    const trimmed = new URL(request.url);
     trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
-    return NextResponse.redirect(trimmed, 308);
+    return new Response(null, { status: 308, headers: { ...headers, Location: trimmed.toString() } });
   }
   if (isWithdrawnArticle(pathname)) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {

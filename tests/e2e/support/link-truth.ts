@@ -56,7 +56,7 @@ export class RecordBook {
     this.connection = null;
   }
 
-  /** Any reader-site address: article, issue, section, author or entity page. */
+  /** Any reader-site address: article, issue, section, author, entity or standalone page. */
   readonly publicPage: Resolve = (item) => {
     const [, first = '', slug = ''] = pathOf(item.address).split('/');
     if (first === 'articles') return this.publicArticleFacts(slug);
@@ -65,6 +65,8 @@ export class RecordBook {
     if (first === 'authors') return this.rows('select name as title from contributors where slug = ?', slug).map((row) => facts(`author ${slug}`, row.title));
     const kind = ENTITY_KINDS[first] ?? null;
     if (kind) return this.rows('select name as title from entities where kind = ? and slug = ?', kind, slug).map((row) => facts(`${kind} ${slug}`, row.title));
+    // A standalone page lives at /<slug>: readers see its published title.
+    if (slug === '' && first !== '') return this.rows("select published_title as title from pages where slug = ? and status = 'published'", first).map((row) => facts(`page ${first}`, row.title));
     return [];
   };
 
