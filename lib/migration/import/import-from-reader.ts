@@ -91,7 +91,7 @@ async function importItem(context: ImportContext, item: ImportItem): Promise<Ite
 
 /** Saves fetching the images of an item that has not changed since the last run. */
 function isUnchanged(context: ImportContext, sourceKind: string, sourceId: string, item: ImportItem): boolean {
-  return findMapped(getDb(), context, sourceKind, sourceId)?.contentHash === contentHash(item);
+  return findMapped(context, sourceKind, sourceId)?.contentHash === contentHash(item);
 }
 
 class DryRunRollback extends Error {

@@ -36,7 +36,7 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
   const featured = item.featuredImage;
   if (!featured) return null;
   if (featured.mediaSourceId) {
-    const mapped = findMapped(getDb(), context, 'media', featured.mediaSourceId);
+    const mapped = findMapped(context, 'media', featured.mediaSourceId);
     if (mapped) return { label: `attachment ${featured.mediaSourceId}`, resolution: { ok: true, mediaId: mapped.targetId } };
     if (plannedClaim(context, 'source', `media:${featured.mediaSourceId}`) !== undefined) {
       return { label: `attachment ${featured.mediaSourceId}`, resolution: { ok: true, planned: { width: 1, height: 1 } } };
@@ -50,7 +50,7 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
 /** A post becomes an article and a page a standalone page, each in the status it had (never public when it was not). */
 export function writeEntry(tx: ImportTx, context: ImportContext, item: ImportedEntry, images: EntryImages): ItemOutcome {
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, item.kind, item.sourceId);
+  const mapped = findMapped(context, item.kind, item.sourceId);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   for (const readerWarning of item.warnings) context.warnings.push({ item: readerWarning.item || context.itemLabel, message: readerWarning.message });
   const doc = bodyOf(context, item, images);
@@ -106,9 +106,9 @@ function writeArticle(
   const plan = planStatus(context, item);
   const title = item.title.trim().slice(0, MAX_TITLE) || 'Untitled';
   const derived = deriveArticleText(doc);
-  const authorIds = referencedIds(tx, context, 'author', item.authorSourceIds, (sourceId) => `The author ${sourceId} is not in this import; the byline leaves them out.`);
-  const sectionId = firstReferencedId(tx, context, item);
-  const entityIds = referencedIds(tx, context, 'tag', item.tagSourceIds, null);
+  const authorIds = referencedIds(context, 'author', item.authorSourceIds, (sourceId) => `The author ${sourceId} is not in this import; the byline leaves them out.`);
+  const sectionId = firstReferencedId(context, item);
+  const entityIds = referencedIds(context, 'tag', item.tagSourceIds, null);
   const featuredMediaId = featuredId(context, images.featured);
   const createdAt = item.createdAt ?? plan.publishedAt ?? plan.scheduledFor ?? new Date();
   const modifiedAt = item.modifiedAt && item.modifiedAt > createdAt ? item.modifiedAt : createdAt;
@@ -214,19 +214,19 @@ function isArticleSlugTaken(tx: ImportTx, context: ImportContext, slug: string):
   );
 }
 
-function referencedIds(tx: ImportTx, context: ImportContext, sourceKind: string, sourceIds: string[], missing: ((sourceId: string) => string) | null): number[] {
+function referencedIds(context: ImportContext, sourceKind: string, sourceIds: string[], missing: ((sourceId: string) => string) | null): number[] {
   const ids: number[] = [];
   for (const sourceId of sourceIds) {
-    const reference = referenceTo(tx, context, sourceKind, sourceId);
+    const reference = referenceTo(context, sourceKind, sourceId);
     if (reference === null && missing) warn(context, missing(sourceId));
     if (reference !== null && reference !== 'planned' && !ids.includes(reference.id)) ids.push(reference.id);
   }
   return ids;
 }
 
-function firstReferencedId(tx: ImportTx, context: ImportContext, item: ImportedEntry): number | null {
+function firstReferencedId(context: ImportContext, item: ImportedEntry): number | null {
   for (const sourceId of item.sectionSourceIds) {
-    const reference = referenceTo(tx, context, 'section', sourceId);
+    const reference = referenceTo(context, 'section', sourceId);
     if (reference === 'planned') return null;
     if (reference) return reference.id;
   }
