@@ -82,22 +82,29 @@ export function contentHash(item: unknown): string {
 
 export type SourceMapRow = typeof importSourceMap.$inferSelect;
 
-/** Asked several times for every item, so prepared once per connection rather than per call. */
-const findMappedQueries = new WeakMap<Db, ReturnType<typeof prepareFindMapped>>();
+const preparedQueries = new WeakMap<Db, Map<string, unknown>>();
 
-function prepareFindMapped(db: Db) {
-  return db
-    .select()
-    .from(importSourceMap)
-    .where(and(eq(importSourceMap.source, sql.placeholder('source')), eq(importSourceMap.sourceKind, sql.placeholder('sourceKind')), eq(importSourceMap.sourceId, sql.placeholder('sourceId'))))
-    .prepare();
+/**
+ * A query asked for with every item, prepared once per connection rather than built per call. Items
+ * are written on that one connection, so it runs inside the item's transaction like the rest.
+ */
+export function preparedQuery<T>(name: string, prepare: (db: Db) => T): T {
+  const db = getDb();
+  let queries = preparedQueries.get(db);
+  if (!queries) preparedQueries.set(db, (queries = new Map()));
+  let query = queries.get(name) as T | undefined;
+  if (query === undefined) queries.set(name, (query = prepare(db)));
+  return query;
 }
 
-/** The source map's row for a source item; items are written on the one connection, so this reads inside the item's transaction too. */
 export function findMapped(context: ImportContext, sourceKind: string, sourceId: string): SourceMapRow | undefined {
-  const db = getDb();
-  let query = findMappedQueries.get(db);
-  if (!query) findMappedQueries.set(db, (query = prepareFindMapped(db)));
+  const query = preparedQuery('source-map-row', (db) =>
+    db
+      .select()
+      .from(importSourceMap)
+      .where(and(eq(importSourceMap.source, sql.placeholder('source')), eq(importSourceMap.sourceKind, sql.placeholder('sourceKind')), eq(importSourceMap.sourceId, sql.placeholder('sourceId'))))
+      .prepare(),
+  );
   return query.get({ source: context.source, sourceKind, sourceId });
 }
 

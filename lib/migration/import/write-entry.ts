@@ -1,13 +1,13 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAuthors, articleEntities, articles, articleSlugHistory, pages, revisions, type ArticleStatus, type RevisionMeta } from '@/db/schema';
 import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
 import { slugify } from '@/lib/content/text/slugify';
-import { claim, contentHash, findMapped, plannedClaim, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
+import { claim, contentHash, findMapped, plannedClaim, preparedQuery, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
 import { figureImage, imageAddress, resolveImage, type ImageResolution } from './import-media';
 import type { ImportedEntry } from './import-model';
 import { RESERVED_PAGE_SLUGS } from './reserved-page-slugs';
@@ -141,7 +141,7 @@ function writeArticle(
     tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId)).run();
   } else {
     const wanted = slugify(item.slug) || slugify(title) || 'untitled';
-    slug = freeValue(wanted, (candidate) => isArticleSlugTaken(tx, context, candidate));
+    slug = freeValue(wanted, (candidate) => isArticleSlugTaken(context, candidate));
     if (slug !== wanted) warn(context, `The address /articles/${wanted} belongs to another article; this one is imported at /articles/${slug}.`);
     version = 1;
     articleId = tx
@@ -151,8 +151,8 @@ function writeArticle(
       .get().id;
     claim(context, 'article-slug', slug, slug);
   }
-  authorIds.forEach((contributorId, position) => tx.insert(articleAuthors).values({ articleId, contributorId, position }).run());
-  for (const entityId of entityIds) tx.insert(articleEntities).values({ articleId, entityId, source: 'manual' }).run();
+  if (authorIds.length > 0) tx.insert(articleAuthors).values(authorIds.map((contributorId, position) => ({ articleId, contributorId, position }))).run();
+  if (entityIds.length > 0) tx.insert(articleEntities).values(entityIds.map((entityId) => ({ articleId, entityId, source: 'manual' as const }))).run();
   const meta: RevisionMeta = {
     sectionId,
     issueId: existing?.issueId ?? null,
@@ -206,12 +206,12 @@ function wasEditedHere(tx: ImportTx, articleId: number): boolean {
   return latest !== undefined && latest.reason !== 'import';
 }
 
-function isArticleSlugTaken(tx: ImportTx, context: ImportContext, slug: string): boolean {
-  return (
-    Boolean(tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()) ||
-    Boolean(tx.select({ id: articleSlugHistory.articleId }).from(articleSlugHistory).where(eq(articleSlugHistory.slug, slug)).get()) ||
-    plannedClaim(context, 'article-slug', slug) !== undefined
+function isArticleSlugTaken(context: ImportContext, slug: string): boolean {
+  const current = preparedQuery('article-with-slug', (db) => db.select({ id: articles.id }).from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare());
+  const former = preparedQuery('article-once-at-slug', (db) =>
+    db.select({ id: articleSlugHistory.articleId }).from(articleSlugHistory).where(eq(articleSlugHistory.slug, sql.placeholder('slug'))).prepare(),
   );
+  return Boolean(current.get({ slug })) || Boolean(former.get({ slug })) || plannedClaim(context, 'article-slug', slug) !== undefined;
 }
 
 function referencedIds(context: ImportContext, sourceKind: string, sourceIds: string[], missing: ((sourceId: string) => string) | null): number[] {
