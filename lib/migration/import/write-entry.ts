@@ -1,13 +1,12 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { articleAuthors, articleEntities, articles, articleSlugHistory, pages, revisions, type ArticleStatus, type RevisionMeta } from '@/db/schema';
 import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
 import { slugify } from '@/lib/content/text/slugify';
-import { claim, contentHash, findMapped, plannedClaim, preparedQuery, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
+import { claim, findMapped, plannedClaim, preparedQuery, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
 import { figureImage, imageAddress, resolveImage, type ImageResolution } from './import-media';
 import type { ImportedEntry } from './import-model';
 import { RESERVED_PAGE_SLUGS } from './reserved-page-slugs';
@@ -48,8 +47,7 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
 }
 
 /** A post becomes an article and a page a standalone page, each in the status it had (never public when it was not). */
-export function writeEntry(tx: ImportTx, context: ImportContext, item: ImportedEntry, images: EntryImages): ItemOutcome {
-  const hash = contentHash(item);
+export function writeEntry(tx: ImportTx, context: ImportContext, { item, hash, images }: { item: ImportedEntry; hash: string; images: EntryImages }): ItemOutcome {
   const mapped = findMapped(context, item.kind, item.sourceId);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   for (const readerWarning of item.warnings) context.warnings.push({ item: readerWarning.item || context.itemLabel, message: readerWarning.message });
