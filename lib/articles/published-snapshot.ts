@@ -25,10 +25,8 @@ export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: 
 
   tx.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId)).run();
   tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.articleId, articleId)).run();
-  authors.forEach((author, position) => {
-    tx.insert(publishedArticleAuthors).values({ articleId, contributorId: author.contributorId, position }).run();
-  });
-  for (const tag of tags) tx.insert(publishedArticleEntities).values({ articleId, entityId: tag.entityId }).run();
+  if (authors.length > 0) tx.insert(publishedArticleAuthors).values(authors.map((author, position) => ({ articleId, contributorId: author.contributorId, position }))).run();
+  if (tags.length > 0) tx.insert(publishedArticleEntities).values(tags.map((tag) => ({ articleId, entityId: tag.entityId }))).run();
   tx.update(articles).set({ publishedSectionId: article.sectionId, publishedIssueId: article.issueId }).where(eq(articles.id, articleId)).run();
   indexPublishedArticle(tx, articleId);
   return { entityIds: tags.map((tag) => tag.entityId), contributorIds: authors.map((author) => author.contributorId) };

@@ -39,37 +39,41 @@ const NAMED_DROPS: Record<string, string> = {
   svg: 'an SVG drawing',
 };
 
-/** happy-dom keeps something of every document fragment a window has queried; a fresh window now and then lets it all go. */
-const CONVERSIONS_PER_WINDOW = 100;
-
 let window: Window | null = null;
-let conversions = 0;
 
-/** A server-side window in which nothing loads, runs or renders. */
+/**
+ * The one server-side window of the process, in which nothing loads, runs or renders. Each conversion
+ * parses into a template of its own that is never attached, so nothing of it outlives the conversion;
+ * a fresh window per batch would cost more time and memory than it frees.
+ */
 function serverDocument(): Document {
-  if (window && conversions >= CONVERSIONS_PER_WINDOW) {
-    window = null;
-  }
-  if (!window) {
-    conversions = 0;
-    window = new Window({
-      settings: {
-        disableJavaScriptEvaluation: true,
-        disableJavaScriptFileLoading: true,
-        disableCSSFileLoading: true,
-        disableIframePageLoading: true,
-        disableComputedStyleRendering: true,
-        handleDisabledFileLoadingAsSuccess: true,
-      },
-    });
-  }
-  conversions += 1;
+  window ??= new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
   return window.document as unknown as Document;
+}
+
+/** The last HTML listed for its images, parsed: the conversion of the same body that follows reads it once, not twice. */
+let lastListed: { html: string; template: HTMLTemplateElement } | null = null;
+
+/** A parse of the HTML no one else holds: the one `listImages` left, if it was of this HTML, or a new one. */
+function takeParsed(html: string, document: Document): HTMLTemplateElement {
+  const listed = lastListed;
+  lastListed = null;
+  return listed && listed.html === html ? listed.template : parse(html, document);
 }
 
 /** The images of the HTML, in order, each address once, with the alt text and caption the source gave it. */
 export function listImages(html: string): { src: string; alt: string; caption: string }[] {
   const template = parse(html, serverDocument());
+  lastListed = { html, template };
   const images = new Map<string, { src: string; alt: string; caption: string }>();
   for (const image of Array.from(template.content.querySelectorAll('img'))) {
     const src = (image.getAttribute('src') ?? '').trim();
@@ -105,7 +109,7 @@ function convert(
     dropped.push(description);
     onDropped?.(description);
   };
-  const template = parse(html, document);
+  const template = takeParsed(html, document);
   const root = template.content;
 
   for (const element of Array.from(root.querySelectorAll(Object.keys(NAMED_DROPS).join(',')))) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
 import { importSourceMap } from '@/db/schema';
 import { stableJsonKey } from '@/lib/content/stable-json-key';
 import type { ImportWarning } from './import-model';
@@ -82,12 +82,30 @@ export function contentHash(item: unknown): string {
 
 export type SourceMapRow = typeof importSourceMap.$inferSelect;
 
-export function findMapped(tx: Pick<Db, 'select'>, context: ImportContext, sourceKind: string, sourceId: string): SourceMapRow | undefined {
-  return tx
-    .select()
-    .from(importSourceMap)
-    .where(and(eq(importSourceMap.source, context.source), eq(importSourceMap.sourceKind, sourceKind), eq(importSourceMap.sourceId, sourceId)))
-    .get();
+const preparedQueries = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A query asked for with every item, prepared once per connection rather than built per call. Items
+ * are written on that one connection, so it runs inside the item's transaction like the rest.
+ */
+export function preparedQuery<T>(name: string, prepare: (db: Db) => T): T {
+  const db = getDb();
+  let queries = preparedQueries.get(db);
+  if (!queries) preparedQueries.set(db, (queries = new Map()));
+  let query = queries.get(name) as T | undefined;
+  if (query === undefined) queries.set(name, (query = prepare(db)));
+  return query;
+}
+
+export function findMapped(context: ImportContext, sourceKind: string, sourceId: string): SourceMapRow | undefined {
+  const query = preparedQuery('source-map-row', (db) =>
+    db
+      .select()
+      .from(importSourceMap)
+      .where(and(eq(importSourceMap.source, sql.placeholder('source')), eq(importSourceMap.sourceKind, sql.placeholder('sourceKind')), eq(importSourceMap.sourceId, sql.placeholder('sourceId'))))
+      .prepare(),
+  );
+  return query.get({ source: context.source, sourceKind, sourceId });
 }
 
 export function recordMapped(
@@ -108,8 +126,8 @@ export function recordMapped(
 /** A reference to an earlier item: its record's id, `planned` when only this dry run made it, or null when it never came. */
 export type Reference = { id: number } | 'planned' | null;
 
-export function referenceTo(tx: Pick<Db, 'select'>, context: ImportContext, sourceKind: string, sourceId: string): Reference {
-  const mapped = findMapped(tx, context, sourceKind, sourceId);
+export function referenceTo(context: ImportContext, sourceKind: string, sourceId: string): Reference {
+  const mapped = findMapped(context, sourceKind, sourceId);
   if (mapped) return { id: mapped.targetId };
   return plannedClaim(context, 'source', `${sourceKind}:${sourceId}`) !== undefined ? 'planned' : null;
 }

@@ -78,9 +78,10 @@ async function importItem(context: ImportContext, item: ImportItem): Promise<Ite
     }
     case 'post':
     case 'page': {
-      if (isUnchanged(context, item.kind, item.sourceId, item)) return 'unchanged';
+      const hash = contentHash(item);
+      if (findMapped(context, item.kind, item.sourceId)?.contentHash === hash) return 'unchanged';
       const images = await prepareEntryImages(context, item);
-      return inItemTransaction(context, (tx) => writeEntry(tx, context, item, images));
+      return inItemTransaction(context, (tx) => writeEntry(tx, context, { item, hash, images }));
     }
     case 'menu-item':
       return inItemTransaction(context, (tx) => writeMenuItem(tx, context, item));
@@ -91,7 +92,7 @@ async function importItem(context: ImportContext, item: ImportItem): Promise<Ite
 
 /** Saves fetching the images of an item that has not changed since the last run. */
 function isUnchanged(context: ImportContext, sourceKind: string, sourceId: string, item: ImportItem): boolean {
-  return findMapped(getDb(), context, sourceKind, sourceId)?.contentHash === contentHash(item);
+  return findMapped(context, sourceKind, sourceId)?.contentHash === contentHash(item);
 }
 
 class DryRunRollback extends Error {

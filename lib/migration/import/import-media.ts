@@ -52,7 +52,7 @@ export function resolveImage(context: ImportContext, { url, alt = '', caption = 
 }
 
 async function bringIn(context: ImportContext, { url, alt, caption }: { url: string; alt: string; caption: string }): Promise<ImageResolution> {
-  const mapped = findMapped(getDb(), context, 'media-url', url);
+  const mapped = findMapped(context, 'media-url', url);
   if (mapped && getDb().select({ id: media.id }).from(media).where(eq(media.id, mapped.targetId)).get()) return { ok: true, mediaId: mapped.targetId };
   const read = await readImage(context, url);
   if (!read.ok) return read;

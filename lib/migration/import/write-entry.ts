@@ -1,13 +1,12 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and, desc, eq, ne } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { articleAuthors, articleEntities, articles, articleSlugHistory, pages, revisions, type ArticleStatus, type RevisionMeta } from '@/db/schema';
 import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
 import { slugify } from '@/lib/content/text/slugify';
-import { claim, contentHash, findMapped, plannedClaim, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
+import { claim, findMapped, plannedClaim, preparedQuery, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
 import { figureImage, imageAddress, resolveImage, type ImageResolution } from './import-media';
 import type { ImportedEntry } from './import-model';
 import { RESERVED_PAGE_SLUGS } from './reserved-page-slugs';
@@ -36,7 +35,7 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
   const featured = item.featuredImage;
   if (!featured) return null;
   if (featured.mediaSourceId) {
-    const mapped = findMapped(getDb(), context, 'media', featured.mediaSourceId);
+    const mapped = findMapped(context, 'media', featured.mediaSourceId);
     if (mapped) return { label: `attachment ${featured.mediaSourceId}`, resolution: { ok: true, mediaId: mapped.targetId } };
     if (plannedClaim(context, 'source', `media:${featured.mediaSourceId}`) !== undefined) {
       return { label: `attachment ${featured.mediaSourceId}`, resolution: { ok: true, planned: { width: 1, height: 1 } } };
@@ -48,9 +47,8 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
 }
 
 /** A post becomes an article and a page a standalone page, each in the status it had (never public when it was not). */
-export function writeEntry(tx: ImportTx, context: ImportContext, item: ImportedEntry, images: EntryImages): ItemOutcome {
-  const hash = contentHash(item);
-  const mapped = findMapped(tx, context, item.kind, item.sourceId);
+export function writeEntry(tx: ImportTx, context: ImportContext, { item, hash, images }: { item: ImportedEntry; hash: string; images: EntryImages }): ItemOutcome {
+  const mapped = findMapped(context, item.kind, item.sourceId);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   for (const readerWarning of item.warnings) context.warnings.push({ item: readerWarning.item || context.itemLabel, message: readerWarning.message });
   const doc = bodyOf(context, item, images);
@@ -106,9 +104,9 @@ function writeArticle(
   const plan = planStatus(context, item);
   const title = item.title.trim().slice(0, MAX_TITLE) || 'Untitled';
   const derived = deriveArticleText(doc);
-  const authorIds = referencedIds(tx, context, 'author', item.authorSourceIds, (sourceId) => `The author ${sourceId} is not in this import; the byline leaves them out.`);
-  const sectionId = firstReferencedId(tx, context, item);
-  const entityIds = referencedIds(tx, context, 'tag', item.tagSourceIds, null);
+  const authorIds = referencedIds(context, 'author', item.authorSourceIds, (sourceId) => `The author ${sourceId} is not in this import; the byline leaves them out.`);
+  const sectionId = firstReferencedId(context, item);
+  const entityIds = referencedIds(context, 'tag', item.tagSourceIds, null);
   const featuredMediaId = featuredId(context, images.featured);
   const createdAt = item.createdAt ?? plan.publishedAt ?? plan.scheduledFor ?? new Date();
   const modifiedAt = item.modifiedAt && item.modifiedAt > createdAt ? item.modifiedAt : createdAt;
@@ -141,7 +139,7 @@ function writeArticle(
     tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId)).run();
   } else {
     const wanted = slugify(item.slug) || slugify(title) || 'untitled';
-    slug = freeValue(wanted, (candidate) => isArticleSlugTaken(tx, context, candidate));
+    slug = freeValue(wanted, (candidate) => isArticleSlugTaken(context, candidate));
     if (slug !== wanted) warn(context, `The address /articles/${wanted} belongs to another article; this one is imported at /articles/${slug}.`);
     version = 1;
     articleId = tx
@@ -151,8 +149,8 @@ function writeArticle(
       .get().id;
     claim(context, 'article-slug', slug, slug);
   }
-  authorIds.forEach((contributorId, position) => tx.insert(articleAuthors).values({ articleId, contributorId, position }).run());
-  for (const entityId of entityIds) tx.insert(articleEntities).values({ articleId, entityId, source: 'manual' }).run();
+  if (authorIds.length > 0) tx.insert(articleAuthors).values(authorIds.map((contributorId, position) => ({ articleId, contributorId, position }))).run();
+  if (entityIds.length > 0) tx.insert(articleEntities).values(entityIds.map((entityId) => ({ articleId, entityId, source: 'manual' as const }))).run();
   const meta: RevisionMeta = {
     sectionId,
     issueId: existing?.issueId ?? null,
@@ -206,27 +204,27 @@ function wasEditedHere(tx: ImportTx, articleId: number): boolean {
   return latest !== undefined && latest.reason !== 'import';
 }
 
-function isArticleSlugTaken(tx: ImportTx, context: ImportContext, slug: string): boolean {
-  return (
-    Boolean(tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()) ||
-    Boolean(tx.select({ id: articleSlugHistory.articleId }).from(articleSlugHistory).where(eq(articleSlugHistory.slug, slug)).get()) ||
-    plannedClaim(context, 'article-slug', slug) !== undefined
+function isArticleSlugTaken(context: ImportContext, slug: string): boolean {
+  const current = preparedQuery('article-with-slug', (db) => db.select({ id: articles.id }).from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare());
+  const former = preparedQuery('article-once-at-slug', (db) =>
+    db.select({ id: articleSlugHistory.articleId }).from(articleSlugHistory).where(eq(articleSlugHistory.slug, sql.placeholder('slug'))).prepare(),
   );
+  return Boolean(current.get({ slug })) || Boolean(former.get({ slug })) || plannedClaim(context, 'article-slug', slug) !== undefined;
 }
 
-function referencedIds(tx: ImportTx, context: ImportContext, sourceKind: string, sourceIds: string[], missing: ((sourceId: string) => string) | null): number[] {
+function referencedIds(context: ImportContext, sourceKind: string, sourceIds: string[], missing: ((sourceId: string) => string) | null): number[] {
   const ids: number[] = [];
   for (const sourceId of sourceIds) {
-    const reference = referenceTo(tx, context, sourceKind, sourceId);
+    const reference = referenceTo(context, sourceKind, sourceId);
     if (reference === null && missing) warn(context, missing(sourceId));
     if (reference !== null && reference !== 'planned' && !ids.includes(reference.id)) ids.push(reference.id);
   }
   return ids;
 }
 
-function firstReferencedId(tx: ImportTx, context: ImportContext, item: ImportedEntry): number | null {
+function firstReferencedId(context: ImportContext, item: ImportedEntry): number | null {
   for (const sourceId of item.sectionSourceIds) {
-    const reference = referenceTo(tx, context, 'section', sourceId);
+    const reference = referenceTo(context, 'section', sourceId);
     if (reference === 'planned') return null;
     if (reference) return reference.id;
   }

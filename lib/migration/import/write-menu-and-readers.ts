@@ -13,7 +13,7 @@ import { oldUrlPath } from './old-url-path';
 /** An image of the source's library: in the media library once, with its alt text and caption. */
 export function writeMedia(tx: ImportTx, context: ImportContext, item: ImportedMedia, { url, resolution }: { url: string | null; resolution: ImageResolution }): ItemOutcome {
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, 'media', item.sourceId);
+  const mapped = findMapped(context, 'media', item.sourceId);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   if (!resolution.ok) throw new InvalidInputError(`The image ${url ?? item.url} could not be had: ${resolution.reason}.`);
   if (!('mediaId' in resolution)) {
@@ -28,7 +28,7 @@ export function writeMedia(tx: ImportTx, context: ImportContext, item: ImportedM
 /** A menu entry links to where its target now lives; one whose target did not come along is left out. */
 export function writeMenuItem(tx: ImportTx, context: ImportContext, item: ImportedMenuItem): ItemOutcome {
   const hash = contentHash(item);
-  const mapped = findMapped(tx, context, 'menu-item', item.sourceId);
+  const mapped = findMapped(context, 'menu-item', item.sourceId);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   const href = menuHref(tx, context, item.target);
   if (!href) {
@@ -54,7 +54,7 @@ function menuHref(tx: ImportTx, context: ImportContext, target: ImportedMenuTarg
     if (onOldSite && /^https?:/i.test(target.url)) return onOldSite;
     return isAllowedHref(target.url.trim()) ? target.url.trim() : null;
   }
-  const mapped = findMapped(tx, context, target.kind, target.sourceId);
+  const mapped = findMapped(context, target.kind, target.sourceId);
   if (!mapped) return plannedClaim(context, 'source', `${target.kind}:${target.sourceId}`) || null;
   const id = mapped.targetId;
   switch (target.kind) {
@@ -95,7 +95,7 @@ export function writeSubscriber(tx: ImportTx, context: ImportContext, item: Impo
   }
   context.seenEmails.set(email, item.where);
   const hash = contentHash({ email, name: item.name.trim(), status: item.status });
-  const mapped = findMapped(tx, context, 'subscriber', email);
+  const mapped = findMapped(context, 'subscriber', email);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   const now = new Date();
   const existing = tx.select().from(subscribers).where(eq(subscribers.email, email)).get();

@@ -57,7 +57,7 @@ function revisit(
   { sourceKind, sourceId, hash }: { sourceKind: string; sourceId: string; hash: string },
   update: (targetId: number) => void,
 ): ItemOutcome | null {
-  const mapped = findMapped(tx, context, sourceKind, sourceId);
+  const mapped = findMapped(context, sourceKind, sourceId);
   if (!mapped) return null;
   if (mapped.contentHash === hash) return 'unchanged';
   if (!mapped.targetKind.endsWith(MATCHED)) update(mapped.targetId);

@@ -1,24 +1,34 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { redirects, REDIRECT_ORIGINS, type RedirectOrigin } from '@/db/schema';
-import { claim, plannedClaim, warn, type ImportContext, type ImportTx } from './import-context';
+import { claim, plannedClaim, preparedQuery, warn, type ImportContext, type ImportTx } from './import-context';
 import type { OldUrls } from './import-model';
 import { oldUrlPath } from './old-url-path';
 
 /** Each old address of an item answers 301 with its new page; one already leading elsewhere is left alone and reported. */
 export function writeRedirects(tx: ImportTx, context: ImportContext, { oldUrls, toPath }: { oldUrls: OldUrls; toPath: string }): void {
   const origin = redirectOrigin(context.source);
+  const redirectTo = preparedQuery('redirect-to', (db) =>
+    db
+      .select({ toPath: redirects.toPath })
+      .from(redirects)
+      .where(eq(redirects.fromPath, sql.placeholder('fromPath')))
+      .prepare(),
+  );
+  // Inserted together after the checks; an address given twice by the item is added once.
+  const added = new Map<string, string>();
   for (const oldUrl of oldUrls) {
     const fromPath = oldUrlPath(oldUrl, context.siteUrl);
     if (!fromPath || fromPath === toPath.toLowerCase()) continue;
-    const existing = tx.select({ toPath: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get()?.toPath ?? plannedClaim(context, 'redirect', fromPath);
+    const existing = added.get(fromPath) ?? redirectTo.get({ fromPath })?.toPath ?? plannedClaim(context, 'redirect', fromPath);
     if (existing === undefined) {
-      tx.insert(redirects).values({ fromPath, toPath, origin, createdBy: context.actorId }).run();
+      added.set(fromPath, toPath);
       claim(context, 'redirect', fromPath, toPath);
     } else if (existing !== toPath) {
       warn(context, `The old address ${fromPath} already redirects to ${existing}; it was left as it is.`);
     }
   }
+  if (added.size > 0) tx.insert(redirects).values([...added.keys()].map((fromPath) => ({ fromPath, toPath, origin, createdBy: context.actorId }))).run();
 }
 
 function redirectOrigin(source: string): RedirectOrigin {
