@@ -47,6 +47,14 @@ export class MatrixFixtures {
     return this.counter;
   }
 
+  /**
+   * A volume and number no other matrix issue holds, inside the desk form's limits (volume
+   * 1–999, number 1–99): the matrix's own issues live in numbers 50–99 so the demo's stay free.
+   */
+  issueNumbering(serial: number): { volume: number; number: number } {
+    return { volume: 1 + (serial % 999), number: 50 + Math.floor(serial / 999) };
+  }
+
   /** A draft by the author (or `owner`), with its first revision. */
   draft({ owner = 'author', status = 'draft', sectionId = null, issueId = null }: { owner?: StaffCaller; status?: string; sectionId?: number | null; issueId?: number | null } = {}): { id: number; title: string } {
     const title = `Matrix draft ${this.unique('a')}`;
@@ -80,9 +88,9 @@ export class MatrixFixtures {
     const serial = this.number();
     const slug = `matrix-issue-${serial}`;
     const title = `Matrix issue ${serial}`;
-    const volume = 500 + serial;
-    const id = this.insert("insert into issues (slug, title, volume, number, cover_date, status) values (?, ?, ?, 1, '2031-01-01', 'planning')", slug, title, volume);
-    return { id, slug, title, volume, number: 1 };
+    const { volume, number } = this.issueNumbering(serial);
+    const id = this.insert("insert into issues (slug, title, volume, number, cover_date, status) values (?, ?, ?, ?, '2031-01-01', 'planning')", slug, title, volume, number);
+    return { id, slug, title, volume, number };
   }
 
   /** A planned issue holding one article that is already published, so nothing blocks publishing the issue. */

@@ -793,9 +793,9 @@ export const ACTIONS: Record<string, ActionRow> = {
     access: 'editor',
     prepare: ({ fixtures }) => {
       const serial = fixtures.number();
-      return { slug: `matrix-new-${serial}`, volume: 700 + serial };
+      return { slug: `matrix-new-${serial}`, ...fixtures.issueNumbering(serial) };
     },
-    args: (prepared: { slug: string; volume: number }) => [null, form({ slug: prepared.slug, title: `Issue ${prepared.slug}`, volume: prepared.volume, number: 1, coverMonth: '2031-01' })],
+    args: (prepared: { slug: string; volume: number; number: number }) => [null, form({ slug: prepared.slug, title: `Issue ${prepared.slug}`, volume: prepared.volume, number: prepared.number, coverMonth: '2031-01' })],
     succeeded: (outcome, prepared: { slug: string }, { fixtures }) => {
       const row = fixtures.find<{ id: number }>('select id from issues where slug = ?', prepared.slug);
       return firstProblem([row !== undefined, `no issue row: ${outcome.text.slice(-200)}`], [outcome.redirect === `/desk/issues/${row?.id}?created=1`, `sent to ${outcome.redirect}`]);
