@@ -1,5 +1,6 @@
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCESS_LEVELS } from './access-levels';
 import type { JSONContent } from '@tiptap/core';
 import { createdAt, updatedAt } from './columns';
 import { entities } from './entities';
@@ -57,6 +58,12 @@ export const articles = sqliteTable(
     /** Nothing about the article may be public before this moment. */
     embargoedUntil: integer('embargoed_until', { mode: 'timestamp_ms' }),
     unpublishedAt: integer('unpublished_at', { mode: 'timestamp_ms' }),
+    /** Who may read the whole body (working copy); the tiers when `access` is `tiers`. */
+    access: text('access', { enum: ACCESS_LEVELS }).notNull().default('public'),
+    accessTierIds: text('access_tier_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    /** Access as it stood when last published: the public site reads these. */
+    publishedAccess: text('published_access', { enum: ACCESS_LEVELS }).notNull().default('public'),
+    publishedAccessTierIds: text('published_access_tier_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -12,3 +12,4 @@ export * from './jobs';
 export * from './migration';
 export * from './pages';
 export * from './api';
+export * from './access';

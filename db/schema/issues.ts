@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACCESS_LEVELS } from './access-levels';
 import { createdAt, updatedAt } from './columns';
 import { media } from './media';
 
@@ -43,6 +44,10 @@ export const issues = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     /** Whether publishing the issue started (or will start) the issue email; false when published without one. */
     isEmailWanted: integer('is_email_wanted', { mode: 'boolean' }).notNull().default(true),
+    /** The access new articles placed in this issue start with; null: public. */
+    defaultAccess: text('default_access', { enum: ACCESS_LEVELS }),
+    /** Gated articles of this issue become public this many months after the cover month; null: never. */
+    archiveFreeAfterMonths: integer('archive_free_after_months'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
