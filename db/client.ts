@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { databasePathFrom } from './database-path';
+import { withStatementCache } from './statement-cache';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -34,8 +35,18 @@ export function closeDb(): void {
   globalForDb.mastheadDb = undefined;
 }
 
+let lastResolved: { setting: string | undefined; cwd: string; path: string } | undefined;
+
+/** `databasePathFrom()`, worked out again only when the setting or the working folder changed (it is asked on every query). */
+function wantedPath(): string {
+  const setting = process.env.DATABASE_PATH;
+  const cwd = process.cwd();
+  if (!lastResolved || lastResolved.setting !== setting || lastResolved.cwd !== cwd) lastResolved = { setting, cwd, path: databasePathFrom() };
+  return lastResolved.path;
+}
+
 function getConnection(): Connection {
-  const wanted = databasePathFrom();
+  const wanted = wantedPath();
   const open = globalForDb.mastheadDb;
   if (open && open.path === wanted) return open;
   if (open) closeDb();
@@ -73,7 +84,7 @@ export function openDatabase({
       `The file at ${databasePath} is not a usable SQLite database (${describe(error)}); restore it from a backup or set DATABASE_PATH to another file.`,
     );
   }
-  const db = startTransactionsImmediately(drizzle(sqlite, { schema }));
+  const db = startTransactionsImmediately(drizzle(withStatementCache(sqlite), { schema }));
   try {
     // drizzle applies all pending migrations in one transaction: a failure leaves the file as it was.
     migrate(db, { migrationsFolder });

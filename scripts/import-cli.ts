@@ -2,7 +2,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { importMastheadExport } from '@/lib/migration/export/import-masthead-export';
 import { importFromReader, type ImportWriter } from '@/lib/migration/import/import-parts';
 import { getImportRun, startImportRun, type ImportRunView, type ImportSource } from '@/lib/migration/import/import-runs';
 import { createImportJobHandler, readerForSource } from '@/lib/migration/import/run-import-job';
@@ -96,12 +95,16 @@ function readArguments(args: string[]): ImportRequest {
   };
 }
 
-/** A Masthead export goes back in whole, ids and all, so it needs an empty database rather than a dry run. */
-function importOwnExport(args: string[]): number {
+/**
+ * A Masthead export goes back in whole, ids and all, so it needs an empty database rather than a dry run.
+ * Its code is loaded only here, so the other imports do not carry it in memory.
+ */
+async function importOwnExport(args: string[]): Promise<number> {
   if (args.length !== 1) {
     console.error(`Name one export folder (the one \`npm run export\` wrote).\n\n${USAGE}`);
     return 2;
   }
+  const { importMastheadExport } = await import('@/lib/migration/export/import-masthead-export');
   try {
     const counts = importMastheadExport(path.resolve(args[0]!));
     console.log(`Imported the export: ${Object.entries(counts).map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);

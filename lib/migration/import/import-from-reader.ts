@@ -1,5 +1,6 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import type Database from 'better-sqlite3';
+import { getDb, getSqlite } from '@/db/client';
 import type { ImportCounts } from '@/db/schema';
 import { invalidateKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
@@ -15,6 +16,8 @@ import { writeAuthor, writeSection, writeTag } from './write-people-and-terms';
 export type { ImportCounts };
 
 const YIELD_EVERY = 20;
+const BATCH_ITEMS = 100;
+const BATCH_MILLISECONDS = 200;
 export type ImportReport = { counts: ImportCounts; warnings: ImportWarning[] };
 
 export type ImportFromReaderOptions = {
@@ -38,21 +41,28 @@ export async function importFromReader({ reader, dryRun, actorId, media, onProgr
   const counts: ImportCounts = {};
   const total = await reader.countItems();
   let done = 0;
-  for await (const item of reader.items()) {
-    context.itemLabel = labelOf(item);
-    let outcome: ItemOutcome | 'failed';
-    try {
-      outcome = await importItem(context, item);
-    } catch (error) {
-      outcome = 'failed';
-      warn(context, `Not imported: ${error instanceof Error ? error.message : String(error)}`);
+  const batch = new WriteBatch(getSqlite());
+  try {
+    for await (const item of reader.items()) {
+      context.itemLabel = labelOf(item);
+      let outcome: ItemOutcome | 'failed';
+      try {
+        batch.open();
+        outcome = await importItem(context, item, batch);
+      } catch (error) {
+        outcome = 'failed';
+        warn(context, `Not imported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      batch.itemDone();
+      counts[item.kind] ??= { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+      counts[item.kind]![outcome] += 1;
+      done += 1;
+      onProgress?.(done, Math.max(total, done));
+      // The DOM library holds what it parsed through weak references, which are let go only between tasks.
+      if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    counts[item.kind] ??= { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
-    counts[item.kind]![outcome] += 1;
-    done += 1;
-    onProgress?.(done, Math.max(total, done));
-    // The DOM library holds what it parsed through weak references, which are let go only between tasks.
-    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    batch.commit();
   }
   const warnings = [...reader.warnings, ...context.warnings];
   if (!dryRun) {
@@ -62,7 +72,47 @@ export async function importFromReader({ reader, dryRun, actorId, media, onProgr
   return { counts, warnings };
 }
 
-async function importItem(context: ImportContext, item: ImportItem): Promise<ItemOutcome> {
+/**
+ * Items are committed in batches: one transaction holds up to BATCH_ITEMS items or BATCH_MILLISECONDS,
+ * each item in a savepoint of its own (better-sqlite3 nests a transaction inside an open one that way),
+ * so an item that fails is still undone alone while the cost of a commit is paid once a batch. Fetching
+ * an image over the network may take seconds, so a batch is committed before any fetch: the write lock
+ * is never held while waiting on another server. A crash loses at most the batch in progress, which the
+ * next run, like any, finishes.
+ */
+class WriteBatch {
+  private openedAt = 0;
+  private items = 0;
+  private isOpen = false;
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  open(): void {
+    if (this.isOpen) return;
+    this.sqlite.exec('BEGIN IMMEDIATE');
+    this.isOpen = true;
+    this.openedAt = performance.now();
+    this.items = 0;
+  }
+
+  itemDone(): void {
+    if (this.isOpen && !this.sqlite.inTransaction) {
+      // SQLite answers some failures (a full disk, say) by undoing the whole transaction: the batch's items went with it.
+      this.isOpen = false;
+      throw new Error('The database undid the last items written; nothing after them was imported. Run the import again to finish it.');
+    }
+    this.items += 1;
+    if (this.items >= BATCH_ITEMS || performance.now() - this.openedAt >= BATCH_MILLISECONDS) this.commit();
+  }
+
+  commit(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    if (this.sqlite.inTransaction) this.sqlite.exec('COMMIT');
+  }
+}
+
+async function importItem(context: ImportContext, item: ImportItem, batch: WriteBatch): Promise<ItemOutcome> {
   switch (item.kind) {
     case 'author':
       return inItemTransaction(context, (tx) => writeAuthor(tx, context, item));
@@ -72,6 +122,7 @@ async function importItem(context: ImportContext, item: ImportItem): Promise<Ite
       return inItemTransaction(context, (tx) => writeTag(tx, context, item));
     case 'media': {
       if (isUnchanged(context, 'media', item.sourceId, item)) return 'unchanged';
+      if (context.media.fetchImages) batch.commit();
       const url = imageAddress(context, item.url);
       const resolution = url ? await resolveImage(context, { url, alt: item.alt, caption: item.caption }) : ({ ok: false, reason: 'it is not a web address' } as const);
       return inItemTransaction(context, (tx) => writeMedia(tx, context, item, { url, resolution }));
@@ -80,6 +131,7 @@ async function importItem(context: ImportContext, item: ImportItem): Promise<Ite
     case 'page': {
       const hash = contentHash(item);
       if (findMapped(context, item.kind, item.sourceId)?.contentHash === hash) return 'unchanged';
+      if (context.media.fetchImages) batch.commit();
       const images = await prepareEntryImages(context, item);
       return inItemTransaction(context, (tx) => writeEntry(tx, context, { item, hash, images }));
     }
