@@ -1,5 +1,5 @@
 import 'server-only';
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { count, max } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
 import { entities, entityAliases, type EntityKind } from '@/db/schema';
@@ -102,7 +102,15 @@ const PROPER_TAGS = new Set(['Organization', 'Acronym', 'Country', 'Place', 'Reg
 
 let lexicon: Record<string, string | string[]> | null = null;
 
+/**
+ * compromise's English lexicon, loaded the first time an all-capitals alias needs it: the language
+ * model is tens of megabytes in memory, which a process that never meets such an alias (an import
+ * into a new magazine, say) need not carry.
+ */
 function englishLexicon(): Record<string, string | string[]> {
-  lexicon ??= (nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } }).one?.lexicon ?? {};
+  if (!lexicon) {
+    const nlp = createRequire(import.meta.url)('compromise') as { model(): { one?: { lexicon?: Record<string, string | string[]> } } };
+    lexicon = nlp.model().one?.lexicon ?? {};
+  }
   return lexicon;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { ImageFormat } from './image-format';
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './media-limits';
 import { sniffImageType } from './sniff-image-type';
@@ -36,6 +36,8 @@ export async function inspectImage({
   if (!sniffed) return { ok: false, status: 415, error: NOT_AN_IMAGE_MESSAGE };
   let metadata: Metadata;
   try {
+    // Loaded on first use: libvips holds megabytes a process that never meets an image need not carry.
+    const { default: sharp } = await import('sharp');
     // No pixel limit here: the header is read to name the dimensions in the refusal below.
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
