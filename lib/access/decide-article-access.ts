@@ -11,7 +11,7 @@ export type AccessReader = { id: number; email: string };
 export type AccessDecision =
   | { isAllowed: true; reason: 'public' | 'archive' | 'signed-in' | 'membership'; institutionId: null }
   | { isAllowed: true; reason: 'institution-address' | 'institution-domain'; institutionId: number }
-  | { isAllowed: false; reason: 'sign-in-needed' | 'membership-needed' | 'tier-needed'; institutionId: null };
+  | { isAllowed: false; reason: 'sign-in-needed' | 'membership-needed' | 'tier-needed'; institutionId: null; isSignedIn: boolean };
 
 /**
  * Who may read an article's whole body, decided afresh for each request: memberships and institutions
@@ -46,9 +46,8 @@ export function decideArticleAccess({
   const domainMatch = byDomain.find((institution) => fits(institution.tierId));
   if (domainMatch) return { isAllowed: true, reason: 'institution-domain', institutionId: domainMatch.id };
 
-  if (!reader && rule.access === 'registered') return { isAllowed: false, reason: 'sign-in-needed', institutionId: null };
-  if (!reader) return { isAllowed: false, reason: 'membership-needed', institutionId: null };
-  return { isAllowed: false, reason: wantedTiers ? 'tier-needed' : 'membership-needed', institutionId: null };
+  if (!reader) return { isAllowed: false, reason: rule.access === 'registered' ? 'sign-in-needed' : 'membership-needed', institutionId: null, isSignedIn: false };
+  return { isAllowed: false, reason: wantedTiers ? 'tier-needed' : 'membership-needed', institutionId: null, isSignedIn: true };
 }
 
 /** The tiers a reader holds a membership of that gives access at `now`: active or past due, started, not ended. */
