@@ -70,7 +70,8 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
     });
 
     // One tier, so the gated demo features show who gets in; members are granted by hand at /desk/members.
-    tx.insert(membershipTiers)
+    const memberTierId = tx
+      .insert(membershipTiers)
       .values({
         slug: 'member',
         name: 'Member',
@@ -79,7 +80,8 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
         yearlyPriceCents: 9000,
         benefits: ['Every feature in full', 'The whole archive', 'The monthly issue email'],
       })
-      .run();
+      .returning({ id: membershipTiers.id })
+      .get().id;
 
     const issueIds = new Map<string, number>();
     for (const issue of SEED_ISSUES) {
@@ -179,6 +181,7 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
           issueId,
           issuePosition: tocPosition(article, seedArticles),
           access: article.access ?? 'public',
+          accessTierIds: article.access === 'tiers' ? [memberTierId] : [],
           status,
           version: 1,
           firstPublishedAt: isPublished ? savedAt : null,

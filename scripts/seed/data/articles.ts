@@ -592,7 +592,7 @@ export const SEED_ARTICLES: SeedArticle[] = [
     section: 'features',
     issue: '2025-03',
     authors: ['ines-varga'],
-    access: 'members',
+    access: 'tiers',
     publishedAt: '2025-03-04T09:00:00Z',
     body: [
       { type: 'paragraph', text: 'When Bashar al-Assad\'s government collapsed in December 2024, one of the most pressing questions for international security was what remained of Syria\'s chemical weapons program. For more than a decade, the Organisation for the Prohibition of Chemical Weapons (OPCW) had been unable to confirm that Syria\'s declaration of its program was accurate and complete.' },
