@@ -12,7 +12,7 @@ const stamp = Date.now();
 const MEMBER = `member-${stamp}@readers.example`;
 const OTHER_TIER = `fellow-${stamp}@readers.example`;
 
-type Block = { type: string; content?: Block[]; text?: string };
+type Block = { type: string; content?: Block[]; text?: string; attrs?: { label?: string } };
 
 /** The published article as the database holds it: title, dek, and the text before and after the members' marker. */
 function publishedRecord() {
@@ -22,7 +22,8 @@ function publishedRecord() {
       .get(SLUG) as { title: string; dek: string; body: string; access: string };
     const blocks = (JSON.parse(row.body) as Block).content ?? [];
     const marker = blocks.findIndex((block) => block.type === 'membersStart');
-    const textOf = (block: Block): string => block.text ?? (block.content ?? []).map(textOf).join('');
+    // An entity mention is an atom whose text is its label.
+    const textOf = (block: Block): string => block.text ?? block.attrs?.label ?? (block.content ?? []).map(textOf).join('');
     return {
       title: row.title,
       dek: row.dek,
