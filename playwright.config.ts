@@ -29,6 +29,8 @@ export default defineConfig({
         DATABASE_PATH: DEMO_SERVER.databasePath,
         SITE_URL: DEMO_SERVER.url,
         AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        // The browser stands in for a proxy on this machine: tests name a reader's address in X-Forwarded-For (access-gate.spec.ts).
+        TRUSTED_PROXIES: '127.0.0.1, ::1',
       },
     },
     {

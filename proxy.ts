@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { GATED_CACHE_CONTROL, isGatedArticleSlug } from '@/lib/access/is-gated-article-slug';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
@@ -50,7 +51,9 @@ export async function proxy(request: NextRequest) {
       headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
   }
-  if (!isInternalRender(request) && isRenderedPageCacheable(request)) {
+  // A gated article is answered per reader: never from a kept page, never kept by a shared cache.
+  const isGated = isGatedArticle(pathname);
+  if (!isGated && !isInternalRender(request) && isRenderedPageCacheable(request)) {
     const page = await renderedPageOrNull(request);
     if (page) {
       // The kept page with a nonce of its own: every response still gets a fresh one.
@@ -65,7 +68,9 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
-  if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
+  if (isGated) {
+    response.headers.set('Cache-Control', GATED_CACHE_CONTROL);
+  } else if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
     response.headers.set('Cache-Control', READER_CACHE_CONTROL);
   }
   return response;
@@ -137,6 +142,18 @@ function isWithdrawnArticle(pathname: string): boolean {
     // The page makes its own read and shows its own error; never fail a reader here.
     console.error('Checking for a withdrawn article failed:', error);
     return false;
+  }
+}
+
+/** Whether the address is a gated article's page; when the check fails, it is treated as one, so nothing per reader is shared. */
+function isGatedArticle(pathname: string): boolean {
+  const slug = articleSlugOf(pathname);
+  if (slug === null) return false;
+  try {
+    return isGatedArticleSlug({ slug });
+  } catch (error) {
+    console.error('Checking whether an article is gated failed:', error);
+    return true;
   }
 }
 

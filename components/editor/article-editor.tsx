@@ -91,6 +91,7 @@ export function ArticleEditor({ article, options, viewer }: Props) {
         workflow={{ saveNow: autosave.saveNow, savedAt: autosave.status.kind === 'saved' ? autosave.status.at : null, onEditableChange: lock.onEditableChange }}
         details={{
           meta: meta.meta,
+          savedAccess: { access: article.access, accessTierIds: article.accessTierIds },
           options,
           images: stats.images,
           wordCount: stats.wordCount,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { EditorOptions, EditorViewer } from '@/lib/articles/get-article-for-edit';
 import { Tabs } from '@/components/ui/tabs';
 import { ManualTagsPanel } from './manual-tags-panel';
-import { MetadataPanel, type ArticleMeta } from './metadata-panel';
+import { MetadataPanel, type SavedAccess, type ArticleMeta } from './metadata-panel';
 import { NotesPanel } from './notes/notes-panel';
 import { TagSuggestions } from './tag-suggestions';
 import type { ArticleImage } from './use-text-stats';
@@ -20,7 +20,7 @@ type Props = {
   viewer: EditorViewer;
   canEdit: boolean;
   workflow: Omit<WorkflowPanelProps, 'articleId' | 'viewer'>;
-  details: { meta: ArticleMeta; options: EditorOptions; images: ArticleImage[]; wordCount: number; fieldErrors: Record<string, string>; onChange: (changes: Partial<ArticleMeta>, options?: { isSlugEdit?: boolean }) => void };
+  details: { meta: ArticleMeta; savedAccess: SavedAccess; options: EditorOptions; images: ArticleImage[]; wordCount: number; fieldErrors: Record<string, string>; onChange: (changes: Partial<ArticleMeta>, options?: { isSlugEdit?: boolean }) => void };
   tags: { manualTags: ManualTag[]; onManualTagsChange: (next: ManualTag[]) => void; changeTick: number };
 };
 

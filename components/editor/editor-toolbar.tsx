@@ -17,6 +17,7 @@ type ToolButton = { label: string; shortcut?: string; isActive?: boolean; isDisa
 
 /** Buttons that move into the More menu first when the row is too narrow, first to go first. */
 const OVERFLOW_ORDER = [
+  'Members’ content starts here',
   'Horizontal rule',
   'Paragraph',
   'Heading 4',
@@ -100,6 +101,7 @@ export function EditorToolbar({ editor, onLink, onInternalLink, onImage, onFootn
         run: () => (state.isTable ? chain().addRowAfter().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()),
       },
       { label: 'Horizontal rule', text: '—', run: () => chain().setHorizontalRule().run() },
+      { label: 'Members’ content starts here', text: 'Members', run: () => chain().setMembersStart().run() },
     ],
     [
       { label: 'Undo', shortcut: 'Ctrl+Z', text: '↶', isDisabled: !state.canUndo, run: () => chain().undo().run() },

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/articles/article-draft-schema';
+import type { AccessLevel } from '@/lib/articles/access-level';
 import type { StaffRole } from '@/lib/staff/users/staff-roles';
 import type { EditorOptions } from '@/lib/articles/get-article-for-edit';
 import { can } from '@/lib/staff/auth/policy';
@@ -12,8 +13,12 @@ import { Select } from '@/components/ui/select';
 
 export type ArticleMeta = Omit<ArticleDraft, 'body'>;
 
+/** The access level as the article was loaded; the panel sends one only when someone changes it. */
+export type SavedAccess = { access: AccessLevel; accessTierIds: number[] };
+
 type Props = {
   meta: ArticleMeta;
+  savedAccess: SavedAccess;
   options: EditorOptions;
   images: { id: number; label: string }[];
   wordCount: number;
@@ -27,7 +32,7 @@ const SEO_DESCRIPTION_LIMIT = 160;
 const WORDS_PER_MINUTE = 230;
 
 /** Everything about the article except its text: where it goes, who wrote it, how search engines see it. */
-export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, onChange, viewerRole }: Props) {
+export function MetadataPanel({ meta, savedAccess, options, images, wordCount, fieldErrors, onChange, viewerRole }: Props) {
   const ids = {
     slug: useId(),
     section: useId(),
@@ -86,6 +91,8 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
       )}
       {fieldErrors.issueId ? <p className="field-error">{fieldErrors.issueId}</p> : null}
 
+      <AccessFieldset meta={meta} savedAccess={savedAccess} tiers={options.tiers} fieldErrors={fieldErrors} onChange={onChange} />
+
       <fieldset>
         <legend>Authors, in byline order</legend>
         <ol className="author-list">
@@ -132,6 +139,58 @@ export function MetadataPanel({ meta, options, images, wordCount, fieldErrors, o
       <textarea id={ids.seoDescription} value={meta.seoDescription} maxLength={500} rows={3} onChange={(event) => onChange({ seoDescription: event.target.value })} />
       <Counter length={meta.seoDescription.length} limit={SEO_DESCRIPTION_LIMIT} />
     </aside>
+  );
+}
+
+const ACCESS_CHOICES: { value: AccessLevel; label: string }[] = [
+  { value: 'public', label: 'Public: everyone' },
+  { value: 'registered', label: 'Registered: any signed-in reader' },
+  { value: 'members', label: 'Members: any current membership or institution' },
+  { value: 'tiers', label: 'Chosen tiers only' },
+];
+
+/** Who may read the whole article; the rest see the part before the members' marker (or two paragraphs). */
+function AccessFieldset({ meta, savedAccess, tiers, fieldErrors, onChange }: { meta: ArticleMeta; savedAccess: SavedAccess; tiers: { id: number; name: string }[]; fieldErrors: Record<string, string>; onChange: Props['onChange'] }) {
+  // Left out of saves until changed here, so an editor open elsewhere never undoes the issue planner's default.
+  const access = meta.access ?? savedAccess.access;
+  const chosen = meta.access ? (meta.accessTierIds ?? []) : savedAccess.accessTierIds;
+  const errorId = useId();
+  const tierError = fieldErrors.accessTierIds ?? fieldErrors.access;
+  return (
+    <fieldset aria-describedby={tierError ? errorId : undefined}>
+      <legend>Who may read the whole article</legend>
+      {ACCESS_CHOICES.map((choice) => (
+        <label key={choice.value} className="check">
+          <input type="radio" name="article-access" value={choice.value} checked={access === choice.value} onChange={() => onChange({ access: choice.value, accessTierIds: choice.value === 'tiers' ? chosen : [] })} />
+          {choice.label}
+        </label>
+      ))}
+      {access === 'tiers' ? (
+        tiers.length === 0 ? (
+          <p className="hint">There are no membership tiers yet: an administrator adds them under Members.</p>
+        ) : (
+          <fieldset>
+            <legend>Tiers</legend>
+            {tiers.map((tier) => (
+              <label key={tier.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(tier.id)}
+                  onChange={(event) => onChange({ access: 'tiers', accessTierIds: event.target.checked ? [...chosen, tier.id] : chosen.filter((id) => id !== tier.id) })}
+                />
+                {tier.name}
+              </label>
+            ))}
+          </fieldset>
+        )
+      ) : null}
+      {access !== 'public' ? <p className="hint">Others see the title, dek, byline and the text before the “Members’ content starts here” marker (without one, the first two paragraphs).</p> : null}
+      {tierError ? (
+        <p className="field-error" id={errorId}>
+          {tierError}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { CorrectionKind } from '@/lib/articles/correction-kind';
 import type { EntityKind } from '@/lib/entities/entity-types';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
@@ -23,6 +24,10 @@ export type ArticleViewProps = {
   corrections?: { id: number; kind: CorrectionKind; note: string; createdAt: Date }[];
   /** Links to author and section pages: on for the public site, off in previews of what is not public yet. */
   isLinked?: boolean;
+  /** Shown after the body in place of a gated article's members' part, for readers without access. */
+  accessPanel?: ReactNode;
+  /** Marks the body as the members' part (for JSON-LD's `hasPart`), when a gated article is shown whole. */
+  isMembersContent?: boolean;
 };
 
 /** The reader's article template, shared by the public page and the desk's preview. */
@@ -38,6 +43,8 @@ export function ArticleView({
   modifiedAt = null,
   corrections = [],
   isLinked = true,
+  accessPanel = null,
+  isMembersContent = false,
 }: ArticleViewProps) {
   const isUpdated = Boolean(publishedAt && modifiedAt && modifiedAt.getTime() > publishedAt.getTime());
   return (
@@ -65,7 +72,8 @@ export function ArticleView({
         ) : null}
       </header>
       {/* The HTML comes from validated article JSON through the shared renderer, never from stored HTML. */}
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className={isMembersContent ? 'article-body members-content' : 'article-body'} dangerouslySetInnerHTML={{ __html: html }} />
+      {accessPanel}
       {corrections.length > 0 ? (
         <aside className={styles.notes} aria-labelledby="article-corrections-title">
           <h2 id="article-corrections-title">Corrections and updates</h2>

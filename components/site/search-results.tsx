@@ -16,6 +16,7 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
           {result.section ? <p className="kicker">{result.section.name}</p> : null}
           <h2>
             <Link href={`/articles/${result.slug}`} dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
+            {result.isMembersOnly ? <span className="members-only">Members only</span> : null}
           </h2>
           {result.dekHtml ? <p className="dek" dangerouslySetInnerHTML={{ __html: result.dekHtml }} /> : null}
           {result.snippetHtml ? <p dangerouslySetInnerHTML={{ __html: result.snippetHtml }} /> : null}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS_LEVELS } from '@/db/schema/access-levels';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SEO_TITLE_RECOMMENDED = 60;
@@ -25,6 +26,10 @@ export const articleDraftSchema = z.object({
   featuredMediaId: optionalId,
   /** Tags added by hand; mentions in the text are tags of their own. Left out: keep the current ones. */
   manualEntityIds: z.array(z.number().int().positive()).max(100, 'An article can have at most 100 hand-added tags.').optional(),
+  /** Who may read the whole body once published; left out: keep the current level. */
+  access: z.enum(ACCESS_LEVELS, { message: 'Choose who may read the article: public, registered, members or chosen tiers.' }).optional(),
+  /** The tiers, when `access` is `tiers`. */
+  accessTierIds: z.array(z.number().int().positive()).max(50, 'Choose at most 50 tiers.').optional(),
 });
 
 export type ArticleDraft = z.infer<typeof articleDraftSchema>;

@@ -11,8 +11,18 @@ export type ArticleSlugStatus = 'published' | 'gone' | 'unknown';
 
 /** One statement on two unique indexes (the article's slug, the slug history), cheap enough for every article request. */
 export function articleSlugStatus(slug: string): ArticleSlugStatus {
-  const row = getDb()
-    .select({ status: articles.status, publishedRevisionId: articles.publishedRevisionId, unpublishedAt: articles.unpublishedAt })
+  const row = articleForSlug(slug);
+  if (!row) return 'unknown';
+  if (row.status === 'published' && row.publishedRevisionId !== null) return 'published';
+  // Withdrawn, including one taken back into the desk for rework since: readers saw it, so it is gone, not missing.
+  if (row.status === 'unpublished' || row.unpublishedAt !== null) return 'gone';
+  return 'unknown';
+}
+
+/** The article whose current slug, or one it had before, is `slug`. */
+export function articleForSlug(slug: string) {
+  return getDb()
+    .select({ id: articles.id, status: articles.status, publishedRevisionId: articles.publishedRevisionId, unpublishedAt: articles.unpublishedAt })
     .from(articles)
     .where(
       eq(
@@ -24,9 +34,4 @@ export function articleSlugStatus(slug: string): ArticleSlugStatus {
       ),
     )
     .get();
-  if (!row) return 'unknown';
-  if (row.status === 'published' && row.publishedRevisionId !== null) return 'published';
-  // Withdrawn, including one taken back into the desk for rework since: readers saw it, so it is gone, not missing.
-  if (row.status === 'unpublished' || row.unpublishedAt !== null) return 'gone';
-  return 'unknown';
 }

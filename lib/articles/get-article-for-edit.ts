@@ -2,7 +2,7 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { articleAuthors, articleEntities, contributors, entities, issues, media, sections, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
+import { articleAuthors, articleEntities, contributors, entities, issues, media, membershipTiers, sections, type AccessLevel, type ArticleStatus, type EntityKind, type StaffRole } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { mediaFileUrl } from '@/lib/media/media-view';
 import { toBylineContributor, type BylineContributor } from '@/lib/staff/users/byline-contributor';
@@ -22,6 +22,9 @@ export type EditableArticle = {
   body: JSONContent;
   sectionId: number | null;
   issueId: number | null;
+  /** Who may read the whole body once published (working copy), and the tiers when it is `tiers`. */
+  access: AccessLevel;
+  accessTierIds: number[];
   authors: { id: number; name: string }[];
   seoTitle: string;
   seoDescription: string;
@@ -41,6 +44,8 @@ export type EditorOptions = {
   sections: { id: number; name: string }[];
   issues: { id: number; title: string }[];
   contributors: BylineContributor[];
+  /** Membership tiers an article can be limited to. */
+  tiers: { id: number; name: string }[];
 };
 
 /**
@@ -71,6 +76,8 @@ export function getArticleForEdit({ id, actor }: { id: number; actor: StaffIdent
     body: article.body,
     sectionId: article.sectionId,
     issueId: article.issueId,
+    access: article.access,
+    accessTierIds: article.accessTierIds,
     authors,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
@@ -101,5 +108,6 @@ export function getEditorOptions(): EditorOptions {
       .orderBy(asc(contributors.name))
       .all()
       .map(toBylineContributor),
+    tiers: db.select({ id: membershipTiers.id, name: membershipTiers.name }).from(membershipTiers).orderBy(asc(membershipTiers.position), asc(membershipTiers.name)).all(),
   };
 }

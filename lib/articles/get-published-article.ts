@@ -2,7 +2,11 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
+import type { ArticleAccessRule } from '@/lib/access/article-access-rule';
+import { publishedAccessRule } from '@/lib/access/published-access-rule';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
+import { docToPlainText } from '@/lib/content/doc-to-plain-text';
+import { publicPartOf } from '@/lib/content/public-part';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
 import { withPublicMediaAddresses } from '@/lib/media/with-public-media-addresses';
@@ -16,7 +20,11 @@ export type PublishedArticle = {
   title: string;
   dek: string;
   excerpt: string;
+  /** The whole body: only for readers the access rule lets in. */
   html: string;
+  /** The part shown to everyone when the article is gated (before the members' marker, or two paragraphs). */
+  publicHtml: string;
+  accessRule: ArticleAccessRule;
   wordCount: number;
   publishedAt: Date;
   firstPublishedAt: Date;
@@ -63,6 +71,8 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     .where(and(eq(revisions.slug, slug), isPublicArticle()))
     .get();
   if (!row || !row.publishedAt) return null;
+  const accessRule = publishedAccessRule(row.id);
+  const publicPart = publicPartOf(row.body);
   const tagged = db
     .select({ kind: entities.kind, name: entities.name, slug: entities.slug, wikidataId: entities.wikidataId, status: entities.status })
     .from(publishedArticleEntities)
@@ -76,8 +86,11 @@ export function getPublishedArticle(slug: string): PublishedArticle | null {
     title: row.title,
     dek: row.dek,
     // `articles.excerpt` follows the working copy, which may hold unpublished edits.
-    excerpt: makeExcerpt(row.bodyText, EXCERPT_LENGTH),
+    // A gated article's excerpt (shown when it has no dek) comes from its public part only.
+    excerpt: makeExcerpt(accessRule.access === 'public' ? row.bodyText : docToPlainText(publicPart), EXCERPT_LENGTH),
     html: renderArticleHtml(withPublicMediaAddresses(row.body), { entityHrefs: entityHrefsFor(row.body) }),
+    publicHtml: accessRule.access === 'public' ? '' : renderArticleHtml(withPublicMediaAddresses(publicPart), { entityHrefs: entityHrefsFor(publicPart) }),
+    accessRule,
     wordCount: row.wordCount,
     publishedAt: row.publishedAt,
     firstPublishedAt: row.firstPublishedAt ?? row.publishedAt,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import {
   articleAuthors,
@@ -11,13 +11,15 @@ import {
   entities,
   entityRedirects,
   issues,
+  membershipTiers,
   sections,
   users,
   type Article,
 } from '@/db/schema';
 import { kindOfSegment } from '@/lib/entities/entity-path';
 import { noteBodyToText } from '@/lib/articles/notes/note-body-to-text';
-import { checkArticle, type LinkVerdict, type PreflightReport } from './preflight-checks';
+import { hasMembersStart } from '@/lib/content/public-part';
+import { checkArticle, type LinkVerdict, type PreflightAccess, type PreflightReport } from './preflight-checks';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -42,6 +44,7 @@ export function preflightArticle(article: Article, db: Reader = getDb()): Prefli
       seoDescription: article.seoDescription,
       hasFeaturedImage: article.featuredMediaId !== null,
       openNotes: openNotesOf(db, article.id),
+      access: accessOf(db, article),
     },
     {
       isSlugTaken: (slug) =>
@@ -50,6 +53,12 @@ export function preflightArticle(article: Article, db: Reader = getDb()): Prefli
       internalLink: (path) => verdictFor(db, path),
     },
   );
+}
+
+function accessOf(db: Reader, article: Article): PreflightAccess {
+  const tierIds = article.access === 'tiers' ? article.accessTierIds : [];
+  const tierNames = tierIds.length === 0 ? [] : db.select({ name: membershipTiers.name }).from(membershipTiers).where(inArray(membershipTiers.id, tierIds)).all().map((tier) => tier.name);
+  return { level: article.access, tierNames, missingTierCount: tierIds.length - tierNames.length, hasMarker: hasMembersStart(article.body) };
 }
 
 const NOTE_EXCERPT_LENGTH = 120;

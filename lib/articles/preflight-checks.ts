@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { SEO_DESCRIPTION_RECOMMENDED, SEO_TITLE_RECOMMENDED } from './article-draft-schema';
+import type { AccessLevel } from './access-level';
 import type { WorkflowAction } from './workflow';
 
 export type PreflightProblem = {
@@ -8,14 +9,22 @@ export type PreflightProblem = {
   /** What is wrong and what to do, in one sentence. */
   message: string;
   /** The editor field to go to, when there is one. */
-  field?: 'title' | 'dek' | 'slug' | 'authors' | 'section' | 'tags' | 'body' | 'seoTitle' | 'seoDescription' | 'featuredImage';
+  field?: 'title' | 'dek' | 'slug' | 'authors' | 'section' | 'tags' | 'body' | 'seoTitle' | 'seoDescription' | 'featuredImage' | 'access';
   /** The open note thread the problem is about, which resolving clears. */
   noteId?: number;
   /** Blocks approving, scheduling and publishing, but not submitting for review (where notes get answered). */
   isForApprovalOnly?: boolean;
 };
 
-export type PreflightReport = { blocking: PreflightProblem[]; warnings: PreflightProblem[] };
+export type PreflightReport = {
+  blocking: PreflightProblem[];
+  warnings: PreflightProblem[];
+  /** Who will be able to read the whole article once published, in one sentence. */
+  access?: string;
+};
+
+/** The working copy's access level, with the names of the tiers it names that still exist. */
+export type PreflightAccess = { level: AccessLevel; tierNames: string[]; missingTierCount: number; hasMarker: boolean };
 
 /** The working copy as the checklist sees it. */
 export type PreflightInput = {
@@ -32,6 +41,7 @@ export type PreflightInput = {
   hasFeaturedImage: boolean;
   /** Editorial note threads nobody has resolved yet, oldest first. */
   openNotes: { id: number; excerpt: string; authorName: string | null }[];
+  access?: PreflightAccess;
 };
 
 export type LinkVerdict = 'ok' | 'missing' | 'unpublished';
@@ -103,7 +113,24 @@ export function checkArticle(input: PreflightInput, lookups: PreflightLookups): 
   }
   if (!input.hasFeaturedImage) warnings.push({ code: 'featured-image', field: 'featuredImage', message: 'No featured image: shared links will show no picture.' });
   if (!walk.isEmpty && input.wordCount < SHORT_ARTICLE_WORDS) warnings.push({ code: 'short', field: 'body', message: `The article is only ${input.wordCount} words long.` });
-  return { blocking, warnings };
+  if (!input.access) return { blocking, warnings };
+  const { level, tierNames, missingTierCount, hasMarker } = input.access;
+  if (level === 'tiers' && tierNames.length === 0) {
+    blocking.push({ code: 'access-tiers', field: 'access', message: 'Choose at least one tier whose members may read the article, or pick another access level.' });
+  } else if (missingTierCount > 0) {
+    warnings.push({ code: 'access-tiers-missing', field: 'access', message: 'A tier chosen for this article no longer exists; its members will not get in.' });
+  }
+  if (level !== 'public' && !hasMarker) {
+    warnings.push({ code: 'access-marker', field: 'body', message: 'No “Members’ content starts here” marker: readers without access will see the first two paragraphs.' });
+  }
+  return { blocking, warnings, access: accessSentence({ level, tierNames }) };
+}
+
+function accessSentence({ level, tierNames }: { level: AccessLevel; tierNames: string[] }): string {
+  if (level === 'public') return 'Public: everyone can read the whole article.';
+  if (level === 'registered') return 'Registered: signed-in readers can read the whole article; others see the public part.';
+  if (level === 'members') return 'Members: members and readers at a subscribing institution can read the whole article; others see the public part.';
+  return `Chosen tiers (${tierNames.join(', ') || 'none'}): only their members can read the whole article; others see the public part.`;
 }
 
 /** The problems that stop this workflow move: all blocking ones, except that open notes do not stop a submission. */

@@ -1,7 +1,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { articles, revisions, sections } from '@/db/schema';
+import type { JSONContent } from '@tiptap/core';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
+import { docToPlainText } from '@/lib/content/doc-to-plain-text';
+import { publicPartOf } from '@/lib/content/public-part';
 import { publishedBylinesFor } from './article-bylines';
 import type { PublishedArticleSummary } from './published-article-summary';
 
@@ -19,6 +22,8 @@ export const PUBLIC_SUMMARY_COLUMNS = {
   dek: revisions.dek,
   // Only the opening is needed for an excerpt; a long article's full text would be read for nothing.
   lead: sql<string>`substr(${revisions.bodyText}, 1, 2000)`,
+  // A gated article's excerpt comes from its public part, so lists, feeds and mail never quote the members' part.
+  gatedBody: sql<string | null>`case when ${articles.publishedAccess} = 'public' then null else ${revisions.body} end`,
   publishedAt: articles.publishedAt,
   sectionName: sections.name,
   sectionSlug: sections.slug,
@@ -30,6 +35,7 @@ export type PublicSummaryRow = {
   title: string;
   dek: string;
   lead: string;
+  gatedBody: string | null;
   publishedAt: Date | null;
   sectionName: string | null;
   sectionSlug: string | null;
@@ -47,7 +53,8 @@ export function toPublishedSummaries(rows: readonly PublicSummaryRow[]): Publish
             title: row.title,
             dek: row.dek,
             // `articles.excerpt` follows the working copy, which may hold unpublished edits.
-            excerpt: makeExcerpt(row.lead, EXCERPT_LENGTH),
+            excerpt: makeExcerpt(row.gatedBody === null ? row.lead : publicLead(row.gatedBody), EXCERPT_LENGTH),
+            isMembersOnly: row.gatedBody !== null,
             publishedAt: row.publishedAt,
             section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
             authors: bylines.get(row.id) ?? [],
@@ -55,4 +62,12 @@ export function toPublishedSummaries(rows: readonly PublicSummaryRow[]): Publish
         ]
       : [],
   );
+}
+
+function publicLead(body: string): string {
+  try {
+    return docToPlainText(publicPartOf(JSON.parse(body) as JSONContent));
+  } catch {
+    return '';
+  }
 }

@@ -7,6 +7,8 @@ export type PublishedArticleSummary = {
   title: string;
   dek: string;
   excerpt: string;
+  /** Whether only some readers may read it whole (its published access is not public). */
+  isMembersOnly?: boolean;
   publishedAt: Date;
   section: { name: string; slug: string } | null;
   authors: Byline[];

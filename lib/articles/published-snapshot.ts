@@ -8,12 +8,16 @@ import { removeFromSearchIndex } from '@/lib/site/search/remove-from-search-inde
 type Tx = Pick<Db, 'select' | 'insert' | 'delete' | 'update'>;
 
 /**
- * Copies the working copy's byline, tags, section and issue into the published snapshot, which is
+ * Copies the working copy's byline, tags, section, issue and access level into the published snapshot, which is
  * all the reader site reads, and indexes it for search. Called inside the publishing transaction (and by
  * the demo seed), after `publishedRevisionId` points at the revision being published.
  */
 export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: number[]; contributorIds: number[] } {
-  const article = tx.select({ sectionId: articles.sectionId, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get();
+  const article = tx
+    .select({ sectionId: articles.sectionId, issueId: articles.issueId, access: articles.access, accessTierIds: articles.accessTierIds })
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .get();
   if (!article) throw new Error(`Article ${articleId} does not exist.`);
   const authors = tx
     .select({ contributorId: articleAuthors.contributorId, position: articleAuthors.position })
@@ -27,7 +31,15 @@ export function writePublishedSnapshot(tx: Tx, articleId: number): { entityIds: 
   tx.delete(publishedArticleEntities).where(eq(publishedArticleEntities.articleId, articleId)).run();
   if (authors.length > 0) tx.insert(publishedArticleAuthors).values(authors.map((author, position) => ({ articleId, contributorId: author.contributorId, position }))).run();
   if (tags.length > 0) tx.insert(publishedArticleEntities).values(tags.map((tag) => ({ articleId, entityId: tag.entityId }))).run();
-  tx.update(articles).set({ publishedSectionId: article.sectionId, publishedIssueId: article.issueId }).where(eq(articles.id, articleId)).run();
+  tx.update(articles)
+    .set({
+      publishedSectionId: article.sectionId,
+      publishedIssueId: article.issueId,
+      publishedAccess: article.access,
+      publishedAccessTierIds: article.access === 'tiers' ? article.accessTierIds : [],
+    })
+    .where(eq(articles.id, articleId))
+    .run();
   indexPublishedArticle(tx, articleId);
   return { entityIds: tags.map((tag) => tag.entityId), contributorIds: authors.map((author) => author.contributorId) };
 }

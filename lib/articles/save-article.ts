@@ -12,8 +12,10 @@ import {
   contributors,
   issues,
   media,
+  membershipTiers,
   revisions,
   sections,
+  type Article,
   type RevisionMeta,
 } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
@@ -25,7 +27,7 @@ import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
-import { saveRequestSchema, type ArticleDraft } from './article-draft-schema';
+import { saveRequestSchema, type ArticleDraft, type SaveRequest } from './article-draft-schema';
 
 /** Autosaves by one writer within this window fold into one revision. */
 export const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
@@ -92,6 +94,8 @@ export function saveArticle({
     const article = tx.select().from(articles).where(eq(articles.id, id)).get()!;
     const referenceError = checkReferences(tx, request) ?? checkEntities(tx, { doc, manualEntityIds: request.manualEntityIds });
     if (referenceError) return { ok: false, kind: 'invalid', ...referenceError };
+    const accessError = checkAccess(tx, request);
+    if (accessError) return { ok: false, kind: 'invalid', ...accessError };
     const issueId = isIssueUntouched(tx, { articleId: id, baseVersion: request.baseVersion, issueId: request.issueId }) ? article.issueId : request.issueId;
     const meta: RevisionMeta = {
       sectionId: request.sectionId,
@@ -153,6 +157,7 @@ export function saveArticle({
         seoTitle: request.seoTitle,
         seoDescription: request.seoDescription,
         featuredMediaId: request.featuredMediaId,
+        ...accessChangeOf(tx, { article, request, issueId }),
         version,
         updatedAt: new Date(now),
       })
@@ -209,6 +214,31 @@ function isIssueUntouched(tx: Tx, { articleId, baseVersion, issueId }: { article
     .limit(1)
     .get();
   return base !== undefined && (base.meta.issueId ?? null) === issueId;
+}
+
+/**
+ * The access fields a save writes: the level the editor chose, or, for a never-published article
+ * with no level chosen that is filed into an issue now, the issue's default.
+ */
+function accessChangeOf(tx: Tx, { article, request, issueId }: { article: Article; request: SaveRequest; issueId: number | null }): Partial<Pick<Article, 'access' | 'accessTierIds'>> {
+  if (request.access) return { access: request.access, accessTierIds: request.access === 'tiers' ? [...new Set(request.accessTierIds ?? [])] : [] };
+  if (issueId === null || issueId === article.issueId || article.publishedRevisionId !== null || article.access !== 'public') return {};
+  const issue = tx.select({ defaultAccess: issues.defaultAccess }).from(issues).where(eq(issues.id, issueId)).get();
+  return issue?.defaultAccess && issue.defaultAccess !== 'tiers' ? { access: issue.defaultAccess } : {};
+}
+
+/** A tiers level names at least one tier, and every tier it names exists. */
+function checkAccess(tx: Tx, draft: ArticleDraft): { error: string; fieldErrors: Record<string, string> } | null {
+  if (draft.access !== 'tiers') return null;
+  const tierIds = [...new Set(draft.accessTierIds ?? [])];
+  if (tierIds.length === 0) {
+    return { error: 'Choose at least one tier whose members may read the article, or pick another access level.', fieldErrors: { accessTierIds: 'Choose at least one tier.' } };
+  }
+  const found = tx.select({ id: membershipTiers.id }).from(membershipTiers).where(inArray(membershipTiers.id, tierIds)).all();
+  if (found.length !== tierIds.length) {
+    return { error: 'One of the chosen tiers no longer exists; choose again.', fieldErrors: { accessTierIds: 'Choose existing tiers.' } };
+  }
+  return null;
 }
 
 function checkReferences(tx: Tx, draft: ArticleDraft): { error: string; fieldErrors: Record<string, string> } | null {

@@ -8,6 +8,7 @@ import { Superscript } from './marks/superscript';
 import { EntityMention } from './nodes/entity-mention';
 import { Figure } from './nodes/figure';
 import { Footnote } from './nodes/footnote';
+import { MembersStart } from './nodes/members-start';
 import { PullQuote } from './nodes/pull-quote';
 import { ArticleTable } from './nodes/table';
 import { ArticleTableCell, ArticleTableHeader } from './nodes/table-cell';
@@ -53,6 +54,7 @@ function createArticleExtensions(): Extensions {
     Figure,
     Footnote,
     EntityMention,
+    MembersStart,
     ArticleTable.configure({ resizable: false }),
     TableRow,
     ArticleTableHeader,

@@ -29,6 +29,8 @@ export function renderArticleHtml(doc: JSONContent, { entityHrefs }: RenderOptio
     options: {
       nodeMapping: {
         footnote: ({ node: footnote }) => renderFootnoteReference(numbers.get(footnote) ?? 0),
+        // The marker is the editors' note of where the public part ends; readers see no line there.
+        membersStart: () => '',
         entityMention: ({ node: mention }) => {
           const entityId = Number(mention.attrs.entityId);
           const label = String(mention.attrs.label ?? '');

@@ -61,6 +61,7 @@ export function validateArticleDoc(input: unknown, { maxBytes = MAX_DOC_BYTES } 
   }
   const problems: ContentProblem[] = [];
   checkNode(input, 'doc', 0, problems);
+  checkMembersStart(input, problems);
   if (problems.length > 0) return fail(problems);
   try {
     articleSchema().nodeFromJSON(input).check();
@@ -69,6 +70,26 @@ export function validateArticleDoc(input: unknown, { maxBytes = MAX_DOC_BYTES } 
     return fail([{ path: 'doc', message: `The document's structure is not allowed: ${detail}.` }]);
   }
   return { ok: true, doc: input as JSONContent };
+}
+
+/** The members' marker splits the text in two, so it may stand only between top-level blocks, and once. */
+function checkMembersStart(doc: Record<string, unknown>, problems: ContentProblem[]): void {
+  const topLevel = Array.isArray(doc.content) ? doc.content : [];
+  const markers = topLevel.flatMap((child, index) => (isRecord(child) && child.type === 'membersStart' ? [index] : []));
+  if (markers.length > 1) {
+    problems.push({ path: `doc.content[${markers[1]}]`, message: 'The text has more than one "members’ content starts here" marker; keep one.' });
+  }
+  const visit = (node: unknown, path: string, depth: number) => {
+    if (!isRecord(node) || !Array.isArray(node.content) || depth > MAX_DOC_DEPTH) return;
+    node.content.forEach((child, index) => {
+      const childPath = `${path}.content[${index}]`;
+      if (depth > 0 && isRecord(child) && child.type === 'membersStart') {
+        problems.push({ path: childPath, message: 'The "members’ content starts here" marker must stand between paragraphs, not inside a list, quote or table.' });
+      }
+      visit(child, childPath, depth + 1);
+    });
+  };
+  visit(doc, 'doc', 0);
 }
 
 function checkNode(node: unknown, path: string, depth: number, problems: ContentProblem[]): void {

@@ -29,8 +29,10 @@ export function addIssueArticle({ actor, issueId, articleId }: { actor: StaffIde
       if (article.status === 'unpublished') return { ok: false, error: `“${title}” has been withdrawn; publish it again before adding it to an issue.` };
       const sameSection = article.sectionId === null ? isNull(articles.sectionId) : eq(articles.sectionId, article.sectionId);
       const last = tx.select({ value: max(articles.issuePosition) }).from(articles).where(and(eq(articles.issueId, issueId), sameSection)).get()?.value;
+      // A new article takes the issue's default access; one already published or given a level keeps its own.
+      const takesDefault = article.publishedRevisionId === null && article.access === 'public' && issue.defaultAccess !== null && issue.defaultAccess !== 'tiers';
       tx.update(articles)
-        .set({ issueId, issuePosition: last === null || last === undefined ? 0 : last + 1 })
+        .set({ issueId, issuePosition: last === null || last === undefined ? 0 : last + 1, ...(takesDefault ? { access: issue.defaultAccess! } : {}) })
         .where(eq(articles.id, articleId))
         .run();
       recordAudit(tx, { actorId: actor.id, action: 'issue.add_article', subjectType: 'issue', subjectId: issueId, note: `${title} → ${issue.title}`, data: { articleId } });

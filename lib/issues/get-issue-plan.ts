@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, sections, type ArticleStatus, type IssueStatus } from '@/db/schema';
+import { articles, sections, type AccessLevel, type ArticleStatus, type IssueStatus } from '@/db/schema';
 import { bylinesFor, type Byline } from '@/lib/articles/article-bylines';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { assertCan } from '@/lib/staff/auth/policy';
@@ -35,6 +35,8 @@ export type IssuePlan = {
   status: IssueStatus;
   publishedAt: Date | null;
   isEmailWanted: boolean;
+  defaultAccess: AccessLevel | null;
+  archiveFreeAfterMonths: number | null;
   editorsNoteBody: unknown;
   cover: MediaView | null;
   sections: PlannedSection[];
@@ -91,6 +93,8 @@ export function getIssuePlan({ id, actor, now = new Date() }: { id: number; acto
     status: issue.status,
     publishedAt: issue.publishedAt,
     isEmailWanted: issue.isEmailWanted,
+    defaultAccess: issue.defaultAccess,
+    archiveFreeAfterMonths: issue.archiveFreeAfterMonths,
     editorsNoteBody: issue.editorsNoteBody,
     cover: issue.coverMediaId === null ? null : getMedia(issue.coverMediaId),
     sections: grouped,

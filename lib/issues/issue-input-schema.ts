@@ -45,6 +45,16 @@ export const issueInputSchema = z.object({
     .default(''),
   editorsNoteBody: z.string().max(1_000_000, 'The editor’s note is too long; keep it to a page or two.').optional().default(''),
   status: z.enum(['planning', 'ready'], { error: 'Choose planning or ready.' }).optional(),
+  /** The access new articles placed in the issue start with; empty: public. */
+  defaultAccess: z.enum(['', 'public', 'registered', 'members'], { error: 'Choose public, registered or members as the default access.' }).optional().default(''),
+  /** Months after the cover month when the issue's gated articles become public; empty: never. */
+  archiveFreeAfterMonths: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, 'Write the number of months as a whole number, e.g. 12, or leave it empty to keep articles gated.')
+    .refine((value) => value === '' || (Number(value) >= 1 && Number(value) <= 600), 'The number of months is from 1 to 600, or empty to keep articles gated.')
+    .optional()
+    .default(''),
 });
 
 export type IssueInput = z.infer<typeof issueInputSchema>;

@@ -21,6 +21,8 @@ export type IssueValues = {
   editorsNoteBody: JSONContent | null;
   editorsNote: string;
   status?: 'planning' | 'ready';
+  defaultAccess: 'public' | 'registered' | 'members' | null;
+  archiveFreeAfterMonths: number | null;
 };
 
 export type PreparedIssue = { ok: true; values: IssueValues } | { ok: false; error: string; fieldErrors: Record<string, string> };
@@ -67,6 +69,8 @@ export function prepareIssueValues(db: Reader, { input, issueId = null }: { inpu
       editorsNoteBody: doc,
       editorsNote: doc ? docToPlainText(doc).trim() : '',
       ...(data.status ? { status: data.status } : {}),
+      defaultAccess: data.defaultAccess === '' ? null : data.defaultAccess,
+      archiveFreeAfterMonths: data.archiveFreeAfterMonths === '' ? null : Number(data.archiveFreeAfterMonths),
     },
   };
 }

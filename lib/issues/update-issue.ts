@@ -9,7 +9,7 @@ import { NotFoundError } from '@/lib/platform/errors/domain-errors';
 import type { IssueWriteResult } from './issue-write-result';
 import { prepareIssueValues } from './prepare-issue-values';
 
-const TRACKED_FIELDS = ['slug', 'title', 'volume', 'number', 'coverDate', 'plannedPublicationDate', 'coverMediaId', 'editorsNote', 'status'] as const;
+const TRACKED_FIELDS = ['slug', 'title', 'volume', 'number', 'coverDate', 'plannedPublicationDate', 'coverMediaId', 'editorsNote', 'status', 'defaultAccess', 'archiveFreeAfterMonths'] as const;
 
 /**
  * Changes an issue's details. A published issue stays published: only publishing moves an issue

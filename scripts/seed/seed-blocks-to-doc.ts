@@ -12,6 +12,8 @@ function blockToNode(block: SeedBlock): JSONContent {
       return { type: 'paragraph', content: inline(block.text) };
     case 'heading':
       return { type: 'heading', attrs: { level: block.level }, content: inline(block.text) };
+    case 'membersStart':
+      return { type: 'membersStart' };
     case 'blockquote':
       return { type: 'blockquote', content: [{ type: 'paragraph', content: inline(block.text) }] };
     case 'bulletList':

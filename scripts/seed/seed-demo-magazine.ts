@@ -9,6 +9,7 @@ import {
   entities,
   entityAliases,
   issues,
+  membershipTiers,
   navigationItems,
   pages,
   revisions,
@@ -67,6 +68,20 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
       const row = tx.insert(sections).values({ ...section, position }).returning({ id: sections.id }).get();
       sectionIds.set(section.slug, row.id);
     });
+
+    // One tier, so the gated demo features show who gets in; members are granted by hand at /desk/members.
+    const memberTierId = tx
+      .insert(membershipTiers)
+      .values({
+        slug: 'member',
+        name: 'Member',
+        description: 'Every feature and the full archive.',
+        monthlyPriceCents: 900,
+        yearlyPriceCents: 9000,
+        benefits: ['Every feature in full', 'The whole archive', 'The monthly issue email'],
+      })
+      .returning({ id: membershipTiers.id })
+      .get().id;
 
     const issueIds = new Map<string, number>();
     for (const issue of SEED_ISSUES) {
@@ -165,6 +180,8 @@ export async function seedDemoMagazine(db: Db): Promise<SeedSummary> {
           sectionId,
           issueId,
           issuePosition: tocPosition(article, seedArticles),
+          access: article.access ?? 'public',
+          accessTierIds: article.access === 'tiers' ? [memberTierId] : [],
           status,
           version: 1,
           firstPublishedAt: isPublished ? savedAt : null,

@@ -29,7 +29,9 @@ export type SeedBlock =
   | { type: 'heading'; level: 2 | 3; text: string }
   | { type: 'bulletList'; items: string[] }
   | { type: 'orderedList'; items: string[] }
-  | { type: 'blockquote'; text: string };
+  | { type: 'blockquote'; text: string }
+  /** Where a gated article's public part ends. */
+  | { type: 'membersStart' };
 
 export type SeedSectionSlug = 'news' | 'features' | 'analysis' | 'book-reviews';
 
@@ -48,6 +50,8 @@ export type SeedArticle = {
   /** ISO date-time of first publication (for an unpublished article, of its last save). */
   publishedAt: string;
   body: SeedBlock[];
+  /** Who may read the whole body; public unless said otherwise (`tiers`: the demo Member tier only). */
+  access?: 'public' | 'registered' | 'members' | 'tiers';
   /** Tagged entities as `kind:slug`, e.g. `country:estonia`, `treaty:mine-ban-treaty`, `person:donald-tusk`. */
   entities: string[];
   /** Every place the text names a tagged entity is a mention, not only the first. */

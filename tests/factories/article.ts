@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, articleEntities, articles, issues, revisions, sections, type ArticleStatus } from '@/db/schema';
+import { articleAuthors, articleEntities, articles, issues, revisions, sections, type AccessLevel, type ArticleStatus } from '@/db/schema';
 import { writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 
@@ -16,12 +16,16 @@ export function createTestSection(name = 'News'): number {
   return getDb().insert(sections).values({ name, slug: `${name.toLowerCase()}-${sequence}`, position: sequence }).returning().get().id;
 }
 
-export function createTestIssue({ status = 'published' as 'planning' | 'ready' | 'published', coverDate = '2025-04-01' } = {}): { id: number; slug: string } {
+export function createTestIssue({
+  status = 'published' as 'planning' | 'ready' | 'published',
+  coverDate = '2025-04-01',
+  archiveFreeAfterMonths = null as number | null,
+} = {}): { id: number; slug: string } {
   sequence += 1;
   const slug = `${coverDate.slice(0, 7)}-${sequence}`;
   const row = getDb()
     .insert(issues)
-    .values({ slug, title: `Issue ${sequence}`, volume: 1, number: sequence, coverDate, status })
+    .values({ slug, title: `Issue ${sequence}`, volume: 1, number: sequence, coverDate, status, archiveFreeAfterMonths })
     .returning()
     .get();
   return { id: row.id, slug };
@@ -41,10 +45,25 @@ export function createTestArticle({
   entityIds = [] as number[],
   createdBy = null as number | null,
   publishedAt = new Date('2025-04-02T10:00:00Z'),
+  body = paragraphDoc(text),
+  access = 'public' as AccessLevel,
+  accessTierIds = [] as number[],
+}: {
+  title?: string;
+  text?: string;
+  status?: ArticleStatus;
+  sectionId?: number | null;
+  issueId?: number | null;
+  authorContributorIds?: number[];
+  entityIds?: number[];
+  createdBy?: number | null;
+  publishedAt?: Date;
+  body?: JSONContent;
+  access?: AccessLevel;
+  accessTierIds?: number[];
 } = {}): { id: number; slug: string } {
   const db = getDb();
   const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${sequence}`;
-  const body = paragraphDoc(text);
   const derived = deriveArticleText(body);
   const isPublished = status === 'published';
   const article = db
@@ -60,6 +79,8 @@ export function createTestArticle({
       issueId,
       status,
       createdBy,
+      access,
+      accessTierIds,
       publishedAt: isPublished ? publishedAt : null,
       firstPublishedAt: isPublished ? publishedAt : null,
       modifiedAt: isPublished ? publishedAt : null,

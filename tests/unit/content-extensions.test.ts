@@ -8,7 +8,7 @@ describe('articleExtensions', () => {
     const schema = articleSchema();
     expect(Object.keys(schema.nodes).sort()).toEqual(
       [
-        'blockquote', 'bulletList', 'doc', 'entityMention', 'figure', 'footnote', 'hardBreak', 'heading', 'horizontalRule', 'listItem',
+        'blockquote', 'bulletList', 'doc', 'entityMention', 'figure', 'footnote', 'hardBreak', 'heading', 'horizontalRule', 'listItem', 'membersStart',
         'orderedList', 'paragraph', 'pullQuote', 'table', 'tableCell', 'tableHeader', 'tableRow', 'text',
       ].sort(),
     );

@@ -14,7 +14,7 @@ import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content'
 import { staffAction } from '@/lib/staff/actions/staff-action';
 import { formId, formText } from '@/lib/staff/actions/form-fields';
 
-const FORM_FIELDS = ['slug', 'title', 'volume', 'number', 'coverMonth', 'plannedPublicationDate', 'coverMediaId', 'editorsNoteBody', 'status'] as const;
+const FORM_FIELDS = ['slug', 'title', 'volume', 'number', 'coverMonth', 'plannedPublicationDate', 'coverMediaId', 'editorsNoteBody', 'status', 'defaultAccess', 'archiveFreeAfterMonths'] as const;
 
 /** The issue form's fields as sent; the domain's schema says what each may hold. */
 const issueFields = z.object(Object.fromEntries(FORM_FIELDS.map((field) => [field, z.string().optional()])) as Record<(typeof FORM_FIELDS)[number], z.ZodOptional<z.ZodString>>);

@@ -21,6 +21,8 @@ export type IssueFormValues = {
   plannedPublicationDate: string;
   coverMediaId: string;
   status: 'planning' | 'ready' | 'published';
+  defaultAccess: string;
+  archiveFreeAfterMonths: string;
 };
 
 /** Creates or edits an issue's details; a published issue keeps its status. */
@@ -95,6 +97,25 @@ export function IssueForm({
           )}
         </Field>
       )}
+      <div className={styles.fieldRow}>
+        <Field id="issue-defaultAccess" label="Default access for new articles" error={fieldErrors.defaultAccess} hint="Articles placed in this issue start with it; each can be changed in the editor.">
+          {(props) => (
+            <Select
+              name="defaultAccess"
+              defaultValue={values.defaultAccess}
+              emptyLabel="Public"
+              options={[
+                { value: 'registered', label: 'Registered readers' },
+                { value: 'members', label: 'Members' },
+              ]}
+              {...props}
+            />
+          )}
+        </Field>
+        <Field id="issue-archiveFreeAfterMonths" label="Free after (months)" error={fieldErrors.archiveFreeAfterMonths} hint="Gated articles become public this many months after the cover month; empty: never.">
+          {(props) => <input name="archiveFreeAfterMonths" inputMode="numeric" defaultValue={values.archiveFreeAfterMonths} {...props} />}
+        </Field>
+      </div>
       <Field id="issue-coverMediaId" label="Cover image" error={fieldErrors.coverMediaId} hint="From the media library; upload new images there.">
         {(props) => (
           <Select

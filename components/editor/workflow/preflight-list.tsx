@@ -13,6 +13,7 @@ export function PreflightList({ report, onResolveNote, isBusy = false }: Props) 
   return (
     <div className="preflight" aria-label="Preflight checklist" role="region">
       <h3>Before publishing</h3>
+      {report.access ? <p className="preflight-access">Access — {report.access}</p> : null}
       {report.blocking.length === 0 ? (
         <p className={styles.clear}>Nothing blocks publication.</p>
       ) : (

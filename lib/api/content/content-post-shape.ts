@@ -14,7 +14,8 @@ export type ContentPost = {
   feature_image_alt: string | null;
   feature_image_caption: string | null;
   featured: boolean;
-  visibility: 'public';
+  /** Ghost's word for who may read it whole: `members` for any gated article (its html and text are then the public part). */
+  visibility: 'public' | 'members';
   created_at: string;
   updated_at: string;
   published_at: string;
@@ -26,7 +27,8 @@ export type ContentPost = {
   url: string;
   excerpt: string;
   reading_time: number;
-  access: true;
+  /** False for a gated article: the answer holds only its public part. */
+  access: boolean;
   comments: false;
   og_image: null;
   og_title: null;

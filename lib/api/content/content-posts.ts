@@ -2,7 +2,7 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, asc, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, contributors, entities, media, publishedArticleAuthors, publishedArticleEntities, revisions, sections, type RevisionMeta } from '@/db/schema';
+import { articles, contributors, entities, media, publishedArticleAuthors, publishedArticleEntities, revisions, sections, type AccessLevel, type RevisionMeta } from '@/db/schema';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { entityHrefsFor } from '@/lib/entities/entity-hrefs-for';
@@ -18,6 +18,8 @@ import { checkedOrder, paginationFor, pickFields, type ContentQuery, type Pagina
 import { contentTag, postTagsFor } from './content-tags';
 import { filterToSql, type FilterFields } from './filter-to-sql';
 import { isReadableArticle } from './public-article-condition';
+import { docToPlainText } from '@/lib/content/doc-to-plain-text';
+import { publicPartOf } from '@/lib/content/public-part';
 
 const EXCERPT_LENGTH = 500;
 
@@ -30,6 +32,7 @@ const POST_COLUMNS = {
   body: revisions.body,
   bodyText: revisions.bodyText,
   wordCount: revisions.wordCount,
+  publishedAccess: articles.publishedAccess,
   meta: revisions.meta,
   createdAt: articles.createdAt,
   publishedAt: articles.publishedAt,
@@ -48,6 +51,7 @@ type PostRow = {
   body: JSONContent;
   bodyText: string;
   wordCount: number;
+  publishedAccess: AccessLevel;
   meta: RevisionMeta;
   createdAt: Date;
   publishedAt: Date | null;
@@ -161,8 +165,11 @@ function serialize(rows: PostRow[], query: ContentQuery): Record<string, unknown
         })),
       )
     : null;
-  return rows.flatMap((row) => {
-    if (!row.publishedAt) return [];
+  return rows.flatMap((stored) => {
+    if (!stored.publishedAt) return [];
+    // A key is an integration's, never a member's: a gated article is answered with its public part only.
+    const isGated = stored.publishedAccess !== 'public';
+    const row = isGated ? withPublicPartOnly(stored) : stored;
     const image = row.meta.featuredMediaId ? images.get(row.meta.featuredMediaId) : undefined;
     const post: ContentPost = {
       id: toContentId('post', row.id),
@@ -174,10 +181,10 @@ function serialize(rows: PostRow[], query: ContentQuery): Record<string, unknown
       feature_image_alt: image?.alt || null,
       feature_image_caption: image?.caption || null,
       featured: false,
-      visibility: 'public',
+      visibility: isGated ? 'members' : 'public',
       created_at: ghostTime(row.createdAt),
-      updated_at: ghostTime(row.modifiedAt ?? row.publishedAt),
-      published_at: ghostTime(row.publishedAt),
+      updated_at: ghostTime(stored.modifiedAt ?? stored.publishedAt),
+      published_at: ghostTime(stored.publishedAt),
       custom_excerpt: row.dek || null,
       codeinjection_head: null,
       codeinjection_foot: null,
@@ -186,7 +193,7 @@ function serialize(rows: PostRow[], query: ContentQuery): Record<string, unknown
       url: `${siteUrl}/articles/${row.slug}`,
       excerpt: row.dek || makeExcerpt(row.bodyText, EXCERPT_LENGTH),
       reading_time: readingTime(row.wordCount),
-      access: true,
+      access: !isGated,
       comments: false,
       og_image: null,
       og_title: null,
@@ -221,4 +228,9 @@ function featuredImages(rows: PostRow[]): Map<number, { url: string; alt: string
   if (ids.length === 0) return new Map();
   const found = getDb().select({ id: media.id, originalPath: media.originalPath, alt: media.alt, caption: media.caption }).from(media).where(inArray(media.id, ids)).all();
   return new Map(found.map((row) => [row.id, { url: mediaFileUrl({ id: row.id, storedPath: row.originalPath }), alt: row.alt, caption: row.caption }]));
+}
+
+function withPublicPartOnly(row: PostRow): PostRow {
+  const body = publicPartOf(row.body);
+  return { ...row, body, bodyText: docToPlainText(body) };
 }

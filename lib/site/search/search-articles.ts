@@ -30,6 +30,8 @@ export type SearchResult = {
   section: { name: string; slug: string } | null;
   issue: { title: string; slug: string } | null;
   authors: Byline[];
+  /** Whether only some readers may read it whole: the snippet then comes from its public part. */
+  isMembersOnly: boolean;
 };
 
 export type SearchFacetValue = { filters: SearchFilters; label: string; count: number; isSelected: boolean };
@@ -155,6 +157,7 @@ function loadResults({ expression, ids }: { expression: string; ids: number[] })
       dekMarked: marked(SEARCH_COLUMNS.dek),
       snippet: sql<string>`snippet(${articleSearch}, ${sql.raw(String(SEARCH_COLUMNS.body))}, char(2), char(3), '…', ${sql.raw(String(SNIPPET_TOKENS))})`,
       publishedAt: articles.publishedAt,
+      publishedAccess: articles.publishedAccess,
       sectionName: sections.name,
       sectionSlug: sections.slug,
       issueTitle: issues.title,
@@ -184,6 +187,7 @@ function loadResults({ expression, ids }: { expression: string; ids: number[] })
         section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
         issue: row.issueTitle && row.issueSlug && row.issueStatus === 'published' ? { title: row.issueTitle, slug: row.issueSlug } : null,
         authors: bylines.get(id) ?? [],
+        isMembersOnly: row.publishedAccess !== 'public',
       },
     ];
   });

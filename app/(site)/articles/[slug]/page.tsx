@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { AccessPanel } from '@/components/site/access-panel';
 import { ArticleView } from '@/components/site/article-view';
 import { CompactArticleList } from '@/components/site/compact-article-list';
 import { SubscribeBox } from '@/components/site/subscribe-box';
@@ -12,6 +13,9 @@ import { getArticlePage } from '@/lib/site/get-article-page';
 import { getSiteName } from '@/lib/platform/settings/site-settings';
 import { authorPath } from '@/lib/articles/author-path';
 import { personJsonLd } from '@/lib/articles/person-json-ld';
+import { isGatedIn } from '@/lib/access/article-access-rule';
+import { readArticleAccess } from '@/lib/access/read-article-access';
+import { siteMonth } from '@/lib/access/site-month';
 
 // Metadata and page ask for the same entry in one request: read it once.
 const load = cache(getArticlePage);
@@ -61,8 +65,15 @@ export default async function ArticlePage({ params }: Props) {
   }
   const { article, related, moreFromIssue } = page;
   const { siteUrl } = getConfig();
+  const isGated = isGatedIn({ rule: article.accessRule, month: siteMonth(new Date()) });
+  // Decided per request; a reader without access gets only the public part (the rest never leaves the server).
+  const access = isGated ? await readArticleAccess({ rule: article.accessRule }) : null;
+  const isShut = access !== null && !access.isAllowed;
   const jsonLd = {
     ...newsArticleJsonLd({ article, siteUrl, siteName: getSiteName() }),
+    ...(isGated
+      ? { isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.members-content' } }
+      : {}),
     image: [`${siteUrl}/articles/${article.slug}/social.png`],
     publisher: { '@type': 'NewsMediaOrganization', name: getSiteName(), url: siteUrl },
     author: article.authors.map((author) => personJsonLd({ author, siteUrl })),
@@ -71,7 +82,20 @@ export default async function ArticlePage({ params }: Props) {
     <>
       {/* Escaped by serializeJsonLd, so no text in the article can end the script early. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <ArticleView {...article} />
+      <ArticleView
+        title={article.title}
+        dek={article.dek}
+        html={isShut ? article.publicHtml : article.html}
+        authors={article.authors}
+        publishedAt={article.publishedAt}
+        section={article.section}
+        issue={article.issue}
+        entities={article.entities}
+        modifiedAt={article.modifiedAt}
+        corrections={article.corrections}
+        isMembersContent={isGated && !isShut}
+        accessPanel={access && !access.isAllowed ? <AccessPanel reason={access.reason} isSignedIn={access.isSignedIn} /> : null}
+      />
       <div className="article-after">
         {related.length > 0 ? (
           <section aria-labelledby="related-title" className="article-more">

@@ -106,6 +106,8 @@ export default async function DeskIssuePage({ params, searchParams }: Props) {
             plannedPublicationDate: plan.plannedPublicationDate ?? '',
             coverMediaId: plan.cover ? String(plan.cover.id) : '',
             status: plan.status,
+            defaultAccess: plan.defaultAccess ?? '',
+            archiveFreeAfterMonths: plan.archiveFreeAfterMonths === null ? '' : String(plan.archiveFreeAfterMonths),
           }}
           initialNote={(plan.editorsNoteBody as JSONContent | null) ?? null}
           covers={listCoverOptions({ currentId: plan.cover?.id ?? null })}

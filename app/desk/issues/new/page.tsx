@@ -31,7 +31,7 @@ export default async function NewIssuePage() {
       <h1>New issue</h1>
       <IssueForm
         action={createIssueAction}
-        initial={{ ...next, plannedPublicationDate: '', coverMediaId: '', status: 'planning' }}
+        initial={{ ...next, plannedPublicationDate: '', coverMediaId: '', status: 'planning', defaultAccess: '', archiveFreeAfterMonths: '' }}
         initialNote={null}
         covers={listCoverOptions()}
         submitLabel="Create issue"

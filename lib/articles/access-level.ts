@@ -1,0 +1,1 @@
+export { ACCESS_LEVELS, type AccessLevel } from '@/db/schema/access-levels';
