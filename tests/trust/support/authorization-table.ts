@@ -151,6 +151,15 @@ const matrixRedirect = ({ fixtures }: CallContext): RedirectCall => {
   return { id, fromPath };
 };
 
+type TierCall = Prepared & { tierId: number; name: string };
+/** A tier made straight in the database, for the calls that change or remove one. */
+const matrixTier = ({ fixtures }: CallContext): TierCall => {
+  const name = `Matrix tier ${fixtures.unique('t')}`;
+  const tierId = Number(fixtures.sqlite.prepare("insert into membership_tiers (slug, name, currency, benefits) values (?, ?, 'usd', '[]')").run(name.toLowerCase().replace(/\W+/g, '-'), name).lastInsertRowid);
+  return { tierId, name };
+};
+const tierFields = (name: string) => ({ name, slug: '', description: 'Matrix tier', monthlyPrice: '8', yearlyPrice: '80', currency: 'USD', benefits: 'The archive' });
+
 type IntegrationCall = Prepared & { integrationId: number; webhookId: number; deliveryId: number };
 /** An integration with one webhook and one delivery that failed for good, as the worker leaves it. */
 const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
@@ -906,6 +915,33 @@ export const ACTIONS: Record<string, ActionRow> = {
     },
     succeeded: (outcome, prepared: { fromPath: string }, { fixtures }) =>
       firstProblem([fixtures.find("select id from redirects where from_path = ? and origin = 'csv'", prepared.fromPath) !== undefined, `no imported redirect row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#createTierAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ name: `Matrix tier ${fixtures.unique('n')}` }),
+    args: (prepared: { name: string }) => [null, form(tierFields(prepared.name))],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from membership_tiers where name = ? and monthly_price_cents = 800 and yearly_price_cents = 8000 and currency = 'usd'", prepared.name) !== undefined, `no tier row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#updateTierAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall, { caller }) => [null, form({ tierId: prepared.tierId, ...tierFields(`Renamed by ${caller}`), slug: `renamed-tier-${prepared.tierId}` })],
+    succeeded: (outcome, prepared: TierCall, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from membership_tiers where id = ?', prepared.tierId).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#setTierActiveAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall) => [null, form({ tierId: prepared.tierId, isActive: 'false' })],
+    succeeded: (outcome, prepared: TierCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ is_active: number }>('select is_active from membership_tiers where id = ?', prepared.tierId).is_active === 0, `still offered: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#deleteTierAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall) => [{ tierId: prepared.tierId }],
+    succeeded: (outcome, prepared: TierCall, { fixtures }) => firstProblem([fixtures.find('select id from membership_tiers where id = ?', prepared.tierId) === undefined, `the tier is still there: ${outcome.text.slice(-200)}`]),
   },
   'app/desk/settings/integrations/[id]/actions.ts#addWebhookAction': {
     access: 'admin',
