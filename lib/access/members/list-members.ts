@@ -2,7 +2,8 @@ import 'server-only';
 import { count, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, membershipTiers, subscribers, type MembershipSource } from '@/db/schema';
-import { effectiveStatusSql, memberFilterSql, type MemberFilters, type MemberStatus } from './member-filters';
+import { effectiveStatusSql, memberFilterSql, type MemberFilters } from './member-filters';
+import type { MemberStatus } from './member-status';
 
 export const MEMBERS_PAGE_SIZE = 50;
 

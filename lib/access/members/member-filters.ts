@@ -1,13 +1,11 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { institutionDomains, memberships, subscribers, type MembershipSource } from '@/db/schema';
+import type { MemberStatus } from './member-status';
 
 /** What the members list and its CSV export are narrowed by; every field optional. */
 export type MemberFilters = { query?: string; tierId?: number; status?: MemberStatus; institutionId?: number; source?: MembershipSource };
 
-/** A membership's status as readers live it: an active one whose end date has passed is expired. */
-export const MEMBER_STATUSES = ['active', 'past_due', 'canceled', 'expired'] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** The membership's status with its end date taken into account, at `now` (ms). */
 export function effectiveStatusSql(now: number): SQL<MemberStatus> {

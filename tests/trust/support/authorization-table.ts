@@ -160,6 +160,17 @@ const matrixTier = ({ fixtures }: CallContext): TierCall => {
 };
 const tierFields = (name: string) => ({ name, slug: '', description: 'Matrix tier', monthlyPrice: '8', yearlyPrice: '80', currency: 'USD', benefits: 'The archive' });
 
+type MembershipCall = Prepared & { membershipId: number; email: string };
+/** A reader with a complimentary membership of a fresh tier, made straight in the database. */
+const matrixMembership = (call: CallContext): MembershipCall => {
+  const { tierId } = matrixTier(call);
+  const reader = call.fixtures.subscriber();
+  const membershipId = Number(
+    call.fixtures.sqlite.prepare("insert into memberships (subscriber_id, tier_id, source, status, starts_at, ends_at) values (?, ?, 'complimentary', 'active', ?, ?)").run(reader.id, tierId, Date.now() - 86_400_000, Date.now() + 30 * 86_400_000).lastInsertRowid,
+  );
+  return { membershipId, email: reader.email };
+};
+
 type IntegrationCall = Prepared & { integrationId: number; webhookId: number; deliveryId: number };
 /** An integration with one webhook and one delivery that failed for good, as the worker leaves it. */
 const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
@@ -278,6 +289,13 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ path: '/api/desk/redirects/export' }),
     succeeded: (outcome, prepared: RedirectCall) =>
       answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.includes(`${prepared.fromPath},/articles/matrix-new,0,manual`), `the export does not list ${prepared.fromPath}`]),
+  },
+  'GET /api/desk/members/export': {
+    access: 'admin',
+    prepare: matrixMembership,
+    request: (prepared: MembershipCall) => ({ path: `/api/desk/members/export?q=${encodeURIComponent(prepared.email)}` }),
+    succeeded: (outcome, prepared: MembershipCall) =>
+      answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.startsWith('email,name,tier') && outcome.text.includes(`${prepared.email},`), `the export does not list ${prepared.email}`]),
   },
   // Ghost's Content API: the integration key in the address is the only credential; sessions count for nothing.
   'GET /ghost/api/content/[...path]': {
@@ -915,6 +933,30 @@ export const ACTIONS: Record<string, ActionRow> = {
     },
     succeeded: (outcome, prepared: { fromPath: string }, { fixtures }) =>
       firstProblem([fixtures.find("select id from redirects where from_path = ? and origin = 'csv'", prepared.fromPath) !== undefined, `no imported redirect row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/actions.ts#grantMembershipAction': {
+    access: 'admin',
+    prepare: (call) => ({ ...matrixTier(call), email: `${call.fixtures.unique('member')}@example.org` }),
+    args: (prepared: TierCall & { email: string }) => [null, form({ email: prepared.email, name: '', tierId: prepared.tierId, endsOn: '2099-12-31', note: 'Matrix' })],
+    succeeded: (outcome, prepared: TierCall & { email: string }, { fixtures }) =>
+      firstProblem([
+        fixtures.find("select m.id from memberships m join subscribers s on s.id = m.subscriber_id where s.email = ? and m.tier_id = ? and m.source = 'complimentary' and m.status = 'active'", prepared.email, prepared.tierId) !== undefined,
+        `no membership row: ${outcome.text.slice(-200)}`,
+      ]),
+  },
+  'app/desk/members/actions.ts#extendMembershipAction': {
+    access: 'admin',
+    prepare: matrixMembership,
+    args: (prepared: MembershipCall) => [null, form({ membershipId: prepared.membershipId, endsOn: '2099-06-30' })],
+    succeeded: (outcome, prepared: MembershipCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ ends_at: number }>('select ends_at from memberships where id = ?', prepared.membershipId).ends_at > Date.UTC(2099, 5, 29), `not extended: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/actions.ts#cancelMembershipAction': {
+    access: 'admin',
+    prepare: matrixMembership,
+    args: (prepared: MembershipCall) => [{ membershipId: prepared.membershipId }],
+    succeeded: (outcome, prepared: MembershipCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ status: string }>('select status from memberships where id = ?', prepared.membershipId).status === 'canceled', `not canceled: ${outcome.text.slice(-200)}`]),
   },
   'app/desk/members/tiers/actions.ts#createTierAction': {
     access: 'admin',
