@@ -171,6 +171,27 @@ const matrixMembership = (call: CallContext): MembershipCall => {
   return { membershipId, email: reader.email };
 };
 
+type InstitutionCall = Prepared & { institutionId: number; name: string };
+/** An institution with one month of usage, made straight in the database. */
+const matrixInstitution = ({ fixtures }: CallContext): InstitutionCall => {
+  const name = `Matrix library ${fixtures.unique('l')}`;
+  const institutionId = Number(fixtures.sqlite.prepare('insert into institutions (name, slug, starts_at) values (?, ?, ?)').run(name, name.toLowerCase().replace(/\W+/g, '-'), Date.now()).lastInsertRowid);
+  fixtures.sqlite.prepare("insert into institution_usage (institution_id, month, views) values (?, '2026-03', 41)").run(institutionId);
+  return { institutionId, name };
+};
+/** A fresh IPv6 /64 for each call, so no two institutions' ranges overlap. */
+const institutionFields = (name: string, fixtures: MatrixFixtures) => ({
+  name,
+  tierId: '',
+  seats: '10',
+  startsOn: '2026-01-01',
+  endsOn: '',
+  contactEmail: 'librarian@example.edu',
+  ipRanges: `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::/64`,
+  domains: `${fixtures.unique('lib').toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example.edu`,
+  note: '',
+});
+
 type IntegrationCall = Prepared & { integrationId: number; webhookId: number; deliveryId: number };
 /** An integration with one webhook and one delivery that failed for good, as the worker leaves it. */
 const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
@@ -296,6 +317,12 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (prepared: MembershipCall) => ({ path: `/api/desk/members/export?q=${encodeURIComponent(prepared.email)}` }),
     succeeded: (outcome, prepared: MembershipCall) =>
       answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.startsWith('email,name,tier') && outcome.text.includes(`${prepared.email},`), `the export does not list ${prepared.email}`]),
+  },
+  'GET /api/desk/members/institutions/[id]/usage': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    request: (prepared: InstitutionCall) => ({ path: `/api/desk/members/institutions/${prepared.institutionId}/usage` }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text === 'month,views\n2026-03,41\n', `the report reads ${outcome.text.slice(0, 100)}`]),
   },
   // Ghost's Content API: the integration key in the address is the only credential; sessions count for nothing.
   'GET /ghost/api/content/[...path]': {
@@ -957,6 +984,27 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (prepared: MembershipCall) => [{ membershipId: prepared.membershipId }],
     succeeded: (outcome, prepared: MembershipCall, { fixtures }) =>
       firstProblem([fixtures.get<{ status: string }>('select status from memberships where id = ?', prepared.membershipId).status === 'canceled', `not canceled: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#createInstitutionAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ name: `Matrix library ${fixtures.unique('n')}` }),
+    args: (prepared: { name: string }, { fixtures }) => [null, form(institutionFields(prepared.name, fixtures))],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) =>
+      firstProblem([fixtures.find('select i.id from institutions i join institution_ip_ranges r on r.institution_id = i.id join institution_domains d on d.institution_id = i.id where i.name = ? and i.seats = 10', prepared.name) !== undefined, `no institution with its rules: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#updateInstitutionAction': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    args: (prepared: InstitutionCall, { caller, fixtures }) => [null, form({ institutionId: prepared.institutionId, ...institutionFields(`Renamed by ${caller} ${prepared.institutionId}`, fixtures) })],
+    succeeded: (outcome, prepared: InstitutionCall, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from institutions where id = ?', prepared.institutionId).name === `Renamed by ${caller} ${prepared.institutionId}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#deleteInstitutionAction': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    args: (prepared: InstitutionCall) => [null, form({ institutionId: prepared.institutionId })],
+    succeeded: (outcome, prepared: InstitutionCall, { fixtures }) =>
+      firstProblem([fixtures.find('select id from institutions where id = ?', prepared.institutionId) === undefined, `the institution is still there: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith('/desk/members/institutions?deleted='), `sent to ${outcome.redirect}`]),
   },
   'app/desk/members/tiers/actions.ts#createTierAction': {
     access: 'admin',
