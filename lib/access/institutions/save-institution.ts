@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
 import { institutionDomains, institutionIpRanges, institutions, membershipTiers } from '@/db/schema';
 import { slugify } from '@/lib/content/text/slugify';
 import { recordAudit } from '@/lib/staff/audit/record-audit';
@@ -9,6 +9,7 @@ import { assertCan } from '@/lib/staff/auth/policy';
 import { fieldErrorsFrom } from '@/lib/staff/users/field-errors-from';
 import type { AccessWriteResult } from '../access-write-result';
 import { endOfDay, startOfDay } from '../day-bounds';
+import { uniqueSlug } from '../unique-slug';
 import { checkDomains, checkIpRanges } from './check-institution-rules';
 import { institutionInputSchema, type InstitutionInput } from './institution-input-schema';
 
@@ -37,7 +38,10 @@ export function saveInstitution({ actor, id, input, timeZone }: { actor: StaffId
       const domains = checkDomains(tx, { text: parsed.data.domains, institutionId: id });
       if (domains.errors.length) fieldErrors.domains = domains.errors.join(' ');
       if (Object.keys(fieldErrors).length || !startsAt) return { ok: false, error: CORRECT, fieldErrors };
-      const slug = uniqueSlug(tx, { name, id });
+      const slug = uniqueSlug({
+        base: slugify(name, { maxLength: 60 }) || 'institution',
+        isTaken: (candidate) => Boolean(tx.select({ id: institutions.id }).from(institutions).where(id ? and(eq(institutions.slug, candidate), ne(institutions.id, id)) : eq(institutions.slug, candidate)).get()),
+      });
       const values = { name, slug, tierId, seats, startsAt, endsAt, contactEmail, note, updatedAt: new Date() };
       let institutionId = id;
       if (institutionId) {
@@ -63,13 +67,4 @@ export function saveInstitution({ actor, id, input, timeZone }: { actor: StaffId
     },
     { behavior: 'immediate' },
   );
-}
-
-function uniqueSlug(tx: Pick<Db, 'select'>, { name, id }: { name: string; id?: number }): string {
-  const base = slugify(name, { maxLength: 60 }) || 'institution';
-  for (let suffix = 1; ; suffix++) {
-    const slug = suffix === 1 ? base : `${base}-${suffix}`;
-    const clash = tx.select({ id: institutions.id }).from(institutions).where(id ? and(eq(institutions.slug, slug), ne(institutions.id, id)) : eq(institutions.slug, slug)).get();
-    if (!clash) return slug;
-  }
 }
