@@ -32,6 +32,7 @@ export function DeskShell({ staff, children, isWide = false }: { staff: StaffIde
           ) : can({ role: staff.role, action: 'contributor.manage' }) ? (
             <Link href="/desk/staff">Contributors</Link>
           ) : null}
+          {can({ role: staff.role, action: 'member.manage' }) ? <Link href="/desk/members">Members</Link> : null}
           {can({ role: staff.role, action: 'page.edit' }) ? <Link href="/desk/pages">Pages</Link> : null}
           {can({ role: staff.role, action: 'redirect.manage' }) ? <Link href="/desk/redirects">Redirects</Link> : null}
           {can({ role: staff.role, action: 'import.run' }) ? <Link href="/desk/import">Import and export</Link> : null}

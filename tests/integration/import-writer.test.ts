@@ -25,6 +25,8 @@ import {
   revisions,
   sections,
   subscribers,
+  memberships,
+  membershipTiers,
 } from '@/db/schema';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
@@ -342,6 +344,36 @@ describe('subscribers', () => {
     expect(report.warnings).toContainEqual({ item: 'subscriber ann@example.org (line 5)', message: expect.stringContaining('line 2') });
     expect(rowCounts().outbox).toBe(0);
     expect(rowCounts().campaigns).toBe(0);
+  });
+  it('turns Ghost tiers and complimentary plans into imported memberships, matching tiers by name, and changes nothing on a second run', async () => {
+    getDb().insert(membershipTiers).values({ name: 'Supporter', slug: 'supporter' }).run();
+    const items: ImportItem[] = [
+      { kind: 'subscriber', email: 'paid@example.org', name: 'P', status: 'confirmed', tiers: ['supporter', 'Patron'], createdAt: new Date('2024-05-01T00:00:00Z'), where: 'line 2' },
+      { kind: 'subscriber', email: 'comp@example.org', name: 'C', status: 'unsubscribed', tiers: [], isComplimentary: true, where: 'line 3' },
+      { kind: 'subscriber', email: 'free@example.org', name: 'F', status: 'confirmed', tiers: [], where: 'line 4' },
+    ];
+    const first = await runImport(items);
+    const held = () =>
+      getDb()
+        .select({ email: subscribers.email, tier: membershipTiers.name, source: memberships.source, status: memberships.status, startsAt: memberships.startsAt, endsAt: memberships.endsAt })
+        .from(memberships)
+        .innerJoin(subscribers, eq(subscribers.id, memberships.subscriberId))
+        .innerJoin(membershipTiers, eq(membershipTiers.id, memberships.tierId))
+        .orderBy(subscribers.email, membershipTiers.name)
+        .all();
+    const after = held();
+    expect(after.map(({ email, tier, source, status, endsAt }) => ({ email, tier, source, status, endsAt }))).toEqual([
+      { email: 'comp@example.org', tier: 'Complimentary', source: 'import', status: 'active', endsAt: null },
+      { email: 'paid@example.org', tier: 'Patron', source: 'import', status: 'active', endsAt: null },
+      { email: 'paid@example.org', tier: 'Supporter', source: 'import', status: 'active', endsAt: null },
+    ]);
+    expect(after[1]!.startsAt.toISOString()).toBe('2024-05-01T00:00:00.000Z');
+    expect(getDb().select({ name: membershipTiers.name }).from(membershipTiers).all().map((tier) => tier.name).sort()).toEqual(['Complimentary', 'Patron', 'Supporter']);
+    expect(first.warnings).toContainEqual({ item: 'subscriber comp@example.org (line 3)', message: expect.stringContaining('Complimentary') });
+    const second = await runImport(items);
+    expect(held()).toEqual(after);
+    expect(getDb().select().from(membershipTiers).all()).toHaveLength(3);
+    expect(second.counts.subscriber).toMatchObject({ unchanged: 3 });
   });
 });
 

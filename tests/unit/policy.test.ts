@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, string> = {
   'import.run': '- - A',
   'export.download': '- - A',
   'integration.manage': '- - A',
+  'member.manage': '- - A',
 };
 
 const cells = ACTIONS.flatMap((action) =>

@@ -20,15 +20,27 @@ function tempCsv(name: string, content: string) {
   return path;
 }
 
+describe('openSubscribersCsv, a Ghost members export with tiers', () => {
+  it('reads the tiers column and the complimentary plan', async () => {
+    const path = tempCsv('members.csv', 'id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels,tiers\n1,a@example.org,A,,true,false,,2024-05-01T00:00:00.000Z,,,"Supporter, Patron"\n2,b@example.org,B,,false,true,,,,,\n3,c@example.org,C,,true,,,,,,\n');
+    const items = await readAll(openSubscribersCsv(path));
+    expect(items.map(({ email, tiers, isComplimentary }) => ({ email, tiers, isComplimentary }))).toEqual([
+      { email: 'a@example.org', tiers: ['Supporter', 'Patron'], isComplimentary: false },
+      { email: 'b@example.org', tiers: [], isComplimentary: true },
+      { email: 'c@example.org', tiers: [], isComplimentary: false },
+    ]);
+  });
+});
+
 describe('openSubscribersCsv, a Ghost members export', () => {
   it('yields every row with its line, unsubscribed where Ghost says so, and skips deleted members with a warning', async () => {
     const reader = openSubscribersCsv(`${FIXTURES}/ghost-members.csv`);
     expect(reader.source).toBe('subscribers:ghost-members');
     expect(await readAll(reader)).toEqual([
-      { kind: 'subscriber', email: 'amira.h@example.org', name: 'Amira Haddad', status: 'confirmed', createdAt: new Date('2023-05-01T10:00:00.000Z'), labels: ['Donor', 'Board'], where: 'line 2' },
-      { kind: 'subscriber', email: 'not-an-address', name: 'Broken Row', status: 'confirmed', createdAt: new Date('2023-05-02T10:00:00.000Z'), labels: [], where: 'line 3' },
-      { kind: 'subscriber', email: 'jonas@example.net', name: 'Jonas Lind', status: 'unsubscribed', createdAt: new Date('2023-05-03T10:00:00.000Z'), labels: [], where: 'line 4' },
-      { kind: 'subscriber', email: 'AMIRA.H@example.org', name: 'Amira again', status: 'confirmed', createdAt: new Date('2023-05-04T10:00:00.000Z'), labels: [], where: 'line 6' },
+      { kind: 'subscriber', email: 'amira.h@example.org', name: 'Amira Haddad', status: 'confirmed', createdAt: new Date('2023-05-01T10:00:00.000Z'), labels: ['Donor', 'Board'], tiers: [], isComplimentary: false, where: 'line 2' },
+      { kind: 'subscriber', email: 'not-an-address', name: 'Broken Row', status: 'confirmed', createdAt: new Date('2023-05-02T10:00:00.000Z'), labels: [], tiers: [], isComplimentary: false, where: 'line 3' },
+      { kind: 'subscriber', email: 'jonas@example.net', name: 'Jonas Lind', status: 'unsubscribed', createdAt: new Date('2023-05-03T10:00:00.000Z'), labels: [], tiers: [], isComplimentary: false, where: 'line 4' },
+      { kind: 'subscriber', email: 'AMIRA.H@example.org', name: 'Amira again', status: 'confirmed', createdAt: new Date('2023-05-04T10:00:00.000Z'), labels: [], tiers: [], isComplimentary: false, where: 'line 6' },
     ]);
     expect(reader.warnings).toEqual([{ item: 'line 7', message: 'Deleted in Ghost (deleted_at 2024-01-01T00:00:00.000Z): skipped' }]);
     expect(await reader.countItems()).toBe(4);

@@ -110,6 +110,10 @@ export type ImportedSubscriber = {
   createdAt?: Date;
   /** Ghost labels or Mailchimp tags, kept for the report. */
   labels?: string[];
+  /** Ghost tiers the member belongs to, by name: each becomes an imported membership. */
+  tiers?: string[];
+  /** Ghost's complimentary plan: a member without a tier gets the Complimentary tier. */
+  isComplimentary?: boolean;
   /** Where in the file, for the report (`line 14`). */
   where: string;
 };

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { articles, entities, media, navigationItems, pages, sections, subscribers } from '@/db/schema';
 import { isAllowedHref } from '@/lib/content/is-allowed-href';
 import { entityPath } from '@/lib/entities/entity-path';
+import { COMPLIMENTARY_TIER, importMemberships } from '@/lib/access/members/import-memberships';
 import { subscriberEmailSchema } from '@/lib/readers/subscriber-email-schema';
 import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
 import { contentHash, findMapped, plannedClaim, recordMapped, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
@@ -94,7 +95,9 @@ export function writeSubscriber(tx: ImportTx, context: ImportContext, item: Impo
     return 'skipped';
   }
   context.seenEmails.set(email, item.where);
-  const hash = contentHash({ email, name: item.name.trim(), status: item.status });
+  const tierNames = membershipTiersOf(item);
+  // Membership columns join the hash only when used, so files without them import as they always did.
+  const hash = contentHash({ email, name: item.name.trim(), status: item.status, ...(tierNames.length ? { tiers: [...tierNames].sort() } : {}) });
   const mapped = findMapped(context, 'subscriber', email);
   if (mapped && mapped.contentHash === hash) return 'unchanged';
   const now = new Date();
@@ -103,8 +106,9 @@ export function writeSubscriber(tx: ImportTx, context: ImportContext, item: Impo
     // Someone who signed up here already: their own choice stands, except that an unsubscribe is always honoured.
     const unsubscribes = item.status === 'unsubscribed' && existing.status !== 'unsubscribed';
     if (unsubscribes) tx.update(subscribers).set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now }).where(eq(subscribers.id, existing.id)).run();
+    writeMemberships(tx, context, { subscriberId: existing.id, tierNames, item, now });
     recordMapped(tx, context, { sourceKind: 'subscriber', sourceId: email, targetKind: 'subscriber:matched', targetId: existing.id, hash });
-    return unsubscribes ? 'updated' : 'unchanged';
+    return unsubscribes || tierNames.length ? 'updated' : 'unchanged';
   }
   const consent = {
     name: item.name.trim().slice(0, 200),
@@ -117,10 +121,25 @@ export function writeSubscriber(tx: ImportTx, context: ImportContext, item: Impo
   };
   if (existing) {
     tx.update(subscribers).set(consent).where(eq(subscribers.id, existing.id)).run();
+    writeMemberships(tx, context, { subscriberId: existing.id, tierNames, item, now });
     recordMapped(tx, context, { sourceKind: 'subscriber', sourceId: email, targetKind: 'subscriber', targetId: existing.id, hash });
     return 'updated';
   }
   const row = tx.insert(subscribers).values({ email, ...consent, createdAt: item.createdAt ?? now }).returning({ id: subscribers.id }).get();
+  writeMemberships(tx, context, { subscriberId: row.id, tierNames, item, now });
   recordMapped(tx, context, { sourceKind: 'subscriber', sourceId: email, targetKind: 'subscriber', targetId: row.id, hash });
   return 'created';
+}
+
+/** The tiers a Ghost member holds; a complimentary member without one gets the Complimentary tier. */
+function membershipTiersOf(item: ImportedSubscriber): string[] {
+  const tiers = item.tiers ?? [];
+  return tiers.length === 0 && item.isComplimentary ? [COMPLIMENTARY_TIER] : tiers;
+}
+
+function writeMemberships(tx: ImportTx, context: ImportContext, { subscriberId, tierNames, item, now }: { subscriberId: number; tierNames: string[]; item: ImportedSubscriber; now: Date }): void {
+  if (tierNames.length === 0) return;
+  const { createdTiers } = importMemberships(tx, { subscriberId, tierNames, startsAt: item.createdAt ?? now });
+  if ((item.tiers ?? []).length === 0 && item.isComplimentary) warn(context, `A complimentary member in Ghost without a tier: given the ${COMPLIMENTARY_TIER} tier.`);
+  if (createdTiers.length) warn(context, `No tier here was named ${createdTiers.join(', ')}: created, without prices; set them at /desk/members/tiers.`);
 }

@@ -8,7 +8,7 @@ import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
 
 type Format = 'ghost-members' | 'mailchimp' | 'csv';
 type Row = { cells: string[]; line: number };
-type Columns = Record<'email' | 'name' | 'firstName' | 'lastName' | 'status' | 'created' | 'labels' | 'subscribed' | 'deleted', number>;
+type Columns = Record<'email' | 'name' | 'firstName' | 'lastName' | 'status' | 'created' | 'labels' | 'subscribed' | 'deleted' | 'tiers' | 'complimentary', number>;
 
 const HEADER_BYTES = 64 * 1024;
 
@@ -23,6 +23,8 @@ const COLUMN_NAMES: Record<keyof Columns, string[]> = {
   labels: ['labels', 'tags'],
   subscribed: ['subscribed_to_emails'],
   deleted: ['deleted_at'],
+  tiers: ['tiers'],
+  complimentary: ['complimentary_plan'],
 };
 
 const CLEANED_ROW = 'Mailchimp cleaned this address because mail to it bounced: imported as unsubscribed';
@@ -74,6 +76,8 @@ export function openSubscribersCsv(filePath: string, options: { fileName?: strin
         status,
         ...(createdAt ? { createdAt } : {}),
         ...(columns.labels >= 0 ? { labels: splitLabels(cell(row, columns.labels)) } : {}),
+        ...(columns.tiers >= 0 ? { tiers: splitLabels(cell(row, columns.tiers)) } : {}),
+        ...(columns.complimentary >= 0 ? { isComplimentary: cell(row, columns.complimentary).toLowerCase() === 'true' } : {}),
         where,
       };
     }

@@ -37,6 +37,7 @@ export const ACTIONS = [
   'import.run',
   'export.download',
   'integration.manage',
+  'member.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -72,6 +73,8 @@ export const POLICY: Record<Action, Record<StaffRole, Scope>> = {
   'import.run': { author: 'none', editor: 'none', admin: 'any' },
   'export.download': { author: 'none', editor: 'none', admin: 'any' },
   'integration.manage': { author: 'none', editor: 'none', admin: 'any' },
+  // Members are the magazine's revenue and readers' personal data (names, addresses, contracts): circulation is the publisher's business, not the newsroom's.
+  'member.manage': { author: 'none', editor: 'none', admin: 'any' },
 };
 
 export function can({ role, action, isOwn = false }: { role: StaffRole; action: Action; isOwn?: boolean }): boolean {

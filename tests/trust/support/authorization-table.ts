@@ -151,6 +151,47 @@ const matrixRedirect = ({ fixtures }: CallContext): RedirectCall => {
   return { id, fromPath };
 };
 
+type TierCall = Prepared & { tierId: number; name: string };
+/** A tier made straight in the database, for the calls that change or remove one. */
+const matrixTier = ({ fixtures }: CallContext): TierCall => {
+  const name = `Matrix tier ${fixtures.unique('t')}`;
+  const tierId = Number(fixtures.sqlite.prepare("insert into membership_tiers (slug, name, currency, benefits) values (?, ?, 'usd', '[]')").run(name.toLowerCase().replace(/\W+/g, '-'), name).lastInsertRowid);
+  return { tierId, name };
+};
+const tierFields = (name: string) => ({ name, slug: '', description: 'Matrix tier', monthlyPrice: '8', yearlyPrice: '80', currency: 'USD', benefits: 'The archive' });
+
+type MembershipCall = Prepared & { membershipId: number; email: string };
+/** A reader with a complimentary membership of a fresh tier, made straight in the database. */
+const matrixMembership = (call: CallContext): MembershipCall => {
+  const { tierId } = matrixTier(call);
+  const reader = call.fixtures.subscriber();
+  const membershipId = Number(
+    call.fixtures.sqlite.prepare("insert into memberships (subscriber_id, tier_id, source, status, starts_at, ends_at) values (?, ?, 'complimentary', 'active', ?, ?)").run(reader.id, tierId, Date.now() - 86_400_000, Date.now() + 30 * 86_400_000).lastInsertRowid,
+  );
+  return { membershipId, email: reader.email };
+};
+
+type InstitutionCall = Prepared & { institutionId: number; name: string };
+/** An institution with one month of usage, made straight in the database. */
+const matrixInstitution = ({ fixtures }: CallContext): InstitutionCall => {
+  const name = `Matrix library ${fixtures.unique('l')}`;
+  const institutionId = Number(fixtures.sqlite.prepare('insert into institutions (name, slug, starts_at) values (?, ?, ?)').run(name, name.toLowerCase().replace(/\W+/g, '-'), Date.now()).lastInsertRowid);
+  fixtures.sqlite.prepare("insert into institution_usage (institution_id, month, views) values (?, '2026-03', 41)").run(institutionId);
+  return { institutionId, name };
+};
+/** A fresh IPv6 /64 for each call, so no two institutions' ranges overlap. */
+const institutionFields = (name: string, fixtures: MatrixFixtures) => ({
+  name,
+  tierId: '',
+  seats: '10',
+  startsOn: '2026-01-01',
+  endsOn: '',
+  contactEmail: 'librarian@example.edu',
+  ipRanges: `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::/64`,
+  domains: `${fixtures.unique('lib').toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example.edu`,
+  note: '',
+});
+
 type IntegrationCall = Prepared & { integrationId: number; webhookId: number; deliveryId: number };
 /** An integration with one webhook and one delivery that failed for good, as the worker leaves it. */
 const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
@@ -269,6 +310,19 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ path: '/api/desk/redirects/export' }),
     succeeded: (outcome, prepared: RedirectCall) =>
       answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.includes(`${prepared.fromPath},/articles/matrix-new,0,manual`), `the export does not list ${prepared.fromPath}`]),
+  },
+  'GET /api/desk/members/export': {
+    access: 'admin',
+    prepare: matrixMembership,
+    request: (prepared: MembershipCall) => ({ path: `/api/desk/members/export?q=${encodeURIComponent(prepared.email)}` }),
+    succeeded: (outcome, prepared: MembershipCall) =>
+      answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text.startsWith('email,name,tier') && outcome.text.includes(`${prepared.email},`), `the export does not list ${prepared.email}`]),
+  },
+  'GET /api/desk/members/institutions/[id]/usage': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    request: (prepared: InstitutionCall) => ({ path: `/api/desk/members/institutions/${prepared.institutionId}/usage` }),
+    succeeded: (outcome) => answered(outcome, 200, [outcome.contentType.startsWith('text/csv'), `content type ${outcome.contentType}`], [outcome.text === 'month,views\n2026-03,41\n', `the report reads ${outcome.text.slice(0, 100)}`]),
   },
   // Ghost's Content API: the integration key in the address is the only credential; sessions count for nothing.
   'GET /ghost/api/content/[...path]': {
@@ -906,6 +960,78 @@ export const ACTIONS: Record<string, ActionRow> = {
     },
     succeeded: (outcome, prepared: { fromPath: string }, { fixtures }) =>
       firstProblem([fixtures.find("select id from redirects where from_path = ? and origin = 'csv'", prepared.fromPath) !== undefined, `no imported redirect row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/actions.ts#grantMembershipAction': {
+    access: 'admin',
+    prepare: (call) => ({ ...matrixTier(call), email: `${call.fixtures.unique('member')}@example.org` }),
+    args: (prepared: TierCall & { email: string }) => [null, form({ email: prepared.email, name: '', tierId: prepared.tierId, endsOn: '2099-12-31', note: 'Matrix' })],
+    succeeded: (outcome, prepared: TierCall & { email: string }, { fixtures }) =>
+      firstProblem([
+        fixtures.find("select m.id from memberships m join subscribers s on s.id = m.subscriber_id where s.email = ? and m.tier_id = ? and m.source = 'complimentary' and m.status = 'active'", prepared.email, prepared.tierId) !== undefined,
+        `no membership row: ${outcome.text.slice(-200)}`,
+      ]),
+  },
+  'app/desk/members/actions.ts#extendMembershipAction': {
+    access: 'admin',
+    prepare: matrixMembership,
+    args: (prepared: MembershipCall) => [null, form({ membershipId: prepared.membershipId, endsOn: '2099-06-30' })],
+    succeeded: (outcome, prepared: MembershipCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ ends_at: number }>('select ends_at from memberships where id = ?', prepared.membershipId).ends_at > Date.UTC(2099, 5, 29), `not extended: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/actions.ts#cancelMembershipAction': {
+    access: 'admin',
+    prepare: matrixMembership,
+    args: (prepared: MembershipCall) => [{ membershipId: prepared.membershipId }],
+    succeeded: (outcome, prepared: MembershipCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ status: string }>('select status from memberships where id = ?', prepared.membershipId).status === 'canceled', `not canceled: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#createInstitutionAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ name: `Matrix library ${fixtures.unique('n')}` }),
+    args: (prepared: { name: string }, { fixtures }) => [null, form(institutionFields(prepared.name, fixtures))],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) =>
+      firstProblem([fixtures.find('select i.id from institutions i join institution_ip_ranges r on r.institution_id = i.id join institution_domains d on d.institution_id = i.id where i.name = ? and i.seats = 10', prepared.name) !== undefined, `no institution with its rules: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#updateInstitutionAction': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    args: (prepared: InstitutionCall, { caller, fixtures }) => [null, form({ institutionId: prepared.institutionId, ...institutionFields(`Renamed by ${caller} ${prepared.institutionId}`, fixtures) })],
+    succeeded: (outcome, prepared: InstitutionCall, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from institutions where id = ?', prepared.institutionId).name === `Renamed by ${caller} ${prepared.institutionId}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/institutions/actions.ts#deleteInstitutionAction': {
+    access: 'admin',
+    prepare: matrixInstitution,
+    args: (prepared: InstitutionCall) => [null, form({ institutionId: prepared.institutionId })],
+    succeeded: (outcome, prepared: InstitutionCall, { fixtures }) =>
+      firstProblem([fixtures.find('select id from institutions where id = ?', prepared.institutionId) === undefined, `the institution is still there: ${outcome.text.slice(-200)}`], [outcome.redirect.startsWith('/desk/members/institutions?deleted='), `sent to ${outcome.redirect}`]),
+  },
+  'app/desk/members/tiers/actions.ts#createTierAction': {
+    access: 'admin',
+    prepare: ({ fixtures }) => ({ name: `Matrix tier ${fixtures.unique('n')}` }),
+    args: (prepared: { name: string }) => [null, form(tierFields(prepared.name))],
+    succeeded: (outcome, prepared: { name: string }, { fixtures }) =>
+      firstProblem([fixtures.find("select id from membership_tiers where name = ? and monthly_price_cents = 800 and yearly_price_cents = 8000 and currency = 'usd'", prepared.name) !== undefined, `no tier row: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#updateTierAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall, { caller }) => [null, form({ tierId: prepared.tierId, ...tierFields(`Renamed by ${caller}`), slug: `renamed-tier-${prepared.tierId}` })],
+    succeeded: (outcome, prepared: TierCall, { fixtures, caller }) =>
+      firstProblem([fixtures.get<{ name: string }>('select name from membership_tiers where id = ?', prepared.tierId).name === `Renamed by ${caller}`, `not renamed: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#setTierActiveAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall) => [null, form({ tierId: prepared.tierId, isActive: 'false' })],
+    succeeded: (outcome, prepared: TierCall, { fixtures }) =>
+      firstProblem([fixtures.get<{ is_active: number }>('select is_active from membership_tiers where id = ?', prepared.tierId).is_active === 0, `still offered: ${outcome.text.slice(-200)}`]),
+  },
+  'app/desk/members/tiers/actions.ts#deleteTierAction': {
+    access: 'admin',
+    prepare: matrixTier,
+    args: (prepared: TierCall) => [{ tierId: prepared.tierId }],
+    succeeded: (outcome, prepared: TierCall, { fixtures }) => firstProblem([fixtures.find('select id from membership_tiers where id = ?', prepared.tierId) === undefined, `the tier is still there: ${outcome.text.slice(-200)}`]),
   },
   'app/desk/settings/integrations/[id]/actions.ts#addWebhookAction': {
     access: 'admin',
