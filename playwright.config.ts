@@ -29,6 +29,7 @@ export default defineConfig({
         DATABASE_PATH: DEMO_SERVER.databasePath,
         SITE_URL: DEMO_SERVER.url,
         AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        STRIPE_WEBHOOK_SECRET: DEMO_SERVER.stripeWebhookSecret,
       },
     },
     {

@@ -25,7 +25,9 @@ export async function startFakeStripeApi(): Promise<{ url: string; calls: Stripe
         return;
       }
       if (request.url === '/v1/checkout/sessions') {
-        response.end(JSON.stringify({ id: `cs_fake_${calls.length}`, object: 'checkout.session', url: `https://checkout.stripe.test/c/pay/cs_fake_${calls.length}` }));
+        // The page's address repeats who pays for what, so a caller that sees only the redirect can check it.
+        const echo = new URLSearchParams({ reader: form.get('client_reference_id') ?? '', price: form.get('line_items[0][price]') ?? '' });
+        response.end(JSON.stringify({ id: `cs_fake_${calls.length}`, object: 'checkout.session', url: `https://checkout.stripe.test/c/pay/cs_fake_${calls.length}?${echo}` }));
         return;
       }
       if (request.url === '/v1/billing_portal/sessions') {

@@ -37,7 +37,7 @@ describe('startCheckout', () => {
 
     const result = await startCheckout({ subscriberId: reader.id, tierSlug: tier.slug, interval: 'yearly' });
 
-    expect(result).toEqual({ ok: true, url: 'https://checkout.stripe.test/c/pay/cs_fake_1' });
+    expect(result).toEqual({ ok: true, url: `https://checkout.stripe.test/c/pay/cs_fake_1?reader=${reader.id}&price=price_supporter_year` });
     expect(stripe.calls).toHaveLength(1);
     const [call] = stripe.calls;
     expect(call?.path).toBe('/v1/checkout/sessions');
