@@ -48,7 +48,11 @@ export function stripeProvider({ secretKey, webhookSecret, apiUrl }: StripeKeys)
         const reason = error instanceof Stripe.errors.StripeSignatureVerificationError ? 'The Stripe-Signature header does not match the body and the signing secret (or it is too old).' : 'The body is not a Stripe event.';
         throw new WebhookRefusedError(reason);
       }
-      return toPaymentEvent(event);
+      try {
+        return toPaymentEvent(event);
+      } catch {
+        throw new WebhookRefusedError('The event is not shaped as Stripe sends it.');
+      }
     },
   };
 }
