@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { JoinTier } from '@/lib/access/payments/list-join-tiers';
 import type { ReaderMembership } from '@/lib/access/payments/reader-memberships';
 import styles from './join-tiers.module.css';
+import { PageNotices } from './page-notices';
 
 type FormAction = (form: FormData) => Promise<void>;
 
@@ -30,18 +31,7 @@ export function JoinTiers({ tiers, isCheckoutOn, paymentsOffMessage, reader, don
   return (
     <section className={styles.page}>
       <h1>Become a member</h1>
-      <div aria-live="polite">
-        {done ? (
-          <p role="status" className="notice">
-            {done}
-          </p>
-        ) : null}
-        {problem ? (
-          <p role="alert" className="form-error">
-            {problem}
-          </p>
-        ) : null}
-      </div>
+      <PageNotices done={done} problem={problem} />
       {isCheckoutOn ? null : <p className="notice">{paymentsOffMessage}</p>}
 
       {reader ? (
