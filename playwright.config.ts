@@ -31,6 +31,7 @@ export default defineConfig({
         AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
         // The browser stands in for a proxy on this machine: tests name a reader's address in X-Forwarded-For (access-gate.spec.ts).
         TRUSTED_PROXIES: '127.0.0.1, ::1',
+        STRIPE_WEBHOOK_SECRET: DEMO_SERVER.stripeWebhookSecret,
       },
     },
     {

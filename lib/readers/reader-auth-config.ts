@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/platform/config/get-config';
 import { readerAuthAdapter } from './reader-auth-adapter';
 import { endReaderSessions, isReaderSessionCurrent } from './reader-sessions';
 import { sendReaderSignInLink } from './send-reader-sign-in-link';
+import { isReaderReturnPath } from './sign-in-link';
 
 export const READER_AUTH_BASE_PATH = '/api/reader-auth';
 export const READER_SIGN_IN_MINUTES = 30;
@@ -44,7 +45,7 @@ export function readerAuthConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      // Only pages of the account area afterwards, whatever the link was given.
+      // Only the account pages (or the join page) afterwards, whatever the link was given.
       // Back on SITE_URL, never on the host a request claimed (behind `next start -H` it reads "localhost"), so the new cookie goes along.
       redirect({ url }) {
         let target: URL;
@@ -53,7 +54,7 @@ export function readerAuthConfig(): NextAuthConfig {
         } catch {
           return `${siteUrl}/account`;
         }
-        return target.pathname.startsWith('/account') ? `${siteUrl}${target.pathname}${target.search}` : `${siteUrl}/account`;
+        return isReaderReturnPath(target.pathname) ? `${siteUrl}${target.pathname}${target.search}` : `${siteUrl}/account`;
       },
       // Every read of the session asks whether it has been ended; null makes Auth.js drop the cookie.
       jwt({ token, user }) {

@@ -25,12 +25,17 @@ export function readSignInLink(params: Record<string, string | string[] | undefi
   return { token, email, callbackUrl: accountPath(one(params.callbackUrl)) };
 }
 
-/** Only /account pages are a destination afterwards (Auth.js checks again); anything else becomes /account. */
+/** Where a reader may land after signing in: the account pages, and the join page they signed in from. */
+export function isReaderReturnPath(pathname: string): boolean {
+  return pathname === '/account' || pathname.startsWith('/account/') || pathname === '/join';
+}
+
+/** Only reader return paths are a destination afterwards (Auth.js checks again); anything else becomes /account. */
 function accountPath(callbackUrl: string | null): string {
   if (!callbackUrl) return '/account';
   try {
     const target = new URL(callbackUrl, 'http://site.invalid');
-    return target.pathname === '/account' || target.pathname.startsWith('/account/') ? `${target.pathname}${target.search}` : '/account';
+    return isReaderReturnPath(target.pathname) ? `${target.pathname}${target.search}` : '/account';
   } catch {
     return '/account';
   }

@@ -6,7 +6,8 @@ import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../bench/support/bench-stats';
 import { seedDemo, startApp, type AppProcess } from './support/app-process';
 import { MatrixFixtures, STAFF_EMAILS, type Caller } from './support/authorization-fixtures';
-import { tinyPng } from './support/authorization-secrets';
+import { startFakeStripeApi } from '../factories/fake-stripe-api';
+import { MATRIX_STRIPE, tinyPng } from './support/authorization-secrets';
 import { stopEmptyApps } from './support/empty-app';
 import {
   ACTIONS,
@@ -29,13 +30,15 @@ import { recordTrustResult } from './support/trust-results';
 const PORT = 3260;
 const databasePath = path.join(REPO_ROOT, 'tests/.tmp/trust-authorization/masthead.db');
 const mediaDir = path.join(REPO_ROOT, 'tests/.tmp/trust-authorization/media');
-/** Tables that change on every request by design (attempt logs, presence heartbeats, rate-limit counters). */
-const VOLATILE_TABLES = new Set(['login_attempts', 'rate_limit_hits', 'article_presence', '__drizzle_migrations', 'reader_sign_in_tokens', 'sqlite_sequence']);
+/** Tables that change on every request by design (attempt logs, refused payment webhooks, presence heartbeats, rate-limit counters). */
+const VOLATILE_TABLES = new Set(['payment_events', 'login_attempts', 'rate_limit_hits', 'article_presence', '__drizzle_migrations', 'reader_sign_in_tokens', 'sqlite_sequence']);
 
 let app: AppProcess | undefined;
+let stripeApi: Awaited<ReturnType<typeof startFakeStripeApi>> | undefined;
 afterAll(async () => {
   await stopEmptyApps();
   await app?.stop();
+  await stripeApi?.stop();
 });
 
 const CALLERS: Caller[] = ['anonymous', 'reader', 'other author', 'author', 'editor', 'admin'];
@@ -46,7 +49,12 @@ it('lets exactly the right people call every route handler and server action, re
   fixtures.addSecondAuthor();
   const readerEmail = fixtures.subscriber().email;
   // The worker's own writes (digests, mail) would be taken for effects of the calls under test.
-  app = await startApp({ port: PORT, databasePath, env: { MASTHEAD_WORKER: 'off', MEDIA_DIR: mediaDir } });
+  stripeApi = await startFakeStripeApi();
+  app = await startApp({
+    port: PORT,
+    databasePath,
+    env: { MASTHEAD_WORKER: 'off', MEDIA_DIR: mediaDir, STRIPE_SECRET_KEY: MATRIX_STRIPE.secretKey, STRIPE_WEBHOOK_SECRET: MATRIX_STRIPE.webhookSecret, STRIPE_API_URL: stripeApi.url },
+  });
   const url = app.url;
   const signIn = async (caller: Caller, email = readerEmail): Promise<string> => {
     if (caller === 'anonymous') return '';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { PageNotices } from '@/components/site/page-notices';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { getCurrentReader } from '@/lib/readers/current-reader';
 import { getReaderAccount } from '@/lib/readers/get-reader-account';
@@ -40,20 +41,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const problem = params.problem ? PROBLEMS[params.problem] : undefined;
   const reader = await getCurrentReader();
   const account = reader ? getReaderAccount(reader.id) : null;
-  const notices = (
-    <div aria-live="polite">
-      {done ? (
-        <p role="status" className="notice">
-          {done}
-        </p>
-      ) : null}
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problem}
-        </p>
-      ) : null}
-    </div>
-  );
+  const notices = <PageNotices done={done} problem={problem} />;
 
   if (!reader || !account) {
     return (

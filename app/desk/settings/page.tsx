@@ -43,6 +43,10 @@ export default async function SettingsPage() {
       <p>
         Keys for sites and tools that read published work through the Content API: <Link href="/desk/settings/integrations">integrations</Link>.
       </p>
+      <h2>Payments</h2>
+      <p>
+        Whether Stripe is connected, its webhook address and the events it sent: <Link href="/desk/settings/payments">payments</Link>.
+      </p>
       <h2>Security reports</h2>
       <p>
         What browsers stopped under the site’s Content-Security-Policy: <Link href="/desk/security">security reports</Link>.

@@ -14,6 +14,7 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'feed.xml',
   'ghost',
   'issues',
+  'join',
   'login',
   'logout',
   'organizations',

@@ -7,6 +7,8 @@ export const DEMO_SERVER = {
   port: 3100,
   url: 'http://127.0.0.1:3100',
   databasePath: path.join(root, 'tests/.tmp/e2e-demo/masthead.db'),
+  /** Stripe's webhook signing secret; no secret API key, so readers cannot pay online there. */
+  stripeWebhookSecret: 'whsec_e2e_only_0123456789abcdef',
 };
 
 /** A server on an empty database, as `npm start` meets a new installation: no accounts at all. */

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
-import { revalidationBearer, signUnsubscribe, tinyPng } from './authorization-secrets';
+import { checkoutCompleted } from '../../factories/stripe-events';
+import { MATRIX_STRIPE, revalidationBearer, signStripeEvent, signUnsubscribe, tinyPng } from './authorization-secrets';
 import { startEmptyApp } from './empty-app';
 
 /**
@@ -302,6 +303,20 @@ export const ROUTES: Record<string, RouteRow> = {
     holder: {
       request: () => ({ path: '/api/internal/revalidate', body: { tags: ['home'] }, headers: { Authorization: `Bearer ${revalidationBearer()}` } }),
       succeeded: (outcome) => answered(outcome, 200, [outcome.json.expired === 1, `expired ${String(outcome.json.expired)} tags, not 1`]),
+    },
+  },
+  // Stripe's webhook: the signature over the body is the only credential; sessions count for nothing.
+  'POST /api/payments/stripe': {
+    access: 'token',
+    prepare: (call) => paymentReader({ ...call, caller: 'anonymous' }),
+    request: (prepared: PaymentCall) => checkoutRequest(prepared, 'whsec_not_the_endpoint_secret'),
+    succeeded: () => 'an event signed with another secret was accepted',
+    refusals: everyone({ status: 400, says: 'Stripe-Signature header does not match' }),
+    holder: {
+      prepare: (call) => paymentReader({ ...call, caller: 'anonymous' }),
+      request: (prepared: PaymentCall) => checkoutRequest(prepared, MATRIX_STRIPE.webhookSecret),
+      succeeded: (outcome, prepared: PaymentCall, { fixtures }) =>
+        answered(outcome, 200, [JSON.stringify(paymentMembership(fixtures, prepared.subscriptionId)) === JSON.stringify({ subscriber_id: prepared.id, status: 'active', source: 'payment' }), `no active payment membership for reader ${prepared.id}`]),
     },
   },
   'GET /api/desk/redirects/export': {
@@ -632,6 +647,24 @@ const freshReader = async (call: CallContext): Promise<ReaderCall> => {
 };
 const subscriberRow = (fixtures: MatrixFixtures, id: number) => fixtures.find<{ status: string; alert_frequency: string }>('select status, alert_frequency from subscribers where id = ?', id);
 
+type PaymentCall = Prepared & { id: number; email: string; tierId: number; slug: string; priceId: string; customerId: string; subscriptionId: string };
+/** A reader (signed in when the caller is one), a tier on sale, and names for the Stripe records of a purchase. */
+const paymentReader = async (call: CallContext): Promise<PaymentCall> => {
+  const reader = await freshReader(call);
+  const slug = call.fixtures.unique('tier');
+  const priceId = `price_${slug}`;
+  const tierId = Number(
+    call.fixtures.sqlite.prepare('insert into membership_tiers (slug, name, monthly_price_cents, provider_monthly_price_id) values (?, ?, 900, ?)').run(slug, `Matrix ${slug}`, priceId).lastInsertRowid,
+  );
+  return { ...reader, tierId, slug, priceId, customerId: `cus_${slug}`, subscriptionId: `sub_${slug}` };
+};
+const paymentMembership = (fixtures: MatrixFixtures, subscriptionId: string) => fixtures.find<{ subscriber_id: number; status: string; source: string }>('select subscriber_id, status, source from memberships where provider_subscription_id = ?', subscriptionId);
+const JOIN_SIGNED_OUT = '/join?problem=signed-out';
+const checkoutRequest = (prepared: PaymentCall, secret: string): RouteRequest => {
+  const signed = signStripeEvent({ event: checkoutCompleted({ subscriberId: prepared.id, tierId: prepared.tierId, subscriptionId: prepared.subscriptionId, customerId: prepared.customerId }), secret });
+  return { path: '/api/payments/stripe', body: signed.body, headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signed.signature } };
+};
+
 /** Keys: `<file>#<export>`. */
 export const ACTIONS: Record<string, ActionRow> = {
   'app/(site)/account/actions.ts#requestSignInLinkAction': {
@@ -678,6 +711,34 @@ export const ACTIONS: Record<string, ActionRow> = {
     prepare: async (call) => ({ cookie: call.caller === 'anonymous' ? null : await call.freshSession() }),
     args: () => [],
     succeeded: (outcome) => firstProblem([outcome.redirect === '/account?done=signed-out', `sent to ${outcome.redirect}`]),
+  },
+  'app/(site)/join/actions.ts#requestJoinSignInLinkAction': {
+    access: 'public',
+    prepare: ({ fixtures }) => fixtures.subscriber(),
+    args: (prepared: ReaderCall) => [form({ email: prepared.email })],
+    succeeded: (outcome, prepared: ReaderCall, { fixtures }) =>
+      firstProblem([fixtures.find("select id from outbox where to_address = ? and text like '%/account/sign-in?%callbackUrl=%2Fjoin%'", prepared.email) !== undefined, `no sign-in link back to /join went to ${prepared.email} (${outcome.redirect})`]),
+  },
+  'app/(site)/join/actions.ts#startCheckoutAction': {
+    access: 'reader',
+    prepare: paymentReader,
+    args: (prepared: PaymentCall) => [form({ tier: prepared.slug, interval: 'monthly' })],
+    refusals: everyone({ redirect: JOIN_SIGNED_OUT }),
+    // The stand-in for Stripe answers a checkout page whose address repeats the reader and price it was sent.
+    succeeded: (outcome, prepared: PaymentCall) => firstProblem([outcome.redirect.startsWith('/c/pay/') && outcome.redirect.endsWith(`?reader=${prepared.id}&price=${prepared.priceId}`), `sent to ${outcome.redirect}`]),
+  },
+  'app/(site)/join/actions.ts#manageBillingAction': {
+    access: 'reader',
+    prepare: async (call) => {
+      const prepared = await paymentReader(call);
+      call.fixtures.sqlite
+        .prepare("insert into memberships (subscriber_id, tier_id, source, status, starts_at, provider_customer_id, provider_subscription_id) values (?, ?, 'payment', 'active', ?, ?, ?)")
+        .run(prepared.id, prepared.tierId, Date.now(), prepared.customerId, prepared.subscriptionId);
+      return prepared;
+    },
+    args: () => [],
+    refusals: everyone({ redirect: JOIN_SIGNED_OUT }),
+    succeeded: (outcome, prepared: PaymentCall) => firstProblem([outcome.redirect === `/p/session/${prepared.customerId}`, `sent to ${outcome.redirect}`]),
   },
   'app/(site)/subscribe/actions.ts#subscribeAction': {
     access: 'public',
