@@ -214,6 +214,46 @@ describe('statuses', () => {
   });
 });
 
+describe('members-only posts', () => {
+  it('publishes them gated as at the source, with their tiers matched by name or created with their prices, and search holds only the public part', async () => {
+    getDb().insert(membershipTiers).values({ name: 'Patron', slug: 'patron', monthlyPriceCents: 1200 }).run();
+    const institution = { name: 'Institution', description: 'For libraries', monthlyPriceCents: null, yearlyPriceCents: 50000, currency: 'eur' };
+    const patron = { name: 'patron', description: 'Ignored: the tier exists', monthlyPriceCents: 900, yearlyPriceCents: null, currency: 'eur' };
+    const items: ImportItem[] = [
+      ...siteItems().filter((item) => item.kind !== 'post'),
+      post({ sourceId: '30', slug: 'for-members', title: 'For members', oldUrls: [], html: '<p>Open first paragraph.</p><p>Second open paragraph.</p><p>Zircon ledger behind the gate.</p>', access: { level: 'members', tiers: [] } }),
+      post({ sourceId: '31', slug: 'for-two-tiers', title: 'For two tiers', oldUrls: [], access: { level: 'tiers', tiers: [patron, institution] } }),
+      post({ sourceId: '32', slug: 'for-readers', title: 'For readers', oldUrls: [], access: { level: 'registered', tiers: [] } }),
+    ];
+    const report = await runImport(items);
+    expect(report.counts.post).toMatchObject({ created: 3, failed: 0 });
+
+    const tiers = Object.fromEntries(getDb().select().from(membershipTiers).all().map((tier) => [tier.name, tier]));
+    expect(Object.keys(tiers).sort()).toEqual(['Institution', 'Patron']);
+    expect(tiers.Patron).toMatchObject({ monthlyPriceCents: 1200, description: '' });
+    expect(tiers.Institution).toMatchObject({ slug: 'institution', description: 'For libraries', monthlyPriceCents: null, yearlyPriceCents: 50000, currency: 'eur' });
+
+    const bySlug = Object.fromEntries(getDb().select().from(articles).all().map((row) => [row.slug, row]));
+    expect(bySlug['for-members']).toMatchObject({ status: 'published', access: 'members', accessTierIds: [], publishedAccess: 'members', publishedAccessTierIds: [] });
+    expect(bySlug['for-two-tiers']).toMatchObject({ status: 'published', access: 'tiers', publishedAccess: 'tiers' });
+    expect([...bySlug['for-two-tiers']!.publishedAccessTierIds].sort()).toEqual([tiers.Patron!.id, tiers.Institution!.id].sort());
+    expect(bySlug['for-readers']).toMatchObject({ status: 'published', access: 'registered', publishedAccess: 'registered' });
+
+    const shown = getPublishedArticle('for-members');
+    expect(shown?.accessRule.access).toBe('members');
+    expect(shown?.publicHtml).toContain('Second open paragraph.');
+    expect(shown?.publicHtml).not.toContain('Zircon');
+    const byPublicPart = searchArticles({ q: 'second open paragraph' });
+    expect(byPublicPart.status === 'searched' && byPublicPart.results.map((result) => result.slug)).toEqual(['for-members']);
+    const byGatedPart = searchArticles({ q: 'zircon' });
+    expect(byGatedPart.status === 'searched' && byGatedPart.results).toEqual([]);
+
+    const second = await runImport(items);
+    expect(second.counts.post).toMatchObject({ unchanged: 3 });
+    expect(getDb().select().from(membershipTiers).all()).toHaveLength(2);
+  });
+});
+
 describe('running twice, and dry runs', () => {
   /** Every kind of item, with a clash, a duplicate, a missing image and a failing item among them. */
   async function wholeSite(): Promise<{ items: ImportItem[]; mediaDir: string }> {

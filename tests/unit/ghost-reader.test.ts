@@ -32,7 +32,7 @@ describe('openGhostExport, a Ghost 5 export with Lexical bodies', () => {
     expect(reader.siteUrl).toBeUndefined();
     const items = await readAll(reader);
     expect(await reader.countItems()).toBe(items.length);
-    expect(items.map((item) => item.kind)).toEqual(['author', 'author', 'tag', 'tag', 'tag', 'post', 'post', 'post', 'post', 'post', 'page', 'post', 'menu-item', 'menu-item', 'menu-item', 'menu-item']);
+    expect(items.map((item) => item.kind)).toEqual(['author', 'author', 'tag', 'tag', 'tag', 'post', 'post', 'post', 'post', 'post', 'page', 'post', 'post', 'menu-item', 'menu-item', 'menu-item', 'menu-item']);
     expect(await readAll(reader)).toEqual(items);
   });
 
@@ -92,7 +92,7 @@ describe('openGhostExport, a Ghost 5 export with Lexical bodies', () => {
     });
   });
 
-  it('keeps scheduled and draft states, and never makes members-only or email-only posts public', async () => {
+  it('keeps scheduled and draft states, and never makes email-only posts public', async () => {
     const items = await readAll(openGhostExport(GHOST_5));
     expect(entry(items, 'next-month-assembly')).toMatchObject({ status: 'scheduled', publishedAt: new Date('2031-01-15T07:00:00.000Z') });
     expect(entry(items, 'next-month-assembly')).not.toHaveProperty('notPublicBecause');
@@ -102,9 +102,36 @@ describe('openGhostExport, a Ghost 5 export with Lexical bodies', () => {
       html: '<p>Half a thought.</p>',
       warnings: [{ item: 'post "Unfinished draft"', message: 'Unknown Lexical card "product" dropped' }],
     });
-    expect(entry(items, 'for-paying-readers')).toMatchObject({ status: 'draft', notPublicBecause: 'members-only in Ghost (visibility: paid)' });
     expect(entry(items, 'newsletter-only')).toMatchObject({ status: 'draft', notPublicBecause: 'sent by email only in Ghost, never published on the site' });
     expect(entry(items, 'about')).toMatchObject({ kind: 'page', status: 'published', html: '<p>We publish long reads on policy.</p>', oldUrls: ['/about/'] });
+  });
+
+  it('keeps members-only posts published and gated: members → any signed-in reader, paid → any member, tiers → those tiers', async () => {
+    const items = await readAll(openGhostExport(GHOST_5));
+    const paid = entry(items, 'for-paying-readers');
+    expect(paid).toMatchObject({ status: 'published', access: { level: 'members', tiers: [] } });
+    expect(paid).not.toHaveProperty('notPublicBecause');
+    expect(entry(items, 'patrons-briefing')).toMatchObject({
+      status: 'published',
+      access: {
+        level: 'tiers',
+        tiers: [
+          { name: 'Patron', description: "Supports the magazine's reporting", monthlyPriceCents: 900, yearlyPriceCents: 9000, currency: 'eur' },
+          { name: 'Institution', description: '', monthlyPriceCents: null, yearlyPriceCents: 50000, currency: 'eur' },
+        ],
+      },
+    });
+    expect(entry(items, 'border-after-treaty')).not.toHaveProperty('access');
+  });
+
+  it('gates a free-members post for any signed-in reader, and keeps a visibility it does not know as a draft', async () => {
+    const withVisibility = (visibility: string) =>
+      tempFile('ghost.json', readFileSync(GHOST_5, 'utf8').replace('"visibility": "paid"', `"visibility": "${visibility}"`));
+    expect(entry(await readAll(openGhostExport(withVisibility('members'))), 'for-paying-readers')).toMatchObject({ status: 'published', access: { level: 'registered', tiers: [] } });
+    expect(entry(await readAll(openGhostExport(withVisibility('filter'))), 'for-paying-readers')).toMatchObject({
+      status: 'draft',
+      notPublicBecause: 'members-only in Ghost with a visibility this import does not know ("filter")',
+    });
   });
 
   it('reads the primary and secondary navigation as header and footer menus, linking posts, pages and tags it knows', async () => {

@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { memberships, membershipTiers } from '@/db/schema';
-import { slugify } from '@/lib/content/text/slugify';
-import { uniqueSlug } from '../unique-slug';
+import { memberships } from '@/db/schema';
+import { findOrCreateTier } from '../tiers/find-or-create-tier';
 
 export const COMPLIMENTARY_TIER = 'Complimentary';
 
@@ -15,12 +14,8 @@ export const COMPLIMENTARY_TIER = 'Complimentary';
 export function importMemberships(tx: Pick<Db, 'select' | 'insert'>, { subscriberId, tierNames, startsAt }: { subscriberId: number; tierNames: string[]; startsAt: Date }): { createdTiers: string[] } {
   const createdTiers: string[] = [];
   for (const name of new Set(tierNames.map((tierName) => tierName.trim()).filter(Boolean))) {
-    let tierId = tx.select({ id: membershipTiers.id }).from(membershipTiers).where(sql`lower(${membershipTiers.name}) = ${name.toLowerCase()}`).get()?.id;
-    if (!tierId) {
-      const slug = uniqueSlug({ base: slugify(name, { maxLength: 60 }) || 'tier', isTaken: (candidate) => Boolean(tx.select({ id: membershipTiers.id }).from(membershipTiers).where(eq(membershipTiers.slug, candidate)).get()) });
-      tierId = tx.insert(membershipTiers).values({ name: name.slice(0, 80), slug }).returning({ id: membershipTiers.id }).get().id;
-      createdTiers.push(name);
-    }
+    const { id: tierId, isNew } = findOrCreateTier(tx, { name });
+    if (isNew) createdTiers.push(name);
     const held = tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.subscriberId, subscriberId), eq(memberships.tierId, tierId), eq(memberships.source, 'import'))).get();
     if (!held) tx.insert(memberships).values({ subscriberId, tierId, source: 'import', status: 'active', startsAt }).run();
   }

@@ -1,11 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import type {
+  ImportedAccess,
   ImportedAuthor,
   ImportedEntry,
   ImportedEntryStatus,
   ImportedImageRef,
   ImportedMenuItem,
   ImportedTag,
+  ImportedTier,
   ImportItem,
   ImportSourceReader,
   ImportWarning,
@@ -20,7 +22,7 @@ import { tidyGhostHtml } from './tidy-ghost-html';
 export const GHOST_EXPORT_MAX_BYTES = 400_000_000;
 
 type Row = Record<string, unknown>;
-type GhostData = { posts: Row[]; posts_meta: Row[]; users: Row[]; tags: Row[]; posts_tags: Row[]; posts_authors: Row[]; roles: Row[]; roles_users: Row[]; settings: Row[] };
+type GhostData = { posts: Row[]; posts_meta: Row[]; users: Row[]; tags: Row[]; posts_tags: Row[]; posts_authors: Row[]; roles: Row[]; roles_users: Row[]; settings: Row[]; products: Row[]; posts_products: Row[] };
 
 const AGAIN = 'Export the site again from Ghost (Settings → Labs → Export your content) and upload that file.';
 const PLACEHOLDER = '__GHOST_URL__';
@@ -58,6 +60,15 @@ export function openGhostExport(filePath: string, options: { siteUrl?: string; m
   const authorsOf = linksOf(data.posts_authors, 'author_id');
   const tagsOf = linksOf(data.posts_tags, 'tag_id');
   const metaOf = new Map(data.posts_meta.map((row) => [str(row.post_id), row]));
+  const productIdsOf = linksOf(data.posts_products, 'product_id');
+  const products = new Map(data.products.map((row) => [str(row.id), row]));
+  /** The tiers (Ghost 5 calls them products) a `tiers` post is for; its free tier means any signed-in reader. */
+  const tiersOf = (postId: string) => {
+    const chosen = productIdsOf(postId)
+      .map((productId) => products.get(productId))
+      .filter((product): product is Row => product !== undefined);
+    return { includesFree: chosen.some((row) => row.type === 'free'), paid: chosen.filter((row) => row.type !== 'free' && str(row.name).trim()).map(toTier) };
+  };
 
   const entry = (post: Row): ImportedEntry => {
     const sourceId = str(post.id);
@@ -70,7 +81,7 @@ export function openGhostExport(filePath: string, options: { siteUrl?: string; m
     const field = (name: string) => optional(post[name]) ?? optional(meta[name]);
     const html = withSite(str(post.html).trim() ? htmlCard(tidyGhostHtml(str(post.html), warn), warn, 'The body') : post.lexical ? renderLexical(post.lexical, warn) : post.mobiledoc ? renderMobiledoc(post.mobiledoc, warn) : '');
     if (str(post.codeinjection_head).trim() || str(post.codeinjection_foot).trim()) warn('Code injection dropped: it would run as a script on the page');
-    const { status, notPublicBecause } = statusOf(post);
+    const { status, notPublicBecause, access } = statusOf(post, kind, tiersOf(sourceId));
     const authorIds = authorsOf(sourceId);
     const featureUrl = optional(post.feature_image);
     const featuredImage: ImportedImageRef | undefined = featureUrl
@@ -83,6 +94,7 @@ export function openGhostExport(filePath: string, options: { siteUrl?: string; m
       slug: str(post.slug),
       status,
       ...(notPublicBecause ? { notPublicBecause } : {}),
+      ...(access ? { access } : {}),
       html,
       dek: str(post.custom_excerpt).trim(),
       seoTitle: field('meta_title'),
@@ -158,6 +170,19 @@ function readGhostData(filePath: string, maxBytes: number): GhostData {
     roles: table('roles'),
     roles_users: table('roles_users'),
     settings: table('settings'),
+    products: table('products'),
+    posts_products: table('posts_products'),
+  };
+}
+
+function toTier(row: Row): ImportedTier {
+  const cents = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
+  return {
+    name: str(row.name).trim(),
+    description: str(row.description).trim(),
+    monthlyPriceCents: cents(row.monthly_price),
+    yearlyPriceCents: cents(row.yearly_price),
+    currency: /^[a-z]{3}$/i.test(str(row.currency)) ? str(row.currency).toLowerCase() : null,
   };
 }
 
@@ -169,9 +194,20 @@ function parseJson(text: string): unknown {
   }
 }
 
-function statusOf(post: Row): { status: ImportedEntryStatus; notPublicBecause?: string } {
+/** Ghost's visibility in this site's access levels: free members are signed-in readers, paid members are members. */
+const ACCESS_OF_VISIBILITY: Record<string, ImportedAccess['level']> = { members: 'registered', paid: 'members', tiers: 'tiers' };
+
+function statusOf(post: Row, kind: ImportedEntry['kind'], tiers: { paid: ImportedTier[]; includesFree: boolean }): { status: ImportedEntryStatus; notPublicBecause?: string; access?: ImportedAccess } {
   const visibility = str(post.visibility) || 'public';
-  if (visibility !== 'public') return { status: 'draft', notPublicBecause: `members-only in Ghost (visibility: ${visibility})` };
+  if (visibility !== 'public') {
+    const level = ACCESS_OF_VISIBILITY[visibility];
+    // Pages here are open to all, so a members-only page waits as a draft.
+    if (kind === 'page') return { status: 'draft', notPublicBecause: `members-only in Ghost (visibility: ${visibility})` };
+    if (!level) return { status: 'draft', notPublicBecause: `members-only in Ghost with a visibility this import does not know ("${visibility}")` };
+    const access: ImportedAccess =
+      level !== 'tiers' ? { level, tiers: [] } : tiers.includesFree ? { level: 'registered', tiers: [] } : tiers.paid.length > 0 ? { level, tiers: tiers.paid } : { level: 'members', tiers: [] };
+    return { ...statusOf({ ...post, visibility: 'public' }, kind, tiers), access };
+  }
   if (post.status === 'sent') return { status: 'draft', notPublicBecause: 'sent by email only in Ghost, never published on the site' };
   if (post.status === 'published') return { status: 'published' };
   if (post.status === 'scheduled') return { status: 'scheduled' };

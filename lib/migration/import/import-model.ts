@@ -55,6 +55,15 @@ export type ImportedImageRef = { mediaSourceId?: string; url?: string; alt?: str
 
 export type ImportedEntryStatus = 'published' | 'scheduled' | 'draft' | 'in_review';
 
+/** A membership tier named by the source; matched here by name, created (with what the source says of it) when missing. */
+export type ImportedTier = { name: string; description: string; monthlyPriceCents: number | null; yearlyPriceCents: number | null; currency: string | null };
+
+/**
+ * Who may read a post's whole body at its source, in this site's terms: any signed-in reader
+ * (`registered`), any member, or members of the given tiers.
+ */
+export type ImportedAccess = { level: 'registered' | 'members' | 'tiers'; tiers: ImportedTier[] };
+
 /** A post (→ article) or a page (→ standalone page). */
 export type ImportedEntry = {
   kind: 'post' | 'page';
@@ -67,6 +76,8 @@ export type ImportedEntry = {
    * trash, password-protected, members-only): it is imported as a draft and the report says why.
    */
   notPublicBecause?: string;
+  /** For posts readable only by some readers at the source; absent when anyone could read it. */
+  access?: ImportedAccess;
   /** The body as HTML after the reader's own conversion (autop, shortcodes, blocks, Lexical, Mobiledoc). */
   html: string;
   dek: string;

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import { articleAuthors, articleEntities, articles, articleSlugHistory, pages, revisions, type ArticleStatus, type RevisionMeta } from '@/db/schema';
+import { articleAuthors, articleEntities, articles, articleSlugHistory, pages, revisions, type AccessLevel, type ArticleStatus, type RevisionMeta } from '@/db/schema';
+import { findOrCreateTier } from '@/lib/access/tiers/find-or-create-tier';
 import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
@@ -74,6 +75,18 @@ function bodyOf(context: ImportContext, item: ImportedEntry, images: EntryImages
 type EntryPlan = { status: ArticleStatus; publishedAt: Date | null; scheduledFor: Date | null };
 
 /** The status here: the source's, except that nothing not public there is public here. */
+/** The source's access in this site's terms; tiers are matched by name, and a missing one is created with what the source says of it. */
+function accessOf(tx: ImportTx, context: ImportContext, item: ImportedEntry): { access: AccessLevel; accessTierIds: number[] } {
+  const access = item.access;
+  if (!access) return { access: 'public', accessTierIds: [] };
+  if (access.level !== 'tiers') return { access: access.level, accessTierIds: [] };
+  const tiers = access.tiers.filter((tier) => tier.name.trim()).map((tier) => ({ tier, ...findOrCreateTier(tx, tier) }));
+  if (tiers.length === 0) return { access: 'members', accessTierIds: [] };
+  const created = tiers.filter((tier) => tier.isNew).map(({ tier }) => tier.name.trim());
+  if (created.length > 0) warn(context, `No tier here was named ${created.join(', ')}: created from the source's details; check prices and benefits at /desk/members/tiers.`);
+  return { access: 'tiers', accessTierIds: [...new Set(tiers.map((tier) => tier.id))] };
+}
+
 function planStatus(context: ImportContext, item: ImportedEntry): EntryPlan {
   if (item.notPublicBecause) {
     warn(context, `Imported as a draft and not public, because ${item.notPublicBecause}.`);
@@ -124,6 +137,7 @@ function writeArticle(
     status: plan.status,
     scheduledFor: plan.scheduledFor,
     updatedAt: modifiedAt,
+    ...accessOf(tx, context, item),
   };
 
   let articleId: number;
