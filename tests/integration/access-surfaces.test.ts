@@ -5,6 +5,7 @@ import { createIntegration } from '@/lib/api/integrations/integrations';
 import { getPublishedArticle } from '@/lib/articles/get-published-article';
 import { listPublishedArticles } from '@/lib/articles/list-latest-articles';
 import { isGatedArticleSlug } from '@/lib/access/is-gated-article-slug';
+import { issueMail } from '@/lib/readers/mail/issue-mail';
 import { issueMailContent } from '@/lib/readers/mail/issue-mail-content';
 import { getSiteFeed } from '@/lib/site/feeds/get-site-feed';
 import { searchArticles } from '@/lib/site/search/search-articles';
@@ -74,5 +75,19 @@ describe('a gated article on every public surface', () => {
     const content = issueMailContent({ issueId: issue.id, mode: 'published' });
     expect(JSON.stringify(content)).toContain('Inside the inspections');
     expect(JSON.stringify(content)).not.toContain('Zanzibarite');
+  });
+
+  it('marks members-only articles in the issue email, and only those', () => {
+    const issue = createTestIssue();
+    gatedArticle(issue.id);
+    createTestArticle({ title: 'An open report', issueId: issue.id });
+    createTestArticle({ title: 'For signed-in readers', issueId: issue.id, access: 'registered' });
+    const mail = issueMail({ content: issueMailContent({ issueId: issue.id, mode: 'published' })!, footer: { reason: 'You subscribed.', unsubscribeUrl: 'https://example.org/u', accountUrl: 'https://example.org/a' } });
+    const entryOf = (title: string) => mail.text.split('\n\n').find((entry) => entry.startsWith(`* ${title}`)) ?? '';
+    expect(entryOf('Inside the inspections')).toContain('Members only');
+    expect(entryOf('For signed-in readers')).toContain('Free with a reader account');
+    expect(entryOf('An open report')).not.toMatch(/Members only|reader account/);
+    expect(mail.html).toMatch(/Inside the inspections<\/a>[^]*?Members only/);
+    expect(mail.html.match(/Members only/g)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { campaigns, outbox, subscribers } from '@/db/schema';
+import { articles, campaigns, outbox, subscribers, type AccessLevel } from '@/db/schema';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
 import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
@@ -18,10 +18,11 @@ import { withTempDatabase } from '../factories/temp-database';
 withTempDatabase();
 const { sink } = withSmtpSink();
 
-async function publishTaggedArticle(extraEntityIds: number[] = []) {
+async function publishTaggedArticle(extraEntityIds: number[] = [], { access = 'public' as AccessLevel } = {}) {
   const author = await createTestStaff({ role: 'author' });
   const editor = await createTestStaff({ role: 'editor' });
   const article = createReadyArticle({ owner: author, status: 'approved' });
+  if (access !== 'public') getDb().update(articles).set({ access }).where(eq(articles.id, article.id)).run();
   for (const entityId of extraEntityIds) tagArticle({ articleId: article.id, entityId });
   const result = transitionArticle({ id: article.id, actor: editor, input: { action: 'publish' } });
   expect(result).toMatchObject({ ok: true, status: 'published' });
@@ -53,6 +54,18 @@ describe('alerts for followed entities', () => {
     expect(message.parsed.text).toMatch(/You follow Kazakhstan and Ready Treaty \d+\.|You follow Ready Treaty \d+ and Kazakhstan\./);
     expect(headerOf(message, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(getDb().select({ key: outbox.dedupeKey }).from(outbox).where(eq(outbox.subscriberId, both.id)).all()).toEqual([{ key: `alert:article:${article.id}:subscriber:${both.id}` }]);
+  });
+
+  it('says when the article is for members only, and when it is open to all', async () => {
+    const gated = await publishTaggedArticle([], { access: 'members' });
+    const open = await publishTaggedArticle();
+    createTestSubscriber({ email: 'gated@example.org', follows: [gated.entityId] });
+    createTestSubscriber({ email: 'open@example.org', follows: [open.entityId] });
+    expandCampaigns();
+    await deliverOutbox();
+    const textTo = (address: string) => sink().messages.find((candidate) => candidate.to[0] === address)!.parsed.text;
+    expect(textTo('gated@example.org')).toMatch(/Why this matters, in one sentence\.\s+Members only\s+Read it:/);
+    expect(textTo('open@example.org')).not.toContain('Members only');
   });
 
   it('sends nothing for an article unpublished before the worker reached it', async () => {

@@ -138,7 +138,7 @@ function alertPlan(campaign: Campaign): Plan | null {
   if (campaign.articleId === null) return null;
   const articleId = campaign.articleId;
   const article = getDb()
-    .select({ title: revisions.title, dek: revisions.dek, slug: revisions.slug })
+    .select({ title: revisions.title, dek: revisions.dek, slug: revisions.slug, access: articles.publishedAccess })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .where(and(eq(articles.id, articleId), isPublicArticle()))
@@ -162,7 +162,7 @@ function alertPlan(campaign: Campaign): Plan | null {
       return batch.map((reader) => {
         const links = readerMailLinks(reader.id);
         const mail = alertMail({
-          article: { title: article.title, dek: article.dek, url },
+          article: { title: article.title, dek: article.dek, url, access: article.access },
           followed: followed.get(`${reader.id}:${articleId}`) ?? [],
           footer: { reason: 'You get this because you follow these subjects on Masthead.', unsubscribeUrl: links.unsubscribeUrl, accountUrl: links.accountUrl },
         });
@@ -228,7 +228,7 @@ function digestPlan({ campaign, now }: { campaign: Campaign; now: Date }): Plan 
 /** Public articles first published in [from, to) that mention something the reader follows, oldest first. */
 function digestArticles(tx: Tx, { subscriberId, from, to, siteUrl }: { subscriberId: number; from: Date; to: Date; siteUrl: string }): DigestArticle[] {
   const rows = tx
-    .selectDistinct({ id: articles.id, title: revisions.title, dek: revisions.dek, slug: revisions.slug, firstPublishedAt: articles.firstPublishedAt })
+    .selectDistinct({ id: articles.id, title: revisions.title, dek: revisions.dek, slug: revisions.slug, firstPublishedAt: articles.firstPublishedAt, access: articles.publishedAccess })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .innerJoin(publishedArticleEntities, eq(publishedArticleEntities.articleId, articles.id))
@@ -238,7 +238,7 @@ function digestArticles(tx: Tx, { subscriberId, from, to, siteUrl }: { subscribe
     .all();
   if (rows.length === 0) return [];
   const followed = followedEntityNames(tx, { subscriberIds: [subscriberId], articleIds: rows.map((row) => row.id) });
-  return rows.map((row) => ({ title: row.title, dek: row.dek, url: `${siteUrl}/articles/${row.slug}`, followed: followed.get(`${subscriberId}:${row.id}`) ?? [] }));
+  return rows.map((row) => ({ title: row.title, dek: row.dek, url: `${siteUrl}/articles/${row.slug}`, access: row.access, followed: followed.get(`${subscriberId}:${row.id}`) ?? [] }));
 }
 
 /** For each `subscriber:article` pair, the names of the followed entities the article is tagged with. */

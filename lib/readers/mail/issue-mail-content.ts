@@ -7,7 +7,9 @@ import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { toMediaView } from '@/lib/media/media-view';
 
-export type IssueMailArticle = { title: string; dek: string; url: string; authors: Byline[] };
+import type { AccessLevel } from '@/db/schema';
+
+export type IssueMailArticle = { title: string; dek: string; url: string; authors: Byline[]; access: AccessLevel };
 
 export type IssueMailContent = {
   issueId: number;
@@ -33,14 +35,14 @@ export function issueMailContent({ issueId, mode }: { issueId: number; mode: 'pu
   const rows =
     mode === 'published'
       ? db
-          .select({ id: articles.id, title: revisions.title, dek: revisions.dek, slug: revisions.slug, sectionId: articles.publishedSectionId, position: articles.issuePosition })
+          .select({ id: articles.id, title: revisions.title, dek: revisions.dek, slug: revisions.slug, sectionId: articles.publishedSectionId, position: articles.issuePosition, access: articles.publishedAccess })
           .from(articles)
           .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
           .where(and(isPublicArticle(), eq(articles.publishedIssueId, issueId)))
           .orderBy(asc(articles.issuePosition), asc(articles.id))
           .all()
       : db
-          .select({ id: articles.id, title: articles.title, dek: articles.dek, slug: articles.slug, sectionId: articles.sectionId, position: articles.issuePosition })
+          .select({ id: articles.id, title: articles.title, dek: articles.dek, slug: articles.slug, sectionId: articles.sectionId, position: articles.issuePosition, access: articles.access })
           .from(articles)
           .where(and(eq(articles.issueId, issueId), inArray(articles.status, ['approved', 'scheduled', 'published'])))
           .orderBy(asc(articles.issuePosition), asc(articles.id))
@@ -52,6 +54,7 @@ export function issueMailContent({ issueId, mode }: { issueId: number; mode: 'pu
     dek: row.dek,
     url: `${siteUrl}/articles/${row.slug}`,
     authors: bylines.get(row.id) ?? [],
+    access: row.access,
   });
   const grouped = allSections
     .map((section) => ({ name: section.name, articles: rows.filter((row) => row.sectionId === section.id).map(toArticle) }))

@@ -1,3 +1,4 @@
+import { accessLabel } from './access-label';
 import { escapeHtml } from './escape-html';
 import type { IssueMailContent } from './issue-mail-content';
 import { mailHtml, mailTextFooter, paragraphsHtml, type MailFooter } from './mail-layout';
@@ -17,7 +18,11 @@ export function issueMail({ content, footer }: { content: IssueMailContent; foot
   if (content.editorsNote.trim()) textParts.push(`FROM THE EDITOR\n\n${content.editorsNote.trim()}`);
   textParts.push('IN THIS ISSUE');
   for (const section of content.sections) {
-    const entries = section.articles.map((article) => [`* ${article.title}`, article.dek ? `  ${article.dek}` : '', byline(article.authors) ? `  ${byline(article.authors)}` : '', `  ${article.url}`].filter(Boolean).join('\n'));
+    const entries = section.articles.map((article) =>
+      [`* ${article.title}`, article.dek ? `  ${article.dek}` : '', byline(article.authors) ? `  ${byline(article.authors)}` : '', accessLabel(article.access) ? `  ${accessLabel(article.access)}` : '', `  ${article.url}`]
+        .filter(Boolean)
+        .join('\n'),
+    );
     textParts.push(`${section.name.toUpperCase()}\n\n${entries.join('\n\n')}`);
   }
   if (content.sections.length === 0) textParts.push('The table of contents is online.');
@@ -42,6 +47,7 @@ export function issueMail({ content, footer }: { content: IssueMailContent; foot
           `<a href="${escapeHtml(article.url)}" style="font-size:18px;font-weight:bold;color:#1a1a1a;text-decoration:none;">${escapeHtml(article.title)}</a>`,
           article.dek ? `<div style="color:#444444;">${escapeHtml(article.dek)}</div>` : '',
           byline(article.authors) ? `<div style="font-family:Arial,sans-serif;font-size:13px;color:#555555;">${escapeHtml(byline(article.authors))}</div>` : '',
+          accessLabel(article.access) ? `<div style="font-family:Arial,sans-serif;font-size:12px;color:#8a1c1c;">${escapeHtml(accessLabel(article.access))}</div>` : '',
           '</div>',
         ].join(''),
       );
