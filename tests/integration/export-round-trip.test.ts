@@ -3,7 +3,25 @@ import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
-import { articles, articleSlugHistory, contributors, entities, entityRedirects, issues, navigationItems, pages, redirects, sections, subscribers, users } from '@/db/schema';
+import {
+  articles,
+  articleSlugHistory,
+  contributors,
+  entities,
+  entityRedirects,
+  institutionDomains,
+  institutionIpRanges,
+  institutions,
+  issues,
+  memberships,
+  membershipTiers,
+  navigationItems,
+  pages,
+  redirects,
+  sections,
+  subscribers,
+  users,
+} from '@/db/schema';
 import { seedDemoMagazine } from '@/scripts/seed/seed-demo-magazine';
 import { getHomePage } from '@/lib/site/get-home-page';
 import { getArticlePage } from '@/lib/site/get-article-page';
@@ -96,6 +114,40 @@ async function seedRichMagazine(): Promise<void> {
     { email: 'bo@example.org', status: 'unsubscribed', confirmedAt: new Date('2025-02-01T08:00:00Z'), unsubscribedAt: new Date('2025-03-01T08:00:00Z'), wantsIssueEmail: false },
     { email: 'cy@example.org', status: 'pending' },
   ]).run();
+  // Members and institutions: who may read the gated articles must travel with them.
+  const ada = db.select().from(subscribers).where(eq(subscribers.email, 'ada@example.org')).get()!;
+  const tier = db.insert(membershipTiers).values({ name: 'Patron', slug: 'patron', description: 'Supports the reporting', monthlyPriceCents: 900, yearlyPriceCents: 9000, currency: 'eur', benefits: ['The archive'], providerMonthlyPriceId: 'price_patron_m' }).returning().get();
+  db.insert(memberships).values([
+    { subscriberId: ada.id, tierId: tier.id, source: 'complimentary', startsAt: new Date('2025-01-01T00:00:00Z'), endsAt: new Date('2027-01-01T00:00:00Z'), note: 'Board member' },
+    { subscriberId: ada.id, tierId: tier.id, source: 'payment', status: 'canceled', startsAt: new Date('2024-01-01T00:00:00Z'), providerCustomerId: 'cus_1', providerSubscriptionId: 'sub_1', providerUpdatedAt: 1_700_000_000_000 },
+  ]).run();
+  db.update(articles).set({ access: 'tiers', accessTierIds: [tier.id], publishedAccess: 'tiers', publishedAccessTierIds: [tier.id] }).where(eq(articles.id, second!.id)).run();
+  db.update(issues).set({ defaultAccess: 'members', archiveFreeAfterMonths: 12 }).where(eq(issues.status, 'published')).run();
+  const library = db.insert(institutions).values({ name: 'City Library', slug: 'city-library', tierId: tier.id, seats: 20, startsAt: new Date('2025-01-01T00:00:00Z'), contactEmail: 'librarian@library.example.edu' }).returning().get();
+  db.insert(institutionIpRanges).values([
+    { institutionId: library.id, cidr: '192.0.2.0/24', family: 4, first: 'c0000200', last: 'c00002ff' },
+    { institutionId: library.id, cidr: '2001:db8::/32', family: 6, first: '20010db8000000000000000000000000', last: '20010db8ffffffffffffffffffffffff' },
+  ]).run();
+  db.insert(institutionDomains).values({ institutionId: library.id, domain: 'library.example.edu' }).run();
+}
+
+/** Tiers, memberships (by reader address), institutions with their rules, and each article's and issue's access. */
+function readAccessRecords() {
+  const db = getDb();
+  return {
+    tiers: db.select().from(membershipTiers).all().map(({ createdAt: _c, updatedAt: _u, ...tier }) => tier),
+    memberships: db
+      .select({ email: subscribers.email, tierId: memberships.tierId, source: memberships.source, status: memberships.status, startsAt: memberships.startsAt, endsAt: memberships.endsAt, providerSubscriptionId: memberships.providerSubscriptionId, providerUpdatedAt: memberships.providerUpdatedAt, note: memberships.note })
+      .from(memberships)
+      .innerJoin(subscribers, eq(subscribers.id, memberships.subscriberId))
+      .orderBy(memberships.startsAt)
+      .all(),
+    institutions: db.select().from(institutions).all().map(({ createdAt: _c, updatedAt: _u, ...institution }) => institution),
+    ranges: db.select({ institutionId: institutionIpRanges.institutionId, cidr: institutionIpRanges.cidr, family: institutionIpRanges.family, first: institutionIpRanges.first, last: institutionIpRanges.last }).from(institutionIpRanges).all(),
+    domains: db.select({ institutionId: institutionDomains.institutionId, domain: institutionDomains.domain }).from(institutionDomains).all(),
+    articles: db.select({ id: articles.id, access: articles.access, accessTierIds: articles.accessTierIds, publishedAccess: articles.publishedAccess, publishedAccessTierIds: articles.publishedAccessTierIds }).from(articles).all(),
+    issues: db.select({ id: issues.id, defaultAccess: issues.defaultAccess, archiveFreeAfterMonths: issues.archiveFreeAfterMonths }).from(issues).all(),
+  };
 }
 
 /** Everything the public site reads, page by page, from the database open now. */
@@ -167,6 +219,7 @@ describe('export, then import into an empty database', () => {
     useDatabase(source);
     await seedRichMagazine();
     const before = await readPublicSite();
+    const accessBefore = readAccessRecords();
     const exported = newFolder();
     const result = await exportSite({ write: folderExportWriter(exported) });
     expect(result.warnings).toEqual([]);
@@ -183,6 +236,9 @@ describe('export, then import into an empty database', () => {
     expect(before.corrections?.total).toBeGreaterThan(0);
     expect(before.subscribers.find((reader) => reader.email === 'bo@example.org')?.status).toBe('unsubscribed');
     expect(comparable(after)).toEqual(comparable(before));
+    expect(accessBefore.memberships).toHaveLength(2);
+    expect(accessBefore.articles.filter((article) => article.access !== 'public').length).toBeGreaterThanOrEqual(3);
+    expect(readAccessRecords()).toEqual(accessBefore);
     // The image files are there too, byte for byte.
     const image = fs.readdirSync(path.join(target, 'media'), { recursive: true }).filter((name) => String(name).includes('.')).sort();
     expect(image).toEqual(fs.readdirSync(path.join(source, 'media'), { recursive: true }).filter((name) => String(name).includes('.')).sort());

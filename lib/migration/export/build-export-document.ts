@@ -23,6 +23,7 @@ import {
   sections,
 } from '@/db/schema';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { buildAccessExport } from './export-access';
 import { EXPORT_SCHEMA_VERSION, type ExportedArticle, type MastheadExport } from './export-schema';
 
 const iso = (value: Date) => value.toISOString();
@@ -104,6 +105,10 @@ export function buildExportDocument({ now = new Date(), wordpressFile }: { now?:
     scheduledFor: isoOrNull(row.scheduledFor),
     embargoedUntil: isoOrNull(row.embargoedUntil),
     unpublishedAt: isoOrNull(row.unpublishedAt),
+    access: row.access,
+    accessTierIds: row.accessTierIds,
+    publishedAccess: row.publishedAccess,
+    publishedAccessTierIds: row.publishedAccessTierIds,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     authorIds: (authors.get(row.id) ?? []).map((author) => author.contributorId),
@@ -215,6 +220,7 @@ export function buildExportDocument({ now = new Date(), wordpressFile }: { now?:
       .orderBy(asc(redirects.id))
       .all()
       .map(({ createdBy: _createdBy, ...row }) => ({ ...row, lastHitAt: isoOrNull(row.lastHitAt), createdAt: iso(row.createdAt) })),
+    ...buildAccessExport(db),
     files: { subscribers: 'subscribers.csv', redirects: 'redirects.csv', media: 'media/', ...(wordpressFile ? { wordpress: wordpressFile } : {}) },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ACCESS_LEVELS,
   ARTICLE_ENTITY_SOURCES,
   ARTICLE_STATUSES,
   CONTRIBUTOR_REVIEW_STATUSES,
@@ -7,6 +8,8 @@ import {
   ENTITY_KINDS,
   ENTITY_STATUSES,
   ISSUE_STATUSES,
+  MEMBERSHIP_SOURCES,
+  MEMBERSHIP_STATUSES,
   NAVIGATION_MENUS,
   PAGE_STATUSES,
   REDIRECT_ORIGINS,
@@ -88,6 +91,10 @@ export const exportedIssueSchema = z.object({
   status: z.enum(ISSUE_STATUSES),
   publishedAt: optionalMoment,
   isEmailWanted: z.boolean(),
+  /** The access new articles of the issue start with; null: public. */
+  defaultAccess: z.enum(ACCESS_LEVELS).nullable().default(null),
+  /** Gated articles of the issue become public this many months after the cover month; null: never. */
+  archiveFreeAfterMonths: z.number().int().nullable().default(null),
   /** The table of contents: article ids in reading order (by section, then position). */
   articleIds: z.array(id),
   createdAt: moment,
@@ -163,6 +170,11 @@ export const exportedArticleSchema = z.object({
   scheduledFor: optionalMoment,
   embargoedUntil: optionalMoment,
   unpublishedAt: optionalMoment,
+  /** Who may read the whole body, in the working copy and as published; tier ids when `tiers`. */
+  access: z.enum(ACCESS_LEVELS).default('public'),
+  accessTierIds: z.array(id).default([]),
+  publishedAccess: z.enum(ACCESS_LEVELS).default('public'),
+  publishedAccessTierIds: z.array(id).default([]),
   createdAt: moment,
   updatedAt: moment,
   /** The working copy's byline, in order. */
@@ -212,6 +224,56 @@ export const exportedRedirectSchema = z.object({
   createdAt: moment,
 });
 
+export const exportedTierSchema = z.object({
+  id,
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  /** Smallest currency unit (cents); null: not offered for that period. */
+  monthlyPriceCents: z.number().int().nullable(),
+  yearlyPriceCents: z.number().int().nullable(),
+  currency: z.string(),
+  benefits: z.array(z.string()),
+  /** The payment provider's price ids, so checkout and webhooks go on working on the new install. */
+  providerMonthlyPriceId: z.string().nullable(),
+  providerYearlyPriceId: z.string().nullable(),
+  isActive: z.boolean(),
+  position: z.number().int(),
+  createdAt: moment,
+  updatedAt: moment,
+});
+
+/** A reader's membership, tied to the reader by address (the row of `subscribers.csv`). */
+export const exportedMembershipSchema = z.object({
+  email: z.string(),
+  tierId: id,
+  source: z.enum(MEMBERSHIP_SOURCES),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  startsAt: moment,
+  endsAt: optionalMoment,
+  providerCustomerId: z.string().nullable(),
+  providerSubscriptionId: z.string().nullable(),
+  providerUpdatedAt: z.number().int().nullable().describe('Milliseconds since the epoch'),
+  note: z.string(),
+  createdAt: moment,
+});
+
+export const exportedInstitutionSchema = z.object({
+  id,
+  name: z.string(),
+  slug: z.string(),
+  tierId: id.nullable(),
+  seats: z.number().int().nullable(),
+  startsAt: moment,
+  endsAt: optionalMoment,
+  contactEmail: z.string(),
+  note: z.string(),
+  /** IPv4 and IPv6 ranges as written on the desk (`192.0.2.0/24`); checked again on import. */
+  ipRanges: z.array(z.string()),
+  domains: z.array(z.string()),
+  createdAt: moment,
+});
+
 export const mastheadExportSchema = z
   .object({
     schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
@@ -227,6 +289,9 @@ export const mastheadExportSchema = z
     pages: z.array(exportedPageSchema),
     navigation: z.array(exportedNavigationItemSchema),
     redirects: z.array(exportedRedirectSchema),
+    tiers: z.array(exportedTierSchema).default([]),
+    memberships: z.array(exportedMembershipSchema).default([]),
+    institutions: z.array(exportedInstitutionSchema).default([]),
     /** Files beside this document: `subscribers.csv`, `redirects.csv`, `media/…`, `wordpress.xml`. */
     files: z.object({ subscribers: z.string(), redirects: z.string(), media: z.string(), wordpress: z.string().optional() }),
   })

@@ -16,8 +16,10 @@ import {
   entityAliases,
   entityIdRedirects,
   entityRedirects,
+  institutions,
   issues,
   media,
+  membershipTiers,
   navigationItems,
   pages,
   publishedArticleAuthors,
@@ -34,6 +36,7 @@ import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { updateSiteSettings } from '@/lib/platform/settings/site-settings';
 import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
+import { restoreAccess } from './export-access';
 import { mastheadExportSchema, type MastheadExport } from './export-schema';
 import { EXPORT_DOCUMENT_FILE } from './export-site';
 
@@ -99,10 +102,10 @@ function refuseUnlessEmpty(): void {
       `This database already holds ${held} article${held === 1 ? '' : 's'}; a Masthead export is restored only into a new, empty database (set DATABASE_PATH to a new file and run it again).`,
     );
   }
-  const other = [sections, contributors, entities, issues, media, pages].reduce((total, table) => total + (db.select({ value: count() }).from(table).get()?.value ?? 0), 0);
+  const other = [sections, contributors, entities, issues, media, pages, membershipTiers, institutions].reduce((total, table) => total + (db.select({ value: count() }).from(table).get()?.value ?? 0), 0);
   if (other > 0) {
     throw new InvalidInputError(
-      'This database already holds sections, contributors, entities, issues, images or pages; a Masthead export is restored only into a new, empty database.',
+      'This database already holds sections, contributors, entities, issues, images, pages, membership tiers or institutions; a Masthead export is restored only into a new, empty database.',
     );
   }
 }
@@ -205,6 +208,7 @@ export function importMastheadExport(folder: string): MastheadImportCounts {
           .onConflictDoNothing()
           .run();
       }
+      restoreAccess(tx, document);
       const broken = sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
       if (broken.length > 0) {
         const first = broken[0]!;
