@@ -146,6 +146,24 @@ export const institutionUsage = sqliteTable(
 );
 
 /**
+ * Who holds one of an institution's seats: a reader let in by its email domain holds one until
+ * `INSTITUTION_SEAT_HOLD_MS` after their last gated view (`lastSeenAt`, ms).
+ */
+export const institutionSeats = sqliteTable(
+  'institution_seats',
+  {
+    institutionId: integer('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.institutionId, table.subscriberId] }), index('institution_seats_recent').on(table.institutionId, table.lastSeenAt)],
+);
+
+/**
  * Every event the payment provider sent, by its own id: an event delivered twice is handled once.
  * `outcome` says what it did (or why it was refused), for the desk.
  */

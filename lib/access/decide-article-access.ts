@@ -3,6 +3,7 @@ import { and, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { institutionDomains, institutionIpRanges, institutions, memberships } from '@/db/schema';
 import { isGatedIn, type ArticleAccessRule } from './article-access-rule';
+import { hasSeatFor } from './institution-seats';
 import { ipAddressKey } from './ip-range';
 import { siteMonth } from './site-month';
 
@@ -11,7 +12,8 @@ export type AccessReader = { id: number; email: string };
 export type AccessDecision =
   | { isAllowed: true; reason: 'public' | 'archive' | 'signed-in' | 'membership'; institutionId: null }
   | { isAllowed: true; reason: 'institution-address' | 'institution-domain'; institutionId: number }
-  | { isAllowed: false; reason: 'sign-in-needed' | 'membership-needed' | 'tier-needed'; institutionId: null; isSignedIn: boolean };
+  | { isAllowed: false; reason: 'sign-in-needed' | 'membership-needed' | 'tier-needed'; institutionId: null; isSignedIn: boolean }
+  | { isAllowed: false; reason: 'seats-taken'; institutionId: null; isSignedIn: true; seats: { institution: string; count: number } };
 
 /**
  * Who may read an article's whole body, decided afresh for each request: memberships and institutions
@@ -42,9 +44,11 @@ export function decideArticleAccess({
   const byAddress = address ? institutionsByAddress({ address, now }) : [];
   const addressMatch = byAddress.find((institution) => fits(institution.tierId));
   if (addressMatch) return { isAllowed: true, reason: 'institution-address', institutionId: addressMatch.id };
-  const byDomain = reader ? institutionsByDomain({ email: reader.email, now }) : [];
-  const domainMatch = byDomain.find((institution) => fits(institution.tierId));
+  const byDomain = reader ? institutionsByDomain({ email: reader.email, now }).filter((institution) => fits(institution.tierId)) : [];
+  const domainMatch = byDomain.find((institution) => hasSeatFor({ institutionId: institution.id, seats: institution.seats, subscriberId: reader!.id, now }));
   if (domainMatch) return { isAllowed: true, reason: 'institution-domain', institutionId: domainMatch.id };
+  const full = byDomain[0];
+  if (full && full.seats !== null) return { isAllowed: false, reason: 'seats-taken', institutionId: null, isSignedIn: true, seats: { institution: full.name, count: full.seats } };
 
   if (!reader) return { isAllowed: false, reason: rule.access === 'registered' ? 'sign-in-needed' : 'membership-needed', institutionId: null, isSignedIn: false };
   return { isAllowed: false, reason: wantedTiers ? 'tier-needed' : 'membership-needed', institutionId: null, isSignedIn: true };
@@ -84,11 +88,11 @@ function institutionsByAddress({ address, now }: { address: string; now: Date })
     .all();
 }
 
-function institutionsByDomain({ email, now }: { email: string; now: Date }): InstitutionMatch[] {
+function institutionsByDomain({ email, now }: { email: string; now: Date }): (InstitutionMatch & { name: string; seats: number | null })[] {
   const domain = email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
   if (!domain) return [];
   return getDb()
-    .select({ id: institutions.id, tierId: institutions.tierId })
+    .select({ id: institutions.id, tierId: institutions.tierId, name: institutions.name, seats: institutions.seats })
     .from(institutionDomains)
     .innerJoin(institutions, eq(institutions.id, institutionDomains.institutionId))
     .where(and(eq(institutionDomains.domain, domain), isCurrentInstitution(now)))

@@ -34,6 +34,7 @@ export function createTestInstitution({
   domains = [] as string[],
   startsAt = new Date('2020-01-01T00:00:00Z'),
   endsAt = null as Date | null,
+  seats = null as number | null,
 }: {
   name?: string;
   tierId?: number | null;
@@ -41,10 +42,11 @@ export function createTestInstitution({
   domains?: string[];
   startsAt?: Date;
   endsAt?: Date | null;
+  seats?: number | null;
 } = {}): number {
   sequence += 1;
   const db = getDb();
-  const id = db.insert(institutions).values({ name, slug: `institution-${sequence}`, tierId, startsAt, endsAt }).returning().get().id;
+  const id = db.insert(institutions).values({ name, slug: `institution-${sequence}`, tierId, startsAt, endsAt, seats }).returning().get().id;
   for (const written of ranges) {
     const parsed = parseIpRange(written);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -6,6 +6,7 @@ import type { ArticleAccessRule } from '@/lib/access/article-access-rule';
 import { decideArticleAccess } from '@/lib/access/decide-article-access';
 import { institutionAddress } from '@/lib/access/institution-address';
 import { publishedAccessRule } from '@/lib/access/published-access-rule';
+import { takeInstitutionSeat } from '@/lib/access/institution-seats';
 import { recordInstitutionView } from '@/lib/access/record-institution-view';
 import { createTestInstitution, createTestMembership, createTestTier } from '../factories/access';
 import { createTestArticle, createTestIssue } from '../factories/article';
@@ -102,6 +103,26 @@ describe('decideArticleAccess', () => {
     const otherTier = createTestTier();
     expect(decideArticleAccess({ rule: { access: 'tiers', tierIds: [otherTier], freeFromMonth: null }, reader, address: null, now: NOW }).isAllowed).toBe(false);
     expect(decideArticleAccess({ rule: members, reader: createTestSubscriber({ email: 'someone@elsewhere.example' }), address: null, now: NOW }).isAllowed).toBe(false);
+  });
+
+  it('lets as many email-domain readers in at once as the institution has seats, a seat freeing 30 minutes after its last view', () => {
+    const institutionId = createTestInstitution({ name: 'Harbour Institute', domains: ['harbour.example'], ranges: ['198.51.100.0/24'], seats: 2 });
+    const [first, second, third] = ['a', 'b', 'c'].map((name) => createTestSubscriber({ email: `${name}@harbour.example` }));
+    const read = (reader: { id: number; email: string }, now: Date, address: string | null = null) => {
+      const decision = decideArticleAccess({ rule: members, reader, address, now });
+      if (decision.institutionId !== null) takeInstitutionSeat({ institutionId: decision.institutionId, subscriberId: reader.id, now });
+      return decision;
+    };
+    expect(read(first!, NOW)).toEqual({ isAllowed: true, reason: 'institution-domain', institutionId });
+    expect(read(second!, new Date(NOW.getTime() + 60_000))).toMatchObject({ isAllowed: true, institutionId });
+    const refused = read(third!, new Date(NOW.getTime() + 120_000));
+    expect(refused).toEqual({ isAllowed: false, reason: 'seats-taken', institutionId: null, isSignedIn: true, seats: { institution: 'Harbour Institute', count: 2 } });
+    // Those holding a seat keep reading; on the institution's own network, seats do not count.
+    expect(read(first!, new Date(NOW.getTime() + 20 * 60_000)).isAllowed).toBe(true);
+    expect(read(third!, new Date(NOW.getTime() + 20 * 60_000), '198.51.100.7')).toMatchObject({ isAllowed: true, reason: 'institution-address' });
+    // The second reader's seat frees 30 minutes after their last view; the first one's was renewed at minute 20.
+    expect(read(third!, new Date(NOW.getTime() + 31 * 60_000 + 60_000)).isAllowed).toBe(true);
+    expect(read(second!, new Date(NOW.getTime() + 33 * 60_000))).toMatchObject({ isAllowed: false, reason: 'seats-taken' });
   });
 
   it('makes a gated article of an issue public once its archive rule says so', () => {

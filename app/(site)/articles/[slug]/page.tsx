@@ -94,7 +94,7 @@ export default async function ArticlePage({ params }: Props) {
         modifiedAt={article.modifiedAt}
         corrections={article.corrections}
         isMembersContent={isGated && !isShut}
-        accessPanel={access && !access.isAllowed ? <AccessPanel reason={access.reason} isSignedIn={access.isSignedIn} /> : null}
+        accessPanel={access && !access.isAllowed ? <AccessPanel reason={access.reason} isSignedIn={access.isSignedIn} seats={access.reason === 'seats-taken' ? access.seats : null} /> : null}
       />
       <div className="article-after">
         {related.length > 0 ? (
