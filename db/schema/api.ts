@@ -11,6 +11,8 @@ export const integrations = sqliteTable(
     name: text('name').notNull(),
     /** 26 hex characters, as Ghost's Content API keys are: read-only, meant to be used in public front ends. */
     contentKey: text('content_key').notNull(),
+    /** A members key: it reads members-only articles in full, so it must be kept secret (a members' app, a partner). */
+    readsMembersContent: integer('reads_members_content', { mode: 'boolean' }).notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),

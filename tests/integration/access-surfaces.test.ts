@@ -67,6 +67,37 @@ describe('a gated article on every public surface', () => {
     expect(text).not.toContain('Zanzibarite');
     const post = (JSON.parse(text) as { posts: { visibility: string; access: boolean }[] }).posts[0]!;
     expect(post).toMatchObject({ visibility: 'members', access: false });
+    expect(response.headers.get('cache-control')).toContain('public');
+  });
+
+  it('answers a members key with the whole body, privately, and never a public key', async () => {
+    gatedArticle();
+    const members = createIntegration({ name: 'Members app', readsMembersContent: true, actorId: null });
+    if (!members.ok) throw new Error(members.error);
+    expect(members.integration.readsMembersContent).toBe(true);
+    const response = answerContentRequest({ request: new Request(`http://localhost/ghost/api/content/posts/?key=${members.integration.contentKey}&formats=html,plaintext`), path: ['posts'] });
+    const text = await response.text();
+    expect(text).toContain(SECRET);
+    const post = (JSON.parse(text) as { posts: { visibility: string; access: boolean; html: string }[] }).posts[0]!;
+    expect(post).toMatchObject({ visibility: 'members', access: true });
+    // A shared cache must not keep what only this key may read.
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const plain = createIntegration({ name: 'Public site', actorId: null });
+    if (!plain.ok) throw new Error(plain.error);
+    expect(plain.integration.readsMembersContent).toBe(false);
+  });
+
+  it('filters posts by visibility as Ghost themes ask for them', async () => {
+    const gated = gatedArticle();
+    const open = createTestArticle({ title: 'An open piece' });
+    const created = createIntegration({ name: 'Theme', actorId: null });
+    if (!created.ok) throw new Error(created.error);
+    const slugsFor = async (filter: string) => {
+      const response = answerContentRequest({ request: new Request(`http://localhost/ghost/api/content/posts/?key=${created.integration.contentKey}&filter=${encodeURIComponent(filter)}`), path: ['posts'] });
+      return ((await response.json()) as { posts: { slug: string }[] }).posts.map((post) => post.slug);
+    };
+    expect(await slugsFor('visibility:public')).toEqual([open.slug]);
+    expect(await slugsFor('visibility:members')).toEqual([gated.slug]);
   });
 
   it('lists a gated article in the issue email by title, dek and link only', () => {

@@ -44,8 +44,8 @@ export function answerContentRequest({ request, path, limits = CONTENT_API_RATE_
       const retryAfter = Math.ceil(Math.max(limits.byAddress.windowMs, limits.byKey.windowMs) / 1000);
       return errorResponse(new ContentApiError('TooManyRequestsError', 'Too many requests.', `Too many requests for this key or address; try again in ${retryAfter} seconds.`), { 'Retry-After': String(retryAfter) });
     }
-    const body = JSON.stringify(route(path, readContentQuery(url.searchParams)));
-    return jsonResponse({ request, body });
+    const body = JSON.stringify(route(path, { ...readContentQuery(url.searchParams), readsMembersContent: integration.readsMembersContent }));
+    return jsonResponse({ request, body, isPrivate: integration.readsMembersContent });
   } catch (error) {
     if (error instanceof ContentApiError) return errorResponse(error);
     console.error('A Content API request failed:', error);
@@ -68,7 +68,7 @@ export function answerContentPreflight(request: Request): Response {
   });
 }
 
-function checkKey(key: string | null): { id: number } {
+function checkKey(key: string | null): { id: number; readsMembersContent: boolean } {
   if (!key) {
     throw new ContentApiError(
       'UnauthorizedError',
@@ -93,13 +93,14 @@ function route(path: string[], query: ContentQuery): unknown {
   throw new ContentApiError('NotFoundError', 'Resource not found', `There is no Content API resource at /ghost/api/content/${path.join('/')}/.`);
 }
 
-function jsonResponse({ request, body }: { request: Request; body: string }): Response {
+function jsonResponse({ request, body, isPrivate }: { request: Request; body: string; isPrivate: boolean }): Response {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     // Public content, the same for every holder of a valid key (the key is in the address): shared caches may keep it.
-    'Cache-Control': READER_CACHE_CONTROL,
+    // A members key reads what others may not: nothing it is answered may be kept by a shared cache.
+    'Cache-Control': isPrivate ? 'private, no-store' : READER_CACHE_CONTROL,
     ETag: etag,
   };
   if (request.headers.get('accept-version')) headers['Content-Version'] = 'v6.0';

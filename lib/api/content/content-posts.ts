@@ -91,7 +91,7 @@ const POST_FIELDS: FilterFields = {
   created_at: { kind: 'date', column: articles.createdAt },
   // Masthead has no featured flag: no post is featured.
   featured: { kind: 'boolean', condition: sql`0` },
-  visibility: { kind: 'constant', value: 'public' },
+  visibility: { kind: 'text', column: sql`case when ${articles.publishedAccess} = 'public' then 'public' else 'members' end` },
   status: { kind: 'constant', value: 'published' },
   tag: { kind: 'membership', matchesAny: hasTag },
   tags: { kind: 'membership', matchesAny: hasTag },
@@ -167,9 +167,10 @@ function serialize(rows: PostRow[], query: ContentQuery): Record<string, unknown
     : null;
   return rows.flatMap((stored) => {
     if (!stored.publishedAt) return [];
-    // A key is an integration's, never a member's: a gated article is answered with its public part only.
+    // Only a members key reads a gated article whole; any other key gets its public part.
     const isGated = stored.publishedAccess !== 'public';
-    const row = isGated ? withPublicPartOnly(stored) : stored;
+    const isShut = isGated && !query.readsMembersContent;
+    const row = isShut ? withPublicPartOnly(stored) : stored;
     const image = row.meta.featuredMediaId ? images.get(row.meta.featuredMediaId) : undefined;
     const post: ContentPost = {
       id: toContentId('post', row.id),
@@ -193,7 +194,7 @@ function serialize(rows: PostRow[], query: ContentQuery): Record<string, unknown
       url: `${siteUrl}/articles/${row.slug}`,
       excerpt: row.dek || makeExcerpt(row.bodyText, EXCERPT_LENGTH),
       reading_time: readingTime(row.wordCount),
-      access: !isGated,
+      access: !isShut,
       comments: false,
       og_image: null,
       og_title: null,

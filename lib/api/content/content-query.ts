@@ -13,6 +13,8 @@ export type ContentQuery = {
   fields: string[] | null;
   formats: Set<string>;
   order: OrderTerm[] | null;
+  /** The key is a members key: members-only posts are answered in full. */
+  readsMembersContent: boolean;
 };
 
 export const DEFAULT_LIMIT = 15;
@@ -31,6 +33,8 @@ export function readContentQuery(params: URLSearchParams): ContentQuery {
     fields: params.get('fields') ? [...listOf(params.get('fields'))] : null,
     formats: params.get('formats') ? listOf(params.get('formats')) : new Set(['html']),
     order: readOrder(params.get('order')),
+    // Set by the caller from the key, never from the address.
+    readsMembersContent: false,
   };
 }
 

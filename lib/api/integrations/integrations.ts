@@ -12,6 +12,7 @@ export type IntegrationSummary = {
   id: number;
   name: string;
   contentKey: string;
+  readsMembersContent: boolean;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -25,16 +26,19 @@ export const integrationNameSchema = z
 
 export type CreateIntegrationResult = { ok: true; integration: IntegrationSummary } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
-/** A new integration with a fresh Content API key: 26 hex characters, as Ghost's clients expect. */
-export function createIntegration({ name, actorId }: { name: unknown; actorId: number | null }): CreateIntegrationResult {
+/**
+ * A new integration with a fresh Content API key: 26 hex characters, as Ghost's clients expect. A members
+ * key (`readsMembersContent`) is answered members-only articles in full.
+ */
+export function createIntegration({ name, readsMembersContent = false, actorId }: { name: unknown; readsMembersContent?: boolean; actorId: number | null }): CreateIntegrationResult {
   const parsed = integrationNameSchema.safeParse(name);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'That name is not valid.';
     return { ok: false, error: message, fieldErrors: { name: message } };
   }
   const row = getDb().transaction((tx) => {
-    const created = tx.insert(integrations).values({ name: parsed.data, contentKey: newContentKey(), createdBy: actorId }).returning().get();
-    recordAudit(tx, { actorId, action: 'integration.create', subjectType: 'integration', subjectId: created.id, note: created.name });
+    const created = tx.insert(integrations).values({ name: parsed.data, contentKey: newContentKey(), readsMembersContent, createdBy: actorId }).returning().get();
+    recordAudit(tx, { actorId, action: 'integration.create', subjectType: 'integration', subjectId: created.id, note: readsMembersContent ? `${created.name} (members key)` : created.name });
     return created;
   });
   return { ok: true, integration: summaryOf(row) };
@@ -67,10 +71,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * The integration holding this Content API key, or null for an unknown or revoked one. Notes when the
  * key was last used, at most once a minute, so reading does not turn every request into a write.
  */
-export function findIntegrationByKey({ key, now = new Date() }: { key: string; now?: Date }): { id: number; name: string } | null {
+export function findIntegrationByKey({ key, now = new Date() }: { key: string; now?: Date }): { id: number; name: string; readsMembersContent: boolean } | null {
   const db = getDb();
   const row = db
-    .select({ id: integrations.id, name: integrations.name, lastUsedAt: integrations.lastUsedAt })
+    .select({ id: integrations.id, name: integrations.name, readsMembersContent: integrations.readsMembersContent, lastUsedAt: integrations.lastUsedAt })
     .from(integrations)
     .where(and(eq(integrations.contentKey, key), isNull(integrations.revokedAt)))
     .get();
@@ -78,7 +82,7 @@ export function findIntegrationByKey({ key, now = new Date() }: { key: string; n
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     db.update(integrations).set({ lastUsedAt: now }).where(eq(integrations.id, row.id)).run();
   }
-  return { id: row.id, name: row.name };
+  return { id: row.id, name: row.name, readsMembersContent: row.readsMembersContent };
 }
 
 function newContentKey(): string {
@@ -86,5 +90,5 @@ function newContentKey(): string {
 }
 
 function summaryOf(row: typeof integrations.$inferSelect): IntegrationSummary {
-  return { id: row.id, name: row.name, contentKey: row.contentKey, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+  return { id: row.id, name: row.name, contentKey: row.contentKey, readsMembersContent: row.readsMembersContent, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
 }

@@ -13,14 +13,15 @@ export type CreateIntegrationState = StaffActionState<CreateResult>;
 export const createIntegrationAction = staffAction({
   name: 'integration.create',
   permission: 'integration.manage',
-  input: z.object({ name: formText }),
+  input: z.object({ name: formText, readsMembersContent: z.preprocess((value) => value === 'yes', z.boolean()) }),
   returnTo: '/desk/settings/integrations',
   audit: 'in-domain',
   run: ({ staff, input }): CreateResult => {
-    const result = createIntegration({ name: input.name, actorId: staff.id });
+    const result = createIntegration({ name: input.name, readsMembersContent: input.readsMembersContent, actorId: staff.id });
     if (!result.ok) return result;
     revalidatePath('/desk/settings/integrations');
-    return { ok: true, message: `Added ${result.integration.name}. Its Content API key is ${result.integration.contentKey}.` };
+    const kind = result.integration.readsMembersContent ? 'members key (it reads members-only articles in full; keep it secret)' : 'Content API key';
+    return { ok: true, message: `Added ${result.integration.name}. Its ${kind} is ${result.integration.contentKey}.` };
   },
 });
 

@@ -16,6 +16,10 @@ export function IntegrationForm() {
       <Field id="integration-name" label="Name" hint="The site or tool that will read the Content API, such as “Newsletter archive”." error={nameError}>
         {(control) => <input name="name" required maxLength={80} {...control} />}
       </Field>
+      <label className="checkbox">
+        <input type="checkbox" name="readsMembersContent" value="yes" /> Members key: reads members-only articles in full. Keep it secret: use it
+        only on a server, never in a public page.
+      </label>
       <Button type="submit" isBusy={isPending} busyLabel="Adding…">
         Add integration
       </Button>

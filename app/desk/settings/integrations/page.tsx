@@ -64,6 +64,12 @@ export default async function IntegrationsPage() {
                   <code>{siteUrl}</code>
                   <br />
                   <code aria-label={`Content API key of ${integration.name}`}>{integration.contentKey}</code>
+                  {integration.readsMembersContent ? (
+                    <>
+                      <br />
+                      <strong>Members key</strong>: reads members-only articles in full
+                    </>
+                  ) : null}
                 </td>
                 <td>{when(integration.lastUsedAt)}</td>
                 <td>

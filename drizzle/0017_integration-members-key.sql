@@ -1,0 +1,1 @@
+ALTER TABLE `integrations` ADD `reads_members_content` integer DEFAULT false NOT NULL;
