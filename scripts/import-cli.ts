@@ -44,15 +44,20 @@ runCommand(async () => {
   const job = claimJob(getImportRun(runId)!.jobId!);
   if (job) {
     const collectGarbage = fullGarbageCollection();
-    const writer: ImportWriter = (input) =>
-      importFromReader({
+    // Also once the last item is written and once the writer is done: what follows (expiring the cache
+    // for every article, saving the report) then finds room in the heap instead of growing it.
+    const writer: ImportWriter = async (input) => {
+      const report = await importFromReader({
         ...input,
         onProgress: (done, total) => {
           input.onProgress?.(done, total);
           progress.show(done, total);
-          if (done % COLLECT_EVERY === 0) collectGarbage();
+          if (done % COLLECT_EVERY === 0 || done === total) collectGarbage();
         },
       });
+      collectGarbage();
+      return report;
+    };
     // The run keeps its failure; the command reports it below.
     await createImportJobHandler({ readerFor: readerForSource, writer })(job).catch(() => undefined);
   } else {

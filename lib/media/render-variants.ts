@@ -1,5 +1,5 @@
 import 'server-only';
-import sharp, { type Sharp } from 'sharp';
+import type { default as SharpConstructor, Sharp } from 'sharp';
 import type { ImageFormat } from './image-format';
 import { MAX_INPUT_PIXELS, VARIANT_WIDTHS } from './media-limits';
 
@@ -33,14 +33,16 @@ export async function renderVariants({
   const fallback = FALLBACK_FORMAT[format];
   const outputs: ImageFormat[] = fallback ? ['webp', fallback] : ['webp'];
   const rendered: RenderedVariant[] = [];
+  // Loaded on first use, as in inspectImage: a process that never resizes an image need not carry libvips.
+  const { default: sharp } = await import('sharp');
   // One at a time: a 50-megapixel image decodes to about 200 MB, and uploads are rare.
   for (const targetWidth of widths) {
-    for (const output of outputs) rendered.push(await renderVariant({ bytes, width: targetWidth, output }));
+    for (const output of outputs) rendered.push(await renderVariant({ sharp, bytes, width: targetWidth, output }));
   }
   return rendered;
 }
 
-async function renderVariant({ bytes, width, output }: { bytes: Buffer; width: number; output: ImageFormat }): Promise<RenderedVariant> {
+async function renderVariant({ sharp, bytes, width, output }: { sharp: typeof SharpConstructor; bytes: Buffer; width: number; output: ImageFormat }): Promise<RenderedVariant> {
   const pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' })
     .rotate()
     .resize({ width, withoutEnlargement: true });
