@@ -34,7 +34,7 @@ function listReader(items: ImportItem[], opened: string[]) {
   };
 }
 
-/** Counts subscribers as a writer would, flagging the address that is not one. */
+/** Counts subscribers as a writer would, flagging the address that is not one; its report holds the reader's warnings too, as the real writer's does. */
 const countingWriter: ImportWriter = async ({ reader, onProgress }) => {
   const total = await reader.countItems();
   let done = 0;
@@ -46,7 +46,7 @@ const countingWriter: ImportWriter = async ({ reader, onProgress }) => {
     done += 1;
     onProgress?.(done, total);
   }
-  return { counts: { subscriber: { created, updated: 0, unchanged: 0, skipped: total - created, failed: 0 } }, warnings };
+  return { counts: { subscriber: { created, updated: 0, unchanged: 0, skipped: total - created, failed: 0 } }, warnings: [...reader.warnings, ...warnings] };
 };
 
 async function runNextImportJob(handler = createImportJobHandler({ readerFor: () => listReader(subscribers, []), writer: countingWriter })) {

@@ -54,7 +54,7 @@ export function createImportJobHandler({ readerFor, writer, progressIntervalMs =
         },
       });
       const total = Math.max(latest.total, latest.done);
-      save({ status: 'done', progressDone: total, progressTotal: total, counts: report.counts, warnings: [...reader.warnings, ...report.warnings], finishedAt: new Date() });
+      save({ status: 'done', progressDone: total, progressTotal: total, counts: report.counts, warnings: report.warnings, finishedAt: new Date() });
       reportJobProgress(job.id, { done: total, total });
       if (!run.isDryRun) removeImportFile(run.filePath);
     } catch (error) {
