@@ -2,6 +2,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
+import { archiveFreeMonth, isGatedIn } from '@/lib/access/article-access-rule';
+import type { AccessLevel } from '@/db/schema';
+import { publicPartOf } from '@/lib/content/public-part';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium-launch-options';
 import { REPO_ROOT } from '../bench/support/bench-stats';
 import { seedDemo, startApp, type AppProcess } from './support/app-process';
@@ -226,10 +229,29 @@ function pageChecks({
   for (const articleId of articleIds) {
     const article = sqlite
       .prepare(
-        'select r.slug, r.title, r.dek, r.body, s.name as section, i.title as issue from articles a join revisions r on r.id = a.published_revision_id left join sections s on s.id = a.published_section_id left join issues i on i.id = a.published_issue_id where a.id = ?',
+        'select r.slug, r.title, r.dek, r.body, s.name as section, i.title as issue, a.published_access as access, a.published_access_tier_ids as tierIds, i.cover_date as coverDate, i.archive_free_after_months as archiveMonths from articles a join revisions r on r.id = a.published_revision_id left join sections s on s.id = a.published_section_id left join issues i on i.id = a.published_issue_id where a.id = ?',
       )
-      .get(articleId) as { slug: string; title: string; dek: string; body: string; section: string | null; issue: string | null };
-    const shown = shownInBody(JSON.parse(article.body) as DocNode);
+      .get(articleId) as {
+      slug: string;
+      title: string;
+      dek: string;
+      body: string;
+      section: string | null;
+      issue: string | null;
+      access: AccessLevel;
+      tierIds: string;
+      coverDate: string | null;
+      archiveMonths: number | null;
+    };
+    const body = JSON.parse(article.body) as DocNode;
+    const rule = { access: article.access, tierIds: JSON.parse(article.tierIds) as number[], freeFromMonth: archiveFreeMonth({ coverDate: article.coverDate, months: article.archiveMonths }) };
+    // A gated article shows the browser (no reader signed in) only its public part; the desk preview shows the whole text.
+    const isGated = isGatedIn({ rule, month: new Date().toISOString().slice(0, 7) });
+    if (isGated) {
+      const whole = shownInBody(body);
+      checks.push({ path: `/desk/articles/${articleId}/preview`, exact: [{ selector: 'h1', text: article.title }], texts: whole.texts, alts: whole.alts });
+    }
+    const shown = shownInBody(isGated ? (publicPartOf(body) as DocNode) : body);
     const authors = contributorNames(articleId);
     const tagged = entityNames(articleId);
     checks.push({
