@@ -93,11 +93,9 @@ sub vcl_backend_response {
         set beresp.ttl = 1s;
         return (deliver);
     }
-    # At least ten minutes of grace: what readers get while the origin is down.
-    if (beresp.grace < 10m) {
-        set beresp.grace = 10m;
-    }
-    # Keep copies an hour past their freshness so they can be served stale when the origin is down.
+    # Six hours of grace: what readers get while the origin is down (vcl_recv uses none while it is up).
+    set beresp.grace = 6h;
+    # And an hour more to revalidate with If-Modified-Since / If-None-Match.
     set beresp.keep = 1h;
     return (deliver);
 }

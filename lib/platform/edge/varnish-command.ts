@@ -9,8 +9,10 @@ const INSTALL_HINT = 'Install it with `apt-get install varnish varnish-modules` 
 
 export class EdgeSetupError extends Error {}
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /** The varnishd to run: `VARNISHD` when set, else the first on PATH or in /usr/sbin; a clear error when there is none. */
-export function findVarnishd(env: NodeJS.ProcessEnv = process.env): string {
+export function findVarnishd(env: Env = process.env): string {
   if (env.VARNISHD) {
     if (isExecutable(env.VARNISHD)) return env.VARNISHD;
     throw new EdgeSetupError(`VARNISHD is set to ${env.VARNISHD}, which is not an executable file. ${INSTALL_HINT}`);
@@ -47,7 +49,7 @@ export type EdgeSettings = {
 };
 
 /** The settings `npm run edge` reads from the environment, each with a working default. */
-export function edgeSettingsFromEnv(env: NodeJS.ProcessEnv, { dataDir }: { dataDir: string }): EdgeSettings {
+export function edgeSettingsFromEnv(env: Env, { dataDir }: { dataDir: string }): EdgeSettings {
   const port = Number(env.EDGE_PORT || 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new EdgeSetupError(`EDGE_PORT must be a port number (1–65535); it is "${env.EDGE_PORT}".`);
   const backendUrl = env.EDGE_BACKEND_URL || env.INTERNAL_URL || `http://127.0.0.1:${env.PORT || 3000}`;
