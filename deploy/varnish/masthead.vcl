@@ -67,6 +67,10 @@ sub vcl_recv {
     if (req.url ~ "^/(desk|login|preview|account|subscribe|join|search)(/|\?|$)" || req.url ~ "^/api/(?!media/)") {
         return (pass);
     }
+    # The app's client-side navigations ask the same address for another format (RSC); only whole pages are kept.
+    if (req.http.RSC || req.http.Next-Router-Prefetch || req.url ~ "[?&]_rsc=") {
+        return (pass);
+    }
     # A signed-in reader or staff member never gets a shared page and never leaves one behind.
     if (req.http.Cookie ~ "(^|;\s*)(__Secure-|__Host-)?(authjs|next-auth|masthead-reader)\.session-token") {
         return (pass);
