@@ -114,7 +114,12 @@ sub vcl_deliver {
     # The origin could not answer: try once more from the cache, stale pages allowed.
     if (resp.status >= 500 && req.restarts == 0 && (req.method == "GET" || req.method == "HEAD") && !req.http.x-masthead-stale) {
         set req.http.x-masthead-stale = "1";
+        set req.http.x-masthead-origin-status = resp.status;
         return (restart);
+    }
+    # Served stale because the origin failed: say how, for whoever looks into it.
+    if (req.http.x-masthead-origin-status) {
+        set resp.http.X-Cache-Origin-Status = req.http.x-masthead-origin-status;
     }
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";

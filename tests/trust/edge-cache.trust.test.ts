@@ -132,8 +132,8 @@ describe('behind Varnish', () => {
     const origin = await fetch(`${app!.url}${articlePath}`);
     expect(origin.headers.get('xkey')?.split(' ')).toEqual(expect.arrayContaining([`article:${articleId}`, 'site']));
     expect(origin.headers.get('surrogate-key')).toBe(origin.headers.get('xkey'));
-    const hits = await warm([articlePath, ...unrelated, '/feed.xml']);
-    hits.delete('/feed.xml');
+    await warm([articlePath, '/feed.xml']);
+    const hits = await warm(unrelated);
     const timings: string[] = [];
 
     // Update: the new paragraph, as saved in the database, is what readers get.
@@ -234,10 +234,11 @@ describe('behind Varnish', () => {
     app = await startApp({ port: appPort, databasePath, env: { EDGE_PURGE_URLS: edge!.url } });
     const back = await untilEdgeSeesOrigin();
     expect(back, 'the edge goes back to the app within a few seconds of it answering').toBeLessThan(5_000);
-    const fresh = await throughEdge('/');
-    expect(fresh.status).toBe(200);
-    expect(fresh.cache, 'a page purged while the app was down is fetched afresh once it is back').toBe('MISS');
+    const firstAnswer = await fetch(`${edge!.url}/`);
+    const firstSeen = `${firstAnswer.status} ${firstAnswer.headers.get('x-cache')} ${firstAnswer.headers.get('x-cache-origin-status') ?? ''}`.trim();
+    // A page purged while the app was down is fetched afresh once it is back.
+    const fresh = await msUntil('/', (answer) => answer.status === 200 && answer.cache === 'MISS', 5_000);
     expect((await throughEdge('/')).cache).toBe('HIT');
-    recordTrustResult({ check: 'Edge cache: origin down', tried: pages.length, failures: 0, figures: `${pages.length} stale pages served with the origin stopped; fresh again ${back} ms after it answered` });
+    recordTrustResult({ check: 'Edge cache: origin down', tried: pages.length, failures: 0, figures: `${pages.length} stale pages served with the origin stopped; the edge used the app again ${back} ms after it answered, first answer ${firstSeen}, fresh after ${fresh} ms more` });
   });
 });
