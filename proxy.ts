@@ -4,6 +4,7 @@ import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
 import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { publicKeyHeaders } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
@@ -48,7 +49,7 @@ export async function proxy(request: NextRequest) {
   if (isWithdrawnArticle(pathname)) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {
       status: 410,
-      headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+      headers: { ...headers, ...publicKeyHeaders({ method: request.method, pathname }), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
   }
   // A gated article is answered per reader: never from a kept page, never kept by a shared cache.
@@ -61,7 +62,13 @@ export async function proxy(request: NextRequest) {
       const freshPolicy = contentSecurityPolicy({ nonce, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
       return new Response(page.html.replaceAll(page.nonce, nonce), {
         status: 200,
-        headers: { ...securityHeaders({ policy: freshPolicy, isStaffArea: false, siteUrl }), 'Content-Type': page.contentType, 'Cache-Control': READER_CACHE_CONTROL, 'X-Masthead-Page': 'kept' },
+        headers: {
+          ...securityHeaders({ policy: freshPolicy, isStaffArea: false, siteUrl }),
+          ...publicKeyHeaders({ method: request.method, pathname }),
+          'Content-Type': page.contentType,
+          'Cache-Control': READER_CACHE_CONTROL,
+          'X-Masthead-Page': 'kept',
+        },
       });
     }
   }
@@ -70,7 +77,11 @@ export async function proxy(request: NextRequest) {
   const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
   if (isGated) {
     response.headers.set('Cache-Control', GATED_CACHE_CONTROL);
-  } else if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
+    return response;
+  }
+  // What a shared cache keeps carries the keys it is purged by (reader pages and feeds).
+  withHeaders(response, publicKeyHeaders({ method: request.method, pathname }));
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
     response.headers.set('Cache-Control', READER_CACHE_CONTROL);
   }
   return response;

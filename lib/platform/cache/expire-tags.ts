@@ -1,12 +1,14 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { MAX_TAG_LENGTH } from './cache-tags';
+import { queueEdgePurge } from '@/lib/platform/edge/purge-edges';
 import { bumpPageGeneration } from './page-generation';
 
 /**
  * Expires cached reader data now: the next request reads afresh instead of being served the stale
- * copy (`expire: 0`), so a publication is visible at once. Only inside a route handler or a server
- * action; the worker goes through `requestRevalidation`.
+ * copy (`expire: 0`), so a publication is visible at once, and purges the same keys at every edge cache
+ * (`EDGE_PURGE_URLS`). Only inside a route handler or a server action; the worker goes through
+ * `requestRevalidation`.
  */
 export function expireTags(tags: Iterable<string>): string[] {
   const expired: string[] = [];
@@ -17,5 +19,6 @@ export function expireTags(tags: Iterable<string>): string[] {
   }
   // Whole rendered pages are kept apart from the data cache; a new generation retires them all.
   if (expired.length > 0) bumpPageGeneration();
+  queueEdgePurge(expired);
   return expired;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { deliverWebhook } from '@/lib/api/webhooks/deliver-webhook';
 import { WEBHOOK_JOB_KIND } from '@/lib/api/webhooks/queue-webhook-event';
+import { EDGE_PURGE_JOB_KIND, purgeEdge } from '@/lib/platform/edge/purge-edges';
 import { runImportJob } from '@/lib/migration/import/run-import-job';
 import type { JobHandler } from './run-jobs';
 
@@ -8,4 +9,5 @@ import type { JobHandler } from './run-jobs';
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [WEBHOOK_JOB_KIND]: deliverWebhook,
   import: runImportJob,
+  [EDGE_PURGE_JOB_KIND]: purgeEdge,
 };
