@@ -193,7 +193,7 @@ function loadResults({ expression, terms, ids }: { expression: string; terms: Se
   });
 }
 
-export function hasUnindexedPrefix(terms: SearchTerm[]): boolean {
+function hasUnindexedPrefix(terms: SearchTerm[]): boolean {
   return terms.some((term) => term.isPrefix && term.words[0]!.length > LONGEST_INDEXED_PREFIX);
 }
 
