@@ -16,3 +16,6 @@ export const articleSearch = sqliteTable('article_search', {
 
 /** Column numbers as FTS5 functions (`snippet`, `highlight`) count them. */
 export const SEARCH_COLUMNS = { title: 0, dek: 1, body: 2, authors: 3, entities: 4 } as const;
+
+/** The longest of the index's prefix lengths (`prefix = '2 3'`): a longer prefix is expanded term by term at query time. */
+export const LONGEST_INDEXED_PREFIX = 3;

@@ -1,15 +1,17 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { getDb, getSqlite } from '@/db/client';
 import { articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
 import { publishedBylinesFor, type Byline } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
-import { articleSearch, SEARCH_COLUMNS } from './article-search-table';
+import { articleSearch, LONGEST_INDEXED_PREFIX, SEARCH_COLUMNS } from './article-search-table';
 import { markedTextToHtml } from './marked-text-to-html';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
 import { resolveSearchFilters, type ActiveSearchFilter } from './resolve-search-filters';
+import { ensureSearchMatchesTable, searchMatches } from './search-matches-table';
 import { MAX_SEARCH_PAGE, type SearchFilters, type SearchRequest, type SearchSort } from './search-request';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -79,11 +81,9 @@ export function searchArticles({
   const request: SearchRequest = { q, page: safePage, sort, filters: resolved.filters };
   if (parsed.expression === null) return { status: 'empty', request };
 
-  const where = matchCondition({ expression: parsed.expression, conditions: resolved.conditions });
-  const groups = countGroups(where);
-  const total = groups.reduce((sum, group) => sum + group.count, 0);
+  const total = collectMatches({ where: matchCondition({ expression: parsed.expression, conditions: resolved.conditions }), sort });
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  const ids = total > 0 && safePage <= pageCount ? pageOfIds({ where, sort, page: safePage }) : [];
+  const ids = total > 0 && safePage <= pageCount ? pageOfIds(safePage) : [];
   return {
     status: 'searched',
     request,
@@ -92,10 +92,10 @@ export function searchArticles({
     total,
     page: safePage,
     pageCount,
-    results: loadResults({ expression: parsed.expression, ids }),
+    results: loadResults({ expression: parsed.expression, terms: parsed.terms, ids }),
     facets: {
-      ...groupFacets({ groups, filters: resolved.filters }),
-      entities: total > 0 ? entityFacet({ where, filters: resolved.filters }) : [],
+      ...groupFacets({ total, filters: resolved.filters }),
+      entities: total > 0 ? entityFacet(resolved.filters) : [],
     },
     activeFilters: resolved.active,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
@@ -111,44 +111,116 @@ function matchCondition({ expression, conditions }: { expression: string; condit
   return and(sql`${articleSearch} match ${expression}`, eq(articles.id, articleSearch.rowid), isPublicArticle(), ...conditions)!;
 }
 
-type MatchGroup = { sectionId: number | null; issueId: number | null; year: string; count: number };
-
-/** One pass over the matches gives the total and three facets: (section, issue, year) combinations are few. */
-function countGroups(where: SQL): MatchGroup[] {
+/**
+ * The one pass over the full-text index: every match that readers may see, with what the facets and the
+ * order need, goes into the connection's `search_matches` table. BM25 is computed only when it orders the
+ * page (it reads each match's column sizes). Returns the number of matches.
+ */
+function collectMatches({ where, sort }: { where: SQL; sort: SearchSort }): number {
+  ensureSearchMatchesTable(getSqlite());
+  const db = getDb();
+  db.delete(searchMatches).run();
+  const score = sort === 'newest' ? sql<number>`0` : sql<number>`bm25(${articleSearch}, ${COLUMN_WEIGHTS})`;
   const year = sql<string>`strftime('%Y', ${articles.publishedAt} / 1000, 'unixepoch')`;
-  return getDb()
-    .select({ sectionId: articles.publishedSectionId, issueId: articles.publishedIssueId, year, count: count() })
-    .from(articleSearch)
-    .crossJoin(articles)
-    .where(where)
-    .groupBy(articles.publishedSectionId, articles.publishedIssueId, year)
-    .all();
+  return db
+    .insert(searchMatches)
+    .select(
+      db
+        .select({
+          id: articles.id,
+          score: score.as('score'),
+          publishedAt: sql<number>`${articles.publishedAt}`.as('published_at'),
+          sectionId: articles.publishedSectionId,
+          issueId: articles.publishedIssueId,
+          year: year.as('year'),
+        })
+        .from(articleSearch)
+        .crossJoin(articles)
+        .where(where),
+    )
+    .run().changes;
 }
 
-function pageOfIds({ where, sort, page }: { where: SQL; sort: SearchSort; page: number }): number[] {
-  const order =
-    sort === 'newest'
-      ? [desc(articles.publishedAt), desc(articles.id)]
-      : [asc(sql`bm25(${articleSearch}, ${COLUMN_WEIGHTS})`), desc(articles.publishedAt), desc(articles.id)];
+/**
+ * Matches per value of one column. Three small groupings cost less than one over (section, issue, year),
+ * whose combinations run to thousands on a large site.
+ */
+function countBy<Key extends number | string>(column: SQLiteColumn): Map<Key, number> {
+  const rows = getDb().select({ key: sql<Key | null>`${column}`, count: count() }).from(searchMatches).groupBy(column).all();
+  return new Map(rows.flatMap((row) => (row.key === null ? [] : [[row.key, row.count] as const])));
+}
+
+function pageOfIds(page: number): number[] {
   return getDb()
-    .select({ id: articles.id })
-    .from(articleSearch)
-    .crossJoin(articles)
-    .where(where)
-    .orderBy(...order)
+    .select({ id: searchMatches.id })
+    .from(searchMatches)
+    .orderBy(asc(searchMatches.score), desc(searchMatches.publishedAt), desc(searchMatches.id))
     .limit(SEARCH_PAGE_SIZE)
     .offset((page - 1) * SEARCH_PAGE_SIZE)
     .all()
     .map((row) => row.id);
 }
 
-/** Snippets are made only for the page being shown: FTS5 computes them per row, and matches can be thousands. */
-function loadResults({ expression, ids }: { expression: string; ids: number[] }): SearchResult[] {
+/**
+ * Snippets are made only for the page being shown: FTS5 computes them per row, and matches can be thousands.
+ * Two plans, chosen by the shape of the query. Usually one seek per id: FTS5 jumps straight to a rowid.
+ * But a prefix longer than the index's prefix lengths is expanded (every term it begins merged into one
+ * list) on each seek, so for such a query one walk over the matches between the page's lowest and highest
+ * id, keeping the page's ids, costs less than twenty expansions.
+ */
+function loadResults({ expression, terms, ids }: { expression: string; terms: SearchTerm[]; ids: number[] }): SearchResult[] {
   if (ids.length === 0) return [];
+  const rows = hasUnindexedPrefix(terms) ? resultRowsByWalk({ expression, ids }) : resultRowsBySeeks({ expression, ids });
+  const bylines = publishedBylinesFor(ids);
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        titleHtml: markedTextToHtml(row.titleMarked),
+        dekHtml: markedTextToHtml(row.dekMarked),
+        snippetHtml: markedTextToHtml(row.snippet),
+        publishedAt: row.publishedAt!,
+        section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
+        issue: row.issueTitle && row.issueSlug && row.issueStatus === 'published' ? { title: row.issueTitle, slug: row.issueSlug } : null,
+        authors: bylines.get(id) ?? [],
+        isMembersOnly: row.publishedAccess !== 'public',
+      },
+    ];
+  });
+}
+
+function hasUnindexedPrefix(terms: SearchTerm[]): boolean {
+  return terms.some((term) => term.isPrefix && term.words[0]!.length > LONGEST_INDEXED_PREFIX);
+}
+
+// The cast matters: a JS number is bound as REAL, and FTS5 then ignores a rowid constraint.
+const asRowid = (value: SQL | Placeholder | number) => sql`cast(${value} as integer)`;
+
+function resultRowsBySeeks({ expression, ids }: { expression: string; ids: number[] }): Map<number, ResultRow> {
+  const query = resultQuery({ expression, conditions: [eq(articleSearch.rowid, asRowid(sql.placeholder('id')))] }).prepare();
+  return new Map(ids.flatMap((id) => {
+    const row = query.get({ id });
+    return row ? [[id, row] as const] : [];
+  }));
+}
+
+function resultRowsByWalk({ expression, ids }: { expression: string; ids: number[] }): Map<number, ResultRow> {
+  // The unary plus keeps the id list away from FTS5, which would otherwise run one lookup per id.
+  const conditions = [
+    gte(articleSearch.rowid, asRowid(Math.min(...ids))),
+    lte(articleSearch.rowid, asRowid(Math.max(...ids))),
+    sql`+${articleSearch.rowid} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+  ];
+  return new Map(resultQuery({ expression, conditions }).all().map((row) => [row.id, row] as const));
+}
+
+function resultQuery({ expression, conditions }: { expression: string; conditions: SQL[] }) {
   const marked = (column: number) => sql<string>`highlight(${articleSearch}, ${sql.raw(String(column))}, char(2), char(3))`;
-  // One seek per id: FTS5 jumps straight to a rowid, while `rowid IN (…)` walks every match. The cast
-  // matters: a JS number is bound as REAL, and FTS5 then ignores the rowid and answers with the first match.
-  const query = getDb()
+  return getDb()
     .select({
       id: articles.id,
       slug: revisions.slug,
@@ -169,35 +241,17 @@ function loadResults({ expression, ids }: { expression: string; ids: number[] })
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
     .leftJoin(issues, eq(issues.id, articles.publishedIssueId))
-    .where(matchCondition({ expression, conditions: [eq(articleSearch.rowid, sql`cast(${sql.placeholder('id')} as integer)`)] }))
-    .prepare();
-  const bylines = publishedBylinesFor(ids);
-  return ids.flatMap((id) => {
-    const row = query.get({ id });
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        titleHtml: markedTextToHtml(row.titleMarked),
-        dekHtml: markedTextToHtml(row.dekMarked),
-        snippetHtml: markedTextToHtml(row.snippet),
-        publishedAt: row.publishedAt!,
-        section: row.sectionName && row.sectionSlug ? { name: row.sectionName, slug: row.sectionSlug } : null,
-        issue: row.issueTitle && row.issueSlug && row.issueStatus === 'published' ? { title: row.issueTitle, slug: row.issueSlug } : null,
-        authors: bylines.get(id) ?? [],
-        isMembersOnly: row.publishedAccess !== 'public',
-      },
-    ];
-  });
+    .where(matchCondition({ expression, conditions }));
 }
 
-function groupFacets({ groups, filters }: { groups: MatchGroup[]; filters: SearchFilters }): Omit<SearchFacets, 'entities'> {
+type ResultRow = ReturnType<ReturnType<typeof resultQuery>['get']> & {};
+
+function groupFacets({ total, filters }: { total: number; filters: SearchFilters }): Omit<SearchFacets, 'entities'> {
+  if (total === 0) return { sections: [], years: [], issues: [] };
   const db = getDb();
-  const sectionCounts = tally(groups, (group) => group.sectionId);
-  const issueCounts = tally(groups, (group) => group.issueId);
-  const yearCounts = tally(groups, (group) => group.year);
+  const sectionCounts = countBy<number>(searchMatches.sectionId);
+  const issueCounts = countBy<number>(searchMatches.issueId);
+  const yearCounts = countBy<string>(searchMatches.year);
   const sectionRows = sectionCounts.size
     ? db.select({ id: sections.id, slug: sections.slug, name: sections.name, position: sections.position }).from(sections).where(inArray(sections.id, [...sectionCounts.keys()])).all()
     : [];
@@ -231,17 +285,21 @@ function groupFacets({ groups, filters }: { groups: MatchGroup[]; filters: Searc
   };
 }
 
-function entityFacet({ where, filters }: { where: SQL; filters: SearchFilters }): SearchFacetValue[] {
-  const tagged = count();
-  const rows = getDb()
-    .select({ kind: entities.kind, slug: entities.slug, name: entities.name, count: tagged })
-    .from(articleSearch)
-    .crossJoin(articles)
-    .innerJoin(publishedArticleEntities, eq(publishedArticleEntities.articleId, articles.id))
-    .innerJoin(entities, and(eq(entities.id, publishedArticleEntities.entityId), isApprovedEntity()))
-    .where(where)
-    .groupBy(entities.id)
-    .orderBy(desc(tagged), asc(entities.name))
+/** Counted per entity id first, so only the entities that occur are looked up, not one per tag of every match. */
+function entityFacet(filters: SearchFilters): SearchFacetValue[] {
+  const db = getDb();
+  const tagged = db
+    .select({ entityId: publishedArticleEntities.entityId, count: count().as('count') })
+    .from(searchMatches)
+    .crossJoin(publishedArticleEntities)
+    .where(eq(publishedArticleEntities.articleId, searchMatches.id))
+    .groupBy(publishedArticleEntities.entityId)
+    .as('tagged');
+  const rows = db
+    .select({ kind: entities.kind, slug: entities.slug, name: entities.name, count: tagged.count })
+    .from(tagged)
+    .innerJoin(entities, and(eq(entities.id, tagged.entityId), isApprovedEntity()))
+    .orderBy(desc(tagged.count), asc(entities.name))
     .limit(FACET_SIZE)
     .all();
   return rows.map((row) => ({
@@ -254,14 +312,4 @@ function entityFacet({ where, filters }: { where: SQL; filters: SearchFilters })
 
 function kindLabel(kind: EntityKind): string {
   return ENTITY_KIND_LABELS[kind].one.toLowerCase();
-}
-
-function tally<Key>(groups: MatchGroup[], keyOf: (group: MatchGroup) => Key | null): Map<Key, number> {
-  const counts = new Map<Key, number>();
-  for (const group of groups) {
-    const key = keyOf(group);
-    if (key === null) continue;
-    counts.set(key, (counts.get(key) ?? 0) + group.count);
-  }
-  return counts;
 }

@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getSqlite } from '@/db/client';
+import { searchArticles } from '@/lib/site/search/search-articles';
+import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
+import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
+import { createTestEntity } from '../factories/entity';
+import { withTempDatabase } from '../factories/temp-database';
+
+/**
+ * The query plans a search runs, read with EXPLAIN QUERY PLAN on the very statements and values of a real
+ * search, so a change that makes SQLite scan a table, or run the full-text match once per facet, fails here
+ * before it shows in the benchmark.
+ */
+
+withTempDatabase();
+
+type Run = { source: string; args: unknown[] };
+type StatementMethods = Record<'all' | 'get' | 'run', (this: Database.Statement, ...args: unknown[]) => unknown>;
+
+let runs: Run[] = [];
+let restore: () => void = () => {};
+
+beforeEach(() => {
+  runs = [];
+  const prototype = Object.getPrototypeOf(getSqlite().prepare('select 1')) as StatementMethods;
+  const originals = { all: prototype.all, get: prototype.get, run: prototype.run };
+  for (const method of ['all', 'get', 'run'] as const) {
+    prototype[method] = function (this: Database.Statement, ...args: unknown[]) {
+      runs.push({ source: this.source, args });
+      return originals[method].apply(this, args);
+    };
+  }
+  restore = () => Object.assign(prototype, originals);
+});
+
+afterEach(() => restore());
+
+function statementsOf(query: { q: string; sort?: SearchSort; filters?: SearchFilters }): { source: string; plan: string[] }[] {
+  runs = [];
+  const outcome = searchArticles(query);
+  expect(outcome.status).toBe('searched');
+  const ran = runs;
+  runs = [];
+  const sqlite = getSqlite();
+  const unique = new Map(ran.map((run) => [run.source, run]));
+  return [...unique.values()].map(({ source, args }) => ({
+    source,
+    plan: (sqlite.prepare(`explain query plan ${source}`).all(...args) as { detail: string }[]).map((row) => row.detail),
+  }));
+}
+
+function corpus() {
+  const news = createTestSection('News');
+  const issue = createTestIssue();
+  const iran = createTestEntity({ kind: 'country', name: 'Iran' });
+  for (let index = 0; index < 30; index += 1) {
+    createTestArticle({
+      title: `Sanctions and inspections ${index}`,
+      text: `The treaty on sanctions, article ${index}, and its verification.`,
+      sectionId: index % 2 ? news : null,
+      issueId: index % 3 ? issue.id : null,
+      entityIds: index % 4 ? [iran.id] : [],
+    });
+  }
+  return { iran };
+}
+
+const touchesIndex = (source: string) => source.includes('"article_search"');
+
+describe('search query plans', () => {
+  it('runs the full-text match once over all matches; totals, facets and the page read the collected matches', () => {
+    const { iran } = corpus();
+    const shapes: { q: string; sort?: SearchSort; filters?: SearchFilters }[] = [
+      { q: 'sanctions' },
+      { q: 'sanctions treaty', sort: 'newest' },
+      { q: '"treaty on sanctions"' },
+      { q: 'sa' },
+      { q: 'sanctions', filters: { year: 2025 } },
+      { q: 'sanctions', filters: { entity: { kind: 'country', slug: iran.slug } } },
+    ];
+    for (const shape of shapes) {
+      const statements = statementsOf(shape);
+      const overAllMatches = statements.filter((statement) => touchesIndex(statement.source) && !statement.source.includes('highlight('));
+      expect(overAllMatches, shape.q).toHaveLength(1);
+      const [collect] = overAllMatches;
+      expect(collect!.source).toMatch(/^insert into "search_matches"/);
+      // The index comes first, then one rowid lookup per match: never the match once per article.
+      expect(collect!.plan[0], shape.q).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:M/);
+      expect(collect!.plan.some((line) => /^SEARCH articles USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(line)), shape.q).toBe(true);
+      for (const statement of statements) {
+        for (const line of statement.plan) {
+          // Only the index and the search's own matches are read whole; every other table is reached by key.
+          if (line.startsWith('SCAN ')) expect(line, statement.source).toMatch(/^SCAN (article_search VIRTUAL TABLE|search_matches|tagged|json_each)/);
+        }
+      }
+    }
+  });
+
+  it('reads one page of snippets by seeking each id for a word, and by one walk for a prefix longer than the prefix index', () => {
+    corpus();
+    const snippetStatements = (q: string) => statementsOf({ q }).filter((statement) => statement.source.includes('highlight('));
+
+    const seeks = snippetStatements('sanctions ');
+    expect(seeks).toHaveLength(1);
+    expect(seeks[0]!.plan[0]).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:=M\d/);
+
+    const walk = snippetStatements('sanctio');
+    expect(walk).toHaveLength(1);
+    expect(walk[0]!.plan[0]).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:M\d+></);
+  });
+});
