@@ -6,7 +6,6 @@ import { articleForSlug } from '@/lib/articles/article-slug-status';
 import { publishedFootprint } from '@/lib/articles/published-footprint';
 import { kindOfSegment } from '@/lib/entities/entity-path';
 import { cacheTags } from '@/lib/platform/cache/cache-tags';
-import { edgePurgeUrls } from './edge-purge-urls';
 import { isCacheableReaderPath } from '@/lib/site/security-headers';
 
 /** The key every feed carries besides what it lists, so all feeds can be purged at once by hand. */
@@ -102,14 +101,9 @@ export function edgeKeyHeaders(keys: readonly string[]): Record<string, string> 
 
 const FEED_PATH = /^\/(feed\.xml|atom\.xml|(issues|sections|authors|countries|treaties|people|organizations|topics)\/[^/]+\/feed\.xml)$/;
 
-/**
- * The key headers for a GET or HEAD of `pathname`: reader pages and feeds carry them, nothing else does.
- * Only when an edge is configured (`EDGE_PURGE_URLS`): nothing purges by them otherwise, and their lookups
- * would cost every reader request.
- */
+/** The key headers for a GET or HEAD of `pathname`: reader pages and feeds carry them, nothing else does. */
 export function publicKeyHeaders({ method, pathname }: { method: string; pathname: string }): Record<string, string> {
   if (method !== 'GET' && method !== 'HEAD') return {};
-  if (edgePurgeUrls().length === 0) return {};
   if (!isCacheableReaderPath(pathname) && !FEED_PATH.test(pathname)) return {};
   return edgeKeyHeaders(edgeKeysFor(pathname));
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { after } from 'next/server';
 import { claimJob, completeJob, enqueueJob, failJob, type QueuedJob } from '@/lib/platform/jobs/job-queue';
 import { edgeKey } from './edge-keys';
-import { edgePurgeUrls } from './edge-purge-urls';
 
 export const EDGE_PURGE_JOB_KIND = 'edge-purge';
 /** With the queue's backoff (10 s, 40 s, 2.7 min, 11 min, 43 min) an edge has about an hour to come back. */
@@ -11,6 +10,13 @@ const TIMEOUT_MS = 5_000;
 /** Keys per request: Varnish's default header limit is 8 KB, and a purge of a whole issue can name hundreds. */
 const KEYS_PER_REQUEST = 200;
 
+/** The edges to purge: `EDGE_PURGE_URLS`, a comma-separated list of addresses; none when unset. */
+export function edgePurgeUrls(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.EDGE_PURGE_URLS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 /**
  * Purges these cache tags at every configured edge: one job per edge on the queue (so a purge survives
