@@ -236,8 +236,10 @@ describe('behind Varnish', () => {
     expect(back, 'the edge goes back to the app within a few seconds of it answering').toBeLessThan(5_000);
     const firstAnswer = await fetch(`${edge!.url}/`);
     const firstSeen = `${firstAnswer.status} ${firstAnswer.headers.get('x-cache')} ${firstAnswer.headers.get('x-cache-origin-status') ?? ''}`.trim();
-    // A page purged while the app was down is fetched afresh once it is back.
-    const fresh = await msUntil('/', (answer) => answer.status === 200 && answer.cache === 'MISS', 5_000);
+    // A page purged while the app was down is fetched afresh once it is back: by this first request, or, if the
+    // edge still served it stale (the health check not yet passed twice), by one within a few seconds.
+    const isFresh = (answer: { status: number; cache: string }) => answer.status === 200 && answer.cache === 'MISS';
+    const fresh = isFresh({ status: firstAnswer.status, cache: firstAnswer.headers.get('x-cache') ?? '' }) ? 0 : await msUntil('/', isFresh, 5_000);
     expect((await throughEdge('/')).cache).toBe('HIT');
     recordTrustResult({ check: 'Edge cache: origin down', tried: pages.length, failures: 0, figures: `${pages.length} stale pages served with the origin stopped; the edge used the app again ${back} ms after it answered, first answer ${firstSeen}, fresh after ${fresh} ms more` });
   });

@@ -297,7 +297,7 @@ function pageChecks({
     });
   }
   for (const payload of payloads) {
-    checks.push({ path: `/search?q=${encodeURIComponent(payload.text)}`, values: [{ selector: 'input[name="q"]', value: payload.text.trim().slice(0, 2_000) }] });
+    checks.push({ path: `/search?q=${encodeURIComponent(payload.text)}`, values: [{ selector: 'input[name="q"]', value: asSearched(payload.text) }] });
   }
   for (const articleId of noteArticles) {
     const notes = (sqlite.prepare('select body from article_notes where article_id = ?').all(articleId) as { body: string }[]).map((row) => row.body);
@@ -413,6 +413,12 @@ async function inspect(page: Page, check: PageCheck): Promise<Omit<Finding, 'whe
 /** Stored text as the HTML parser hands it to the DOM: a NUL in page text is dropped (HTML spec, "in body" mode). */
 function asParsed(text: string): string {
   return text.replaceAll('\u0000', '');
+}
+
+/** The search box holds the query as one line: control characters are spaces, runs of spaces one, ends trimmed. */
+function asSearched(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.slice(0, 2_000).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** A value as a one-line text field holds it: HTML's value sanitization strips line breaks, however the value was set. */

@@ -56,7 +56,17 @@ export function parseSearchRequest(params: Record<string, string | string[] | un
   if (issue) filters.issue = issue;
   if (year) filters.year = year;
   if (entity) filters.entity = entity;
-  return { q: q.trim(), page, sort, filters };
+  return { q: oneLine(q), page, sort, filters };
+}
+
+/**
+ * A query is one line of words. Control characters (NUL, bell, tabs, line breaks) are typed by no keyboard and
+ * shown by no page: an HTML parser would put a replacement mark where the server searched for nothing. They
+ * become spaces, so the search box shows exactly what was searched.
+ */
+function oneLine(q: string): string {
+  // eslint-disable-next-line no-control-regex
+  return q.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** The `/search` address for a request, leaving out defaults so equal searches share one address. */
