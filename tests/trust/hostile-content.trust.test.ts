@@ -417,7 +417,6 @@ function asParsed(text: string): string {
 
 /** The search box holds the query as one line: control characters are spaces, runs of spaces one, ends trimmed. */
 function asSearched(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.slice(0, 2_000).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

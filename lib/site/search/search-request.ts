@@ -65,7 +65,6 @@ export function parseSearchRequest(params: Record<string, string | string[] | un
  * become spaces, so the search box shows exactly what was searched.
  */
 function oneLine(q: string): string {
-  // eslint-disable-next-line no-control-regex
   return q.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
