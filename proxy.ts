@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { GATED_CACHE_CONTROL, isGatedArticleSlug } from '@/lib/access/is-gated-article-slug';
-import { articleSlugStatus } from '@/lib/articles/article-slug-status';
+import { GATED_CACHE_CONTROL } from '@/lib/access/is-gated-article-slug';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
 import { readPageGeneration } from '@/lib/platform/cache/page-generation';
-import { publicKeyHeaders } from '@/lib/platform/edge/edge-keys';
+import { isKeyedPath } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
+import { readerPathFacts, type ReaderPathFacts } from '@/lib/site/reader-path-facts';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
 
@@ -26,7 +26,7 @@ export async function proxy(request: NextRequest) {
   }
   if (isAssetPath(pathname)) return withHeaders(NextResponse.next(), transportSecurityHeaders(siteUrl));
   const policy = contentSecurityPolicy({
-    nonce: newNonce(),
+    scripts: { nonce: newNonce() },
     isStaffArea: isStaffPath(pathname),
     isDevelopment: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:',
@@ -46,25 +46,28 @@ export async function proxy(request: NextRequest) {
     trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
     return new Response(null, { status: 308, headers: { ...headers, Location: trimmed.toString() } });
   }
-  if (isWithdrawnArticle(pathname)) {
+  const generation = pageGenerationOrNone();
+  const facts = factsOf(pathname, generation);
+  // What a shared cache keeps carries the keys it is purged by (reader pages and feeds).
+  const keyHeaders = request.method === 'GET' || request.method === 'HEAD' ? facts.keyHeaders : {};
+  if (facts.isWithdrawn) {
     return new Response(request.method === 'HEAD' ? null : withdrawnArticleHtml({ siteName: siteNameOrDefault() }), {
       status: 410,
-      headers: { ...headers, ...publicKeyHeaders({ method: request.method, pathname }), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+      headers: { ...headers, ...keyHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
   }
   // A gated article is answered per reader: never from a kept page, never kept by a shared cache.
-  const isGated = isGatedArticle(pathname);
-  if (!isGated && !isInternalRender(request) && isRenderedPageCacheable(request)) {
-    const page = await renderedPageOrNull(request);
+  const isGated = facts.isGated;
+  if (!isGated && !Number.isNaN(generation) && !isInternalRender(request) && isRenderedPageCacheable(request)) {
+    const page = await renderedPageOrNull(request, generation);
     if (page) {
-      // The kept page with a nonce of its own: every response still gets a fresh one.
-      const nonce = newNonce();
-      const freshPolicy = contentSecurityPolicy({ nonce, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
-      return new Response(page.html.replaceAll(page.nonce, nonce), {
+      // One page for every reader and every shared cache: its inline scripts are allowed by their hashes.
+      const sharedPolicy = contentSecurityPolicy({ scripts: { hashes: page.scriptHashes }, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
+      return new Response(page.body, {
         status: 200,
         headers: {
-          ...securityHeaders({ policy: freshPolicy, isStaffArea: false, siteUrl }),
-          ...publicKeyHeaders({ method: request.method, pathname }),
+          ...securityHeaders({ policy: sharedPolicy, isStaffArea: false, siteUrl }),
+          ...keyHeaders,
           'Content-Type': page.contentType,
           'Cache-Control': READER_CACHE_CONTROL,
           'X-Masthead-Page': 'kept',
@@ -79,13 +82,17 @@ export async function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', GATED_CACHE_CONTROL);
     return response;
   }
-  // What a shared cache keeps carries the keys it is purged by (reader pages and feeds).
-  withHeaders(response, publicKeyHeaders({ method: request.method, pathname }));
+  withHeaders(response, keyHeaders);
   if ((request.method === 'GET' || request.method === 'HEAD') && isCacheableReaderPath(pathname)) {
-    response.headers.set('Cache-Control', READER_CACHE_CONTROL);
+    // A whole page rendered here carries this request's nonce: a shared cache must not hand it to others.
+    // (The server's own render for keeping is also answered this way; the kept copy is shared instead.)
+    response.headers.set('Cache-Control', isRenderedPageCacheable(request) ? PER_REQUEST_PAGE_CACHE_CONTROL : READER_CACHE_CONTROL);
   }
   return response;
 }
+
+/** Browsers and caches may keep it only to ask again: it is sent once, with its own nonce. */
+const PER_REQUEST_PAGE_CACHE_CONTROL = 'no-cache';
 
 // Every path: built assets, images and media get only HSTS here, their other headers come from next.config.js.
 // Except the import upload: in front of a route the proxy buffers the body and cuts it at 10 MB.
@@ -111,9 +118,9 @@ function newNonce(): string {
 }
 
 /** The kept rendering of a reader page, or null to render it the ordinary way (also when keeping fails). */
-async function renderedPageOrNull(request: NextRequest) {
+async function renderedPageOrNull(request: NextRequest, generation: number) {
   try {
-    return await renderedPage({ request, generation: readPageGeneration() });
+    return await renderedPage({ request, generation });
   } catch (error) {
     console.error('Serving a kept page failed; rendering it instead:', error);
     return null;
@@ -143,28 +150,21 @@ function oldAddressTarget(request: NextRequest): string | null {
   }
 }
 
-/** Only the article address itself: its feeds, images and everything else go on. */
-function isWithdrawnArticle(pathname: string): boolean {
-  const slug = articleSlugOf(pathname);
-  if (slug === null) return false;
-  try {
-    return articleSlugStatus(slug) === 'gone';
-  } catch (error) {
-    // The page makes its own read and shows its own error; never fail a reader here.
-    console.error('Checking for a withdrawn article failed:', error);
-    return false;
-  }
+const NO_FACTS: ReaderPathFacts = { isWithdrawn: false, isGated: false, keyHeaders: {} };
+
+/** Article pages are checked for withdrawal and gating; reader pages and feeds carry keys; nothing else needs a look. */
+function factsOf(pathname: string, generation: number): ReaderPathFacts {
+  if (!pathname.startsWith('/articles/') && !isKeyedPath(pathname)) return NO_FACTS;
+  return readerPathFacts({ pathname, generation });
 }
 
-/** Whether the address is a gated article's page; when the check fails, it is treated as one, so nothing per reader is shared. */
-function isGatedArticle(pathname: string): boolean {
-  const slug = articleSlugOf(pathname);
-  if (slug === null) return false;
+/** The site's page generation, or NaN when it cannot be read: then nothing is kept or served from memory. */
+function pageGenerationOrNone(): number {
   try {
-    return isGatedArticleSlug({ slug });
+    return readPageGeneration();
   } catch (error) {
-    console.error('Checking whether an article is gated failed:', error);
-    return true;
+    console.error('Reading the page generation failed:', error);
+    return Number.NaN;
   }
 }
 
@@ -175,15 +175,5 @@ function siteNameOrDefault(): string {
   } catch (error) {
     console.error('Reading the site name failed:', error);
     return DEFAULT_SITE_SETTINGS.siteName;
-  }
-}
-
-function articleSlugOf(pathname: string): string | null {
-  const match = /^\/articles\/([^/]+)$/.exec(pathname);
-  if (!match) return null;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return null;
   }
 }

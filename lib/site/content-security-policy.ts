@@ -6,8 +6,12 @@ export const CSP_REPORT_PATH = '/api/csp-report';
 export const CSP_REPORT_GROUP = 'csp-endpoint';
 
 export type PolicyOptions = {
-  /** Fresh for every response; Next adds it to each of its own scripts. */
-  nonce: string;
+  /**
+   * Which inline scripts may run: a nonce fresh for every response (Next adds it to each of its own
+   * scripts), or, for a page kept whole and served to many readers, the hashes of the page's own inline
+   * scripts (`inline-script-hashes.ts`), so no nonce is ever shared.
+   */
+  scripts: { nonce: string } | { hashes: readonly string[] };
   /** The desk and sign-in may not be framed at all; reader pages only by the site itself. */
   isStaffArea: boolean;
   /** `next dev` needs eval for its error overlays; a production server never does. */
@@ -18,15 +22,18 @@ export type PolicyOptions = {
 
 /**
  * The Content-Security-Policy for a page. Scripts run only with this response's nonce (and what
- * they load, through 'strict-dynamic'): no inline script without it, no eval, no plugins. Styles may
+ * they load, through 'strict-dynamic'), or, on a shared page, only the inline scripts whose hashes it
+ * lists and script files from this site: no other inline script, no eval, no plugins. Styles may
  * be inline, since the editor sets style attributes and a style cannot run code. Only the Trusted Types
  * policies the layout defines may be created (not under `next dev`, whose overlay evaluates code); the
  * layout's first script makes them required. Violations are reported to our own endpoint.
  */
-export function contentSecurityPolicy({ nonce, isStaffArea, isDevelopment = false, isHttps = false }: PolicyOptions): string {
+export function contentSecurityPolicy({ scripts, isStaffArea, isDevelopment = false, isHttps = false }: PolicyOptions): string {
+  // With hashes, 'strict-dynamic' is left out: it would ignore 'self', and Next's script files carry no hash.
+  const allowed = 'nonce' in scripts ? `'nonce-${scripts.nonce}' 'strict-dynamic'` : scripts.hashes.join(' ');
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self'${allowed ? ` ${allowed}` : ''}${isDevelopment ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { internalOrigin } from '@/lib/platform/cache/internal-origin';
+import { inlineScriptHashes } from './inline-script-hashes';
 import { isCacheableReaderPath } from './security-headers';
 
 /** Header marking the server's own request for a page it is about to keep. */
@@ -9,7 +10,8 @@ export const RENDER_HEADER = 'x-masthead-render';
 const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 
-export type RenderedPage = { html: string; nonce: string; contentType: string };
+/** A kept page: the same bytes for every reader, allowed to run exactly its own inline scripts. */
+export type RenderedPage = { body: Uint8Array<ArrayBuffer>; scriptHashes: string[]; contentType: string };
 type Entry = RenderedPage & { generation: number; storedAt: number };
 
 const shared = globalThis as unknown as {
@@ -35,9 +37,9 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
 
 /**
  * A reader page as rendered for this generation of the site (see `page-generation.ts`), rendered once
- * by asking the server itself and then served from memory. The caller gives each response a fresh
- * nonce in place of `nonce`. Null when the page is not a plain 200 HTML page (redirects, 404s), which
- * then take the ordinary way.
+ * by asking the server itself and then served from memory, to readers and shared caches alike, under a
+ * policy listing its inline scripts' hashes (its render's nonce is in no policy, so it allows nothing).
+ * Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the ordinary way.
  */
 export async function renderedPage({ request, generation }: { request: NextRequest; generation: number }): Promise<RenderedPage | null> {
   const { entries, pending } = store();
@@ -63,9 +65,7 @@ async function render({ key, generation }: { key: string; generation: number }):
     return null;
   }
   const html = await response.text();
-  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
-  if (!nonce) return null;
-  const entry: Entry = { html, nonce, contentType, generation, storedAt: Date.now() };
+  const entry: Entry = { body: new TextEncoder().encode(html), scriptHashes: inlineScriptHashes(html), contentType, generation, storedAt: Date.now() };
   entries.delete(key);
   entries.set(key, entry);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

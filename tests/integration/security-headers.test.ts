@@ -15,27 +15,27 @@ function scriptSource(policy: string): string {
 
 describe('the Content-Security-Policy', () => {
   it('lets scripts run only with the nonce: no inline script, no eval', async () => {
-    const scripts = scriptSource(contentSecurityPolicy({ nonce: 'abc123', isStaffArea: false }));
+    const scripts = scriptSource(contentSecurityPolicy({ scripts: { nonce: 'abc123' }, isStaffArea: false }));
     expect(scripts).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(scripts).not.toContain('unsafe-inline');
   });
 
   it('forbids framing the desk entirely and reader pages by other sites, and blocks plugins', async () => {
-    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: true })).toContain("frame-ancestors 'none'");
-    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("frame-ancestors 'self'");
-    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).toContain("object-src 'none'");
+    expect(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: true })).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false })).toContain("frame-ancestors 'self'");
+    expect(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false })).toContain("object-src 'none'");
   });
 
   it('allows eval only for the development server and upgrades requests only over https', async () => {
-    expect(scriptSource(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isDevelopment: true }))).toContain("'unsafe-eval'");
-    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false })).not.toContain('upgrade-insecure-requests');
-    expect(contentSecurityPolicy({ nonce: 'n', isStaffArea: false, isHttps: true })).toContain('upgrade-insecure-requests');
+    expect(scriptSource(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false, isDevelopment: true }))).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false })).not.toContain('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false, isHttps: true })).toContain('upgrade-insecure-requests');
   });
 });
 
 describe('Trusted Types and violation reports in the policy', () => {
   it('names the only Trusted Types policies allowed and where to report; each page requires Trusted Types itself', async () => {
-    const directives = contentSecurityPolicy({ nonce: 'n', isStaffArea: false }).split('; ');
+    const directives = contentSecurityPolicy({ scripts: { nonce: 'n' }, isStaffArea: false }).split('; ');
     // In the header, Next's empty error document for a 404 would be left without the default policy.
     expect(directives).not.toContain("require-trusted-types-for 'script'");
     expect(directives).toContain('trusted-types default masthead#inert-parse');
@@ -81,10 +81,13 @@ describe('the proxy', () => {
     expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
   });
 
-  it('marks reader pages cacheable by shared caches, with stale-while-revalidate, and leaves the desk alone', async () => {
+  it('marks reader data cacheable by shared caches, with stale-while-revalidate, a page rendered with a nonce not, and leaves the desk alone', async () => {
     const article = createTestArticle();
+    // No server to keep pages here: the page is rendered for this request, with its nonce (kept pages: shared-page-policy.test.ts).
     const page = await proxy(get(`/articles/${article.slug}`));
-    expect(page.headers.get('cache-control')).toBe(READER_CACHE_CONTROL);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const navigation = await proxy(new NextRequest(`http://localhost:3000/articles/${article.slug}`, { headers: { RSC: '1' } }));
+    expect(navigation.headers.get('cache-control')).toBe(READER_CACHE_CONTROL);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(page.headers.get('permissions-policy')).toContain('camera=()');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { count, desc, eq, like, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
+import { hotStatement } from '@/db/hot-statement';
 import { issues, redirects, type Redirect, type RedirectOrigin } from '@/db/schema';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { getConfig } from '@/lib/platform/config/get-config';
@@ -22,15 +23,18 @@ export type RedirectResult = { ok: true; id: number; fromPath: string; toPath: s
 export function findRedirect(pathWithQuery: string, { now = new Date() }: { now?: Date } = {}): { toPath: string } | null {
   const fromPath = normalizeRedirectPath(pathWithQuery);
   if (!fromPath || fromPath === '/') return null;
-  const db = getDb();
-  const found = db.select({ id: redirects.id, toPath: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get();
+  const found = redirectFrom().get(fromPath);
   if (!found || isLiveReaderPage(fromPath)) return null;
-  db.update(redirects)
+  getDb()
+    .update(redirects)
     .set({ hits: sql`${redirects.hits} + 1`, lastHitAt: now })
     .where(eq(redirects.id, found.id))
     .run();
   return { toPath: found.toPath };
 }
+
+// Asked for almost every reader request, and almost always answered with nothing.
+const redirectFrom = hotStatement<[string], { id: number; toPath: string }>('select id, to_path as toPath from redirects where from_path = ?');
 
 function isLiveReaderPage(fromPath: string): boolean {
   const match = /^\/(articles|issues)\/([^/?]+)$/.exec(fromPath);

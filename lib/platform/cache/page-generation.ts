@@ -1,6 +1,7 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { hotStatement } from '@/db/hot-statement';
 import { settings } from '@/db/schema';
 
 const KEY = 'pageGeneration';
@@ -10,9 +11,12 @@ const KEY = 'pageGeneration';
  * while it stands still; it lives in the database, so every process serving the site sees a change.
  */
 export function readPageGeneration(): number {
-  const row = getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
+  const row = generationRow().get(KEY);
   return typeof row?.value === 'number' ? row.value : 0;
 }
+
+// Read on every reader request.
+const generationRow = hotStatement<[string], { value: unknown }>(`select json_extract(value, '$') as value from settings where key = ?`);
 
 export function bumpPageGeneration(): void {
   getDb()

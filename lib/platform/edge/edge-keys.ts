@@ -26,6 +26,11 @@ export function edgeKey(tag: string): string {
  * fails leaves the keys that need no lookup; the response's own freshness limit bounds the rest.
  */
 export function edgeKeysFor(pathname: string): string[] {
+  return readEdgeKeys(pathname).keys;
+}
+
+/** `edgeKeysFor`, saying whether every lookup answered (a failed one leaves only the keys that need none). */
+export function readEdgeKeys(pathname: string): { keys: string[]; isComplete: boolean } {
   const keys = new Set<string>([cacheTags.site, cacheTags.navigation]);
   const isFeed = /\/(feed|atom)\.xml$/.test(pathname);
   const page = isFeed ? pathname.replace(/\/(feed|atom)\.xml$/, '') || '/' : pathname;
@@ -34,13 +39,15 @@ export function edgeKeysFor(pathname: string): string[] {
     keys.add(cacheTags.latestArticles);
   }
   const [, first = '', slug] = /^\/([^/]*)(?:\/([^/]+))?$/.exec(page) ?? [];
+  let isComplete = true;
   try {
     const decoded = slug === undefined ? undefined : decodeURIComponent(slug);
     for (const tag of pageTags(first, decoded)) keys.add(tag);
   } catch (error) {
     console.error(`Reading the edge cache keys of ${pathname} failed:`, error);
+    isComplete = false;
   }
-  return [...keys].map(edgeKey);
+  return { keys: [...keys].map(edgeKey), isComplete };
 }
 
 function pageTags(first: string, slug: string | undefined): string[] {
@@ -101,9 +108,14 @@ export function edgeKeyHeaders(keys: readonly string[]): Record<string, string> 
 
 const FEED_PATH = /^\/(feed\.xml|atom\.xml|(issues|sections|authors|countries|treaties|people|organizations|topics)\/[^/]+\/feed\.xml)$/;
 
-/** The key headers for a GET or HEAD of `pathname`: reader pages and feeds carry them, nothing else does. */
+/** Whether responses at `pathname` carry keys: reader pages and feeds do, nothing else does. */
+export function isKeyedPath(pathname: string): boolean {
+  return isCacheableReaderPath(pathname) || FEED_PATH.test(pathname);
+}
+
+/** The key headers for a GET or HEAD of `pathname`. */
 export function publicKeyHeaders({ method, pathname }: { method: string; pathname: string }): Record<string, string> {
   if (method !== 'GET' && method !== 'HEAD') return {};
-  if (!isCacheableReaderPath(pathname) && !FEED_PATH.test(pathname)) return {};
+  if (!isKeyedPath(pathname)) return {};
   return edgeKeyHeaders(edgeKeysFor(pathname));
 }

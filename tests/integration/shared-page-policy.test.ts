@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineScriptHashes } from '@/lib/site/inline-script-hashes';
+import { READER_CACHE_CONTROL } from '@/lib/site/security-headers';
+import { proxy } from '@/proxy';
+import { createTestArticle } from '../factories/article';
+import { withTempDatabase } from '../factories/temp-database';
+
+withTempDatabase();
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const scriptSource = (policy: string) => policy.split('; ').find((directive) => directive.startsWith('script-src')) ?? '';
+
+const FIRST = '(self.__next_f=self.__next_f||[]).push([0])';
+const SECOND = 'self.__next_f.push([1,"Verification \\u003c/script\\u003e « Ω »"])';
+
+/** A page as the app renders it: inline scripts and script files carrying the render's nonce, and a JSON-LD block. */
+function renderedHtml(nonce: string): string {
+  return [
+    '<!DOCTYPE html><html><head>',
+    `<script src="/_next/static/chunks/main.js" async="" nonce="${nonce}"></script>`,
+    `<script nonce="${nonce}">${FIRST}</script>`,
+    '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+    '</head><body><p>Inspections resume</p>',
+    `<script nonce="${nonce}">${SECOND}</script>`,
+    '</body></html>',
+  ].join('');
+}
+
+describe('hashes of a page’s inline scripts', () => {
+  it('lists one hash per distinct inline script, of its exact text, and none for script files or data blocks', () => {
+    const hashes = inlineScriptHashes(renderedHtml('abc'));
+    expect(hashes).toEqual(expect.arrayContaining([sha256(FIRST), sha256(SECOND)]));
+    expect(hashes).not.toContain(sha256(''));
+    expect(hashes).not.toContain(sha256('{"@type":"NewsArticle"}'));
+    expect(new Set(hashes).size).toBe(hashes.length);
+  });
+});
+
+describe('a reader page kept by the server and shared by caches', () => {
+  let server: http.Server;
+  let renders = 0;
+  const savedInternalUrl = process.env.INTERNAL_URL;
+
+  beforeAll(async () => {
+    // The app's own server, as the proxy asks it for a page to keep: renders with the nonce it was given.
+    server = http.createServer((request, response) => {
+      if (request.url?.includes('missing')) {
+        response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<p>Not found</p>');
+        return;
+      }
+      renders += 1;
+      const nonce = Buffer.from(`render-${renders}`).toString('base64');
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      });
+      response.end(renderedHtml(nonce));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.INTERNAL_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    process.env.INTERNAL_URL = savedInternalUrl;
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers every reader the same bytes under the same policy: its scripts allowed by hash, no nonce to share', async () => {
+    const article = createTestArticle({ title: 'Inspections resume' });
+    const ask = () => proxy(new NextRequest(`http://localhost:3000/articles/${article.slug}`));
+    const [first, second] = [await ask(), await ask()];
+    expect(renders).toBe(1);
+    const policy = first.headers.get('content-security-policy') ?? '';
+    expect(second.headers.get('content-security-policy')).toBe(policy);
+    expect(scriptSource(policy)).toBe(`script-src 'self' ${[sha256(FIRST), sha256(SECOND)].join(' ')}`);
+    expect(scriptSource(policy)).not.toMatch(/'nonce-|'strict-dynamic'|'unsafe-inline'/);
+    expect(first.headers.get('cache-control')).toBe(READER_CACHE_CONTROL);
+    const body = await first.text();
+    expect(body).toContain('<p>Inspections resume</p>');
+    expect(await second.text()).toBe(body);
+  });
+
+  it('keeps shared caches from storing a page rendered for one request (here a 404, which is not kept), whose nonce is that reader’s', async () => {
+    const response = await proxy(new NextRequest('http://localhost:3000/articles/missing-article'));
+    expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+});
