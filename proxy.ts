@@ -7,6 +7,7 @@ import { isKeyedPath } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
+import { keptPageHeaders } from '@/lib/site/kept-page-answer';
 import { readerPathFacts, type ReaderPathFacts } from '@/lib/site/reader-path-facts';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
@@ -62,17 +63,7 @@ export async function proxy(request: NextRequest) {
     const page = await renderedPageOrNull(request, generation);
     if (page) {
       // One page for every reader and every shared cache: its inline scripts are allowed by their hashes.
-      const sharedPolicy = contentSecurityPolicy({ scripts: { hashes: page.scriptHashes }, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps: request.nextUrl.protocol === 'https:' });
-      return new Response(page.body, {
-        status: 200,
-        headers: {
-          ...securityHeaders({ policy: sharedPolicy, isStaffArea: false, siteUrl }),
-          ...keyHeaders,
-          'Content-Type': page.contentType,
-          'Cache-Control': READER_CACHE_CONTROL,
-          'X-Masthead-Page': 'kept',
-        },
-      });
+      return new Response(page.body, { status: 200, headers: keptPageHeaders({ page, keyHeaders, isHttps: request.nextUrl.protocol === 'https:' }) });
     }
   }
   const requestHeaders = new Headers(request.headers);

@@ -42,16 +42,22 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
  * Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the ordinary way.
  */
 export async function renderedPage({ request, generation }: { request: NextRequest; generation: number }): Promise<RenderedPage | null> {
-  const { entries, pending } = store();
+  const { pending } = store();
   const key = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const entry = entries.get(key);
-  if (entry && entry.generation === generation && Date.now() - entry.storedAt < MAX_AGE_MS) return entry;
+  const kept = keptPage({ key, generation });
+  if (kept) return kept;
   let rendering = pending.get(key);
   if (!rendering) {
     rendering = render({ key, generation }).finally(() => pending.delete(key));
     pending.set(key, rendering);
   }
   return rendering;
+}
+
+/** The page kept for `key` (path and query) in this generation, if there is one; never renders. */
+export function keptPage({ key, generation }: { key: string; generation: number }): RenderedPage | null {
+  const entry = store().entries.get(key);
+  return entry && entry.generation === generation && Date.now() - entry.storedAt < MAX_AGE_MS ? entry : null;
 }
 
 async function render({ key, generation }: { key: string; generation: number }): Promise<Entry | null> {

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
-/** Starts `next start` on a database of our choosing and collects what it prints until it exits. */
+/** Starts `npm start` (scripts/start-server.mjs) on a database of our choosing and collects what it prints until it exits. */
 function startServer({ databasePath, port }: { databasePath: string; port: number }) {
-  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, ['scripts/start-server.mjs', '-p', String(port)], {
     env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), MASTHEAD_WORKER: 'off' },
     detached: true,
   });

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRedirect, getRedirect } from '@/lib/migration/redirects/redirects';
 import { inlineScriptHashes } from '@/lib/site/inline-script-hashes';
+import { answerFromKeptPage } from '@/lib/site/kept-page-answer';
 import { READER_CACHE_CONTROL } from '@/lib/site/security-headers';
 import { proxy } from '@/proxy';
 import { createTestArticle } from '../factories/article';
@@ -82,6 +85,37 @@ describe('a reader page kept by the server and shared by caches', () => {
     const body = await first.text();
     expect(body).toContain('<p>Inspections resume</p>');
     expect(await second.text()).toBe(body);
+  });
+
+  it('answers a kept page before Next routes the request with what the proxy sends, and leaves every other request to the proxy', async () => {
+    const article = createTestArticle({ title: 'Answered early' });
+    const gated = createTestArticle({ title: 'Members only', access: 'members', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Open.' }] }, { type: 'membersStart' }, { type: 'paragraph', content: [{ type: 'text', text: 'Closed.' }] }] } });
+    const path = `/articles/${article.slug}`;
+    const plain = (url: string, headers: Record<string, string> = {}, method = 'GET') => answerFromKeptPage({ method, url, header: (name) => headers[name] });
+    expect(plain(path), 'nothing is kept before the first request').toBeNull();
+    const viaProxy = await proxy(new NextRequest(`http://localhost:3000${path}`));
+    const early = plain(path);
+    expect(early?.status).toBe(200);
+    expect(Buffer.from(early!.body).toString('utf8')).toBe(await viaProxy.text());
+    for (const name of ['content-security-policy', 'cache-control', 'xkey', 'referrer-policy', 'x-content-type-options', 'permissions-policy', 'reporting-endpoints']) {
+      expect(early!.headers[Object.keys(early!.headers).find((key) => key.toLowerCase() === name) ?? ''], name).toBe(viaProxy.headers.get(name));
+    }
+    const zipped = plain(path, { 'accept-encoding': 'gzip, br' });
+    expect(zipped?.headers['Content-Encoding']).toBe('gzip');
+    expect(gunzipSync(zipped!.body).equals(Buffer.from(early!.body))).toBe(true);
+    expect(plain(path, { 'accept-encoding': 'gzip;q=0' })?.headers['Content-Encoding']).toBeUndefined();
+
+    expect(plain(path, { rsc: '1' }), 'a client navigation').toBeNull();
+    expect(plain(path, {}, 'HEAD'), 'HEAD').toBeNull();
+    expect(plain(`${path}?_rsc=abc`), 'a navigation marked in the address').toBeNull();
+    expect(plain(`${path}/`), 'a trailing slash, which the proxy redirects').toBeNull();
+    expect(plain('/desk'), 'the desk').toBeNull();
+    await proxy(new NextRequest(`http://localhost:3000/articles/${gated.slug}`));
+    expect(plain(`/articles/${gated.slug}`), 'a gated article').toBeNull();
+    const redirect = addRedirect({ from: `${path}?from=old-site`, to: '/issues' });
+    expect(redirect.ok).toBe(true);
+    expect(plain(`${path}?from=old-site`), 'an old address').toBeNull();
+    expect(getRedirect(redirect.ok ? redirect.id : 0)?.hits, 'a declined request counts no redirect hit').toBe(0);
   });
 
   it('keeps shared caches from storing a page rendered for one request (here a 404, which is not kept), whose nonce is that reader’s', async () => {

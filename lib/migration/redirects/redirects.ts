@@ -20,11 +20,12 @@ export type RedirectResult = { ok: true; id: number; fromPath: string; toPath: s
  * address is served instead: a live page must never be hidden by an old imported redirect. A hit is
  * counted with one read and, only on a hit, one short write.
  */
-export function findRedirect(pathWithQuery: string, { now = new Date() }: { now?: Date } = {}): { toPath: string } | null {
+export function findRedirect(pathWithQuery: string, { now = new Date(), countHit = true }: { now?: Date; countHit?: boolean } = {}): { toPath: string } | null {
   const fromPath = normalizeRedirectPath(pathWithQuery);
   if (!fromPath || fromPath === '/') return null;
   const found = redirectFrom().get(fromPath);
   if (!found || isLiveReaderPage(fromPath)) return null;
+  if (!countHit) return { toPath: found.toPath };
   getDb()
     .update(redirects)
     .set({ hits: sql`${redirects.hits} + 1`, lastHitAt: now })

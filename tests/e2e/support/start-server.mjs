@@ -13,7 +13,7 @@ const run = (command) => execSync(command, { stdio: 'inherit', env });
 if (process.argv.includes('--build') && process.env.E2E_SKIP_BUILD !== '1') run('npx next build');
 if (process.argv.includes('--seed')) run('npm run --silent db:seed');
 
-const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', process.env.PORT], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['scripts/start-server.mjs', '-H', '127.0.0.1', '-p', process.env.PORT], { stdio: 'inherit', env });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

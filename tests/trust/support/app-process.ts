@@ -32,11 +32,11 @@ export function seedDemo(databasePath: string): void {
   execSync('npm run --silent db:seed', { cwd: REPO_ROOT, stdio: 'ignore', env: productionEnv({ DATABASE_PATH: databasePath }) });
 }
 
-/** `next start` on an existing database (kept across restarts), in a process group of its own. */
+/** `npm start` (scripts/start-server.mjs) on an existing database (kept across restarts), in a process group of its own. */
 export async function startApp({ port, databasePath, env = {} }: { port: number; databasePath: string; env?: Record<string, string> }): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/start-server.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
     cwd: REPO_ROOT,
     env: productionEnv({ DATABASE_PATH: databasePath, SITE_URL: url, AUTH_SECRET: TRUST_AUTH_SECRET, ...env }),
     detached: true,

@@ -1,0 +1,98 @@
+import 'server-only';
+import { gzipSync } from 'node:zlib';
+import { findRedirect } from '@/lib/migration/redirects/redirects';
+import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { getConfig } from '@/lib/platform/config/get-config';
+import { contentSecurityPolicy } from './content-security-policy';
+import { readerPathFacts } from './reader-path-facts';
+import { keptPage, RENDER_HEADER, type RenderedPage } from './rendered-page-cache';
+import { isCacheableReaderPath, READER_CACHE_CONTROL, securityHeaders } from './security-headers';
+
+/** A request as a plain Node server sees it, before Next does. */
+export type PlainRequest = { method: string; url: string; header: (name: string) => string | undefined };
+
+/** A whole answer: status, headers and the bytes of the body. */
+export type PlainAnswer = { status: number; headers: Record<string, string>; body: Uint8Array };
+
+/**
+ * The headers of a kept page: the same for every reader, so any cache may share it. Its inline scripts
+ * run by their hashes (`inline-script-hashes.ts`); the nonce it was rendered with is in no policy.
+ */
+export function keptPageHeaders({ page, keyHeaders, isHttps }: { page: RenderedPage; keyHeaders: Record<string, string>; isHttps: boolean }): Record<string, string> {
+  const policy = contentSecurityPolicy({ scripts: { hashes: page.scriptHashes }, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps });
+  return {
+    ...securityHeaders({ policy, isStaffArea: false, siteUrl: getConfig().siteUrl }),
+    ...keyHeaders,
+    'Content-Type': page.contentType,
+    'Cache-Control': READER_CACHE_CONTROL,
+    'X-Masthead-Page': 'kept',
+    // The same address answers client navigations with other bytes (RSC), and this one may go out gzipped.
+    Vary: 'RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding',
+  };
+}
+
+/**
+ * A reader page answered straight from memory, before Next routes the request, when `proxy.ts` would
+ * answer it with the same kept page: a GET of a reader address with no old-address redirect, not a
+ * withdrawn or gated article, not a client navigation, already kept for this generation. Anything else
+ * (and any doubt) is null, and the request takes the ordinary way through the proxy.
+ */
+export function answerFromKeptPage(request: PlainRequest): PlainAnswer | null {
+  if (request.method !== 'GET' || !request.url.startsWith('/')) return null;
+  if (request.header('rsc') !== undefined || request.header('next-router-prefetch') !== undefined || request.header(RENDER_HEADER) !== undefined) return null;
+  const queryAt = request.url.indexOf('?');
+  const pathname = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
+  const search = queryAt === -1 ? '' : request.url.slice(queryAt);
+  if (!isCacheableReaderPath(pathname) || (pathname.length > 1 && pathname.endsWith('/')) || /[?&]_rsc=/.test(search) || !isDecodable(pathname)) return null;
+  try {
+    if ((pathname !== '/' || search) && findRedirect(request.url, { countHit: false })) return null;
+    const generation = readPageGeneration();
+    const facts = readerPathFacts({ pathname, generation });
+    if (facts.isWithdrawn || facts.isGated) return null;
+    const page = keptPage({ key: `${pathname}${search}`, generation });
+    if (!page) return null;
+    const isHttps = request.header('x-forwarded-proto') === 'https';
+    const headers = keptPageHeaders({ page, keyHeaders: facts.keyHeaders, isHttps });
+    if (!acceptsGzip(request.header('accept-encoding'))) return { status: 200, headers, body: page.body };
+    return { status: 200, headers: { ...headers, 'Content-Encoding': 'gzip' }, body: gzipped(page) };
+  } catch (error) {
+    console.error('Answering from a kept page failed; passing the request on:', error);
+    return null;
+  }
+}
+
+// Compressed once per kept page, not once per response.
+const compressed = new WeakMap<RenderedPage, Uint8Array>();
+
+function gzipped(page: RenderedPage): Uint8Array {
+  let body = compressed.get(page);
+  if (!body) {
+    body = gzipSync(page.body, { level: 9 });
+    compressed.set(page, body);
+  }
+  return body;
+}
+
+/** Whether an `Accept-Encoding` header takes gzip: named (or `*`) with a weight above zero. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = parameters.find((parameter) => parameter.startsWith('q='));
+    weights.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The production server (`scripts/start-server.mjs`) looks here for the answer before handing a request to Next.
+(globalThis as { mastheadAnswerFromKeptPage?: typeof answerFromKeptPage }).mastheadAnswerFromKeptPage = answerFromKeptPage;
