@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, writeResults } from './support/bench-stats';
 import { startBenchServer, type BenchServer } from './support/bench-server';
+import { startNginxStatic, type NginxStatic } from './support/nginx-static';
 import { longestPublishedArticle } from './support/reader-bench';
 
 /**
@@ -15,6 +16,10 @@ import { longestPublishedArticle } from './support/reader-bench';
 
 const PORT = 3320;
 const STATIC_PORT = 3321;
+const NGINX_PORT = 3322;
+/** Issue 19's goals for the origin alone: a twentieth of nginx serving the same bytes, p99 within 100 ms. */
+const GOAL_RATIO_TO_NGINX = 0.05;
+const GOAL_P99_MS = 100;
 const DATABASE_PATH = path.join(REPO_ROOT, 'tests/.tmp/bench/article-throughput/masthead.db');
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -23,6 +28,7 @@ const MIN_REQUESTS_PER_SECOND = 40;
 
 let server: BenchServer | undefined;
 let staticServer: http.Server | undefined;
+let nginx: NginxStatic | null = null;
 
 beforeAll(async () => {
   fs.mkdirSync(path.dirname(DATABASE_PATH), { recursive: true });
@@ -31,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (staticServer ? staticServer.close(() => resolve()) : resolve()));
+  await nginx?.stop();
   await server?.stop();
 }, 60_000);
 
@@ -67,21 +74,33 @@ describe('the article page under load', () => {
     await autocannon({ url, connections: 10, duration: 2 });
     const app = await load(url);
     const ceiling = await load(`http://127.0.0.1:${STATIC_PORT}/`);
+    nginx = await startNginxStatic({ body: html, port: NGINX_PORT, folder: path.join(REPO_ROOT, 'tests/.tmp/bench/article-throughput/nginx') });
+    const nginxFigures = nginx ? await load(nginx.url) : null;
     // A control for how busy the machine is: the smallest page Next renders per request here.
     const dynamicBaseline = await load(`${server!.url}/login`);
     const ratio = app.requestsPerSecond / ceiling.requestsPerSecond;
+    const ratioToNginx = nginxFigures ? app.requestsPerSecond / nginxFigures.requestsPerSecond : null;
 
-    console.log(`BENCH article page (next start): ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.latencyMs.p50} ms, p99 ${app.latencyMs.p99} ms`);
+    console.log(`BENCH article page (npm start): ${app.requestsPerSecond.toFixed(0)} req/s, p50 ${app.latencyMs.p50} ms, p99 ${app.latencyMs.p99} ms`);
     console.log(`BENCH same bytes (static server): ${ceiling.requestsPerSecond.toFixed(0)} req/s, p50 ${ceiling.latencyMs.p50} ms, p99 ${ceiling.latencyMs.p99} ms`);
     console.log(`BENCH ratio app/static: ${(ratio * 100).toFixed(1)}%`);
+    if (nginxFigures && ratioToNginx !== null) {
+      console.log(`BENCH same bytes (nginx): ${nginxFigures.requestsPerSecond.toFixed(0)} req/s, p99 ${nginxFigures.latencyMs.p99} ms (autocannon is one Node process: this is also its own ceiling)`);
+      console.log(`BENCH ratio app/nginx: ${ratioToNginx.toFixed(3)} (goal ≥ ${GOAL_RATIO_TO_NGINX}); app p99 ${app.latencyMs.p99} ms (goal ≤ ${GOAL_P99_MS} ms)`);
+    } else {
+      console.log('BENCH nginx is not installed (apt-get install -y nginx-light): no ratio to nginx.');
+    }
     console.log(`BENCH control, /login (per-request render, no data): ${dynamicBaseline.requestsPerSecond.toFixed(0)} req/s`);
     writeResults('article-throughput', {
-      method: `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, same machine; app first (after a 2 s warm-up), then a Node http server answering the same HTML bytes, then /login as a control for the machine's load`,
+      method: `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, same machine; app first (after a 2 s warm-up), then a Node http server answering the same HTML bytes, then nginx serving them as a file (when installed), then /login as a control for the machine's load`,
       article: { slug: article.slug, htmlBytes: html.length },
       app,
       staticCeiling: ceiling,
       dynamicBaseline: { path: '/login', ...dynamicBaseline },
       ratio: Math.round(ratio * 1000) / 1000,
+      nginx: nginxFigures,
+      ratioToNginx: ratioToNginx === null ? null : Math.round(ratioToNginx * 1000) / 1000,
+      goals: { ratioToNginx: GOAL_RATIO_TO_NGINX, p99Ms: GOAL_P99_MS },
       reference: 'A comparable Ghost 5 install served about 65 req/s for its article page on this kind of 2-core machine.',
     });
 
