@@ -6,6 +6,20 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, entities, sections } from '@/db/schema';
+import { POST as revalidate } from '@/app/api/internal/revalidate/route';
+import { publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { setEmbargo } from '@/lib/articles/set-embargo';
+import { transitionArticle } from '@/lib/articles/transition-article';
+import { entityPath } from '@/lib/entities/entity-path';
+import { updateEntity } from '@/lib/entities/update-entity';
+import { addIssueArticle } from '@/lib/issues/add-issue-article';
+import { publishIssue } from '@/lib/issues/publish-issue';
+import { readerContentTags } from '@/lib/platform/cache/reader-content-tags';
+import { instantToWallTime } from '@/lib/platform/time/zoned-time';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { edgeKeysFor, publicKeyHeaders } from '@/lib/platform/edge/edge-keys';
 import { EDGE_PURGE_JOB_KIND, queueEdgePurge } from '@/lib/platform/edge/purge-edges';
@@ -13,6 +27,8 @@ import { edgeSettingsFromEnv, edgeVcl, findVarnishd } from '@/lib/platform/edge/
 import { getJob, listOpenJobs } from '@/lib/platform/jobs/job-queue';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
+import { createReadyArticle } from '../factories/ready-article';
+import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 import { withinServerAction } from '../support/within-server-action';
 
@@ -82,6 +98,129 @@ describe('purging edge caches', () => {
     expect(queueEdgePurge(['home'])).toEqual([]);
     withinServerAction(() => expireReaderContent({ kind: 'settings' }));
     expect(listOpenJobs(EDGE_PURGE_JOB_KIND)).toEqual([]);
+  });
+});
+
+describe('purges for each kind of publication', () => {
+  /** One stand-in edge for the change; answers every key it was sent to purge once the jobs have run. */
+  async function keysPurgedBy(change: () => unknown): Promise<Set<string>> {
+    const edge = await edgeServer();
+    process.env.EDGE_PURGE_URLS = edge.url;
+    try {
+      await change();
+      await until(() => edge.purges.length > 0 && listOpenJobs(EDGE_PURGE_JOB_KIND).length === 0, 'the purge to reach the edge');
+      return new Set(edge.purges.flatMap((purge) => purge.keys));
+    } finally {
+      delete process.env.EDGE_PURGE_URLS;
+      await edge.close();
+    }
+  }
+
+  /** Every page that shows the change shares a purged key; no unrelated page does, and nothing site-wide was purged. */
+  function expectPurgedExactly(purged: Set<string>, { showing, unrelated }: { showing: string[]; unrelated: string[] }): void {
+    expect([...purged].filter((key) => ['site', 'navigation', 'feeds'].includes(key)), 'site-wide keys purged').toEqual([]);
+    for (const page of showing) expect(edgeKeysFor(page).some((key) => purged.has(key)), `${page} is purged`).toBe(true);
+    for (const page of unrelated) expect(edgeKeysFor(page).filter((key) => purged.has(key)), `${page} is left cached`).toEqual([]);
+  }
+
+  function sectionPath(sectionId: number): string {
+    return `/sections/${getDb().select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get()!.slug}`;
+  }
+
+  /** A published article in a section, an entity and an issue of its own, none of which the change touches. */
+  function unrelatedPages(): string[] {
+    const sectionId = createTestSection('Elsewhere');
+    const issue = createTestIssue();
+    const entity = createTestEntity({ kind: 'country', name: `Elsewhere ${sectionId}` });
+    const article = createTestArticle({ title: 'Elsewhere', sectionId, issueId: issue.id, entityIds: [entity.id] });
+    return [sectionPath(sectionId), `/issues/${issue.slug}`, entityPath(entity), `/articles/${article.slug}`];
+  }
+
+  async function publishedReadyArticle(editor: StaffIdentity & { contributorId: number }) {
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    expect(transitionArticle({ id: article.id, actor: editor, input: { action: 'publish' } }).ok).toBe(true);
+    return article;
+  }
+
+  it('purges a corrected article, the corrections page and the lists it is on', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = await publishedReadyArticle(editor);
+    const unrelated = unrelatedPages();
+
+    const purged = await keysPurgedBy(() => {
+      // As the workflow route does: what readers saw before, then the move, then the expiry.
+      const before = readerContentTags({ kind: 'article', articleIds: [article.id] });
+      const result = transitionArticle({ id: article.id, actor: editor, input: { action: 'update', correction: { kind: 'correction', note: 'The talks lasted three days.' } } });
+      expect(result.ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [article.id] }, { before }));
+    });
+
+    const entity = getDb().select().from(entities).where(eq(entities.id, article.entityId)).get()!;
+    expectPurgedExactly(purged, { showing: [`/articles/${article.slug}`, '/corrections', '/', '/feed.xml', entityPath(entity)], unrelated });
+  });
+
+  it('purges an embargoed article’s pages when the worker publishes it at its time', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    const lifts = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000);
+    const wall = instantToWallTime({ instant: lifts, timeZone: 'UTC' });
+    expect(setEmbargo({ id: article.id, actor: editor, input: { until: wall } }).ok).toBe(true);
+    expect(transitionArticle({ id: article.id, actor: editor, input: { action: 'schedule', scheduledFor: wall } }).ok).toBe(true);
+    const unrelated = unrelatedPages();
+    // The worker runs outside any request: it asks the server's revalidation route, served here by the real handler.
+    const server = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const forwarded = new Request('http://127.0.0.1/api/internal/revalidate', { method: 'POST', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks) });
+        void withinServerAction(() => revalidate(forwarded)).result.then(async (answer) => response.writeHead(answer.status).end(await answer.text()));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const savedOrigin = process.env.INTERNAL_URL;
+    process.env.INTERNAL_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(publishDueArticles({ now: new Date(lifts.getTime() - 1_000) }), 'nothing is due before the embargo lifts').toBe(0);
+    try {
+      const purged = await keysPurgedBy(() => expect(publishDueArticles({ now: new Date(lifts.getTime() + 1_000) })).toBe(1));
+      const section = getDb().select({ sectionId: articles.sectionId }).from(articles).where(eq(articles.id, article.id)).get()!;
+      expectPurgedExactly(purged, { showing: [`/articles/${article.slug}`, '/', '/feed.xml', sectionPath(section.sectionId!)], unrelated });
+    } finally {
+      if (savedOrigin === undefined) delete process.env.INTERNAL_URL;
+      else process.env.INTERNAL_URL = savedOrigin;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('purges a renamed entity’s page, every article tagged with it and the entities beside it', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const renamed = createTestEntity({ kind: 'person', name: 'Ada Renamed', facts: { role: 'Envoy' } });
+    const beside = createTestEntity({ kind: 'organization', name: 'Beside Org' });
+    const sectionId = createTestSection('Tagged');
+    const tagged = createTestArticle({ title: 'Tagged twice', sectionId, entityIds: [renamed.id, beside.id] });
+    const unrelated = unrelatedPages();
+
+    const purged = await keysPurgedBy(() => {
+      const result = updateEntity({ actor: editor, id: renamed.id, input: { kind: 'person', name: 'Ada Newname', slug: renamed.slug, description: '', wikidataId: '', facts: { role: 'Envoy' } } });
+      expect(result.ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'entity', entityIds: [renamed.id] }));
+    });
+
+    expectPurgedExactly(purged, { showing: [entityPath(renamed), `/articles/${tagged.slug}`, entityPath(beside), sectionPath(sectionId)], unrelated });
+  });
+
+  it('purges a published issue’s page, the issue list, home and the pages of the articles it publishes', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const issue = createTestIssue({ status: 'planning' });
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    expect(addIssueArticle({ actor: editor, issueId: issue.id, articleId: article.id }).ok).toBe(true);
+    const unrelated = unrelatedPages();
+
+    const purged = await keysPurgedBy(() => {
+      expect(publishIssue({ actor: editor, id: issue.id, isEmailWanted: false }).ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'issue', issueIds: [issue.id] }));
+    });
+
+    expectPurgedExactly(purged, { showing: [`/issues/${issue.slug}`, '/issues', '/', '/feed.xml', `/articles/${article.slug}`, `/issues/${issue.slug}/feed.xml`], unrelated });
   });
 });
 
