@@ -116,11 +116,16 @@ describe('purges for each kind of publication', () => {
     }
   }
 
+  /** The keys each page is kept under at an edge, read before the change, as when the edge stored it. */
+  function keptUnder(pages: string[]): Map<string, string[]> {
+    return new Map(pages.map((page) => [page, edgeKeysFor(page)]));
+  }
+
   /** Every page that shows the change shares a purged key; no unrelated page does, and nothing site-wide was purged. */
-  function expectPurgedExactly(purged: Set<string>, { showing, unrelated }: { showing: string[]; unrelated: string[] }): void {
+  function expectPurgedExactly(purged: Set<string>, { showing, unrelated }: { showing: Map<string, string[]>; unrelated: Map<string, string[]> }): void {
     expect([...purged].filter((key) => ['site', 'navigation', 'feeds'].includes(key)), 'site-wide keys purged').toEqual([]);
-    for (const page of showing) expect(edgeKeysFor(page).some((key) => purged.has(key)), `${page} is purged`).toBe(true);
-    for (const page of unrelated) expect(edgeKeysFor(page).filter((key) => purged.has(key)), `${page} is left cached`).toEqual([]);
+    for (const [page, keys] of showing) expect(keys.some((key) => purged.has(key)), `${page} is purged`).toBe(true);
+    for (const [page, keys] of unrelated) expect(keys.filter((key) => purged.has(key)), `${page} is left cached`).toEqual([]);
   }
 
   function sectionPath(sectionId: number): string {
@@ -128,12 +133,12 @@ describe('purges for each kind of publication', () => {
   }
 
   /** A published article in a section, an entity and an issue of its own, none of which the change touches. */
-  function unrelatedPages(): string[] {
+  function unrelatedPages(): Map<string, string[]> {
     const sectionId = createTestSection('Elsewhere');
     const issue = createTestIssue();
     const entity = createTestEntity({ kind: 'country', name: `Elsewhere ${sectionId}` });
     const article = createTestArticle({ title: 'Elsewhere', sectionId, issueId: issue.id, entityIds: [entity.id] });
-    return [sectionPath(sectionId), `/issues/${issue.slug}`, entityPath(entity), `/articles/${article.slug}`];
+    return keptUnder([sectionPath(sectionId), `/issues/${issue.slug}`, entityPath(entity), `/articles/${article.slug}`, '/countries/nowhere-yet']);
   }
 
   async function publishedReadyArticle(editor: StaffIdentity & { contributorId: number }) {
@@ -146,6 +151,8 @@ describe('purges for each kind of publication', () => {
     const editor = await createTestStaff({ role: 'editor' });
     const article = await publishedReadyArticle(editor);
     const unrelated = unrelatedPages();
+    const entity = getDb().select().from(entities).where(eq(entities.id, article.entityId)).get()!;
+    const showing = keptUnder([`/articles/${article.slug}`, '/corrections', '/', '/feed.xml', entityPath(entity)]);
 
     const purged = await keysPurgedBy(() => {
       // As the workflow route does: what readers saw before, then the move, then the expiry.
@@ -155,8 +162,7 @@ describe('purges for each kind of publication', () => {
       withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [article.id] }, { before }));
     });
 
-    const entity = getDb().select().from(entities).where(eq(entities.id, article.entityId)).get()!;
-    expectPurgedExactly(purged, { showing: [`/articles/${article.slug}`, '/corrections', '/', '/feed.xml', entityPath(entity)], unrelated });
+    expectPurgedExactly(purged, { showing, unrelated });
   });
 
   it('purges an embargoed article’s pages when the worker publishes it at its time', async () => {
@@ -167,6 +173,8 @@ describe('purges for each kind of publication', () => {
     expect(setEmbargo({ id: article.id, actor: editor, input: { until: wall } }).ok).toBe(true);
     expect(transitionArticle({ id: article.id, actor: editor, input: { action: 'schedule', scheduledFor: wall } }).ok).toBe(true);
     const unrelated = unrelatedPages();
+    const section = getDb().select({ sectionId: articles.sectionId }).from(articles).where(eq(articles.id, article.id)).get()!;
+    const showing = keptUnder([`/articles/${article.slug}`, '/', '/feed.xml', sectionPath(section.sectionId!)]);
     // The worker runs outside any request: it asks the server's revalidation route, served here by the real handler.
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -182,8 +190,7 @@ describe('purges for each kind of publication', () => {
     expect(publishDueArticles({ now: new Date(lifts.getTime() - 1_000) }), 'nothing is due before the embargo lifts').toBe(0);
     try {
       const purged = await keysPurgedBy(() => expect(publishDueArticles({ now: new Date(lifts.getTime() + 1_000) })).toBe(1));
-      const section = getDb().select({ sectionId: articles.sectionId }).from(articles).where(eq(articles.id, article.id)).get()!;
-      expectPurgedExactly(purged, { showing: [`/articles/${article.slug}`, '/', '/feed.xml', sectionPath(section.sectionId!)], unrelated });
+      expectPurgedExactly(purged, { showing, unrelated });
     } finally {
       if (savedOrigin === undefined) delete process.env.INTERNAL_URL;
       else process.env.INTERNAL_URL = savedOrigin;
@@ -191,21 +198,27 @@ describe('purges for each kind of publication', () => {
     }
   });
 
-  it('purges a renamed entity’s page, every article tagged with it and the entities beside it', async () => {
+  it('purges a renamed entity’s page, every article tagged with it, the entities beside it and the addresses it moves between', async () => {
     const editor = await createTestStaff({ role: 'editor' });
     const renamed = createTestEntity({ kind: 'person', name: 'Ada Renamed', facts: { role: 'Envoy' } });
     const beside = createTestEntity({ kind: 'organization', name: 'Beside Org' });
     const sectionId = createTestSection('Tagged');
     const tagged = createTestArticle({ title: 'Tagged twice', sectionId, entityIds: [renamed.id, beside.id] });
     const unrelated = unrelatedPages();
-
-    const purged = await keysPurgedBy(() => {
-      const result = updateEntity({ actor: editor, id: renamed.id, input: { kind: 'person', name: 'Ada Newname', slug: renamed.slug, description: '', wikidataId: '', facts: { role: 'Envoy' } } });
-      expect(result.ok).toBe(true);
+    const rename = (input: { name: string; slug: string }) => () => {
+      expect(updateEntity({ actor: editor, id: renamed.id, input: { kind: 'person', description: '', wikidataId: '', facts: { role: 'Envoy' }, ...input } }).ok).toBe(true);
       withinServerAction(() => expireReaderContent({ kind: 'entity', entityIds: [renamed.id] }));
-    });
+    };
 
-    expectPurgedExactly(purged, { showing: [entityPath(renamed), `/articles/${tagged.slug}`, entityPath(beside), sectionPath(sectionId)], unrelated });
+    const showing = keptUnder([entityPath(renamed), `/people/${renamed.slug}/feed.xml`, `/articles/${tagged.slug}`, entityPath(beside), sectionPath(sectionId)]);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: renamed.slug })), { showing, unrelated });
+
+    // A new address a reader found empty before, and the old one, which now redirects.
+    const moved = keptUnder(['/people/ada-newname', entityPath(renamed), `/articles/${tagged.slug}`]);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: 'ada-newname' })), { showing: moved, unrelated });
+    // Back to the first address, whose redirect an edge may keep.
+    const back = keptUnder([entityPath(renamed), '/people/ada-newname']);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: renamed.slug })), { showing: back, unrelated });
   });
 
   it('purges a published issue’s page, the issue list, home and the pages of the articles it publishes', async () => {
@@ -214,13 +227,14 @@ describe('purges for each kind of publication', () => {
     const article = createReadyArticle({ owner: editor, status: 'approved' });
     expect(addIssueArticle({ actor: editor, issueId: issue.id, articleId: article.id }).ok).toBe(true);
     const unrelated = unrelatedPages();
+    const showing = keptUnder([`/issues/${issue.slug}`, '/issues', '/', '/feed.xml', `/articles/${article.slug}`, `/issues/${issue.slug}/feed.xml`]);
 
     const purged = await keysPurgedBy(() => {
       expect(publishIssue({ actor: editor, id: issue.id, isEmailWanted: false }).ok).toBe(true);
       withinServerAction(() => expireReaderContent({ kind: 'issue', issueIds: [issue.id] }));
     });
 
-    expectPurgedExactly(purged, { showing: [`/issues/${issue.slug}`, '/issues', '/', '/feed.xml', `/articles/${article.slug}`, `/issues/${issue.slug}/feed.xml`], unrelated });
+    expectPurgedExactly(purged, { showing, unrelated });
   });
 });
 
@@ -234,7 +248,8 @@ describe('edge keys of public responses', () => {
     expect(keys).toEqual(
       expect.arrayContaining(['site', 'navigation', `article:${article.id}`, `article-slug:${article.slug}`, `section:${sectionId}`, `issue:${issueId}`, `entity:${entity.id}`]),
     );
-    expect(edgeKeysFor('/countries/keyland')).toContain(`entity:${entity.id}`);
+    expect(edgeKeysFor('/countries/keyland')).toEqual(expect.arrayContaining([`entity:${entity.id}`, 'entity-slug:country:keyland']));
+    expect(edgeKeysFor('/countries/not-yet')).toEqual(['site', 'navigation', 'entity-slug:country:not-yet']);
     expect(edgeKeysFor('/')).toEqual(expect.arrayContaining(['home', 'articles', 'site']));
     expect(edgeKeysFor('/feed.xml')).toEqual(expect.arrayContaining(['feeds', 'articles']));
     expect(edgeKeysFor('/articles/a%20b c')).toContain('article-slug:a%20b%20c');
