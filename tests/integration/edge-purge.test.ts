@@ -6,6 +6,20 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, entities, sections } from '@/db/schema';
+import { POST as revalidate } from '@/app/api/internal/revalidate/route';
+import { publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { setEmbargo } from '@/lib/articles/set-embargo';
+import { transitionArticle } from '@/lib/articles/transition-article';
+import { entityPath } from '@/lib/entities/entity-path';
+import { updateEntity } from '@/lib/entities/update-entity';
+import { addIssueArticle } from '@/lib/issues/add-issue-article';
+import { publishIssue } from '@/lib/issues/publish-issue';
+import { readerContentTags } from '@/lib/platform/cache/reader-content-tags';
+import { instantToWallTime } from '@/lib/platform/time/zoned-time';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { edgeKeysFor, publicKeyHeaders } from '@/lib/platform/edge/edge-keys';
 import { EDGE_PURGE_JOB_KIND, queueEdgePurge } from '@/lib/platform/edge/purge-edges';
@@ -13,6 +27,8 @@ import { edgeSettingsFromEnv, edgeVcl, findVarnishd } from '@/lib/platform/edge/
 import { getJob, listOpenJobs } from '@/lib/platform/jobs/job-queue';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
+import { createReadyArticle } from '../factories/ready-article';
+import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 import { withinServerAction } from '../support/within-server-action';
 
@@ -85,6 +101,143 @@ describe('purging edge caches', () => {
   });
 });
 
+describe('purges for each kind of publication', () => {
+  /** One stand-in edge for the change; answers every key it was sent to purge once the jobs have run. */
+  async function keysPurgedBy(change: () => unknown): Promise<Set<string>> {
+    const edge = await edgeServer();
+    process.env.EDGE_PURGE_URLS = edge.url;
+    try {
+      await change();
+      await until(() => edge.purges.length > 0 && listOpenJobs(EDGE_PURGE_JOB_KIND).length === 0, 'the purge to reach the edge');
+      return new Set(edge.purges.flatMap((purge) => purge.keys));
+    } finally {
+      delete process.env.EDGE_PURGE_URLS;
+      await edge.close();
+    }
+  }
+
+  /** The keys each page is kept under at an edge, read before the change, as when the edge stored it. */
+  function keptUnder(pages: string[]): Map<string, string[]> {
+    return new Map(pages.map((page) => [page, edgeKeysFor(page)]));
+  }
+
+  /** Every page that shows the change shares a purged key; no unrelated page does, and nothing site-wide was purged. */
+  function expectPurgedExactly(purged: Set<string>, { showing, unrelated }: { showing: Map<string, string[]>; unrelated: Map<string, string[]> }): void {
+    expect([...purged].filter((key) => ['site', 'navigation', 'feeds'].includes(key)), 'site-wide keys purged').toEqual([]);
+    for (const [page, keys] of showing) expect(keys.some((key) => purged.has(key)), `${page} is purged`).toBe(true);
+    for (const [page, keys] of unrelated) expect(keys.filter((key) => purged.has(key)), `${page} is left cached`).toEqual([]);
+  }
+
+  function sectionPath(sectionId: number): string {
+    return `/sections/${getDb().select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get()!.slug}`;
+  }
+
+  /** A published article in a section, an entity and an issue of its own, none of which the change touches. */
+  function unrelatedPages(): Map<string, string[]> {
+    const sectionId = createTestSection('Elsewhere');
+    const issue = createTestIssue();
+    const entity = createTestEntity({ kind: 'country', name: `Elsewhere ${sectionId}` });
+    const article = createTestArticle({ title: 'Elsewhere', sectionId, issueId: issue.id, entityIds: [entity.id] });
+    return keptUnder([sectionPath(sectionId), `/issues/${issue.slug}`, entityPath(entity), `/articles/${article.slug}`, '/countries/nowhere-yet']);
+  }
+
+  async function publishedReadyArticle(editor: StaffIdentity & { contributorId: number }) {
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    expect(transitionArticle({ id: article.id, actor: editor, input: { action: 'publish' } }).ok).toBe(true);
+    return article;
+  }
+
+  it('purges a corrected article, the corrections page and the lists it is on', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = await publishedReadyArticle(editor);
+    const unrelated = unrelatedPages();
+    const entity = getDb().select().from(entities).where(eq(entities.id, article.entityId)).get()!;
+    const showing = keptUnder([`/articles/${article.slug}`, '/corrections', '/', '/feed.xml', entityPath(entity)]);
+
+    const purged = await keysPurgedBy(() => {
+      // As the workflow route does: what readers saw before, then the move, then the expiry.
+      const before = readerContentTags({ kind: 'article', articleIds: [article.id] });
+      const result = transitionArticle({ id: article.id, actor: editor, input: { action: 'update', correction: { kind: 'correction', note: 'The talks lasted three days.' } } });
+      expect(result.ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [article.id] }, { before }));
+    });
+
+    expectPurgedExactly(purged, { showing, unrelated });
+  });
+
+  it('purges an embargoed article’s pages when the worker publishes it at its time', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    const lifts = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000);
+    const wall = instantToWallTime({ instant: lifts, timeZone: 'UTC' });
+    expect(setEmbargo({ id: article.id, actor: editor, input: { until: wall } }).ok).toBe(true);
+    expect(transitionArticle({ id: article.id, actor: editor, input: { action: 'schedule', scheduledFor: wall } }).ok).toBe(true);
+    const unrelated = unrelatedPages();
+    const section = getDb().select({ sectionId: articles.sectionId }).from(articles).where(eq(articles.id, article.id)).get()!;
+    const showing = keptUnder([`/articles/${article.slug}`, '/', '/feed.xml', sectionPath(section.sectionId!)]);
+    // The worker runs outside any request: it asks the server's revalidation route, served here by the real handler.
+    const server = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const forwarded = new Request('http://127.0.0.1/api/internal/revalidate', { method: 'POST', headers: request.headers as Record<string, string>, body: Buffer.concat(chunks) });
+        void withinServerAction(() => revalidate(forwarded)).result.then(async (answer) => response.writeHead(answer.status).end(await answer.text()));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const savedOrigin = process.env.INTERNAL_URL;
+    process.env.INTERNAL_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(publishDueArticles({ now: new Date(lifts.getTime() - 1_000) }), 'nothing is due before the embargo lifts').toBe(0);
+    try {
+      const purged = await keysPurgedBy(() => expect(publishDueArticles({ now: new Date(lifts.getTime() + 1_000) })).toBe(1));
+      expectPurgedExactly(purged, { showing, unrelated });
+    } finally {
+      if (savedOrigin === undefined) delete process.env.INTERNAL_URL;
+      else process.env.INTERNAL_URL = savedOrigin;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('purges a renamed entity’s page, every article tagged with it, the entities beside it and the addresses it moves between', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const renamed = createTestEntity({ kind: 'person', name: 'Ada Renamed', facts: { role: 'Envoy' } });
+    const beside = createTestEntity({ kind: 'organization', name: 'Beside Org' });
+    const sectionId = createTestSection('Tagged');
+    const tagged = createTestArticle({ title: 'Tagged twice', sectionId, entityIds: [renamed.id, beside.id] });
+    const unrelated = unrelatedPages();
+    const rename = (input: { name: string; slug: string }) => () => {
+      expect(updateEntity({ actor: editor, id: renamed.id, input: { kind: 'person', description: '', wikidataId: '', facts: { role: 'Envoy' }, ...input } }).ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'entity', entityIds: [renamed.id] }));
+    };
+
+    const showing = keptUnder([entityPath(renamed), `/people/${renamed.slug}/feed.xml`, `/articles/${tagged.slug}`, entityPath(beside), sectionPath(sectionId)]);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: renamed.slug })), { showing, unrelated });
+
+    // A new address a reader found empty before, and the old one, which now redirects.
+    const moved = keptUnder(['/people/ada-newname', entityPath(renamed), `/articles/${tagged.slug}`]);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: 'ada-newname' })), { showing: moved, unrelated });
+    // Back to the first address, whose redirect an edge may keep.
+    const back = keptUnder([entityPath(renamed), '/people/ada-newname']);
+    expectPurgedExactly(await keysPurgedBy(rename({ name: 'Ada Newname', slug: renamed.slug })), { showing: back, unrelated });
+  });
+
+  it('purges a published issue’s page, the issue list, home and the pages of the articles it publishes', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const issue = createTestIssue({ status: 'planning' });
+    const article = createReadyArticle({ owner: editor, status: 'approved' });
+    expect(addIssueArticle({ actor: editor, issueId: issue.id, articleId: article.id }).ok).toBe(true);
+    const unrelated = unrelatedPages();
+    const showing = keptUnder([`/issues/${issue.slug}`, '/issues', '/', '/feed.xml', `/articles/${article.slug}`, `/issues/${issue.slug}/feed.xml`]);
+
+    const purged = await keysPurgedBy(() => {
+      expect(publishIssue({ actor: editor, id: issue.id, isEmailWanted: false }).ok).toBe(true);
+      withinServerAction(() => expireReaderContent({ kind: 'issue', issueIds: [issue.id] }));
+    });
+
+    expectPurgedExactly(purged, { showing, unrelated });
+  });
+});
+
 describe('edge keys of public responses', () => {
   it('names the article, its issue, section, entities and authors on its page, and home and feeds on theirs', () => {
     const sectionId = createTestSection('Keys');
@@ -95,7 +248,8 @@ describe('edge keys of public responses', () => {
     expect(keys).toEqual(
       expect.arrayContaining(['site', 'navigation', `article:${article.id}`, `article-slug:${article.slug}`, `section:${sectionId}`, `issue:${issueId}`, `entity:${entity.id}`]),
     );
-    expect(edgeKeysFor('/countries/keyland')).toContain(`entity:${entity.id}`);
+    expect(edgeKeysFor('/countries/keyland')).toEqual(expect.arrayContaining([`entity:${entity.id}`, 'entity-slug:country:keyland']));
+    expect(edgeKeysFor('/countries/not-yet')).toEqual(['site', 'navigation', 'entity-slug:country:not-yet']);
     expect(edgeKeysFor('/')).toEqual(expect.arrayContaining(['home', 'articles', 'site']));
     expect(edgeKeysFor('/feed.xml')).toEqual(expect.arrayContaining(['feeds', 'articles']));
     expect(edgeKeysFor('/articles/a%20b c')).toContain('article-slug:a%20b%20c');

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityKind } from '@/db/schema';
+import { entityPath } from '@/lib/entities/entity-path';
 import { REPO_ROOT } from '../bench/support/bench-stats';
 import { delay, seedDemo, startApp, type AppProcess } from './support/app-process';
 import { appendParagraph, loadArticle } from './support/article-saves';
 import { freePort, startEdge, type EdgeProcess } from './support/edge-process';
+import { callDeskAction } from './support/desk-actions';
 import { signInStaff, type StaffClient } from './support/staff-client';
 import { recordTrustResult } from './support/trust-results';
 
@@ -19,8 +22,10 @@ let app: AppProcess | undefined;
 let edge: EdgeProcess | undefined;
 let appPort = 0;
 let editor: StaffClient;
+/** The worker looks for due publications this often here, so a scheduled one goes out promptly. */
+const WORKER_INTERVAL_MS = 200;
 
-type Answer = { status: number; cache: string; hits: number; text: string; keys: string };
+type Answer = { status: number; cache: string; hits: number; text: string; keys: string; location: string };
 
 async function throughEdge(pathname: string, { cookie }: { cookie?: string } = {}): Promise<Answer> {
   const response = await fetch(`${edge!.url}${pathname}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
@@ -30,19 +35,38 @@ async function throughEdge(pathname: string, { cookie }: { cookie?: string } = {
     hits: Number(response.headers.get('x-cache-hits') ?? 0),
     text: await response.text(),
     keys: response.headers.get('xkey') ?? '',
+    location: response.headers.get('location') ?? '',
   };
 }
 
 /** How long until `isSeen` holds for the page through the edge, asked every 50 ms; fails after `limitMs`. */
 async function msUntil(pathname: string, isSeen: (answer: Answer) => boolean, limitMs = 1_000): Promise<number> {
-  const started = Date.now();
-  let last: Answer | undefined;
-  while (Date.now() - started <= limitMs) {
-    last = await throughEdge(pathname);
-    if (isSeen(last)) return Date.now() - started;
+  return (await msUntilAll({ [pathname]: isSeen }, { since: Date.now(), limitMs }))[pathname]!;
+}
+
+/**
+ * How long after `since` each page through the edge first shows what its check looks for, all asked
+ * together every 50 ms; fails once `limitMs` has passed with any page still showing the old answer.
+ */
+async function msUntilAll(checks: Record<string, (answer: Answer) => boolean>, { since, limitMs = 1_000 }: { since: number; limitMs?: number }): Promise<Record<string, number>> {
+  const seenAfter: Record<string, number> = {};
+  const last = new Map<string, Answer>();
+  let pending = Object.keys(checks);
+  while (pending.length > 0) {
+    const answers = await Promise.all(pending.map(async (page) => [page, await throughEdge(page)] as const));
+    for (const [page, answer] of answers) {
+      last.set(page, answer);
+      if (checks[page]!(answer)) seenAfter[page] = Date.now() - since;
+    }
+    pending = pending.filter((page) => seenAfter[page] === undefined);
+    if (pending.length === 0) break;
+    if (Date.now() - since > limitMs) {
+      const stale = pending.map((page) => `${page} (last: ${last.get(page)?.status} ${last.get(page)?.cache})`).join(', ');
+      throw new Error(`Through the edge, ${stale} did not show the change within ${limitMs} ms.`);
+    }
     await delay(50);
   }
-  throw new Error(`${pathname} through the edge did not show the change within ${limitMs} ms (last: ${last?.status} ${last?.cache}).`);
+  return seenAfter;
 }
 
 function readDatabase<T>(read: (db: Database.Database) => T): T {
@@ -74,6 +98,59 @@ function pickFixture(): Fixture {
   });
 }
 
+/**
+ * Reader pages that show none of these articles nor these entities, so a change to them must leave
+ * those pages cached: sections none of the articles is filed in, an entity page listing none of them,
+ * and a published issue none of them belongs to.
+ */
+function pagesShowingNone({ articleIds, entityIds = [] }: { articleIds: number[]; entityIds?: number[] }): string[] {
+  const marks = (list: unknown[]) => (list.length === 0 ? 'null' : list.map(() => '?').join(', '));
+  return readDatabase((db) => {
+    const sections = db
+      .prepare(
+        `select slug from sections where id not in (select section_id from articles where id in (${marks(articleIds)}) and section_id is not null)
+           and id not in (select published_section_id from articles where id in (${marks(articleIds)}) and published_section_id is not null) order by id limit 2`,
+      )
+      .all(...articleIds, ...articleIds) as { slug: string }[];
+    const entity = db
+      .prepare(
+        `select kind, slug from entities e where status = 'approved' and id not in (${marks(entityIds)})
+           and exists (select 1 from published_article_entities p where p.entity_id = e.id)
+           and not exists (select 1 from published_article_entities p where p.entity_id = e.id and p.article_id in (${marks(articleIds)}))
+           and not exists (select 1 from article_entities a where a.entity_id = e.id and a.article_id in (${marks(articleIds)}))
+         order by id limit 1`,
+      )
+      .get(...entityIds, ...articleIds, ...articleIds) as { kind: EntityKind; slug: string } | undefined;
+    const issue = db
+      .prepare(
+        `select slug from issues where status = 'published'
+           and id not in (select issue_id from articles where id in (${marks(articleIds)}) and issue_id is not null)
+           and id not in (select published_issue_id from articles where id in (${marks(articleIds)}) and published_issue_id is not null) order by id limit 1`,
+      )
+      .get(...articleIds, ...articleIds) as { slug: string } | undefined;
+    return [...sections.map((row) => `/sections/${row.slug}`), ...(entity ? [entityPath(entity)] : []), ...(issue ? [`/issues/${issue.slug}`] : [])];
+  });
+}
+
+/** The wall-clock minute (`YYYY-MM-DDTHH:mm`) an instant falls in, in the site's time zone, as the desk's date pickers send it. */
+function siteWallTime(instant: Date): string {
+  const stored = readDatabase((db) => db.prepare("select value from settings where key = 'timeZone'").get() as { value: string } | undefined);
+  const timeZone = stored ? (JSON.parse(stored.value) as string) : process.env.SITE_TIME_ZONE || 'UTC';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** "page 120 ms, …" for the figures. */
+function describeTimes(seen: Record<string, number>): string {
+  return Object.entries(seen)
+    .map(([page, ms]) => `${page} ${ms} ms`)
+    .join(', ');
+}
+
 /** Each page asked twice, so it is in the cache and answered from it. */
 async function warm(pages: string[]): Promise<Map<string, number>> {
   const hits = new Map<string, number>();
@@ -101,7 +178,7 @@ beforeAll(async () => {
   appPort = await freePort();
   // The edge's address is known only once it runs; the app starts first with a placeholder, then again with it.
   edge = await startEdge({ backendUrl: `http://127.0.0.1:${appPort}`, workDir: path.join(root, 'varnish') });
-  app = await startApp({ port: appPort, databasePath, env: { EDGE_PURGE_URLS: edge.url } });
+  app = await startApp({ port: appPort, databasePath, env: { EDGE_PURGE_URLS: edge.url, WORKER_INTERVAL_MS: String(WORKER_INTERVAL_MS) } });
   await untilEdgeSeesOrigin();
   editor = await signInStaff({ baseUrl: app.url, email: 'editor@demo.masthead' });
 });
@@ -164,6 +241,208 @@ describe('behind Varnish', () => {
     await expectStillCached(hits);
 
     recordTrustResult({ check: 'Edge cache: purges on publication', tried: 3, failures: 0, figures: `visible through Varnish after ${timings.join(', ')}; ${hits.size} unrelated pages stayed cached` });
+  });
+
+  it('shows a correction on the article and the corrections page within a second, and leaves unrelated pages cached', async () => {
+    const article = readDatabase(
+      (db) =>
+        db.prepare("select id, slug from articles where status = 'published' and published_section_id is not null order by id limit 1 offset 1").get() as { id: number; slug: string },
+    );
+    const changed = [`/articles/${article.slug}`, '/corrections'];
+    const unrelated = pagesShowingNone({ articleIds: [article.id] });
+    expect(unrelated.length).toBeGreaterThanOrEqual(2);
+    await warm(changed);
+    const hits = await warm(unrelated);
+
+    const note = `Edge correction ${Date.now()}: the talks lasted three days, not two.`;
+    const corrected = await editor.request(`/api/desk/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'update', correction: { kind: 'correction', note } } });
+    expect(corrected.status).toBe(200);
+    const since = Date.now();
+    expect(readDatabase((db) => db.prepare('select note from article_corrections where article_id = ? order by id desc limit 1').get(article.id))).toEqual({ note });
+    const seen = await msUntilAll(Object.fromEntries(changed.map((page) => [page, (answer: Answer) => answer.status === 200 && answer.text.includes(note)])), { since });
+    await expectStillCached(hits);
+
+    recordTrustResult({ check: 'Edge cache: purges on a correction', tried: changed.length, failures: 0, figures: `${describeTimes(seen)}; ${hits.size} unrelated pages stayed cached` });
+  });
+
+  it('shows a renamed entity on its page, on every article tagged with it and beside it, within a second, and leaves unrelated pages cached', async () => {
+    // A person on two published articles: their pages show the name in their tags.
+    const entity = readDatabase(
+      (db) =>
+        db
+          .prepare(
+            `select e.id, e.kind, e.slug, e.name, e.description, e.wikidata_id as wikidataId, e.facts from entities e
+               join published_article_entities p on p.entity_id = e.id where e.kind = 'person' and e.status = 'approved'
+             group by e.id having count(*) = 2 order by e.id limit 1`,
+          )
+          .get() as { id: number; kind: EntityKind; slug: string; name: string; description: string; wikidataId: string | null; facts: string },
+    );
+    const tagged = readDatabase(
+      (db) =>
+        db
+          .prepare(
+            `select id, slug, id in (select article_id from published_article_entities where entity_id = ?) as isShown from articles
+               where id in (select article_id from published_article_entities where entity_id = ? union select article_id from article_entities where entity_id = ?)`,
+          )
+          .all(entity.id, entity.id, entity.id) as { id: number; slug: string; isShown: number }[],
+    );
+    const shown = tagged.filter((article) => article.isShown === 1);
+    // An entity tagged beside it lists it under "Often alongside" (the one with fewest articles, whose short list surely names it).
+    const alongside = readDatabase(
+      (db) =>
+        db
+          .prepare(
+            `select e.kind, e.slug from entities e join published_article_entities p on p.entity_id = e.id
+               where e.id != ? and e.status = 'approved' and e.id in (select entity_id from published_article_entities where article_id = ?)
+             group by e.id order by count(*), e.id limit 1`,
+          )
+          .get(entity.id, shown[0]!.id) as { kind: EntityKind; slug: string } | undefined,
+    );
+    const unrelated = pagesShowingNone({ articleIds: tagged.map((article) => article.id), entityIds: [entity.id] });
+    expect(unrelated.length).toBeGreaterThanOrEqual(2);
+    const facts = Object.fromEntries(Object.entries(JSON.parse(entity.facts) as Record<string, unknown>).map(([key, value]) => [`facts.${key}`, String(value)]));
+    const stamp = Date.now();
+    const figures: string[] = [];
+    let current = { name: entity.name, slug: entity.slug };
+    // The name alone; then a new address, which a reader asked for (and did not find) before; then back to the
+    // first address, which redirected to the second in between.
+    for (const next of [
+      { name: `Renamed Person ${stamp}`, slug: entity.slug },
+      { name: `Renamed Person ${stamp}`, slug: `renamed-person-${stamp}` },
+      { name: `Renamed Again ${stamp}`, slug: entity.slug },
+    ]) {
+      const [before, after] = [entityPath({ kind: entity.kind, slug: current.slug }), entityPath({ kind: entity.kind, slug: next.slug })];
+      const showsName = (answer: Answer) => answer.status === 200 && answer.text.includes(next.name);
+      const showsLink = (answer: Answer) => showsName(answer) && answer.text.includes(`href="${after}"`);
+      const checks: Record<string, (answer: Answer) => boolean> = {
+        [after]: showsName,
+        ...Object.fromEntries(shown.map((article) => [`/articles/${article.slug}`, showsLink])),
+        ...(alongside ? { [entityPath(alongside)]: showsLink } : {}),
+      };
+      if (before !== after) checks[before] = (answer) => answer.status === 308 && (answer.location.endsWith(after) || answer.location.endsWith(`${after}?page=1`));
+      for (const page of Object.keys(checks)) {
+        await throughEdge(page);
+        await throughEdge(page);
+      }
+      const hits = await warm(unrelated);
+
+      const renamed = await callDeskAction({
+        staff: editor,
+        baseUrl: app!.url,
+        action: 'app/desk/entities/actions.ts#updateEntityAction',
+        page: `/desk/entities/${entity.id}`,
+        args: [null, { form: { entityId: entity.id, kind: entity.kind, name: next.name, slug: next.slug, description: entity.description, wikidataId: entity.wikidataId ?? '', ...facts } }],
+      });
+      expect(renamed.status).toBe(200);
+      const since = Date.now();
+      expect(readDatabase((db) => db.prepare('select name, slug from entities where id = ?').get(entity.id)), renamed.text.slice(-300)).toEqual(next);
+      const seen = await msUntilAll(checks, { since });
+      await expectStillCached(hits);
+      figures.push(`${current.slug === next.slug ? 'name' : `address ${before} → ${after}`}: ${describeTimes(seen)}, ${hits.size} unrelated pages stayed cached`);
+      current = next;
+    }
+
+    recordTrustResult({ check: 'Edge cache: purges on an entity rename', tried: figures.length, failures: 0, figures: figures.join('; ') });
+  });
+
+  it('publishes an embargoed article at its time and shows it through the edge within a second of it, leaving unrelated pages cached', async () => {
+    const article = readDatabase(
+      (db) =>
+        db.prepare("select a.id, a.slug, a.title, s.slug as section from articles a join sections s on s.id = a.section_id where a.status = 'approved' order by a.id limit 1").get() as {
+          id: number;
+          slug: string;
+          title: string;
+          section: string;
+        },
+    );
+    const articlePath = `/articles/${article.slug}`;
+    // The desk takes whole minutes: the first one at least 10 s away, so the embargo and the schedule are set in time.
+    const due = new Date(Math.ceil((Date.now() + 10_000) / 60_000) * 60_000);
+    const embargoed = await editor.request(`/api/desk/articles/${article.id}/embargo`, { method: 'PUT', body: { until: siteWallTime(due) } });
+    expect(embargoed.status, JSON.stringify(embargoed.json)).toBe(200);
+    const early = await editor.request(`/api/desk/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'publish' } });
+    expect(early.status, 'an embargoed article cannot be published before its time').toBe(422);
+    const scheduled = await editor.request(`/api/desk/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'schedule', scheduledFor: siteWallTime(due) } });
+    expect(scheduled.status, JSON.stringify(scheduled.json)).toBe(200);
+    expect(readDatabase((db) => db.prepare('select status, scheduled_for as scheduledFor, embargoed_until as embargoedUntil from articles where id = ?').get(article.id))).toEqual({
+      status: 'scheduled',
+      scheduledFor: due.getTime(),
+      embargoedUntil: due.getTime(),
+    });
+
+    // Shortly before its time: the pages it will appear on are kept without it, and the article is not there.
+    await delay(Math.max(0, due.getTime() - Date.now() - 4_000));
+    const changed = [articlePath, '/', `/sections/${article.section}`];
+    const unrelated = pagesShowingNone({ articleIds: [article.id] });
+    expect(unrelated.length).toBeGreaterThanOrEqual(2);
+    await warm(changed.slice(1));
+    const hits = await warm(unrelated);
+    expect((await throughEdge(articlePath)).status, 'nothing of it is public before its time').toBe(404);
+    for (const page of changed.slice(1)) expect((await throughEdge(page)).text).not.toContain(article.slug);
+
+    await delay(Math.max(0, due.getTime() - Date.now()));
+    const seen = await msUntilAll(
+      {
+        [articlePath]: (answer) => answer.status === 200 && answer.text.includes(article.slug),
+        '/': (answer) => answer.status === 200 && answer.text.includes(articlePath),
+        [`/sections/${article.section}`]: (answer) => answer.status === 200 && answer.text.includes(articlePath),
+      },
+      { since: due.getTime() },
+    );
+    expect(readDatabase((db) => db.prepare('select status from articles where id = ?').get(article.id))).toEqual({ status: 'published' });
+    await expectStillCached(hits);
+
+    recordTrustResult({
+      check: 'Edge cache: purges when an embargo lifts',
+      tried: changed.length,
+      failures: 0,
+      figures: `after its scheduled time (worker every ${WORKER_INTERVAL_MS} ms): ${describeTimes(seen)}; ${hits.size} unrelated pages stayed cached`,
+    });
+  });
+
+  it('shows a published issue on its page, the issue list and home within a second, and leaves unrelated pages cached', async () => {
+    const issue = readDatabase((db) => db.prepare("select id, slug, title from issues where status = 'planning' order by id limit 1").get() as { id: number; slug: string; title: string });
+    const members = readDatabase((db) => db.prepare('select id, slug, status from articles where issue_id = ? or published_issue_id = ?').all(issue.id, issue.id) as { id: number; slug: string; status: string }[]);
+    const unrelated = pagesShowingNone({ articleIds: members.map((article) => article.id) });
+    expect(unrelated.length).toBeGreaterThanOrEqual(2);
+    const issuePath = `/issues/${issue.slug}`;
+    const changed = [issuePath, '/issues', '/'];
+
+    // An editor takes out what is not ready, as the planner asks, then publishes the issue without its email.
+    for (const draft of members.filter((article) => !['approved', 'scheduled', 'published'].includes(article.status))) {
+      const removed = await callDeskAction({ staff: editor, baseUrl: app!.url, action: 'app/desk/issues/actions.ts#removeIssueArticleAction', page: `/desk/issues/${issue.id}`, args: [{ issueId: issue.id, articleId: draft.id }] });
+      expect(removed.status).toBe(200);
+    }
+    const ready = members.filter((article) => article.status === 'approved');
+    expect(ready.length).toBeGreaterThanOrEqual(1);
+    const listed = members.filter((article) => ['approved', 'published'].includes(article.status));
+    await warm(changed.slice(1));
+    const hits = await warm(unrelated);
+    for (const page of changed.slice(1)) expect((await throughEdge(page)).text).not.toContain(`href="${issuePath}"`);
+
+    const published = await callDeskAction({
+      staff: editor,
+      baseUrl: app!.url,
+      action: 'app/desk/issues/actions.ts#publishIssueAction',
+      page: `/desk/issues/${issue.id}`,
+      args: [null, { form: { issueId: issue.id, intent: 'without-email' } }],
+    });
+    const since = Date.now();
+    expect(published.redirect, published.text.slice(-300)).toMatch(new RegExp(`^/desk/issues/${issue.id}\\?published=`));
+    expect(readDatabase((db) => db.prepare('select status from issues where id = ?').get(issue.id))).toEqual({ status: 'published' });
+    const isListed = (answer: Answer) => answer.status === 200 && answer.text.includes(`href="${issuePath}"`);
+    const seen = await msUntilAll(
+      {
+        [issuePath]: (answer) => answer.status === 200 && answer.text.includes(issue.title) && listed.every((article) => answer.text.includes(`/articles/${article.slug}`)),
+        '/issues': isListed,
+        '/': isListed,
+        ...Object.fromEntries(ready.map((article) => [`/articles/${article.slug}`, (answer: Answer) => answer.status === 200])),
+      },
+      { since },
+    );
+    await expectStillCached(hits);
+
+    recordTrustResult({ check: 'Edge cache: purges on an issue publication', tried: Object.keys(seen).length, failures: 0, figures: `${describeTimes(seen)}; ${hits.size} unrelated pages stayed cached` });
   });
 
   it('never shares a page with a signed-in reader or staff member, nor keeps one they were given', async () => {
@@ -231,7 +510,7 @@ describe('behind Varnish', () => {
     }
     expect((await throughEdge('/issues?never-cached')).status, 'a page never kept cannot be served').toBe(503);
 
-    app = await startApp({ port: appPort, databasePath, env: { EDGE_PURGE_URLS: edge!.url } });
+    app = await startApp({ port: appPort, databasePath, env: { EDGE_PURGE_URLS: edge!.url, WORKER_INTERVAL_MS: String(WORKER_INTERVAL_MS) } });
     const back = await untilEdgeSeesOrigin();
     expect(back, 'the edge goes back to the app within a few seconds of it answering').toBeLessThan(5_000);
     const firstAnswer = await fetch(`${edge!.url}/`);

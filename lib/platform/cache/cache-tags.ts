@@ -18,6 +18,8 @@ export const cacheTags = {
   articleSlug: (slug: string) => `article-slug:${slug}`,
   issue: (id: number) => `issue:${id}`,
   entity: (id: number) => `entity:${id}`,
+  /** What one entity address shows, including nothing or a redirect: an entity that takes or leaves that address expires it. */
+  entitySlug: (kind: string, slug: string) => `entity-slug:${kind}:${slug}`,
   section: (id: number) => `section:${id}`,
   author: (contributorId: number) => `author:${contributorId}`,
   /** The site's header and footer links, shown on every reader page. */

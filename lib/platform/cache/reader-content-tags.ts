@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAuthors, articleEntities, articles, issues, pages, publishedArticleAuthors, publishedArticleEntities, revisions } from '@/db/schema';
+import { articleAuthors, articleEntities, articles, entities, entityRedirects, issues, pages, publishedArticleAuthors, publishedArticleEntities, revisions } from '@/db/schema';
 import { figureMediaIds } from '@/lib/media/figure-media-ids';
 import { cacheTags } from './cache-tags';
 import { publicationTags } from './publication-tags';
@@ -22,7 +22,7 @@ export function readerContentTags(change: ReaderChange): string[] {
       if (change.sectionIds.length === 0) return [];
       return unique([...change.sectionIds.map(cacheTags.section), ...publicationTags({ articleIds: articlesInSections(change.sectionIds) })]);
     case 'entity':
-      return publicationTags({ entityIds: change.entityIds, articleIds: articlesTaggedWith(change.entityIds) });
+      return unique([...publicationTags({ entityIds: change.entityIds, articleIds: articlesTaggedWith(change.entityIds) }), ...entityAddressTags(change.entityIds)]);
     case 'contributor':
       if (change.contributorIds.length === 0) return [];
       return unique([...change.contributorIds.map(cacheTags.author), ...publicationTags({ articleIds: articlesBylined(change.contributorIds) })]);
@@ -42,6 +42,17 @@ function pageTags(pageIds: readonly number[]): string[] {
   if (pageIds.length === 0) return [];
   const rows = getDb().select({ slug: pages.slug }).from(pages).where(inArray(pages.id, [...pageIds])).all();
   return unique([...pageIds.map(cacheTags.page), ...rows.map((row) => cacheTags.pageSlug(row.slug))]);
+}
+
+/** Every address these entities answer at or redirect from: one a reader found empty, or that redirected, before a rename. */
+function entityAddressTags(entityIds: readonly number[]): string[] {
+  if (entityIds.length === 0) return [];
+  const list = [...entityIds];
+  const db = getDb();
+  return [
+    ...db.select({ kind: entities.kind, slug: entities.slug }).from(entities).where(inArray(entities.id, list)).all(),
+    ...db.select({ kind: entityRedirects.kind, slug: entityRedirects.slug }).from(entityRedirects).where(inArray(entityRedirects.entityId, list)).all(),
+  ].map((address) => cacheTags.entitySlug(address.kind, address.slug));
 }
 
 function unique(tags: string[]): string[] {

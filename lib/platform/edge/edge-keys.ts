@@ -82,7 +82,8 @@ function pageTags(first: string, slug: string | undefined): string[] {
         .from(entities)
         .where(and(eq(entities.kind, kind), eq(entities.slug, slug)))
         .get();
-      return row ? [cacheTags.entity(row.id)] : [];
+      // By address too: a "not found" or a redirect kept here goes when an entity moves to or from it.
+      return row ? [cacheTags.entity(row.id), cacheTags.entitySlug(kind, slug)] : [cacheTags.entitySlug(kind, slug)];
     }
   }
 }
