@@ -1,16 +1,20 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, outbox, subscribers, type OutboxMessage } from '@/db/schema';
+import { campaigns, mailBodies, outbox, subscribers, type MailBody, type OutboxMessage } from '@/db/schema';
 import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
 import { classifySendFailure } from './send-failure';
 import { retryDelayMs } from './retry-delay';
+import { mailFromSharedBody } from './shared-body';
 import { getSmtpTransport, type GatedMail } from './smtp-transport';
 
 export const UNKNOWN_OUTCOME_NOTE =
   'The worker stopped while the mail server was taking this message; it was probably delivered, so it is not sent again.';
 
-type Claimed = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'attempts'>;
+type ClaimedRow = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'bodyId' | 'attempts'>;
+/** A claimed message as it goes out: a shared body is filled in for its reader, who is named in To. */
+type Claimed = ClaimedRow & { toName: string };
+type Bodies = Map<number, Pick<MailBody, 'subject' | 'text' | 'html'>>;
 
 type SendMail = (mail: GatedMail) => Promise<unknown>;
 
@@ -31,8 +35,9 @@ export async function deliverOutbox({
   const batchSize = Math.max(1, Math.min(500, Math.ceil(mail.ratePerSecond * 2)));
   const started = now();
   let settled = settleUnknownOutcomes({ now: now() });
+  const bodies: Bodies = new Map();
   while (now() - started < budgetMs) {
-    const claim = claimDue({ size: batchSize, now: now(), mail });
+    const claim = claimDue({ size: batchSize, now: now(), mail, bodies });
     settled += claim.dropped;
     if (claim.messages.length === 0 && claim.dropped === 0) break;
     const outcomes = await Promise.all(claim.messages.map((message) => deliverOne({ message, send, host, mail, now })));
@@ -68,7 +73,7 @@ export function settleUnknownOutcomes({ now }: { now: number }): number {
  * mail) go before campaign mail. Campaign messages to readers who have since unsubscribed, paused
  * or bounced are dropped here rather than sent.
  */
-function claimDue({ size, now, mail }: { size: number; now: number; mail: MailConfig }): { messages: Claimed[]; dropped: number } {
+function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail: MailConfig; bodies: Bodies }): { messages: Claimed[]; dropped: number } {
   const db = getDb();
   return db.transaction(
     (tx) => {
@@ -82,11 +87,12 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
         headers: outbox.headers,
         campaignId: outbox.campaignId,
         subscriberId: outbox.subscriberId,
+        bodyId: outbox.bodyId,
         attempts: outbox.attempts,
       };
       const single = tx.select(columns).from(outbox).where(and(isDue, isNull(outbox.campaignId))).orderBy(asc(outbox.id)).limit(size).all();
       // Campaign by campaign, oldest first: `campaign_id = ? and status = 'pending'` walks the outbox_campaign index in id order, with no sort.
-      const many: Claimed[] = [];
+      const many: ClaimedRow[] = [];
       const active = single.length < size ? tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ['expanding', 'sending', 'cancelled'])).orderBy(asc(campaigns.id)).all() : [];
       for (const campaign of active) {
         if (single.length + many.length >= size) break;
@@ -95,19 +101,20 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
       const rows = [...single, ...many];
       if (rows.length === 0) return { messages: [], dropped: 0 };
 
-      const campaignReaderIds = [...new Set(many.map((row) => row.subscriberId).filter((id): id is number => id !== null))];
-      const eligible = new Set(
-        campaignReaderIds.length === 0
+      // A staff test send has no subscriber; every other campaign message, and every message on a shared body, goes only to a reader who still wants it.
+      const isForReader = (row: ClaimedRow) => row.campaignId !== null || row.bodyId !== null;
+      const readerIds = [...new Set(rows.filter(isForReader).map((row) => row.subscriberId).filter((id): id is number => id !== null))];
+      const eligible = new Map(
+        readerIds.length === 0
           ? []
           : tx
-              .select({ id: subscribers.id })
+              .select({ id: subscribers.id, name: subscribers.name })
               .from(subscribers)
-              .where(and(inArray(subscribers.id, campaignReaderIds), eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false)))
+              .where(and(inArray(subscribers.id, readerIds), eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false)))
               .all()
-              .map((row) => row.id),
+              .map((row) => [row.id, row.name]),
       );
-      // A staff test send has no subscriber; every other campaign message goes only to a reader who still wants it.
-      const isWanted = (row: Claimed) => row.campaignId === null || row.subscriberId === null || eligible.has(row.subscriberId);
+      const isWanted = (row: ClaimedRow) => !isForReader(row) || (row.subscriberId === null ? row.bodyId === null : eligible.has(row.subscriberId));
       const dropped = rows.filter((row) => !isWanted(row));
       if (dropped.length > 0) {
         tx.update(outbox)
@@ -122,7 +129,19 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
           .where(inArray(outbox.id, messages.map((row) => row.id)))
           .run();
       }
-      return { messages: messages.map((row) => ({ ...row, attempts: row.attempts + 1 })), dropped: dropped.length };
+      const missingBodies = [...new Set(messages.map((row) => row.bodyId).filter((id): id is number => id !== null && !bodies.has(id)))];
+      if (missingBodies.length > 0) {
+        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, body);
+      }
+      return {
+        messages: messages.map((row) => ({
+          ...row,
+          ...(row.bodyId !== null ? mailFromSharedBody({ body: bodies.get(row.bodyId)!, subscriberId: row.subscriberId! }) : {}),
+          attempts: row.attempts + 1,
+          toName: row.subscriberId === null ? '' : (eligible.get(row.subscriberId) ?? ''),
+        })),
+        dropped: dropped.length,
+      };
     },
     { behavior: 'immediate' },
   );
@@ -136,7 +155,7 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
   try {
     await send({
       from: mail.from,
-      to: message.toAddress,
+      to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
