@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedQuery } from '@/db/prepared-query';
 import { campaigns, mailBodies, outbox, subscribers, type MailBody, type OutboxMessage } from '@/db/schema';
 import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
 import { classifySendFailure } from './send-failure';
@@ -149,8 +150,6 @@ function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail
 
 /** Sends one claimed message and records what became of it. Returns false when another worker owns it now. */
 async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<boolean> {
-  const db = getDb();
-  const isMine = and(eq(outbox.id, message.id), eq(outbox.attempts, message.attempts), eq(outbox.status, 'pending'));
   let wasHandedOver = false;
   try {
     await send({
@@ -164,7 +163,13 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
       messageId: `<masthead.outbox.${message.id}@${host}>`,
       handOverCheck: () => {
         // Recorded before the end-of-data mark is sent; only the worker holding the current claim may send it.
-        const taken = db.update(outbox).set({ sentAt: new Date(now()) }).where(and(isMine, isNull(outbox.sentAt))).run().changes;
+        const taken = preparedQuery('outbox-hand-over', (db) =>
+          db
+            .update(outbox)
+            .set({ sentAt: sql`${sql.placeholder('at')}` })
+            .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending'), isNull(outbox.sentAt)))
+            .prepare(),
+        ).run({ id: message.id, attempts: message.attempts, at: now() }).changes;
         if (taken === 0) throw new Error('This message is being delivered by another worker.');
         wasHandedOver = true;
       },
@@ -174,9 +179,22 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
     recordFailure({ message, failure: classifySendFailure({ error, wasHandedOver }), mail, now: now() });
     return true;
   }
-  db.update(outbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null, nextAttemptAt: null }).where(isMine).run();
+  // Prepared once per connection: these run for every message of a campaign.
+  preparedQuery('outbox-mark-sent', (db) =>
+    db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, lastError: null, nextAttemptAt: null })
+      .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending')))
+      .prepare(),
+  ).run({ id: message.id, attempts: message.attempts, at: now() });
   if (message.subscriberId !== null) {
-    db.update(subscribers).set({ bounceCount: 0 }).where(and(eq(subscribers.id, message.subscriberId), gt(subscribers.bounceCount, 0))).run();
+    preparedQuery('subscriber-clear-bounces', (db) =>
+      db
+        .update(subscribers)
+        .set({ bounceCount: 0 })
+        .where(and(eq(subscribers.id, sql.placeholder('id')), gt(subscribers.bounceCount, 0)))
+        .prepare(),
+    ).run({ id: message.subscriberId });
   }
   return true;
 }

@@ -50,7 +50,14 @@ export function closeSmtpTransport(): void {
   current = null;
 }
 
+/**
+ * The whole message is gathered first and goes to the socket as one write (a message is tens of
+ * kilobytes; writing each encoded line on its own costs more than building it). The check runs once
+ * it is complete, before any of it, and so before the end-of-data mark, reaches the server.
+ */
 async function* gate(input: Readable, check: HandOverCheck): AsyncGenerator<Buffer> {
-  for await (const chunk of input) yield chunk as Buffer;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk as Buffer);
   check();
+  yield Buffer.concat(chunks);
 }
