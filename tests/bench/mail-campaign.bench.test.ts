@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { eq, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb, getSqlite } from '@/db/client';
 import { articles, campaigns, issues, mailBodies, outbox, revisions } from '@/db/schema';
 import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
+import { mailFromSharedBody } from '@/lib/readers/mail/shared-body';
 import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { closeSmtpTransport } from '@/lib/readers/mail/smtp-transport';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
@@ -28,6 +31,7 @@ const GOALS = { enqueueMs: 10_000, deliveredPerSecond: 1_000, outboxMegabytes: 5
 const PACED_MESSAGES = 1_000;
 const PACED_RATE = 200;
 const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 4);
+const BASELINE_MESSAGES = 5_000;
 
 const database = withTempDatabase();
 const results: Record<string, unknown> = {};
@@ -78,6 +82,9 @@ describe('a campaign to 100,000 subscribers', () => {
     expect(counts.size).toBe(SUBSCRIBERS);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
 
+    // The baseline, same run and machine: nodemailer alone (no database, no outbox) sending one reader's copy over the same pool.
+    const baseline = await bareNodemailerRate({ smtpUrl: sink.url, connections: SMTP_CONNECTIONS, count: Math.min(BASELINE_MESSAGES, SUBSCRIBERS) });
+
     // The configured rate is honoured: 1,000 messages at 200 a second take about five seconds.
     getDb().delete(outbox).run();
     getDb().update(campaigns).set({ status: 'queued', expandedThroughSubscriberId: SUBSCRIBERS - PACED_MESSAGES, recipientCount: 0 }).run();
@@ -107,6 +114,9 @@ describe('a campaign to 100,000 subscribers', () => {
       deliverCpuMsPerMessage: Math.round(deliverCpuMsPerMessage * 1000) / 1000,
       deliveredPerCpuSecond: Math.round(1000 / deliverCpuMsPerMessage),
       loadAverageDuringRun: Math.round(os.loadavg()[0]! * 10) / 10,
+      bareNodemailerPerSecond: baseline.perSecond,
+      bareNodemailerCpuMsPerMessage: baseline.cpuMsPerMessage,
+      deliveredRatioToBareNodemailer: Math.round((SUBSCRIBERS / (deliverMs / 1000) / baseline.perSecond) * 100) / 100,
       smtpConnections: SMTP_CONNECTIONS,
       pacedRatePerSecond: PACED_RATE,
       pacedMeasuredPerSecond: Math.round(PACED_MESSAGES / (pacedMs / 1000)),
@@ -122,6 +132,7 @@ describe('a campaign to 100,000 subscribers', () => {
       [
         beside(`enqueue of ${SUBSCRIBERS} messages`, Math.round(enqueueMs), 'ms', `≤ ${GOALS.enqueueMs}`, enqueueMs <= GOALS.enqueueMs),
         beside('delivery to a local SMTP server', results.deliveredPerSecond as number, 'messages/s', `≥ ${GOALS.deliveredPerSecond}`, (results.deliveredPerSecond as number) >= GOALS.deliveredPerSecond),
+        `BENCH delivery beside nodemailer alone sending the same message over the same pool (no database): ${results.deliveredPerSecond} vs ${baseline.perSecond} messages/s, ratio ${results.deliveredRatioToBareNodemailer}; nodemailer alone spends ${baseline.cpuMsPerMessage} ms of CPU a message`,
         `BENCH delivery, CPU of the sending process: ${results.deliverCpuMsPerMessage} ms a message, ${results.deliveredPerCpuSecond} messages per CPU-second (machine load ${results.loadAverageDuringRun} on ${os.cpus().length} cores)`,
         beside('outbox on disk (rows, indexes, shared bodies)', results.outboxMegabytes as number, 'MB', `≤ ${GOALS.outboxMegabytes}`, (results.outboxMegabytes as number) <= GOALS.outboxMegabytes),
         beside('peak memory of the sending process (RSS; the SMTP server is its own process)', peak.rssMb, 'MB', `≤ ${GOALS.peakRssMegabytes}`, peak.rssMb <= GOALS.peakRssMegabytes),
@@ -143,6 +154,26 @@ function issueWithContents(): number {
     }
   }
   return issue.id;
+}
+
+/** Nodemailer's pooled transport alone, sending reader 1's copy of the campaign's shared body to distinct addresses. */
+async function bareNodemailerRate({ smtpUrl, connections, count }: { smtpUrl: string; connections: number; count: number }): Promise<{ perSecond: number; cpuMsPerMessage: number }> {
+  const body = getDb().select().from(mailBodies).get()!;
+  const message = mailFromSharedBody({ body, subscriberId: 1 });
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: connections, maxMessages: 1000 } as SMTPPool.Options);
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  for (let start = 0; start < count; start += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, count - start) }, (_, offset) =>
+        transport.sendMail({ from: 'Masthead <news@example.org>', to: { name: 'A Reader', address: `baseline${start + offset}@bench.example.org` }, subject: message.subject, text: message.text, html: message.html ?? undefined, headers: message.headers }),
+      ),
+    );
+  }
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  transport.close();
+  return { perSecond: Math.round(count / (ms / 1000)), cpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / count) * 1000) / 1000 };
 }
 
 function sampleMemory() {
