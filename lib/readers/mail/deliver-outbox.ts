@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { preparedQuery } from '@/db/prepared-query';
-import { campaigns, mailBodies, outbox, subscribers, type MailBody, type OutboxMessage } from '@/db/schema';
+import { campaigns, mailBodies, outbox, subscribers, type OutboxMessage } from '@/db/schema';
 import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
 import { classifySendFailure } from './send-failure';
 import { retryDelayMs } from './retry-delay';
-import { mailFromSharedBody } from './shared-body';
+import { encodeSharedBody, type EncodedReaderMail } from './shared-body';
 import { getSmtpTransport, type GatedMail } from './smtp-transport';
 
 export const UNKNOWN_OUTCOME_NOTE =
@@ -14,8 +14,9 @@ export const UNKNOWN_OUTCOME_NOTE =
 
 type ClaimedRow = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'bodyId' | 'attempts'>;
 /** A claimed message as it goes out: a shared body is filled in for its reader, who is named in To. */
-type Claimed = ClaimedRow & { toName: string };
-type Bodies = Map<number, Pick<MailBody, 'subject' | 'text' | 'html'>>;
+type Claimed = ClaimedRow & { toName: string; encoded: EncodedReaderMail | null };
+/** The shared bodies met so far in this delivery step, each encoded once. */
+type Bodies = Map<number, (subscriberId: number) => EncodedReaderMail>;
 
 type SendMail = (mail: GatedMail) => Promise<unknown>;
 
@@ -132,12 +133,12 @@ function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail
       }
       const missingBodies = [...new Set(messages.map((row) => row.bodyId).filter((id): id is number => id !== null && !bodies.has(id)))];
       if (missingBodies.length > 0) {
-        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, body);
+        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, encodeSharedBody(body));
       }
       return {
         messages: messages.map((row) => ({
           ...row,
-          ...(row.bodyId !== null ? mailFromSharedBody({ body: bodies.get(row.bodyId)!, subscriberId: row.subscriberId! }) : {}),
+          encoded: row.bodyId !== null ? bodies.get(row.bodyId)!(row.subscriberId!) : null,
           attempts: row.attempts + 1,
           toName: row.subscriberId === null ? '' : (eligible.get(row.subscriberId) ?? ''),
         })),
@@ -155,10 +156,7 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
     await send({
       from: mail.from,
       to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
-      subject: message.subject,
-      text: message.text,
-      ...(message.html ? { html: message.html } : {}),
-      headers: message.headers,
+      ...(message.encoded ?? { subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), headers: message.headers }),
       // The same Message-ID on every attempt, so a receiving system can recognise a repeat.
       messageId: `<masthead.outbox.${message.id}@${host}>`,
       handOverCheck: () => {
