@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { preparedQuery } from '@/db/prepared-query';
 import { importSourceMap } from '@/db/schema';
 import { stableJsonKey } from '@/lib/content/stable-json-key';
