@@ -82,13 +82,17 @@ function expandBatch(tx: Tx, { campaignId, plan, batchSize, now }: { campaignId:
       .run().changes;
   }
   plan.afterBatch?.(tx, batch);
-  const isExpanded = batch.length < batchSize;
+  return recordBatch(tx, { campaign, queued, isExpanded: batch.length < batchSize, throughId: batch.at(-1)?.id, now });
+}
+
+/** Moves the campaign past a written batch: its resume point, its count, and `sending` once no reader is left. */
+function recordBatch(tx: Tx, { campaign, queued, isExpanded, throughId, now }: { campaign: Campaign; queued: number; isExpanded: boolean; throughId: number | undefined; now: Date }): { queued: number; isExpanded: boolean } {
   tx.update(campaigns)
     .set({
       status: isExpanded ? 'sending' : 'expanding',
       startedAt: campaign.startedAt ?? now,
       recipientCount: sql`${campaigns.recipientCount} + ${queued}`,
-      expandedThroughSubscriberId: batch.at(-1)?.id ?? campaign.expandedThroughSubscriberId,
+      expandedThroughSubscriberId: throughId ?? campaign.expandedThroughSubscriberId,
     })
     .where(eq(campaigns.id, campaign.id))
     .run();
@@ -117,17 +121,7 @@ function expandSharedBatch(tx: Tx, { campaign, plan, batchSize, now }: { campaig
       )}) select ${`${campaign.dedupeKey}:subscriber:`} || ${subscribers.id}, ${plan.kind}, ${subscribers.email}, ${plan.body.subject}, '', '{}', ${campaign.id}, ${subscribers.id}, ${bodyId} from ${subscribers} where ${plan.isRecipient} and ${subscribers.id} > ${afterId} and ${subscribers.id} <= ${window.through} order by ${subscribers.id} on conflict (${sql.identifier(outbox.dedupeKey.name)}) do nothing`,
     ).changes;
   }
-  const isExpanded = window.count < batchSize;
-  tx.update(campaigns)
-    .set({
-      status: isExpanded ? 'sending' : 'expanding',
-      startedAt: campaign.startedAt ?? now,
-      recipientCount: sql`${campaigns.recipientCount} + ${queued}`,
-      expandedThroughSubscriberId: window.through ?? afterId,
-    })
-    .where(eq(campaigns.id, campaign.id))
-    .run();
-  return { queued, isExpanded };
+  return recordBatch(tx, { campaign, queued, isExpanded: window.count < batchSize, throughId: window.through ?? undefined, now });
 }
 
 const isReachable = and(eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false));
