@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { campaigns, issues, mailBodies, outbox, subscribers } from '@/db/schema';
+import { deleteReaderData } from '@/lib/readers/delete-reader-data';
 import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
 import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { UNSUBSCRIBE_URL_SLOT } from '@/lib/readers/mail/issue-mail';
@@ -83,6 +84,19 @@ describe('an issue campaign with one shared body', () => {
     expect(row!.html).toContain('Inside the inspections');
     expect(row!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(row!.headers['List-Unsubscribe']).toContain('[unsubscribe link hidden]');
+  });
+
+  it('erases the rows of a deleted reader and leaves the shared body to the others', async () => {
+    queuedIssueCampaign();
+    const gone = createTestSubscriber({ email: 'gone@example.org', name: 'Gone Reader' });
+    createTestSubscriber({ email: 'stays@example.org', name: 'Stays' });
+    expandCampaigns();
+    expect(deleteReaderData({ subscriberId: gone.id })).toBe(true);
+    expect(getDb().select({ to: outbox.toAddress }).from(outbox).all()).toEqual([{ to: 'stays@example.org' }]);
+    expect(getDb().select().from(mailBodies).all()).toHaveLength(1);
+    expect(JSON.stringify(getDb().select().from(mailBodies).all())).not.toMatch(/gone@example\.org|Gone Reader/);
+    await deliverOutbox();
+    expect(sink().messages.map((message) => message.to[0])).toEqual(['stays@example.org']);
   });
 
   it('stores one body per campaign however many batches the expansion takes', () => {
