@@ -7,8 +7,30 @@ export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
+ * The body a campaign sends to every reader, stored once: its text and HTML carry slots
+ * (`UNSUBSCRIBE_URL_SLOT`) that delivery fills with each reader's own links. Outbox rows that point
+ * here keep only what differs per reader.
+ */
+export const mailBodies = sqliteTable(
+  'mail_bodies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').references((): AnySQLiteColumn => campaigns.id, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('mail_bodies_campaign').on(table.campaignId)],
+);
+
+export type MailBody = typeof mailBodies.$inferSelect;
+
+/**
  * Every message the site sends, one row each. `dedupeKey` is unique (e.g. `invite:<user>:<token>`,
- * `campaign:<id>:<subscriber>`), so a rerun never queues the same message twice.
+ * `campaign:<id>:<subscriber>`), so a rerun never queues the same message twice. A row with
+ * `bodyId` takes its subject and bodies from that shared body, its links and headers filled in for
+ * `subscriberId` when it is delivered or shown; its own `text` is then empty.
  */
 export const outbox = sqliteTable(
   'outbox',
@@ -28,6 +50,7 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     campaignId: integer('campaign_id').references((): AnySQLiteColumn => campaigns.id, { onDelete: 'set null' }),
     subscriberId: integer('subscriber_id').references((): AnySQLiteColumn => subscribers.id, { onDelete: 'set null' }),
+    bodyId: integer('body_id').references((): AnySQLiteColumn => mailBodies.id),
     createdAt: createdAt(),
   },
   (table) => [

@@ -6,6 +6,7 @@ let sequence = 0;
 /** A subscriber written straight to the database (confirmed unless told otherwise), with its follows. */
 export function createTestSubscriber({
   email,
+  name = '',
   status = 'confirmed' as SubscriberStatus,
   wantsIssueEmail = true,
   alertFrequency = 'instant' as AlertFrequency,
@@ -14,6 +15,7 @@ export function createTestSubscriber({
   confirmedAt = new Date('2025-01-01T00:00:00Z'),
 }: {
   email?: string;
+  name?: string;
   status?: SubscriberStatus;
   wantsIssueEmail?: boolean;
   alertFrequency?: AlertFrequency;
@@ -27,6 +29,7 @@ export function createTestSubscriber({
     .insert(subscribers)
     .values({
       email: email ?? `reader${sequence}@example.org`,
+      name,
       status,
       wantsIssueEmail,
       alertFrequency,

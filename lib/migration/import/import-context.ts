@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
+import { preparedQuery } from '@/db/prepared-query';
 import { importSourceMap } from '@/db/schema';
 import { stableJsonKey } from '@/lib/content/stable-json-key';
 import type { ImportWarning } from './import-model';
@@ -81,21 +82,6 @@ export function contentHash(item: unknown): string {
 }
 
 export type SourceMapRow = typeof importSourceMap.$inferSelect;
-
-const preparedQueries = new WeakMap<Db, Map<string, unknown>>();
-
-/**
- * A query asked for with every item, prepared once per connection rather than built per call. Items
- * are written on that one connection, so it runs inside the item's transaction like the rest.
- */
-export function preparedQuery<T>(name: string, prepare: (db: Db) => T): T {
-  const db = getDb();
-  let queries = preparedQueries.get(db);
-  if (!queries) preparedQueries.set(db, (queries = new Map()));
-  let query = queries.get(name) as T | undefined;
-  if (query === undefined) queries.set(name, (query = prepare(db)));
-  return query;
-}
 
 export function findMapped(context: ImportContext, sourceKind: string, sourceId: string): SourceMapRow | undefined {
   const query = preparedQuery('source-map-row', (db) =>

@@ -7,7 +7,8 @@ import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/p
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
 import { slugify } from '@/lib/content/text/slugify';
-import { claim, findMapped, plannedClaim, preparedQuery, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
+import { preparedQuery } from '@/db/prepared-query';
+import { claim, findMapped, plannedClaim, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
 import { figureImage, imageAddress, resolveImage, type ImageResolution } from './import-media';
 import type { ImportedEntry } from './import-model';
 import { RESERVED_PAGE_SLUGS } from './reserved-page-slugs';

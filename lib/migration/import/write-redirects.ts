@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { redirects, REDIRECT_ORIGINS, type RedirectOrigin } from '@/db/schema';
-import { claim, plannedClaim, preparedQuery, warn, type ImportContext, type ImportTx } from './import-context';
+import { preparedQuery } from '@/db/prepared-query';
+import { claim, plannedClaim, warn, type ImportContext, type ImportTx } from './import-context';
 import type { OldUrls } from './import-model';
 import { oldUrlPath } from './old-url-path';
 

@@ -1,16 +1,22 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, outbox, subscribers, type OutboxMessage } from '@/db/schema';
+import { preparedQuery } from '@/db/prepared-query';
+import { campaigns, mailBodies, outbox, subscribers, type OutboxMessage } from '@/db/schema';
 import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
 import { classifySendFailure } from './send-failure';
 import { retryDelayMs } from './retry-delay';
+import { encodeSharedBody, type EncodedReaderMail } from './shared-body';
 import { getSmtpTransport, type GatedMail } from './smtp-transport';
 
 export const UNKNOWN_OUTCOME_NOTE =
   'The worker stopped while the mail server was taking this message; it was probably delivered, so it is not sent again.';
 
-type Claimed = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'attempts'>;
+type ClaimedRow = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'bodyId' | 'attempts'>;
+/** A claimed message as it goes out: a shared body is filled in for its reader, who is named in To. */
+type Claimed = ClaimedRow & { toName: string; encoded: EncodedReaderMail | null };
+/** The shared bodies met so far in this delivery step, each encoded once. */
+type Bodies = Map<number, (subscriberId: number) => EncodedReaderMail>;
 
 type SendMail = (mail: GatedMail) => Promise<unknown>;
 
@@ -31,8 +37,9 @@ export async function deliverOutbox({
   const batchSize = Math.max(1, Math.min(500, Math.ceil(mail.ratePerSecond * 2)));
   const started = now();
   let settled = settleUnknownOutcomes({ now: now() });
+  const bodies: Bodies = new Map();
   while (now() - started < budgetMs) {
-    const claim = claimDue({ size: batchSize, now: now(), mail });
+    const claim = claimDue({ size: batchSize, now: now(), mail, bodies });
     settled += claim.dropped;
     if (claim.messages.length === 0 && claim.dropped === 0) break;
     const outcomes = await Promise.all(claim.messages.map((message) => deliverOne({ message, send, host, mail, now })));
@@ -68,7 +75,7 @@ export function settleUnknownOutcomes({ now }: { now: number }): number {
  * mail) go before campaign mail. Campaign messages to readers who have since unsubscribed, paused
  * or bounced are dropped here rather than sent.
  */
-function claimDue({ size, now, mail }: { size: number; now: number; mail: MailConfig }): { messages: Claimed[]; dropped: number } {
+function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail: MailConfig; bodies: Bodies }): { messages: Claimed[]; dropped: number } {
   const db = getDb();
   return db.transaction(
     (tx) => {
@@ -82,11 +89,12 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
         headers: outbox.headers,
         campaignId: outbox.campaignId,
         subscriberId: outbox.subscriberId,
+        bodyId: outbox.bodyId,
         attempts: outbox.attempts,
       };
       const single = tx.select(columns).from(outbox).where(and(isDue, isNull(outbox.campaignId))).orderBy(asc(outbox.id)).limit(size).all();
       // Campaign by campaign, oldest first: `campaign_id = ? and status = 'pending'` walks the outbox_campaign index in id order, with no sort.
-      const many: Claimed[] = [];
+      const many: ClaimedRow[] = [];
       const active = single.length < size ? tx.select({ id: campaigns.id }).from(campaigns).where(inArray(campaigns.status, ['expanding', 'sending', 'cancelled'])).orderBy(asc(campaigns.id)).all() : [];
       for (const campaign of active) {
         if (single.length + many.length >= size) break;
@@ -95,19 +103,20 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
       const rows = [...single, ...many];
       if (rows.length === 0) return { messages: [], dropped: 0 };
 
-      const campaignReaderIds = [...new Set(many.map((row) => row.subscriberId).filter((id): id is number => id !== null))];
-      const eligible = new Set(
-        campaignReaderIds.length === 0
+      // A staff test send has no subscriber; every other campaign message, and every message on a shared body, goes only to a reader who still wants it.
+      const isForReader = (row: ClaimedRow) => row.campaignId !== null || row.bodyId !== null;
+      const readerIds = [...new Set(rows.filter(isForReader).map((row) => row.subscriberId).filter((id): id is number => id !== null))];
+      const eligible = new Map(
+        readerIds.length === 0
           ? []
           : tx
-              .select({ id: subscribers.id })
+              .select({ id: subscribers.id, name: subscribers.name })
               .from(subscribers)
-              .where(and(inArray(subscribers.id, campaignReaderIds), eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false)))
+              .where(and(inArray(subscribers.id, readerIds), eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false)))
               .all()
-              .map((row) => row.id),
+              .map((row) => [row.id, row.name]),
       );
-      // A staff test send has no subscriber; every other campaign message goes only to a reader who still wants it.
-      const isWanted = (row: Claimed) => row.campaignId === null || row.subscriberId === null || eligible.has(row.subscriberId);
+      const isWanted = (row: ClaimedRow) => !isForReader(row) || (row.subscriberId === null ? row.bodyId === null : eligible.has(row.subscriberId));
       const dropped = rows.filter((row) => !isWanted(row));
       if (dropped.length > 0) {
         tx.update(outbox)
@@ -122,7 +131,19 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
           .where(inArray(outbox.id, messages.map((row) => row.id)))
           .run();
       }
-      return { messages: messages.map((row) => ({ ...row, attempts: row.attempts + 1 })), dropped: dropped.length };
+      const missingBodies = [...new Set(messages.map((row) => row.bodyId).filter((id): id is number => id !== null && !bodies.has(id)))];
+      if (missingBodies.length > 0) {
+        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, encodeSharedBody(body));
+      }
+      return {
+        messages: messages.map((row) => ({
+          ...row,
+          encoded: row.bodyId !== null ? bodies.get(row.bodyId)!(row.subscriberId!) : null,
+          attempts: row.attempts + 1,
+          toName: row.subscriberId === null ? '' : (eligible.get(row.subscriberId) ?? ''),
+        })),
+        dropped: dropped.length,
+      };
     },
     { behavior: 'immediate' },
   );
@@ -130,22 +151,23 @@ function claimDue({ size, now, mail }: { size: number; now: number; mail: MailCo
 
 /** Sends one claimed message and records what became of it. Returns false when another worker owns it now. */
 async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<boolean> {
-  const db = getDb();
-  const isMine = and(eq(outbox.id, message.id), eq(outbox.attempts, message.attempts), eq(outbox.status, 'pending'));
   let wasHandedOver = false;
   try {
     await send({
       from: mail.from,
-      to: message.toAddress,
-      subject: message.subject,
-      text: message.text,
-      ...(message.html ? { html: message.html } : {}),
-      headers: message.headers,
+      to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
+      ...(message.encoded ?? { subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), headers: message.headers }),
       // The same Message-ID on every attempt, so a receiving system can recognise a repeat.
       messageId: `<masthead.outbox.${message.id}@${host}>`,
       handOverCheck: () => {
         // Recorded before the end-of-data mark is sent; only the worker holding the current claim may send it.
-        const taken = db.update(outbox).set({ sentAt: new Date(now()) }).where(and(isMine, isNull(outbox.sentAt))).run().changes;
+        const taken = preparedQuery('outbox-hand-over', (db) =>
+          db
+            .update(outbox)
+            .set({ sentAt: sql`${sql.placeholder('at')}` })
+            .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending'), isNull(outbox.sentAt)))
+            .prepare(),
+        ).run({ id: message.id, attempts: message.attempts, at: now() }).changes;
         if (taken === 0) throw new Error('This message is being delivered by another worker.');
         wasHandedOver = true;
       },
@@ -155,9 +177,22 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
     recordFailure({ message, failure: classifySendFailure({ error, wasHandedOver }), mail, now: now() });
     return true;
   }
-  db.update(outbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null, nextAttemptAt: null }).where(isMine).run();
+  // Prepared once per connection: these run for every message of a campaign.
+  preparedQuery('outbox-mark-sent', (db) =>
+    db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, lastError: null, nextAttemptAt: null })
+      .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending')))
+      .prepare(),
+  ).run({ id: message.id, attempts: message.attempts, at: now() });
   if (message.subscriberId !== null) {
-    db.update(subscribers).set({ bounceCount: 0 }).where(and(eq(subscribers.id, message.subscriberId), gt(subscribers.bounceCount, 0))).run();
+    preparedQuery('subscriber-clear-bounces', (db) =>
+      db
+        .update(subscribers)
+        .set({ bounceCount: 0 })
+        .where(and(eq(subscribers.id, sql.placeholder('id')), gt(subscribers.bounceCount, 0)))
+        .prepare(),
+    ).run({ id: message.subscriberId });
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, exists, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, campaigns, entities, issues, outbox, publishedArticleEntities, revisions, subscriberFollows, subscribers, type Campaign } from '@/db/schema';
+import { articles, campaigns, entities, issues, mailBodies, outbox, publishedArticleEntities, revisions, subscriberFollows, subscribers, type Campaign } from '@/db/schema';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
@@ -17,7 +17,11 @@ export const EXPANSION_BATCH_SIZE = 500;
 
 type Recipient = { id: number; email: string };
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
-type Plan = { recipients: (tx: Tx, afterId: number, limit: number) => Recipient[]; messagesFor: (tx: Tx, batch: Recipient[]) => MailMessage[]; afterBatch?: (tx: Tx, batch: Recipient[]) => void };
+/** Each reader's own message, written row by row (alerts and digests differ per reader). */
+type PerReaderPlan = { recipients: (tx: Tx, afterId: number, limit: number) => Recipient[]; messagesFor: (tx: Tx, batch: Recipient[]) => MailMessage[]; afterBatch?: (tx: Tx, batch: Recipient[]) => void };
+/** One body for everyone, stored once; each batch of readers becomes outbox rows in one INSERT … SELECT. */
+type SharedBodyPlan = { kind: string; body: { subject: string; text: string; html: string }; isRecipient: SQL };
+type Plan = PerReaderPlan | SharedBodyPlan;
 
 /**
  * The worker's expansion step: turns queued campaigns into one outbox message per recipient, a batch
@@ -57,6 +61,7 @@ function expandBatch(tx: Tx, { campaignId, plan, batchSize, now }: { campaignId:
   // Re-read inside the transaction: another worker may have moved it on.
   const campaign = tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign || (campaign.status !== 'queued' && campaign.status !== 'expanding')) return { queued: 0, isExpanded: true };
+  if ('isRecipient' in plan) return expandSharedBatch(tx, { campaign, plan, batchSize, now });
   const batch = plan.recipients(tx, campaign.expandedThroughSubscriberId, batchSize);
   let queued = 0;
   for (const message of plan.messagesFor(tx, batch)) {
@@ -77,17 +82,46 @@ function expandBatch(tx: Tx, { campaignId, plan, batchSize, now }: { campaignId:
       .run().changes;
   }
   plan.afterBatch?.(tx, batch);
-  const isExpanded = batch.length < batchSize;
+  return recordBatch(tx, { campaign, queued, isExpanded: batch.length < batchSize, throughId: batch.at(-1)?.id, now });
+}
+
+/** Moves the campaign past a written batch: its resume point, its count, and `sending` once no reader is left. */
+function recordBatch(tx: Tx, { campaign, queued, isExpanded, throughId, now }: { campaign: Campaign; queued: number; isExpanded: boolean; throughId: number | undefined; now: Date }): { queued: number; isExpanded: boolean } {
   tx.update(campaigns)
     .set({
       status: isExpanded ? 'sending' : 'expanding',
       startedAt: campaign.startedAt ?? now,
       recipientCount: sql`${campaigns.recipientCount} + ${queued}`,
-      expandedThroughSubscriberId: batch.at(-1)?.id ?? campaign.expandedThroughSubscriberId,
+      expandedThroughSubscriberId: throughId ?? campaign.expandedThroughSubscriberId,
     })
     .where(eq(campaigns.id, campaign.id))
     .run();
   return { queued, isExpanded };
+}
+
+/**
+ * The next `batchSize` recipients by id, written in one statement: each row names its reader and
+ * the campaign's shared body (made by the first batch). The same dedupe keys and resume point as
+ * a per-reader batch, so a crash or a rerun behaves the same.
+ */
+function expandSharedBatch(tx: Tx, { campaign, plan, batchSize, now }: { campaign: Campaign; plan: SharedBodyPlan; batchSize: number; now: Date }): { queued: number; isExpanded: boolean } {
+  tx.insert(mailBodies).values({ campaignId: campaign.id, ...plan.body }).onConflictDoNothing({ target: mailBodies.campaignId }).run();
+  const bodyId = tx.select({ id: mailBodies.id }).from(mailBodies).where(eq(mailBodies.campaignId, campaign.id)).get()!.id;
+  const afterId = campaign.expandedThroughSubscriberId;
+  const window = tx.get<{ through: number | null; count: number }>(
+    sql`select max(id) as through, count(*) as count from (select ${subscribers.id} as id from ${subscribers} where ${plan.isRecipient} and ${subscribers.id} > ${afterId} order by ${subscribers.id} limit ${batchSize})`,
+  );
+  let queued = 0;
+  if (window.through !== null) {
+    const columns = [outbox.dedupeKey, outbox.kind, outbox.toAddress, outbox.subject, outbox.text, outbox.headers, outbox.campaignId, outbox.subscriberId, outbox.bodyId];
+    queued = tx.run(
+      sql`insert into ${outbox} (${sql.join(
+        columns.map((column) => sql.identifier(column.name)),
+        sql`, `,
+      )}) select ${`${campaign.dedupeKey}:subscriber:`} || ${subscribers.id}, ${plan.kind}, ${subscribers.email}, ${plan.body.subject}, '', '{}', ${campaign.id}, ${subscribers.id}, ${bodyId} from ${subscribers} where ${plan.isRecipient} and ${subscribers.id} > ${afterId} and ${subscribers.id} <= ${window.through} order by ${subscribers.id} on conflict (${sql.identifier(outbox.dedupeKey.name)}) do nothing`,
+    ).changes;
+  }
+  return recordBatch(tx, { campaign, queued, isExpanded: window.count < batchSize, throughId: window.through ?? undefined, now });
 }
 
 const isReachable = and(eq(subscribers.status, 'confirmed'), eq(subscribers.isPaused, false));
@@ -108,30 +142,7 @@ function issuePlan(campaign: Campaign): Plan | null {
   if (!content) return null;
   const { accountUrl } = readerMailLinks(0);
   const body = issueMail({ content, footer: { reason: 'You get the issue email because you subscribed to Masthead.', unsubscribeUrl: UNSUBSCRIBE_URL_SLOT, accountUrl } });
-  return {
-    recipients: (tx, afterId, limit) =>
-      tx
-        .select({ id: subscribers.id, email: subscribers.email })
-        .from(subscribers)
-        .where(and(isReachable, eq(subscribers.wantsIssueEmail, true), gt(subscribers.id, afterId)))
-        .orderBy(asc(subscribers.id))
-        .limit(limit)
-        .all(),
-    messagesFor: (_tx, batch) =>
-      batch.map((reader) => {
-        const links = readerMailLinks(reader.id);
-        return {
-          dedupeKey: `${campaign.dedupeKey}:subscriber:${reader.id}`,
-          kind: 'campaign.issue',
-          to: reader.email,
-          subject: body.subject,
-          text: body.text.replaceAll(UNSUBSCRIBE_URL_SLOT, links.unsubscribeUrl),
-          html: body.html.replaceAll(UNSUBSCRIBE_URL_SLOT, links.unsubscribeUrl),
-          headers: links.headers,
-          subscriberId: reader.id,
-        };
-      }),
-  };
+  return { kind: 'campaign.issue', body, isRecipient: and(isReachable, eq(subscribers.wantsIssueEmail, true))! };
 }
 
 function alertPlan(campaign: Campaign): Plan | null {

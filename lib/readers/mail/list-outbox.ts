@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { outbox, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
+import { mailBodies, outbox, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { assertCan } from '@/lib/staff/auth/policy';
 import { redactSecretLinks, redactSecretLinksInHtml } from './redact-secret-links';
+import { mailFromSharedBody } from './shared-body';
 
 export const DEFAULT_OUTBOX_PAGE_SIZE = 50;
 export const MAX_OUTBOX_PAGE_SIZE = 200;
@@ -63,13 +64,16 @@ export function listOutbox({
       text: outbox.text,
       html: outbox.html,
       headers: outbox.headers,
+      subscriberId: outbox.subscriberId,
+      body: { subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html },
     })
     .from(outbox)
+    .leftJoin(mailBodies, eq(mailBodies.id, outbox.bodyId))
     .where(and(statusFilter ? eq(outbox.status, statusFilter) : undefined, before && Number.isInteger(before) && before > 0 ? lt(outbox.id, before) : undefined))
     .orderBy(desc(outbox.id))
     .limit(size + 1)
     .all();
-  const page = rows.slice(0, size);
+  const page = rows.slice(0, size).map(({ body, subscriberId, ...row }) => (body ? { ...row, ...mailFromSharedBody({ body, subscriberId: subscriberId ?? 0 }) } : row));
   return {
     messages: page.map((row) => ({
       ...row,

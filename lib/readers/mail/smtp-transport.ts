@@ -1,5 +1,5 @@
 import 'server-only';
-import { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailConfig } from '@/lib/platform/config/get-config';
@@ -37,7 +37,7 @@ export function getSmtpTransport({ smtpUrl, mail }: { smtpUrl: string; mail: Mai
   } as SMTPPool.Options);
   transporter.use('stream', (message, done) => {
     const check = (message.data as GatedMail).handOverCheck;
-    if (check) message.message.processFunc((input) => Readable.from(gate(input, check), { objectMode: false }));
+    if (check) message.message.processFunc((input) => input.pipe(gate(check)));
     done();
   });
   current = { key, transporter };
@@ -50,7 +50,26 @@ export function closeSmtpTransport(): void {
   current = null;
 }
 
-async function* gate(input: Readable, check: HandOverCheck): AsyncGenerator<Buffer> {
-  for await (const chunk of input) yield chunk as Buffer;
-  check();
+/**
+ * The whole message is gathered first and goes to the socket as one write (a message is tens of
+ * kilobytes; writing each encoded line on its own costs more than building it). The check runs once
+ * it is complete, before any of it, and so before the end-of-data mark, reaches the server.
+ */
+function gate(check: HandOverCheck): Transform {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+    flush(done) {
+      try {
+        check();
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      done(null, Buffer.concat(chunks));
+    },
+  });
 }
