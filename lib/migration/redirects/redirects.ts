@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, desc, eq, like, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { hotStatement } from '@/db/hot-statement';
+import { preparedQuery } from '@/db/prepared-query';
 import { issues, redirects, type Redirect, type RedirectOrigin } from '@/db/schema';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { getConfig } from '@/lib/platform/config/get-config';
@@ -23,7 +23,7 @@ export type RedirectResult = { ok: true; id: number; fromPath: string; toPath: s
 export function findRedirect(pathWithQuery: string, { now = new Date(), countHit = true }: { now?: Date; countHit?: boolean } = {}): { toPath: string } | null {
   const fromPath = normalizeRedirectPath(pathWithQuery);
   if (!fromPath || fromPath === '/') return null;
-  const found = redirectFrom().get(fromPath);
+  const found = redirectFrom().get({ fromPath });
   if (!found || isLiveReaderPage(fromPath)) return null;
   if (!countHit) return { toPath: found.toPath };
   getDb()
@@ -35,7 +35,14 @@ export function findRedirect(pathWithQuery: string, { now = new Date(), countHit
 }
 
 // Asked for almost every reader request, and almost always answered with nothing.
-const redirectFrom = hotStatement<[string], { id: number; toPath: string }>('select id, to_path as toPath from redirects where from_path = ?');
+const redirectFrom = () =>
+  preparedQuery('redirect-from', (db) =>
+    db
+      .select({ id: redirects.id, toPath: redirects.toPath })
+      .from(redirects)
+      .where(eq(redirects.fromPath, sql.placeholder('fromPath')))
+      .prepare(),
+  );
 
 function isLiveReaderPage(fromPath: string): boolean {
   const match = /^\/(articles|issues)\/([^/?]+)$/.exec(fromPath);

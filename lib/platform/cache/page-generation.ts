@@ -1,7 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { hotStatement } from '@/db/hot-statement';
+import { preparedQuery } from '@/db/prepared-query';
 import { settings } from '@/db/schema';
 
 const KEY = 'pageGeneration';
@@ -11,12 +11,16 @@ const KEY = 'pageGeneration';
  * while it stands still; it lives in the database, so every process serving the site sees a change.
  */
 export function readPageGeneration(): number {
-  const row = generationRow().get(KEY);
+  // Read on every reader request: prepared once, not built anew each time.
+  const row = preparedQuery('page-generation', (db) =>
+    db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key: KEY });
   return typeof row?.value === 'number' ? row.value : 0;
 }
-
-// Read on every reader request.
-const generationRow = hotStatement<[string], { value: unknown }>(`select json_extract(value, '$') as value from settings where key = ?`);
 
 export function bumpPageGeneration(): void {
   getDb()
