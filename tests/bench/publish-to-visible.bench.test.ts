@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchLine, REPO_ROOT, summarize, writeResults } from './support/bench-stats';
 import { startBenchServer, type BenchServer } from './support/bench-server';
-import { approvedArticle, editorCookie, longestPublishedArticle } from './support/reader-bench';
+import { approvedArticle, deskJson, editorCookie, longestPublishedArticle, pressUpdate, saveTitle } from './support/reader-bench';
 
 /**
  * How soon a change is on the cached reader page. (1) An editor retitles a published article and
@@ -31,27 +31,6 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-type Editable = {
-  version: number;
-  title: string;
-  dek: string;
-  slug: string;
-  body: unknown;
-  sectionId: number | null;
-  issueId: number | null;
-  authors: { id: number }[];
-  seoTitle: string;
-  seoDescription: string;
-  featuredImage: { id: number } | null;
-};
-
-async function deskJson(url: string, cookie: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { ...init, headers: { cookie, 'Content-Type': 'application/json', ...init.headers } });
-  const data = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(data)}`);
-  return data;
-}
-
 async function firstResponseWith({ url, text, timeoutMs }: { url: string; text: string; timeoutMs: number }): Promise<{ elapsedMs: number; attempts: number }> {
   const started = performance.now();
   for (let attempts = 1; performance.now() - started < timeoutMs; attempts++) {
@@ -71,34 +50,16 @@ describe('publish to visible', () => {
     const cookie = await editorCookie(server!.url);
     const article = longestPublishedArticle(DATABASE_PATH);
     const pageUrl = `${server!.url}/articles/${article.slug}`;
-    const apiUrl = `${server!.url}/api/desk/articles/${article.id}`;
 
     const timings: number[] = [];
     const attempts: number[] = [];
     for (let round = 1; round <= UPDATES; round++) {
-      const current = (await deskJson(apiUrl, cookie)).article as Editable;
       const title = `${article.title} (revised ${round})`;
-      await deskJson(apiUrl, cookie, {
-        method: 'PUT',
-        body: JSON.stringify({
-          baseVersion: current.version,
-          reason: 'save',
-          title,
-          dek: current.dek,
-          slug: current.slug,
-          body: current.body,
-          sectionId: current.sectionId,
-          issueId: current.issueId,
-          authorContributorIds: current.authors.map((author) => author.id),
-          seoTitle: current.seoTitle,
-          seoDescription: current.seoDescription,
-          featuredMediaId: current.featuredImage?.id ?? null,
-        }),
-      });
+      await saveTitle({ url: server!.url, cookie, articleId: article.id, title });
       // The old page is in the cache: two reads, the second served from it.
       await fetch(pageUrl);
       await fetch(pageUrl);
-      await deskJson(`${apiUrl}/workflow`, cookie, { method: 'POST', body: JSON.stringify({ action: 'update' }) });
+      await pressUpdate({ url: server!.url, cookie, articleId: article.id });
       const seen = await firstResponseWith({ url: pageUrl, text: `(revised ${round})`, timeoutMs: 30_000 });
       timings.push(seen.elapsedMs);
       attempts.push(seen.attempts);

@@ -29,10 +29,13 @@ export async function startBenchServer({
   port,
   databasePath,
   startTimeoutMs = 420_000,
+  env: extraEnv = {},
 }: {
   port: number;
   databasePath: string;
   startTimeoutMs?: number;
+  /** More settings for the server, e.g. `EDGE_PURGE_URLS`. */
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   await assertPortFree(port);
@@ -48,6 +51,7 @@ export async function startBenchServer({
     SITE_URL: url,
     AUTH_SECRET: 'bench-only-secret-not-used-anywhere-else-0123456789',
     E2E_SKIP_BUILD: skipBuild ? '1' : '0',
+    ...extraEnv,
   };
 
   const lines: string[] = [];

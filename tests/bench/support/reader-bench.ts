@@ -43,3 +43,52 @@ export async function editorCookie(url: string): Promise<string> {
     await browser.close();
   }
 }
+
+type Editable = {
+  version: number;
+  title: string;
+  dek: string;
+  slug: string;
+  body: unknown;
+  sectionId: number | null;
+  issueId: number | null;
+  authors: { id: number }[];
+  seoTitle: string;
+  seoDescription: string;
+  featuredImage: { id: number } | null;
+};
+
+export async function deskJson(url: string, cookie: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { ...init, headers: { cookie, 'Content-Type': 'application/json', ...init.headers } });
+  const data = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** Saves the article's working copy with a new title, everything else as it is, as the editor's Save does. */
+export async function saveTitle({ url, cookie, articleId, title }: { url: string; cookie: string; articleId: number; title: string }): Promise<void> {
+  const apiUrl = `${url}/api/desk/articles/${articleId}`;
+  const current = (await deskJson(apiUrl, cookie)).article as Editable;
+  await deskJson(apiUrl, cookie, {
+    method: 'PUT',
+    body: JSON.stringify({
+      baseVersion: current.version,
+      reason: 'save',
+      title,
+      dek: current.dek,
+      slug: current.slug,
+      body: current.body,
+      sectionId: current.sectionId,
+      issueId: current.issueId,
+      authorContributorIds: current.authors.map((author) => author.id),
+      seoTitle: current.seoTitle,
+      seoDescription: current.seoDescription,
+      featuredMediaId: current.featuredImage?.id ?? null,
+    }),
+  });
+}
+
+/** The editor's Update on a published article: its working copy becomes what readers see. */
+export async function pressUpdate({ url, cookie, articleId }: { url: string; cookie: string; articleId: number }): Promise<void> {
+  await deskJson(`${url}/api/desk/articles/${articleId}/workflow`, cookie, { method: 'POST', body: JSON.stringify({ action: 'update' }) });
+}
