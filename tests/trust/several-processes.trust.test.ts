@@ -1,0 +1,102 @@
+import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../bench/support/bench-stats';
+import { seedDemo, startApp, type AppProcess } from './support/app-process';
+import { appendParagraph, loadArticle } from './support/article-saves';
+import { freePort } from './support/edge-process';
+import { signInStaff } from './support/staff-client';
+import { recordTrustResult } from './support/trust-results';
+
+/**
+ * `WEB_CONCURRENCY=2 npm start`: two server processes on one port and one SQLite file. An edit saved
+ * through one process is what every reader gets from either, at once, and the background work runs in one.
+ */
+const root = path.join(REPO_ROOT, 'tests/.tmp/trust-several-processes');
+const databasePath = path.join(root, 'app/masthead.db');
+
+let app: AppProcess | undefined;
+
+type Answer = { status: number; process: string; text: string };
+
+/** A GET on a connection of its own: the cluster hands out connections, so each read may reach either process. */
+function readOnNewConnection(pathname: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${app!.url}${pathname}`, { agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, process: String(response.headers['x-masthead-process'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+/** Reads until each of `count` processes has answered (and so rendered and cached the page); the answers by process. */
+async function readFromEveryProcess(pathname: string, count: number): Promise<Map<string, Answer[]>> {
+  const byProcess = new Map<string, Answer[]>();
+  for (let attempt = 0; attempt < 60 && (byProcess.size < count || attempt < 20); attempt += 1) {
+    const answer = await readOnNewConnection(pathname);
+    byProcess.set(answer.process, [...(byProcess.get(answer.process) ?? []), answer]);
+  }
+  return byProcess;
+}
+
+function pickPublishedArticle(): { id: number; slug: string } {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.prepare("select id, slug from articles where status = 'published' order by id limit 1").get() as { id: number; slug: string };
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  seedDemo(databasePath);
+  app = await startApp({ port: await freePort(), databasePath, env: { WEB_CONCURRENCY: '2' } });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('several server processes', () => {
+  it('shows an edit saved through one process in every answer from either, and runs the background work once', async () => {
+    const article = pickPublishedArticle();
+    const articlePath = `/articles/${article.slug}`;
+    const before = await readFromEveryProcess(articlePath, 2);
+    expect([...before.keys()].filter(Boolean), 'both processes answer readers, each naming itself').toHaveLength(2);
+    for (const answers of before.values()) expect(answers.every((answer) => answer.status === 200)).toBe(true);
+
+    // The editor's connection stays with one process; the save and the update happen there.
+    const editor = await signInStaff({ baseUrl: app!.url, email: 'editor@demo.masthead' });
+    const marker = `Edited in one process ${Date.now()}`;
+    const saved = await editor.request(`/api/desk/articles/${article.id}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, article.id), marker) });
+    expect(saved.status).toBe(200);
+    const updated = await editor.request(`/api/desk/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'update' } });
+    expect(updated.status).toBe(200);
+
+    const after = await readFromEveryProcess(articlePath, 2);
+    const answers = [...after.values()].flat();
+    const stale = answers.filter((answer) => answer.status !== 200 || !answer.text.includes(marker));
+    expect([...after.keys()].filter(Boolean), 'both processes answered after the edit').toHaveLength(2);
+    expect(
+      stale.map((answer) => `process ${answer.process}: ${answer.status}`),
+      'every answer, from either process, shows the edit',
+    ).toEqual([]);
+
+    const workers = app!.output().match(/Background work \(scheduled publication, mail, jobs\) runs in process \d+/g) ?? [];
+    expect(workers, 'one process runs the scheduler and mail worker').toHaveLength(1);
+    expect([...after.keys()]).toContain(workers[0]!.replace(/\D+/g, ''));
+
+    recordTrustResult({
+      check: 'Several processes: an edit through one is seen through all',
+      tried: answers.length,
+      failures: stale.length,
+      figures: `${after.size} processes answered ${answers.length} reads after the edit; ${stale.length} stale; background work in ${workers.length} process`,
+    });
+  });
+});
