@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../bench/support/bench-stats';
-import { seedDemo, startApp, type AppProcess } from './support/app-process';
+import { delay, seedDemo, startApp, type AppProcess } from './support/app-process';
 import { appendParagraph, loadArticle } from './support/article-saves';
 import { freePort } from './support/edge-process';
 import { signInStaff } from './support/staff-client';
@@ -35,12 +35,18 @@ function readOnNewConnection(pathname: string): Promise<Answer> {
   });
 }
 
-/** Reads until each of `count` processes has answered (and so rendered and cached the page); the answers by process. */
+/**
+ * At least 40 reads, and more until each of `count` processes has answered (and so rendered the page and
+ * cached its data) five times, for at most 60 s (the later processes start once the first is serving).
+ */
 async function readFromEveryProcess(pathname: string, count: number): Promise<Map<string, Answer[]>> {
   const byProcess = new Map<string, Answer[]>();
-  for (let attempt = 0; attempt < 60 && (byProcess.size < count || attempt < 20); attempt += 1) {
+  const deadline = Date.now() + 60_000;
+  const isEnough = () => byProcess.size >= count && [...byProcess.values()].every((answers) => answers.length >= 5);
+  for (let reads = 0; (reads < 40 || !isEnough()) && Date.now() < deadline; reads += 1) {
     const answer = await readOnNewConnection(pathname);
     byProcess.set(answer.process, [...(byProcess.get(answer.process) ?? []), answer]);
+    if (!isEnough()) await delay(25);
   }
   return byProcess;
 }
