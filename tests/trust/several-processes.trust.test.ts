@@ -18,16 +18,25 @@ const databasePath = path.join(root, 'app/masthead.db');
 
 let app: AppProcess | undefined;
 
-type Answer = { status: number; process: string; text: string };
+type Answer = { status: number; process: string; kind: 'page' | 'navigation'; text: string };
 
-/** A GET on a connection of its own: the cluster hands out connections, so each read may reach either process. */
-function readOnNewConnection(pathname: string): Promise<Answer> {
+/**
+ * A GET on a connection of its own: the cluster hands out connections, so each read may reach either
+ * process. A client navigation (`RSC: 1`) is rendered by the process that receives it, from that process's
+ * data cache; a full page load may be answered from a kept page another process rendered.
+ */
+function readOnNewConnection(pathname: string, { isNavigation }: { isNavigation: boolean }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${app!.url}${pathname}`, { agent: false }, (response) => {
+    const request = http.get(`${app!.url}${pathname}`, { agent: false, headers: isNavigation ? { RSC: '1' } : {} }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, process: String(response.headers['x-masthead-process'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: response.statusCode ?? 0,
+          process: String(response.headers['x-masthead-process'] ?? ''),
+          kind: isNavigation ? 'navigation' : 'page',
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
       response.on('error', reject);
     });
@@ -36,15 +45,16 @@ function readOnNewConnection(pathname: string): Promise<Answer> {
 }
 
 /**
- * At least 40 reads, and more until each of `count` processes has answered (and so rendered the page and
- * cached its data) five times, for at most 60 s (the later processes start once the first is serving).
+ * At least 60 reads, page loads and client navigations in turn, and more until each of `count` processes
+ * has answered (and so rendered the page and cached its data) five times, for at most 60 s (the later
+ * processes start once the first is serving).
  */
 async function readFromEveryProcess(pathname: string, count: number): Promise<Map<string, Answer[]>> {
   const byProcess = new Map<string, Answer[]>();
   const deadline = Date.now() + 60_000;
   const isEnough = () => byProcess.size >= count && [...byProcess.values()].every((answers) => answers.length >= 5);
-  for (let reads = 0; (reads < 40 || !isEnough()) && Date.now() < deadline; reads += 1) {
-    const answer = await readOnNewConnection(pathname);
+  for (let reads = 0; (reads < 60 || !isEnough()) && Date.now() < deadline; reads += 1) {
+    const answer = await readOnNewConnection(pathname, { isNavigation: reads % 2 === 1 });
     byProcess.set(answer.process, [...(byProcess.get(answer.process) ?? []), answer]);
     if (!isEnough()) await delay(25);
   }
@@ -90,7 +100,7 @@ describe('several server processes', () => {
     const stale = answers.filter((answer) => answer.status !== 200 || !answer.text.includes(marker));
     expect([...after.keys()].filter(Boolean), 'both processes answered after the edit').toHaveLength(2);
     expect(
-      stale.map((answer) => `process ${answer.process}: ${answer.status}`),
+      stale.map((answer) => `process ${answer.process}: ${answer.status} ${answer.kind}`),
       'every answer, from either process, shows the edit',
     ).toEqual([]);
 
