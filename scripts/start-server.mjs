@@ -100,6 +100,12 @@ function superviseServers(count) {
         stopAll(code || 1);
         return;
       }
+      if (code === 0 && !signal) {
+        // It was told to stop (SIGTERM or SIGINT sent to it alone, or to the whole group as by Ctrl-C).
+        console.log(`Masthead server process ${worker.process.pid} stopped when asked; ${alive.size} still serving.`);
+        if (alive.size === 0) process.exit(0);
+        return;
+      }
       console.error(`Masthead server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another.`);
       start(slot);
     });

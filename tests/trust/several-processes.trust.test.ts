@@ -17,6 +17,8 @@ const root = path.join(REPO_ROOT, 'tests/.tmp/trust-several-processes');
 const databasePath = path.join(root, 'app/masthead.db');
 
 let app: AppProcess | undefined;
+/** The process ids that answered in the first test. */
+let serving: string[] = [];
 
 type Answer = { status: number; process: string; kind: 'page' | 'navigation'; text: string };
 
@@ -108,11 +110,25 @@ describe('several server processes', () => {
     expect(workers, 'one process runs the scheduler and mail worker').toHaveLength(1);
     expect([...after.keys()]).toContain(workers[0]!.replace(/\D+/g, ''));
 
+    serving = [...after.keys()];
     recordTrustResult({
       check: 'Several processes: an edit through one is seen through all',
       tried: answers.length,
       failures: stale.length,
       figures: `${after.size} processes answered ${answers.length} reads after the edit; ${stale.length} stale; background work in ${workers.length} process`,
     });
+  });
+
+  it('starts again a server process that crashes, and serves from both meanwhile and after', async () => {
+    expect(serving).toHaveLength(2);
+    const [crashed] = serving;
+    process.kill(Number(crashed), 'SIGKILL');
+    await delay(500);
+    const after = await readFromEveryProcess('/', 2);
+    const answers = [...after.values()].flat();
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    expect([...after.keys()], 'a new process took the crashed one\'s place').not.toContain(crashed);
+    expect([...after.keys()].filter(Boolean)).toHaveLength(2);
+    expect(app!.output()).toContain(`Masthead server process ${crashed} stopped (SIGKILL); starting another.`);
   });
 });
