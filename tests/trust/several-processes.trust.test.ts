@@ -56,7 +56,8 @@ async function readFromEveryProcess(pathname: string, count: number): Promise<Ma
   const deadline = Date.now() + 60_000;
   const isEnough = () => byProcess.size >= count && [...byProcess.values()].every((answers) => answers.length >= 5);
   for (let reads = 0; (reads < 60 || !isEnough()) && Date.now() < deadline; reads += 1) {
-    const answer = await readOnNewConnection(pathname, { isNavigation: reads % 2 === 1 });
+    // Two of each in turn: the cluster hands connections to the processes in turn, so each kind reaches each process.
+    const answer = await readOnNewConnection(pathname, { isNavigation: Math.floor(reads / 2) % 2 === 1 });
     byProcess.set(answer.process, [...(byProcess.get(answer.process) ?? []), answer]);
     if (!isEnough()) await delay(25);
   }
@@ -101,6 +102,9 @@ describe('several server processes', () => {
     const answers = [...after.values()].flat();
     const stale = answers.filter((answer) => answer.status !== 200 || !answer.text.includes(marker));
     expect([...after.keys()].filter(Boolean), 'both processes answered after the edit').toHaveLength(2);
+    for (const [process, answersOfProcess] of after) {
+      expect(new Set(answersOfProcess.map((answer) => answer.kind)), `process ${process} answered page loads and client navigations`).toEqual(new Set(['page', 'navigation']));
+    }
     expect(
       stale.map((answer) => `process ${answer.process}: ${answer.status} ${answer.kind}`),
       'every answer, from either process, shows the edit',
