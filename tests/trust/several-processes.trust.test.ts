@@ -102,8 +102,8 @@ describe('several server processes', () => {
     const answers = [...after.values()].flat();
     const stale = answers.filter((answer) => answer.status !== 200 || !answer.text.includes(marker));
     expect([...after.keys()].filter(Boolean), 'both processes answered after the edit').toHaveLength(2);
-    for (const [process, answersOfProcess] of after) {
-      expect(new Set(answersOfProcess.map((answer) => answer.kind)), `process ${process} answered page loads and client navigations`).toEqual(new Set(['page', 'navigation']));
+    for (const [pid, answersOfProcess] of after) {
+      expect(new Set(answersOfProcess.map((answer) => answer.kind)), `process ${pid} answered page loads and client navigations`).toEqual(new Set(['page', 'navigation']));
     }
     expect(
       stale.map((answer) => `process ${answer.process}: ${answer.status} ${answer.kind}`),
