@@ -20,6 +20,9 @@ const nextConfig = {
   // proxy.ts serves those addresses as they are and redirects every other trailing slash as Next would.
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
+  // `'use cache'` entries stay in each process's memory, but tag expirations are shared through the SQLite
+  // file, so an expiry made by one server process holds in all of them (WEB_CONCURRENCY; ADR 007).
+  cacheHandlers: { default: require.resolve('./lib/platform/cache/data-cache-handler.mjs') },
   experimental: {
     // `'use cache'` for reader data, without Cache Components' static shells, which cannot carry a nonce (ADR 007).
     useCache: true,

@@ -13,3 +13,4 @@ export * from './migration';
 export * from './pages';
 export * from './api';
 export * from './access';
+export * from './cache';

@@ -3,6 +3,8 @@ import { revalidateTag } from 'next/cache';
 import { MAX_TAG_LENGTH } from './cache-tags';
 import { queueEdgePurge } from '@/lib/platform/edge/purge-edges';
 import { bumpPageGeneration } from './page-generation';
+// The expiry below reaches every server process only through the shared data-cache handler.
+import './register-data-cache';
 
 /**
  * Expires cached reader data now: the next request reads afresh instead of being served the stale
