@@ -7,7 +7,7 @@ import { isKeyedPath } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
-import { keptPageHeaders } from '@/lib/site/kept-page-answer';
+import { isDecodable, keptPageHeaders } from '@/lib/site/kept-page-answer';
 import { readerPathFacts, type ReaderPathFacts } from '@/lib/site/reader-path-facts';
 import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
@@ -115,15 +115,6 @@ async function renderedPageOrNull(request: NextRequest, generation: number) {
   } catch (error) {
     console.error('Serving a kept page failed; rendering it instead:', error);
     return null;
-  }
-}
-
-function isDecodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
   }
 }
 

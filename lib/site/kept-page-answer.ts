@@ -85,7 +85,8 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
 }
 
-function isDecodable(pathname: string): boolean {
+/** Whether an address's percent-escapes decode; one with a broken escape names no page. */
+export function isDecodable(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
     return true;
