@@ -4,6 +4,9 @@ import Parser from 'rss-parser';
 import { DEMO_SERVER } from './servers';
 import { redactSecretLinks } from '../../../lib/readers/mail/redact-secret-links';
 
+/** Where a shared campaign body holds each reader's own unsubscribe link (lib/readers/mail/issue-mail.ts). */
+const UNSUBSCRIBE_SLOT = '%%UNSUBSCRIBE_URL%%';
+
 /** What the database says an item pointing at a record must show: its title and, by name, its other facts. */
 export type RecordFacts = { label: string; title: string; facts: Record<string, string[]> };
 
@@ -160,10 +163,21 @@ export class RecordBook {
     ];
   };
 
-  /** A row of the outbox (which links nowhere): a queued message with the subject shown. */
+  /**
+   * A row of the outbox (which links nowhere): a queued message with the subject shown. An issue campaign's
+   * rows share one stored body, whose slot for each reader's unsubscribe link the desk shows as hidden.
+   */
   readonly outboxMessage: Resolve = (item) =>
-    this.rows('select id, kind, to_address, text, status from outbox where subject = ? order by id desc', item.title).map((row) =>
-      facts(`message ${row.id}`, item.title, { to: [row.to_address], kind: [row.kind], text: [normalize(redactSecretLinks(row.text))], status: [OUTBOX_LABELS[row.status] ?? row.status] }),
+    this.rows(
+      'select o.id, o.kind, o.to_address, coalesce(b.text, o.text) as text, o.status from outbox o left join mail_bodies b on b.id = o.body_id where o.subject = ? order by o.id desc',
+      item.title,
+    ).map((row) =>
+      facts(`message ${row.id}`, item.title, {
+        to: [row.to_address],
+        kind: [row.kind],
+        text: [normalize(redactSecretLinks(row.text).replaceAll(UNSUBSCRIBE_SLOT, '[unsubscribe link hidden]'))],
+        status: [OUTBOX_LABELS[row.status] ?? row.status],
+      }),
     );
 
   /** A published article by its public slug, as reader lists show it: all from the published snapshot. */
