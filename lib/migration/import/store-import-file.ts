@@ -37,9 +37,12 @@ export async function storeImportFile({ fileName, body, maxBytes = IMPORT_MAX_BY
       done(null, chunk);
     },
   });
+  const writer = fs.createWriteStream(filePath, { flags: 'wx' });
   try {
-    await pipeline(body, counter, fs.createWriteStream(filePath, { flags: 'wx' }));
+    await pipeline(body, counter, writer);
   } catch {
+    // The file may still be opening when the upload fails: remove it only once the stream has let it go.
+    if (!writer.closed) await new Promise<void>((resolve) => writer.once('close', () => resolve()));
     fs.rmSync(filePath, { force: true });
     if (isTooLarge) return { ok: false, status: 413, error: tooLargeSentence(maxBytes) };
     return { ok: false, status: 400, error: 'The upload was cut off before it arrived; nothing was saved. Try again.' };
