@@ -18,10 +18,12 @@ backend origin {
     .port = "3000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
+    # Sick means not answering, not busy: a Node origin loading a page's code for the first time, or under
+    # a burst, can take a second or two to answer; two missed checks in a row at three seconds each mark it down.
     .probe = {
         .url = "/api/health";
         .interval = 1s;
-        .timeout = 1s;
+        .timeout = 3s;
         .window = 3;
         .threshold = 2;
         .initial = 2;

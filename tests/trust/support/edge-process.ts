@@ -1,11 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { edgeVcl, findVarnishd, varnishdArgs } from '@/lib/platform/edge/varnish-command';
 import { delay } from './app-process';
 
-export type EdgeProcess = { url: string; stop: () => Promise<void>; output: () => string };
+export type EdgeProcess = { url: string; stop: () => Promise<void>; output: () => string; healthLog: () => string };
+
+/**
+ * What varnishd's health checks of the origin said so far (`varnishlog -d`), one line each: for a failure
+ * that depends on whether the edge thought the origin was up.
+ */
+function readHealthLog(varnishd: string, workDir: string): string {
+  const varnishlog = path.join(path.dirname(varnishd), '..', 'bin', 'varnishlog');
+  const command = fs.existsSync(varnishlog) ? varnishlog : 'varnishlog';
+  try {
+    return execFileSync(command, ['-d', '-n', workDir, '-g', 'raw', '-i', 'Backend_health'], { encoding: 'utf8', timeout: 5_000 }).trim() || '(no health checks logged)';
+  } catch (error) {
+    return `(varnishlog could not be read: ${(error as Error).message})`;
+  }
+}
 
 /** A port nobody listens on now, from the system. */
 export function freePort(): Promise<number> {
@@ -40,6 +54,7 @@ export async function startEdge({ backendUrl, workDir }: { backendUrl: string; w
   const edge: EdgeProcess = {
     url,
     output: () => lines.join('\n'),
+    healthLog: () => readHealthLog(varnishd, workDir),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.race([exited, delay(10_000)]);
