@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { GATED_CACHE_CONTROL } from '@/lib/access/is-gated-article-slug';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
-import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { latestTagRevision } from '@/lib/platform/cache/tag-revisions';
 import { isKeyedPath } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
@@ -47,8 +47,8 @@ export async function proxy(request: NextRequest) {
     trimmed.pathname = pathname.replace(/\/+$/, '') || '/';
     return new Response(null, { status: 308, headers: { ...headers, Location: trimmed.toString() } });
   }
-  const generation = pageGenerationOrNone();
-  const facts = factsOf(pathname, generation);
+  const revision = tagRevisionOrNone();
+  const facts = factsOf(pathname, revision);
   // What a shared cache keeps carries the keys it is purged by (reader pages and feeds).
   const keyHeaders = request.method === 'GET' || request.method === 'HEAD' ? facts.keyHeaders : {};
   if (facts.isWithdrawn) {
@@ -59,8 +59,8 @@ export async function proxy(request: NextRequest) {
   }
   // A gated article is answered per reader: never from a kept page, never kept by a shared cache.
   const isGated = facts.isGated;
-  if (!isGated && !Number.isNaN(generation) && !isInternalRender(request) && isRenderedPageCacheable(request)) {
-    const page = await renderedPageOrNull(request, generation);
+  if (!isGated && facts.tags && !Number.isNaN(revision) && !isInternalRender(request) && isRenderedPageCacheable(request)) {
+    const page = await renderedPageOrNull(request, facts.tags, revision);
     if (page) {
       // One page for every reader and every shared cache: its inline scripts are allowed by their hashes.
       return new Response(page.body, { status: 200, headers: keptPageHeaders({ page, keyHeaders, isHttps: request.nextUrl.protocol === 'https:' }) });
@@ -109,9 +109,9 @@ function newNonce(): string {
 }
 
 /** The kept rendering of a reader page, or null to render it the ordinary way (also when keeping fails). */
-async function renderedPageOrNull(request: NextRequest, generation: number) {
+async function renderedPageOrNull(request: NextRequest, tags: readonly string[], revision: number) {
   try {
-    return await renderedPage({ request, generation });
+    return await renderedPage({ request, tags, revision });
   } catch (error) {
     console.error('Serving a kept page failed; rendering it instead:', error);
     return null;
@@ -132,20 +132,20 @@ function oldAddressTarget(request: NextRequest): string | null {
   }
 }
 
-const NO_FACTS: ReaderPathFacts = { isWithdrawn: false, isGated: false, keyHeaders: {} };
+const NO_FACTS: ReaderPathFacts = { isWithdrawn: false, isGated: false, keyHeaders: {}, tags: null };
 
 /** Article pages are checked for withdrawal and gating; reader pages and feeds carry keys; nothing else needs a look. */
-function factsOf(pathname: string, generation: number): ReaderPathFacts {
+function factsOf(pathname: string, revision: number): ReaderPathFacts {
   if (!pathname.startsWith('/articles/') && !isKeyedPath(pathname)) return NO_FACTS;
-  return readerPathFacts({ pathname, generation });
+  return readerPathFacts({ pathname, revision });
 }
 
-/** The site's page generation, or NaN when it cannot be read: then nothing is kept or served from memory. */
-function pageGenerationOrNone(): number {
+/** The newest tag revision (`tag-revisions.ts`), or NaN when it cannot be read: then nothing is kept or served from memory. */
+function tagRevisionOrNone(): number {
   try {
-    return readPageGeneration();
+    return latestTagRevision();
   } catch (error) {
-    console.error('Reading the page generation failed:', error);
+    console.error('Reading the cache tag expirations failed:', error);
     return Number.NaN;
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { gzipSync } from 'node:zlib';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
-import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { latestTagRevision } from '@/lib/platform/cache/tag-revisions';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { contentSecurityPolicy } from './content-security-policy';
 import { readerPathFacts } from './reader-path-facts';
@@ -34,7 +34,7 @@ export function keptPageHeaders({ page, keyHeaders, isHttps }: { page: RenderedP
 /**
  * A reader page answered straight from memory, before Next routes the request, when `proxy.ts` would
  * answer it with the same kept page: a GET of a reader address with no old-address redirect, not a
- * withdrawn or gated article, not a client navigation, already kept for this generation. Anything else
+ * withdrawn or gated article, not a client navigation, kept, with nothing it shows changed since. Anything else
  * (and any doubt) is null, and the request takes the ordinary way through the proxy.
  */
 export function answerFromKeptPage(request: PlainRequest): PlainAnswer | null {
@@ -46,10 +46,9 @@ export function answerFromKeptPage(request: PlainRequest): PlainAnswer | null {
   if (!isCacheableReaderPath(pathname) || (pathname.length > 1 && pathname.endsWith('/')) || /[?&]_rsc=/.test(search) || !isDecodable(pathname)) return null;
   try {
     if ((pathname !== '/' || search) && findRedirect(request.url, { countHit: false })) return null;
-    const generation = readPageGeneration();
-    const facts = readerPathFacts({ pathname, generation });
+    const facts = readerPathFacts({ pathname, revision: latestTagRevision() });
     if (facts.isWithdrawn || facts.isGated) return null;
-    const page = keptPage({ key: `${pathname}${search}`, generation });
+    const page = keptPage({ key: `${pathname}${search}` });
     if (!page) return null;
     const isHttps = request.header('x-forwarded-proto') === 'https';
     const headers = keptPageHeaders({ page, keyHeaders: facts.keyHeaders, isHttps });

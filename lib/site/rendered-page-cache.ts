@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { internalOrigin } from '@/lib/platform/cache/internal-origin';
+import { isExpiredSince } from '@/lib/platform/cache/tag-revisions';
 import { inlineScriptHashes } from './inline-script-hashes';
 import { isCacheableReaderPath } from './security-headers';
 
@@ -12,7 +13,7 @@ const MAX_AGE_MS = 60_000;
 
 /** A kept page: the same bytes for every reader, allowed to run exactly its own inline scripts. */
 export type RenderedPage = { body: Uint8Array<ArrayBuffer>; scriptHashes: string[]; contentType: string };
-type Entry = RenderedPage & { generation: number; storedAt: number };
+type Entry = RenderedPage & { tags: readonly string[]; revision: number; storedAt: number };
 
 const shared = globalThis as unknown as {
   mastheadRenderedPages?: { entries: Map<string, Entry>; pending: Map<string, Promise<Entry | null>>; token: string };
@@ -36,31 +37,33 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
 }
 
 /**
- * A reader page as rendered for this generation of the site (see `page-generation.ts`), rendered once
- * by asking the server itself and then served from memory, to readers and shared caches alike, under a
- * policy listing its inline scripts' hashes (its render's nonce is in no policy, so it allows nothing).
- * Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the ordinary way.
+ * A reader page rendered once by asking the server itself and then served from memory, to readers and
+ * shared caches alike, under a policy listing its inline scripts' hashes (its render's nonce is in no
+ * policy, so it allows nothing). It is kept until one of `tags` (what the page shows) is expired after
+ * `revision`, the newest tag revision seen before this request (`tag-revisions.ts`), and for a minute
+ * at most. Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the
+ * ordinary way.
  */
-export async function renderedPage({ request, generation }: { request: NextRequest; generation: number }): Promise<RenderedPage | null> {
+export async function renderedPage({ request, tags, revision }: { request: NextRequest; tags: readonly string[]; revision: number }): Promise<RenderedPage | null> {
   const { pending } = store();
   const key = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const kept = keptPage({ key, generation });
+  const kept = keptPage({ key });
   if (kept) return kept;
   let rendering = pending.get(key);
   if (!rendering) {
-    rendering = render({ key, generation }).finally(() => pending.delete(key));
+    rendering = render({ key, tags, revision }).finally(() => pending.delete(key));
     pending.set(key, rendering);
   }
   return rendering;
 }
 
-/** The page kept for `key` (path and query) in this generation, if there is one; never renders. */
-export function keptPage({ key, generation }: { key: string; generation: number }): RenderedPage | null {
+/** The page kept for `key` (path and query) if none of what it shows has changed since; never renders. */
+export function keptPage({ key }: { key: string }): RenderedPage | null {
   const entry = store().entries.get(key);
-  return entry && entry.generation === generation && Date.now() - entry.storedAt < MAX_AGE_MS ? entry : null;
+  return entry && !isExpiredSince(entry.tags, entry.revision) && Date.now() - entry.storedAt < MAX_AGE_MS ? entry : null;
 }
 
-async function render({ key, generation }: { key: string; generation: number }): Promise<Entry | null> {
+async function render({ key, tags, revision }: { key: string; tags: readonly string[]; revision: number }): Promise<Entry | null> {
   const origin = internalOrigin();
   if (!origin) return null;
   const { entries, token } = store();
@@ -71,7 +74,7 @@ async function render({ key, generation }: { key: string; generation: number }):
     return null;
   }
   const html = await response.text();
-  const entry: Entry = { body: new TextEncoder().encode(html), scriptHashes: inlineScriptHashes(html), contentType, generation, storedAt: Date.now() };
+  const entry: Entry = { body: new TextEncoder().encode(html), scriptHashes: inlineScriptHashes(html), contentType, tags, revision, storedAt: Date.now() };
   entries.delete(key);
   entries.set(key, entry);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isGatedArticleSlug } from '@/lib/access/is-gated-article-slug';
 import { articleSlugStatus } from '@/lib/articles/article-slug-status';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
-import { readPageGeneration } from '@/lib/platform/cache/page-generation';
+import { latestTagRevision } from '@/lib/platform/cache/tag-revisions';
 import { edgeKeyHeaders, edgeKeysFor } from '@/lib/platform/edge/edge-keys';
 import { readerPathFacts } from '@/lib/site/reader-path-facts';
 import { createTestArticle } from '../factories/article';
@@ -18,7 +18,7 @@ withTempDatabase();
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const gatedBody: JSONContent = { type: 'doc', content: [paragraph('For everyone.'), { type: 'membersStart' }, paragraph('For members.')] };
 
-const facts = (pathname: string) => readerPathFacts({ pathname, generation: readPageGeneration() });
+const facts = (pathname: string) => readerPathFacts({ pathname, revision: latestTagRevision() });
 
 /** A database that cannot be opened: its folder would have to be made inside a file. */
 const UNOPENABLE = '/dev/null/masthead.db';
@@ -39,6 +39,7 @@ describe('what the proxy knows about a reader address', () => {
         isWithdrawn: articleSlugStatus(article.slug) === 'gone',
         isGated: isGatedArticleSlug({ slug: article.slug }),
         keyHeaders: edgeKeyHeaders(edgeKeysFor(pathname)),
+        tags: expect.arrayContaining([`article:${article.id}`, `article-slug:${article.slug}`, 'site']),
       });
     }
     expect(facts(`/articles/${gated.slug}`).isGated).toBe(true);
@@ -46,13 +47,27 @@ describe('what the proxy knows about a reader address', () => {
     expect(facts('/').keyHeaders.xkey?.split(' ')).toEqual(expect.arrayContaining(['home', 'site']));
   });
 
-  it('answers again from memory within one generation of the site, without reading the database', () => {
+  it('answers again from memory while nothing the address shows changes, without reading the database', () => {
     const article = createTestArticle({ title: 'Remembered report' });
+    const elsewhere = createTestArticle({ title: 'Report elsewhere' });
     const pathname = `/articles/${article.slug}`;
-    const generation = readPageGeneration();
-    const first = readerPathFacts({ pathname, generation });
+    const first = readerPathFacts({ pathname, revision: latestTagRevision() });
+    // A change to another article does not touch what this address shows.
+    withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [elsewhere.id] }));
+    const revision = latestTagRevision();
     process.env.DATABASE_PATH = UNOPENABLE;
-    expect(readerPathFacts({ pathname, generation })).toEqual(first);
+    expect(readerPathFacts({ pathname, revision })).toEqual(first);
+  });
+
+  it('reads an address again once a change to what it shows is expired, even with nothing else moving', () => {
+    const article = createTestArticle({ title: 'Soon changed report' });
+    const pathname = `/articles/${article.slug}`;
+    readerPathFacts({ pathname, revision: latestTagRevision() });
+    withinServerAction(() => expireReaderContent({ kind: 'article', articleIds: [article.id] }));
+    const revision = latestTagRevision();
+    process.env.DATABASE_PATH = UNOPENABLE;
+    // Read afresh: the database cannot be opened, so it gives the safe answer.
+    expect(readerPathFacts({ pathname, revision })).toMatchObject({ isGated: true });
   });
 
   it('follows a withdrawal made through the one cache-expiry point at once', () => {
@@ -67,6 +82,6 @@ describe('what the proxy knows about a reader address', () => {
   it('treats an article as gated when its access cannot be read, so nothing per reader is shared', () => {
     process.env.DATABASE_PATH = UNOPENABLE;
     const pathname = '/articles/never-read-before';
-    expect(readerPathFacts({ pathname, generation: 1_000_000 })).toMatchObject({ isWithdrawn: false, isGated: true });
+    expect(readerPathFacts({ pathname, revision: 1_000_000 })).toMatchObject({ isWithdrawn: false, isGated: true });
   });
 });

@@ -78,7 +78,7 @@ function readDatabase<T>(read: (db: Database.Database) => T): T {
   }
 }
 
-type Fixture = { articleId: number; articleSlug: string; unrelated: string[] };
+type Fixture = { articleId: number; articleSlug: string; unrelated: string[]; neighbours: string[] };
 
 /** A published article, and pages that show nothing of it: sections it is not in, authors not on it. */
 function pickFixture(): Fixture {
@@ -94,7 +94,17 @@ function pickFixture(): Fixture {
            and id in (select contributor_id from published_article_authors) order by id limit 1`,
       )
       .all(article.id, article.id) as { slug: string }[];
-    return { articleId: article.id, articleSlug: article.slug, unrelated: [...sections.map((row) => `/sections/${row.slug}`), ...authors.map((row) => `/authors/${row.slug}`)] };
+    // Pages that list it: its section's page, and another article filed in that section (which shows its neighbours).
+    const section = db.prepare('select slug from sections where id = ?').get(article.publishedSectionId) as { slug: string };
+    const neighbour = db
+      .prepare("select slug from articles where status = 'published' and published_section_id = ? and id <> ? and published_access = 'public' order by id limit 1")
+      .get(article.publishedSectionId, article.id) as { slug: string } | undefined;
+    return {
+      articleId: article.id,
+      articleSlug: article.slug,
+      unrelated: [...sections.map((row) => `/sections/${row.slug}`), ...authors.map((row) => `/authors/${row.slug}`)],
+      neighbours: [`/sections/${section.slug}`, ...(neighbour ? [`/articles/${neighbour.slug}`] : [])],
+    };
   });
 }
 
@@ -214,8 +224,9 @@ afterAll(async () => {
 
 describe('behind Varnish', () => {
   it('purges exactly what a publication changes, within a second, and leaves unrelated pages cached', async () => {
-    const { articleId, articleSlug, unrelated } = pickFixture();
+    const { articleId, articleSlug, unrelated, neighbours } = pickFixture();
     expect(unrelated.length).toBeGreaterThanOrEqual(2);
+    expect(neighbours).toHaveLength(2);
     const articlePath = `/articles/${articleSlug}`;
     const first = await throughEdge(articlePath);
     expect(first.status, `the article through the edge; its health checks of the app:\n${first.status === 200 ? '' : edge!.healthLog()}`).toBe(200);
@@ -225,9 +236,11 @@ describe('behind Varnish', () => {
     expect(origin.headers.get('surrogate-key')).toBe(origin.headers.get('xkey'));
     await warm([articlePath, '/feed.xml']);
     const hits = await warm(unrelated);
+    const neighbourHits = await warm(neighbours);
     const timings: string[] = [];
 
-    // Update: the new paragraph, as saved in the database, is what readers get.
+    // Update: the new paragraph, as saved in the database, is what readers get. Nothing another page shows
+    // of the article changed, so the pages listing it stay cached too.
     const marker = `Edge update ${Date.now()}`;
     const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, articleId), marker) });
     expect(saved.status).toBe(200);
@@ -239,13 +252,19 @@ describe('behind Varnish', () => {
     const feed = await throughEdge('/feed.xml');
     expect(feed.cache, 'the site feed lists the newest articles and is purged with them').toBe('MISS');
     await expectStillCached(hits);
+    await expectStillCached(neighbourHits);
     expect((await throughEdge(articlePath)).cache).toBe('HIT');
 
-    // Unpublish: the address answers 410 Gone through the edge.
+    // Unpublish: the address answers 410 Gone through the edge, and the pages that listed it are fetched afresh.
     const unpublished = await editor.request(`/api/desk/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'unpublish' } });
     expect(unpublished.status).toBe(200);
     expect(readDatabase((db) => (db.prepare('select status from articles where id = ?').get(articleId) as { status: string }).status)).toBe('unpublished');
     timings.push(`unpublish ${await msUntil(articlePath, (answer) => answer.status === 410)} ms`);
+    for (const page of neighbours) {
+      const answer = await throughEdge(page);
+      expect(answer.cache, `${page} listed the withdrawn article and was purged`).toBe('MISS');
+      expect(answer.text, `${page} no longer links the withdrawn article`).not.toContain(`href="${articlePath}"`);
+    }
     await expectStillCached(hits);
 
     // Publish again: back, with the same text.
@@ -254,7 +273,7 @@ describe('behind Varnish', () => {
     timings.push(`publish ${await msUntil(articlePath, (answer) => answer.status === 200 && answer.text.includes(marker))} ms`);
     await expectStillCached(hits);
 
-    recordTrustResult({ check: 'Edge cache: purges on publication', tried: 3, failures: 0, figures: `visible through Varnish after ${timings.join(', ')}; ${hits.size} unrelated pages stayed cached` });
+    recordTrustResult({ check: 'Edge cache: purges on publication', tried: 3, failures: 0, figures: `visible through Varnish after ${timings.join(', ')}; ${hits.size} unrelated pages stayed cached, and through the text-only update the ${neighbours.length} pages listing it too` });
   });
 
   it('shows a correction on the article and the corrections page within a second, and leaves unrelated pages cached', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { MAX_TAG_LENGTH } from './cache-tags';
 import { queueEdgePurge } from '@/lib/platform/edge/purge-edges';
-import { bumpPageGeneration } from './page-generation';
+import { sqliteTagExpirationStore } from './tag-expiration-store';
 // The expiry below reaches every server process only through the shared data-cache handler.
 import './register-data-cache';
 
@@ -19,8 +19,12 @@ export function expireTags(tags: Iterable<string>): string[] {
     revalidateTag(tag, { expire: 0 });
     expired.push(tag);
   }
-  // Whole rendered pages are kept apart from the data cache; a new generation retires them all.
-  if (expired.length > 0) bumpPageGeneration();
+  // Recorded here too, before the answer goes out (Next may write its own record after): whole pages and
+  // the proxy's facts kept in memory (`tag-revisions.ts`) are retired by exactly these tags from the next request on.
+  if (expired.length > 0) {
+    const now = performance.timeOrigin + performance.now();
+    sqliteTagExpirationStore.record(expired.map((tag) => ({ tag, staleAt: now, expiredAt: now })));
+  }
   queueEdgePurge(expired);
   return expired;
 }

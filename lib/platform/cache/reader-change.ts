@@ -1,6 +1,11 @@
 /** What a write changed that readers can see; the cache-expiry point decides from it which pages go stale. */
 export type ReaderChange =
   | { kind: 'article'; articleIds: readonly number[] }
+  /**
+   * An update that changed only the articles' own pages: nothing another page lists of them (see
+   * `listedFootprint`). The site's newest lists, feeds and corrections still follow it.
+   */
+  | { kind: 'article-page'; articleIds: readonly number[] }
   | { kind: 'issue'; issueIds: readonly number[] }
   | { kind: 'section'; sectionIds: readonly number[] }
   | { kind: 'entity'; entityIds: readonly number[] }

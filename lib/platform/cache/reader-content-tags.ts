@@ -16,6 +16,8 @@ export function readerContentTags(change: ReaderChange): string[] {
   switch (change.kind) {
     case 'article':
       return publicationTags({ articleIds: change.articleIds });
+    case 'article-page':
+      return articlePageTags(change.articleIds);
     case 'issue':
       return publicationTags({ issueIds: change.issueIds, articleIds: articlesFiledIn(change.issueIds) });
     case 'section':
@@ -35,6 +37,24 @@ export function readerContentTags(change: ReaderChange): string[] {
     case 'navigation':
       return [cacheTags.navigation];
   }
+}
+
+/**
+ * The articles' own pages, by id and by the addresses they answer at (published and working slugs), and
+ * the site's newest lists: feeds carry an article's date of change, and the corrections page its notes.
+ */
+function articlePageTags(articleIds: readonly number[]): string[] {
+  if (articleIds.length === 0) return [];
+  const rows = getDb()
+    .select({ id: articles.id, slug: articles.slug, publishedSlug: revisions.slug })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+    .where(inArray(articles.id, [...articleIds]))
+    .all();
+  return unique([
+    cacheTags.latestArticles,
+    ...rows.flatMap((row) => [cacheTags.article(row.id), cacheTags.articleSlug(row.slug), ...(row.publishedSlug ? [cacheTags.articleSlug(row.publishedSlug)] : [])]),
+  ]);
 }
 
 /** Each page by id, and the address it answers at now (a cached "no page" there); a slug it left is cached under its id. */

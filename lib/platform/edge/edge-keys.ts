@@ -29,8 +29,11 @@ export function edgeKeysFor(pathname: string): string[] {
   return readEdgeKeys(pathname).keys;
 }
 
-/** `edgeKeysFor`, saying whether every lookup answered (a failed one leaves only the keys that need none). */
-export function readEdgeKeys(pathname: string): { keys: string[]; isComplete: boolean } {
+/**
+ * `edgeKeysFor`, with the cache tags they are made from, saying whether every lookup answered (a failed
+ * one leaves only the keys that need none).
+ */
+export function readEdgeKeys(pathname: string): { keys: string[]; tags: string[]; isComplete: boolean } {
   const keys = new Set<string>([cacheTags.site, cacheTags.navigation]);
   const isFeed = /\/(feed|atom)\.xml$/.test(pathname);
   const page = isFeed ? pathname.replace(/\/(feed|atom)\.xml$/, '') || '/' : pathname;
@@ -47,7 +50,7 @@ export function readEdgeKeys(pathname: string): { keys: string[]; isComplete: bo
     console.error(`Reading the edge cache keys of ${pathname} failed:`, error);
     isComplete = false;
   }
-  return { keys: [...keys].map(edgeKey), isComplete };
+  return { keys: [...keys].map(edgeKey), tags: [...keys], isComplete };
 }
 
 function pageTags(first: string, slug: string | undefined): string[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getWorkflowState } from '@/lib/articles/get-workflow-state';
+import { listedFootprint } from '@/lib/articles/listed-footprint';
 import { transitionArticle } from '@/lib/articles/transition-article';
 import { changesPublicSite } from '@/lib/platform/cache/changes-public-site';
 import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
@@ -32,9 +33,15 @@ export const POST = staffEndpoint({
     // What readers could see before the move: an unpublish or a retag takes rows away that only this read still finds.
     const isPublicMove = changesPublicSite(input);
     const before = isPublicMove ? readerContentTags({ kind: 'article', articleIds: [params.id] }) : [];
+    const listedBefore = isPublicMove ? listedFootprint(params.id) : null;
     const result = transitionArticle({ id: params.id, actor: staff, input });
     if (!result.ok) return jsonError(422, result.error, { problems: result.problems ?? [], fieldErrors: result.fieldErrors ?? {} });
-    if (isPublicMove) expireReaderContent({ kind: 'article', articleIds: [params.id] }, { before });
+    if (isPublicMove) {
+      // An update of the text alone (a correction, a new paragraph) leaves every list, issue and neighbour as it was.
+      const isOwnPageOnly = listedFootprint(params.id) === listedBefore;
+      if (isOwnPageOnly) expireReaderContent({ kind: 'article-page', articleIds: [params.id] });
+      else expireReaderContent({ kind: 'article', articleIds: [params.id] }, { before });
+    }
     return jsonAnswer({ ok: true, state: getWorkflowState({ id: params.id, actor: staff }) });
   },
 });
