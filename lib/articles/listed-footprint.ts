@@ -32,7 +32,7 @@ export function listedFootprint(articleId: number): string {
     .get();
   if (!row) return 'missing';
   // Which open editor saved the snapshot is no reader's business, and changes with every save.
-  const { editorId: _editorId, ...meta } = row.meta ?? {};
+  const meta = { ...row.meta, editorId: undefined };
   return JSON.stringify({
     ...row,
     meta,
