@@ -20,7 +20,8 @@ export default defineConfig({
     {
       command: 'node tests/e2e/support/start-server.mjs --build --seed',
       url: `${DEMO_SERVER.url}/api/health`,
-      timeout: 300_000,
+      // A production build comes first; on a busy two-core machine it alone has taken four minutes.
+      timeout: 900_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
