@@ -8,8 +8,8 @@ import { publishedSummariesByIds } from './published-summaries-by-ids';
 /**
  * Everything a page other than an article's own can show of it, as one comparable string: its summary
  * in lists (title, dek, excerpt, byline, section, date, members-only mark), where it is filed (issue and
- * place in it, section, entities, authors), whether and how it is public, and the rest of its published
- * snapshot's metadata (featured image, search titles). Read before a publication move and after: when
+ * place in it, section, entities, authors), whether and how it is public, and its featured
+ * image. Read before a publication move and after: when
  * the two agree, the move changed the article's own page and nothing that lists it.
  */
 export function listedFootprint(articleId: number): string {
@@ -31,11 +31,11 @@ export function listedFootprint(articleId: number): string {
     .where(eq(articles.id, articleId))
     .get();
   if (!row) return 'missing';
-  // Which open editor saved the snapshot is no reader's business, and changes with every save.
-  const meta = { ...row.meta, editorId: undefined };
+  // Of the snapshot's metadata only the featured image shows elsewhere (lead stories, covers); search titles
+  // are the article's own page's, and where it is filed is read from the published rows below.
   return JSON.stringify({
     ...row,
-    meta,
+    meta: { featuredMediaId: row.meta?.featuredMediaId ?? null },
     publishedAt: row.publishedAt?.getTime() ?? null,
     firstPublishedAt: row.firstPublishedAt?.getTime() ?? null,
     filed: publishedFootprint(articleId),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articles } from '@/db/schema';
+import { articles, revisions, type RevisionMeta } from '@/db/schema';
 import { listedFootprint } from '@/lib/articles/listed-footprint';
 import { readerContentTags } from '@/lib/platform/cache/reader-content-tags';
 import { docToPlainText } from '@/lib/content/doc-to-plain-text';
@@ -26,6 +26,11 @@ function updateAndRepublish(articleId: number, change: Partial<typeof articles.$
   republishTestArticle({ articleId, at: new Date('2025-05-01T09:00:00Z'), correction: correction ? { note: correction } : undefined });
 }
 
+function setPublishedMeta(articleId: number, meta: RevisionMeta): void {
+  const { publishedRevisionId } = getDb().select({ publishedRevisionId: articles.publishedRevisionId }).from(articles).where(eq(articles.id, articleId)).get()!;
+  getDb().update(revisions).set({ meta }).where(eq(revisions.id, publishedRevisionId!)).run();
+}
+
 function withParagraphAdded(text: string) {
   return { type: 'doc', content: [...paragraphDoc(opening).content!, ...paragraphDoc(text).content!] };
 }
@@ -41,6 +46,10 @@ describe('what other pages show of an article', () => {
     expect(listedFootprint(article.id)).toBe(before);
 
     updateAndRepublish(article.id, { body: withParagraphAdded('A second visit is planned for July.') }, { correction: 'The visit is in July, not June.' });
+    expect(listedFootprint(article.id)).toBe(before);
+
+    // The desk's snapshot records search titles and the saving tab, which only the article's own page shows.
+    setPublishedMeta(article.id, { seoTitle: 'Seals intact at the site', editorId: 'tab-1', entityIds: [treaty.id] });
     expect(listedFootprint(article.id)).toBe(before);
   });
 
@@ -64,6 +73,9 @@ describe('what other pages show of an article', () => {
       }
       expect(listedFootprint(article.id), `a changed ${what}`).not.toBe(before);
     }
+    const beforeImage = listedFootprint(article.id);
+    setPublishedMeta(article.id, { featuredMediaId: 7 });
+    expect(listedFootprint(article.id), 'a new featured image').not.toBe(beforeImage);
     const before = listedFootprint(article.id);
     getDb().update(articles).set({ status: 'unpublished' }).where(eq(articles.id, article.id)).run();
     expect(listedFootprint(article.id), 'a withdrawal').not.toBe(before);
