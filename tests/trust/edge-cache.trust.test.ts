@@ -263,7 +263,8 @@ describe('behind Varnish', () => {
     for (const page of neighbours) {
       const answer = await throughEdge(page);
       expect(answer.cache, `${page} listed the withdrawn article and was purged`).toBe('MISS');
-      expect(answer.text, `${page} no longer links the withdrawn article`).not.toContain(`href="${articlePath}"`);
+      // (A neighbouring article's own text may link it; its section's list may not.)
+      if (page.startsWith('/sections/')) expect(answer.text, `${page} no longer lists the withdrawn article`).not.toContain(`href="${articlePath}"`);
     }
     await expectStillCached(hits);
 
