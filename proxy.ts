@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isAnonymousTeaserRequest, TEASER_RENDER_ADDRESS } from '@/lib/access/anonymous-teaser';
 import { GATED_CACHE_CONTROL } from '@/lib/access/is-gated-article-slug';
 import { withdrawnArticleHtml } from '@/lib/articles/withdrawn-article-html';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
@@ -66,6 +67,15 @@ export async function proxy(request: NextRequest) {
       return new Response(page.body, { status: 200, headers: keptPageHeaders({ page, keyHeaders, isHttps: request.nextUrl.protocol === 'https:' }) });
     }
   }
+  // A gated article for a reader who brings nothing but the address: the public part everyone without access
+  // gets, kept once, and still never shared by a cache in between (a member behind it must get their own).
+  if (isGated && facts.tags && !Number.isNaN(revision) && !isInternalRender(request) && isRenderedPageCacheable(request) && isTeaserRequest(request)) {
+    const page = await renderedPageOrNull(request, facts.tags, revision, { name: 'anonymous', headers: { 'x-forwarded-for': TEASER_RENDER_ADDRESS } });
+    if (page) {
+      const pageHeaders = keptPageHeaders({ page, keyHeaders: {}, isHttps: request.nextUrl.protocol === 'https:' });
+      return new Response(page.body, { status: 200, headers: { ...pageHeaders, 'Cache-Control': GATED_CACHE_CONTROL } });
+    }
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
@@ -109,9 +119,9 @@ function newNonce(): string {
 }
 
 /** The kept rendering of a reader page, or null to render it the ordinary way (also when keeping fails). */
-async function renderedPageOrNull(request: NextRequest, tags: readonly string[], revision: number) {
+async function renderedPageOrNull(request: NextRequest, tags: readonly string[], revision: number, variant?: { name: string; headers: Record<string, string> }) {
   try {
-    return await renderedPage({ request, tags, revision });
+    return await renderedPage({ request, tags, revision, variant });
   } catch (error) {
     console.error('Serving a kept page failed; rendering it instead:', error);
     return null;
@@ -138,6 +148,18 @@ const NO_FACTS: ReaderPathFacts = { isWithdrawn: false, isGated: false, keyHeade
 function factsOf(pathname: string, revision: number): ReaderPathFacts {
   if (!pathname.startsWith('/articles/') && !isKeyedPath(pathname)) return NO_FACTS;
   return readerPathFacts({ pathname, revision });
+}
+
+/** Whether an article address is asked for by an anonymous reader whom the gate shows its public part; false on any doubt. */
+function isTeaserRequest(request: NextRequest): boolean {
+  const slug = /^\/articles\/([^/]+)$/.exec(request.nextUrl.pathname)?.[1];
+  if (!slug) return false;
+  try {
+    return isAnonymousTeaserRequest({ slug: decodeURIComponent(slug), headers: request.headers });
+  } catch (error) {
+    console.error('Deciding whether a reader gets the kept public part failed:', error);
+    return false;
+  }
 }
 
 /** The newest tag revision (`tag-revisions.ts`), or NaN when it cannot be read: then nothing is kept or served from memory. */

@@ -44,14 +44,26 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
  * at most. Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the
  * ordinary way.
  */
-export async function renderedPage({ request, tags, revision }: { request: NextRequest; tags: readonly string[]; revision: number }): Promise<RenderedPage | null> {
+export async function renderedPage({
+  request,
+  tags,
+  revision,
+  variant,
+}: {
+  request: NextRequest;
+  tags: readonly string[];
+  revision: number;
+  /** A page kept apart from the address's own (`name`), rendered with these request headers. */
+  variant?: { name: string; headers: Record<string, string> };
+}): Promise<RenderedPage | null> {
   const { pending } = store();
-  const key = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const address = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const key = variant ? `${address}#${variant.name}` : address;
   const kept = keptPage({ key });
   if (kept) return kept;
   let rendering = pending.get(key);
   if (!rendering) {
-    rendering = render({ key, tags, revision }).finally(() => pending.delete(key));
+    rendering = render({ key, address, tags, revision, headers: variant?.headers ?? {} }).finally(() => pending.delete(key));
     pending.set(key, rendering);
   }
   return rendering;
@@ -63,11 +75,11 @@ export function keptPage({ key }: { key: string }): RenderedPage | null {
   return entry && !isExpiredSince(entry.tags, entry.revision) && Date.now() - entry.storedAt < MAX_AGE_MS ? entry : null;
 }
 
-async function render({ key, tags, revision }: { key: string; tags: readonly string[]; revision: number }): Promise<Entry | null> {
+async function render({ key, address, tags, revision, headers }: { key: string; address: string; tags: readonly string[]; revision: number; headers: Record<string, string> }): Promise<Entry | null> {
   const origin = internalOrigin();
   if (!origin) return null;
   const { entries, token } = store();
-  const response = await fetch(`${origin}${key}`, { headers: { [RENDER_HEADER]: token, Accept: 'text/html' }, redirect: 'manual' });
+  const response = await fetch(`${origin}${address}`, { headers: { ...headers, [RENDER_HEADER]: token, Accept: 'text/html' }, redirect: 'manual' });
   const contentType = response.headers.get('content-type') ?? '';
   if (response.status !== 200 || !contentType.startsWith('text/html')) {
     await response.arrayBuffer();
