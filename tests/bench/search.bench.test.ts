@@ -24,6 +24,8 @@ const RUNS_PER_QUERY = 15;
 const WARMUP_PER_QUERY = 2;
 // A guard against regressions on a shared two-core machine, not the goal: see tests/bench/results/search.json for the figures.
 const P95_LIMIT_MS = 300;
+/** What a reader should wait at most, for 95 searches in 100, facets included. */
+const P95_GOAL_MS = 20;
 
 /** The commonest words of English come first, as in real text; the magazine's own words follow them. */
 const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'was', 'for', 'on', 'it', 'with', 'as', 'by', 'at', 'from', 'this', 'have', 'not'];
@@ -36,7 +38,9 @@ const DOMAIN_WORDS = [
 
 withTempDatabase();
 
-type QueryCase = { label: string; q: string; sort?: SearchSort; page?: number; filters?: SearchFilters };
+/** The kinds of query the goal is stated for; each query of the mix belongs to one. */
+type QueryShape = 'one word' | 'two or more words' | 'phrase' | 'prefix' | 'with facets' | 'edge cases';
+type QueryCase = { label: string; shape: QueryShape; q: string; sort?: SearchSort; page?: number; filters?: SearchFilters };
 
 describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => {
   it(`answers a realistic mix of queries with p95 under ${P95_LIMIT_MS} ms`, () => {
@@ -51,29 +55,30 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
     if (process.env.SEARCH_BENCH_KEEP_DB) getSqlite().prepare('vacuum into ?').run(process.env.SEARCH_BENCH_KEEP_DB);
 
     const queries: QueryCase[] = [
-      { label: 'common word', q: 'nuclear' },
-      { label: 'the commonest word', q: 'the' },
-      { label: 'common word, newest first', q: 'treaty', sort: 'newest' },
-      { label: 'two words', q: 'missile verification' },
-      { label: 'three words', q: 'strategic arms control' },
-      { label: 'phrase', q: '"arms control"' },
-      { label: 'prefix while typing', q: 'hyperso' },
-      { label: 'two-letter prefix', q: 'nu' },
-      { label: 'rare word', q: corpus.rareWord },
-      { label: 'entity alias', q: corpus.entityAlias },
-      { label: 'author name', q: corpus.authorName },
-      { label: 'accented', q: 'désarmament sanctións' },
-      { label: 'common word, narrowed by section', q: 'sanctions', filters: { section: 'analysis' } },
-      { label: 'common word, narrowed by year', q: 'uranium', filters: { year: 2021 } },
-      { label: 'common word, narrowed by entity', q: 'inspection', filters: { entity: corpus.popularEntity } },
-      { label: 'common word, page 5', q: 'weapons', page: 5 },
-      { label: 'stray operators', q: 'NOT (arms OR "control' },
-      { label: 'nothing matches', q: 'zzyzxq' },
-      { label: '5,000-character paste', q: `${DOMAIN_WORDS.join(' ')} `.repeat(40).slice(0, 5_000) },
+      { label: 'common word', shape: 'one word', q: 'nuclear' },
+      { label: 'the commonest word', shape: 'one word', q: 'the' },
+      { label: 'common word, newest first', shape: 'one word', q: 'treaty', sort: 'newest' },
+      { label: 'two words', shape: 'two or more words', q: 'missile verification' },
+      { label: 'three words', shape: 'two or more words', q: 'strategic arms control' },
+      { label: 'phrase', shape: 'phrase', q: '"arms control"' },
+      { label: 'prefix while typing', shape: 'prefix', q: 'hyperso' },
+      { label: 'two-letter prefix', shape: 'prefix', q: 'nu' },
+      { label: 'rare word', shape: 'one word', q: corpus.rareWord },
+      { label: 'entity alias', shape: 'one word', q: corpus.entityAlias },
+      { label: 'author name', shape: 'two or more words', q: corpus.authorName },
+      { label: 'accented', shape: 'two or more words', q: 'désarmament sanctións' },
+      { label: 'common word, narrowed by section', shape: 'with facets', q: 'sanctions', filters: { section: 'analysis' } },
+      { label: 'common word, narrowed by year', shape: 'with facets', q: 'uranium', filters: { year: 2021 } },
+      { label: 'common word, narrowed by entity', shape: 'with facets', q: 'inspection', filters: { entity: corpus.popularEntity } },
+      { label: 'common word, page 5', shape: 'one word', q: 'weapons', page: 5 },
+      { label: 'stray operators', shape: 'edge cases', q: 'NOT (arms OR "control' },
+      { label: 'nothing matches', shape: 'edge cases', q: 'zzyzxq' },
+      { label: '5,000-character paste', shape: 'edge cases', q: `${DOMAIN_WORDS.join(' ')} `.repeat(40).slice(0, 5_000) },
     ];
 
     const all: number[] = [];
-    const perQuery: Record<string, Summary & { total: number }> = {};
+    const perQuery: Record<string, Summary & { total: number; shape: QueryShape }> = {};
+    const perShapeSamples = new Map<QueryShape, number[]>();
     for (const query of queries) {
       for (let run = 0; run < WARMUP_PER_QUERY; run += 1) searchArticles(query);
       const samples: number[] = [];
@@ -85,15 +90,19 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
         total = outcome.status === 'searched' ? outcome.total : 0;
       }
       all.push(...samples);
-      perQuery[query.label] = { ...summarize(samples), total };
+      perShapeSamples.set(query.shape, [...(perShapeSamples.get(query.shape) ?? []), ...samples]);
+      perQuery[query.label] = { ...summarize(samples), total, shape: query.shape };
       console.log(`${benchLine(query.label, summarize(samples))} total=${total}`);
     }
     const overall = summarize(all);
-    console.log(benchLine(`search mix over ${ARTICLES} articles`, overall));
+    const perShape = Object.fromEntries([...perShapeSamples].map(([shape, samples]) => [shape, summarize(samples)]));
+    for (const [shape, summary] of Object.entries(perShape)) console.log(`${benchLine(`shape ${shape}`, summary)} ${againstGoal(summary)}`);
+    console.log(`${benchLine(`search mix over ${ARTICLES} articles`, overall)} ${againstGoal(overall)}`);
     console.log(`BENCH corpus: stored in ${Math.round(storeMs)} ms, indexed in ${Math.round(indexMs)} ms`);
 
     const file = writeResults('search', {
       method: `searchArticles() in-process on a temporary SQLite file; ${queries.length} queries, each ${WARMUP_PER_QUERY} warm-up runs then ${RUNS_PER_QUERY} timed; every call computes the total, four facets, one page of 20 ids, snippets and bylines.`,
+      p95GoalMs: P95_GOAL_MS,
       p95LimitMs: P95_LIMIT_MS,
       corpus: {
         articles: ARTICLES,
@@ -106,7 +115,8 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
         storeMs: Math.round(storeMs),
         rebuildIndexMs: Math.round(indexMs),
       },
-      overall,
+      overall: { ...overall, meetsGoal: overall.p95 <= P95_GOAL_MS },
+      perShape: Object.fromEntries(Object.entries(perShape).map(([shape, summary]) => [shape, { ...summary, meetsGoal: summary.p95 <= P95_GOAL_MS }])),
       perQuery,
     });
     console.log(`BENCH results written to ${file}`);
@@ -114,6 +124,10 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
     expect(overall.p95).toBeLessThan(P95_LIMIT_MS);
   });
 });
+
+function againstGoal(summary: Summary): string {
+  return `(goal p95 ≤ ${P95_GOAL_MS} ms: ${summary.p95 <= P95_GOAL_MS ? 'met' : `missed by ${(summary.p95 - P95_GOAL_MS).toFixed(1)} ms`})`;
+}
 
 type Corpus = { rareWord: string; entityAlias: string; authorName: string; popularEntity: { kind: 'country'; slug: string } };
 
