@@ -164,7 +164,7 @@ function storeCorpus(random: () => number): Corpus {
     }
 
     const insertArticle = sqlite.prepare(
-      "insert into articles (slug, title, dek, body, body_text, status, section_id, issue_id, published_section_id, published_issue_id, published_at, first_published_at, modified_at) values (?, ?, ?, '{\"type\":\"doc\"}', '', 'published', ?, ?, ?, ?, ?, ?, ?)",
+      "insert into articles (slug, title, dek, body, body_text, status, section_id, issue_id, published_section_id, published_issue_id, published_at, first_published_at, modified_at) values (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertRevision = sqlite.prepare("insert into revisions (article_id, version, slug, title, dek, body, body_text, word_count, reason) values (?, 1, ?, ?, ?, '{\"type\":\"doc\"}', ?, ?, 'publish')");
     const setPublished = sqlite.prepare('update articles set published_revision_id = ? where id = ?');
@@ -181,7 +181,9 @@ function storeCorpus(random: () => number): Corpus {
       const issueId = random() < 0.6 ? 1 + Math.floor(random() * ISSUES) : null;
       const publishedAt = start + Math.floor(random() * span);
       const slug = `article-${index}`;
-      const articleId = Number(insertArticle.run(slug, title, dek, sectionId, issueId, sectionId, issueId, publishedAt, publishedAt, publishedAt).lastInsertRowid);
+      // The working copy carries its document and text, as a saved article does: rows as wide as a real site's.
+      const doc = JSON.stringify(paragraphsDoc(body));
+      const articleId = Number(insertArticle.run(slug, title, dek, doc, body, sectionId, issueId, sectionId, issueId, publishedAt, publishedAt, publishedAt).lastInsertRowid);
       const revisionId = Number(insertRevision.run(articleId, slug, title, dek, body, words).lastInsertRowid);
       setPublished.run(revisionId, articleId);
       insertByline.run(articleId, 1 + Math.floor(random() * CONTRIBUTORS), 0);
@@ -200,6 +202,12 @@ function storeCorpus(random: () => number): Corpus {
     authorName: author.name,
     popularEntity: { kind: 'country', slug: popular.slug },
   };
+}
+
+function paragraphsDoc(text: string) {
+  const words = text.split(' ');
+  const paragraphs = Array.from({ length: Math.ceil(words.length / 60) }, (_, index) => words.slice(index * 60, index * 60 + 60).join(' '));
+  return { type: 'doc', content: paragraphs.map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) };
 }
 
 function syntheticWord(random: () => number, index: number): string {
