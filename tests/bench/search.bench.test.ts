@@ -3,6 +3,7 @@ import { getSqlite } from '@/db/client';
 import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
 import { searchArticles } from '@/lib/site/search/search-articles';
 import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
+import { seededRandom } from '../factories/seeded-random';
 import { withTempDatabase } from '../factories/temp-database';
 import { benchLine, summarize, writeResults, type Summary } from './support/bench-stats';
 
@@ -229,16 +230,4 @@ function lowerBound(sorted: number[], value: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** mulberry32: the same corpus on every run, so figures compare across changes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

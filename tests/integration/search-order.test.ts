@@ -6,6 +6,7 @@ import { searchArticles, type SearchOutcome } from '@/lib/site/search/search-art
 import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
 import { createTestArticle, createTestIssue, createTestSection } from '../factories/article';
 import { createTestEntity } from '../factories/entity';
+import { seededRandom } from '../factories/seeded-random';
 import { withTempDatabase } from '../factories/temp-database';
 
 /**
@@ -82,16 +83,4 @@ function seedCorpus() {
 
 function sectionSlugOf(sectionId: number): string {
   return getDb().select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get()!.slug;
-}
-
-/** mulberry32, as in the search benchmark. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
