@@ -3,6 +3,7 @@ import { getSqlite } from '@/db/client';
 import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
 import { searchArticles } from '@/lib/site/search/search-articles';
 import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
+import { seededRandom } from '../factories/seeded-random';
 import { withTempDatabase } from '../factories/temp-database';
 import { benchLine, summarize, writeResults, type Summary } from './support/bench-stats';
 
@@ -24,6 +25,8 @@ const RUNS_PER_QUERY = 15;
 const WARMUP_PER_QUERY = 2;
 // A guard against regressions on a shared two-core machine, not the goal: see tests/bench/results/search.json for the figures.
 const P95_LIMIT_MS = 300;
+/** What a reader should wait at most, for 95 searches in 100, facets included. */
+const P95_GOAL_MS = 20;
 
 /** The commonest words of English come first, as in real text; the magazine's own words follow them. */
 const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'was', 'for', 'on', 'it', 'with', 'as', 'by', 'at', 'from', 'this', 'have', 'not'];
@@ -36,7 +39,9 @@ const DOMAIN_WORDS = [
 
 withTempDatabase();
 
-type QueryCase = { label: string; q: string; sort?: SearchSort; page?: number; filters?: SearchFilters };
+/** The kinds of query the goal is stated for; each query of the mix belongs to one. */
+type QueryShape = 'one word' | 'two or more words' | 'phrase' | 'prefix' | 'with facets' | 'edge cases';
+type QueryCase = { label: string; shape: QueryShape; q: string; sort?: SearchSort; page?: number; filters?: SearchFilters };
 
 describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => {
   it(`answers a realistic mix of queries with p95 under ${P95_LIMIT_MS} ms`, () => {
@@ -47,31 +52,34 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
     const indexStarted = performance.now();
     expect(rebuildSearchIndex()).toBe(ARTICLES);
     const indexMs = performance.now() - indexStarted;
+    // A copy of the seeded database, for profiling statements against the same corpus without seeding again.
+    if (process.env.SEARCH_BENCH_KEEP_DB) getSqlite().prepare('vacuum into ?').run(process.env.SEARCH_BENCH_KEEP_DB);
 
     const queries: QueryCase[] = [
-      { label: 'common word', q: 'nuclear' },
-      { label: 'the commonest word', q: 'the' },
-      { label: 'common word, newest first', q: 'treaty', sort: 'newest' },
-      { label: 'two words', q: 'missile verification' },
-      { label: 'three words', q: 'strategic arms control' },
-      { label: 'phrase', q: '"arms control"' },
-      { label: 'prefix while typing', q: 'hyperso' },
-      { label: 'two-letter prefix', q: 'nu' },
-      { label: 'rare word', q: corpus.rareWord },
-      { label: 'entity alias', q: corpus.entityAlias },
-      { label: 'author name', q: corpus.authorName },
-      { label: 'accented', q: 'désarmament sanctións' },
-      { label: 'common word, narrowed by section', q: 'sanctions', filters: { section: 'analysis' } },
-      { label: 'common word, narrowed by year', q: 'uranium', filters: { year: 2021 } },
-      { label: 'common word, narrowed by entity', q: 'inspection', filters: { entity: corpus.popularEntity } },
-      { label: 'common word, page 5', q: 'weapons', page: 5 },
-      { label: 'stray operators', q: 'NOT (arms OR "control' },
-      { label: 'nothing matches', q: 'zzyzxq' },
-      { label: '5,000-character paste', q: `${DOMAIN_WORDS.join(' ')} `.repeat(40).slice(0, 5_000) },
+      { label: 'common word', shape: 'one word', q: 'nuclear' },
+      { label: 'the commonest word', shape: 'one word', q: 'the' },
+      { label: 'common word, newest first', shape: 'one word', q: 'treaty', sort: 'newest' },
+      { label: 'two words', shape: 'two or more words', q: 'missile verification' },
+      { label: 'three words', shape: 'two or more words', q: 'strategic arms control' },
+      { label: 'phrase', shape: 'phrase', q: '"arms control"' },
+      { label: 'prefix while typing', shape: 'prefix', q: 'hyperso' },
+      { label: 'two-letter prefix', shape: 'prefix', q: 'nu' },
+      { label: 'rare word', shape: 'one word', q: corpus.rareWord },
+      { label: 'entity alias', shape: 'one word', q: corpus.entityAlias },
+      { label: 'author name', shape: 'two or more words', q: corpus.authorName },
+      { label: 'accented', shape: 'two or more words', q: 'désarmament sanctións' },
+      { label: 'common word, narrowed by section', shape: 'with facets', q: 'sanctions', filters: { section: 'analysis' } },
+      { label: 'common word, narrowed by year', shape: 'with facets', q: 'uranium', filters: { year: 2021 } },
+      { label: 'common word, narrowed by entity', shape: 'with facets', q: 'inspection', filters: { entity: corpus.popularEntity } },
+      { label: 'common word, page 5', shape: 'one word', q: 'weapons', page: 5 },
+      { label: 'stray operators', shape: 'edge cases', q: 'NOT (arms OR "control' },
+      { label: 'nothing matches', shape: 'edge cases', q: 'zzyzxq' },
+      { label: '5,000-character paste', shape: 'edge cases', q: `${DOMAIN_WORDS.join(' ')} `.repeat(40).slice(0, 5_000) },
     ];
 
     const all: number[] = [];
-    const perQuery: Record<string, Summary & { total: number }> = {};
+    const perQuery: Record<string, Summary & { total: number; shape: QueryShape }> = {};
+    const perShapeSamples = new Map<QueryShape, number[]>();
     for (const query of queries) {
       for (let run = 0; run < WARMUP_PER_QUERY; run += 1) searchArticles(query);
       const samples: number[] = [];
@@ -83,15 +91,19 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
         total = outcome.status === 'searched' ? outcome.total : 0;
       }
       all.push(...samples);
-      perQuery[query.label] = { ...summarize(samples), total };
+      perShapeSamples.set(query.shape, [...(perShapeSamples.get(query.shape) ?? []), ...samples]);
+      perQuery[query.label] = { ...summarize(samples), total, shape: query.shape };
       console.log(`${benchLine(query.label, summarize(samples))} total=${total}`);
     }
     const overall = summarize(all);
-    console.log(benchLine(`search mix over ${ARTICLES} articles`, overall));
+    const perShape = Object.fromEntries([...perShapeSamples].map(([shape, samples]) => [shape, summarize(samples)]));
+    for (const [shape, summary] of Object.entries(perShape)) console.log(`${benchLine(`shape ${shape}`, summary)} ${againstGoal(summary)}`);
+    console.log(`${benchLine(`search mix over ${ARTICLES} articles`, overall)} ${againstGoal(overall)}`);
     console.log(`BENCH corpus: stored in ${Math.round(storeMs)} ms, indexed in ${Math.round(indexMs)} ms`);
 
     const file = writeResults('search', {
       method: `searchArticles() in-process on a temporary SQLite file; ${queries.length} queries, each ${WARMUP_PER_QUERY} warm-up runs then ${RUNS_PER_QUERY} timed; every call computes the total, four facets, one page of 20 ids, snippets and bylines.`,
+      p95GoalMs: P95_GOAL_MS,
       p95LimitMs: P95_LIMIT_MS,
       corpus: {
         articles: ARTICLES,
@@ -104,7 +116,8 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
         storeMs: Math.round(storeMs),
         rebuildIndexMs: Math.round(indexMs),
       },
-      overall,
+      overall: { ...overall, meetsGoal: overall.p95 <= P95_GOAL_MS },
+      perShape: Object.fromEntries(Object.entries(perShape).map(([shape, summary]) => [shape, { ...summary, meetsGoal: summary.p95 <= P95_GOAL_MS }])),
       perQuery,
     });
     console.log(`BENCH results written to ${file}`);
@@ -112,6 +125,10 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
     expect(overall.p95).toBeLessThan(P95_LIMIT_MS);
   });
 });
+
+function againstGoal(summary: Summary): string {
+  return `(goal p95 ≤ ${P95_GOAL_MS} ms: ${summary.p95 <= P95_GOAL_MS ? 'met' : `missed by ${(summary.p95 - P95_GOAL_MS).toFixed(1)} ms`})`;
+}
 
 type Corpus = { rareWord: string; entityAlias: string; authorName: string; popularEntity: { kind: 'country'; slug: string } };
 
@@ -148,7 +165,7 @@ function storeCorpus(random: () => number): Corpus {
     }
 
     const insertArticle = sqlite.prepare(
-      "insert into articles (slug, title, dek, body, body_text, status, section_id, issue_id, published_section_id, published_issue_id, published_at, first_published_at, modified_at) values (?, ?, ?, '{\"type\":\"doc\"}', '', 'published', ?, ?, ?, ?, ?, ?, ?)",
+      "insert into articles (slug, title, dek, body, body_text, status, section_id, issue_id, published_section_id, published_issue_id, published_at, first_published_at, modified_at) values (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertRevision = sqlite.prepare("insert into revisions (article_id, version, slug, title, dek, body, body_text, word_count, reason) values (?, 1, ?, ?, ?, '{\"type\":\"doc\"}', ?, ?, 'publish')");
     const setPublished = sqlite.prepare('update articles set published_revision_id = ? where id = ?');
@@ -165,7 +182,9 @@ function storeCorpus(random: () => number): Corpus {
       const issueId = random() < 0.6 ? 1 + Math.floor(random() * ISSUES) : null;
       const publishedAt = start + Math.floor(random() * span);
       const slug = `article-${index}`;
-      const articleId = Number(insertArticle.run(slug, title, dek, sectionId, issueId, sectionId, issueId, publishedAt, publishedAt, publishedAt).lastInsertRowid);
+      // The working copy carries its document and text, as a saved article does: rows as wide as a real site's.
+      const doc = JSON.stringify(paragraphsDoc(body));
+      const articleId = Number(insertArticle.run(slug, title, dek, doc, body, sectionId, issueId, sectionId, issueId, publishedAt, publishedAt, publishedAt).lastInsertRowid);
       const revisionId = Number(insertRevision.run(articleId, slug, title, dek, body, words).lastInsertRowid);
       setPublished.run(revisionId, articleId);
       insertByline.run(articleId, 1 + Math.floor(random() * CONTRIBUTORS), 0);
@@ -184,6 +203,12 @@ function storeCorpus(random: () => number): Corpus {
     authorName: author.name,
     popularEntity: { kind: 'country', slug: popular.slug },
   };
+}
+
+function paragraphsDoc(text: string) {
+  const words = text.split(' ');
+  const paragraphs = Array.from({ length: Math.ceil(words.length / 60) }, (_, index) => words.slice(index * 60, index * 60 + 60).join(' '));
+  return { type: 'doc', content: paragraphs.map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) };
 }
 
 function syntheticWord(random: () => number, index: number): string {
@@ -205,16 +230,4 @@ function lowerBound(sorted: number[], value: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** mulberry32: the same corpus on every run, so figures compare across changes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -52,6 +52,7 @@ function statementsOf(query: { q: string; sort?: SearchSort; filters?: SearchFil
 
 function corpus() {
   const news = createTestSection('News');
+  const newsSlug = getSqlite().prepare('select slug from sections where id = ?').pluck().get(news) as string;
   const issue = createTestIssue();
   const iran = createTestEntity({ kind: 'country', name: 'Iran' });
   for (let index = 0; index < 30; index += 1) {
@@ -63,20 +64,24 @@ function corpus() {
       entityIds: index % 4 ? [iran.id] : [],
     });
   }
-  return { iran };
+  return { iran, newsSlug, issueSlug: issue.slug };
 }
 
 const touchesIndex = (source: string) => source.includes('"article_search"');
 
 describe('search query plans', () => {
   it('runs the full-text match once over all matches; totals, facets and the page read the collected matches', () => {
-    const { iran } = corpus();
+    const { iran, newsSlug, issueSlug } = corpus();
     const shapes: { q: string; sort?: SearchSort; filters?: SearchFilters }[] = [
       { q: 'sanctions' },
+      { q: 'sanctions treaty' },
       { q: 'sanctions treaty', sort: 'newest' },
       { q: '"treaty on sanctions"' },
       { q: 'sa' },
+      { q: 'sanctio' },
       { q: 'sanctions', filters: { year: 2025 } },
+      { q: 'sanctions', filters: { section: newsSlug } },
+      { q: 'sanctions', filters: { issue: issueSlug } },
       { q: 'sanctions', filters: { entity: { kind: 'country', slug: iran.slug } } },
     ];
     for (const shape of shapes) {
@@ -85,13 +90,18 @@ describe('search query plans', () => {
       expect(overAllMatches, shape.q).toHaveLength(1);
       const [collect] = overAllMatches;
       expect(collect!.source).toMatch(/^insert into "search_matches"/);
-      // The index comes first, then one rowid lookup per match: never the match once per article.
+      // The index comes first, then one lookup per match in the narrow facts table: never the match once per article.
       expect(collect!.plan[0], shape.q).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:M/);
-      expect(collect!.plan.some((line) => /^SEARCH articles USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(line)), shape.q).toBe(true);
+      expect(collect!.plan.some((line) => /^SEARCH article_search_facts USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(line)), shape.q).toBe(true);
+      // The wide articles rows (document and text of the working copy) are never read per match.
+      expect(collect!.plan.filter((line) => /\barticles\b/.test(line)), shape.q).toEqual([]);
       for (const statement of statements) {
         for (const line of statement.plan) {
           // Only the index and the search's own matches are read whole; every other table is reached by key.
           if (line.startsWith('SCAN ')) expect(line, statement.source).toMatch(/^SCAN (article_search VIRTUAL TABLE|search_matches|tagged|json_each)/);
+          expect(line, statement.source).not.toMatch(/^SCAN (articles|article_search_facts|revisions|published_article_entities)\b/);
+          // Counting and paging read the matches through the temp table, never by running the match per row of another table.
+          if (statement.source.includes('"search_matches"') && !statement.source.startsWith('insert')) expect(line, statement.source).not.toMatch(/article_search VIRTUAL/);
         }
       }
     }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, entities, issues, publishedArticleEntities, sections } from '@/db/schema';
+import { articleSearchFacts, entities, issues, publishedArticleEntities, sections } from '@/db/schema';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import type { SearchFilters } from './search-request';
@@ -15,14 +15,14 @@ export type ResolvedSearchFilters = {
   filters: SearchFilters;
 };
 
-/** Turns the filters in a search address into conditions on published articles; unknown sections, issues or entities are dropped. */
+/** Turns the filters in a search address into conditions on the facts of public articles (`article_search_facts`); unknown sections, issues or entities are dropped. */
 export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilters {
   const db = getDb();
   const resolved: ResolvedSearchFilters = { conditions: [], active: [], filters: {} };
   if (filters.section) {
     const section = db.select({ id: sections.id, name: sections.name }).from(sections).where(eq(sections.slug, filters.section)).get();
     if (section) {
-      resolved.conditions.push(eq(articles.publishedSectionId, section.id));
+      resolved.conditions.push(eq(articleSearchFacts.publishedSectionId, section.id));
       resolved.active.push({ key: 'section', label: section.name });
       resolved.filters.section = filters.section;
     }
@@ -34,13 +34,13 @@ export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilt
       .where(and(eq(issues.slug, filters.issue), eq(issues.status, 'published')))
       .get();
     if (issue) {
-      resolved.conditions.push(eq(articles.publishedIssueId, issue.id));
+      resolved.conditions.push(eq(articleSearchFacts.publishedIssueId, issue.id));
       resolved.active.push({ key: 'issue', label: issue.title });
       resolved.filters.issue = filters.issue;
     }
   }
   if (filters.year) {
-    resolved.conditions.push(gte(articles.publishedAt, new Date(Date.UTC(filters.year, 0, 1))), lt(articles.publishedAt, new Date(Date.UTC(filters.year + 1, 0, 1))));
+    resolved.conditions.push(eq(articleSearchFacts.publishedYear, filters.year));
     resolved.active.push({ key: 'year', label: String(filters.year) });
     resolved.filters.year = filters.year;
   }
@@ -52,7 +52,7 @@ export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilt
       .get();
     if (entity) {
       resolved.conditions.push(
-        sql`exists (select 1 from ${publishedArticleEntities} where ${publishedArticleEntities.articleId} = ${articles.id} and ${publishedArticleEntities.entityId} = ${entity.id})`,
+        sql`exists (select 1 from ${publishedArticleEntities} where ${publishedArticleEntities.articleId} = ${articleSearchFacts.articleId} and ${publishedArticleEntities.entityId} = ${entity.id})`,
       );
       resolved.active.push({ key: 'entity', label: `${entity.name} (${ENTITY_KIND_LABELS[entity.kind].one.toLowerCase()})` });
       resolved.filters.entity = filters.entity;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb, getSqlite } from '@/db/client';
-import { articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
+import { articleSearchFacts, articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
 import { publishedBylinesFor, type Byline } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
@@ -103,12 +103,13 @@ export function searchArticles({
 }
 
 /**
- * The matches, joined to their articles. The queries put the index first with CROSS JOIN, which SQLite
- * never reorders: a selective filter (a year, say) would otherwise tempt the planner to run the
- * full-text match once per article.
+ * The matches, joined to the facts of public articles: a narrow row each, where the articles row would also
+ * carry the working copy's document and text. The queries put the index first with CROSS JOIN, which SQLite
+ * never reorders: a selective filter (a year, say) would otherwise tempt the planner to run the full-text
+ * match once per article.
  */
 function matchCondition({ expression, conditions }: { expression: string; conditions: SQL[] }): SQL {
-  return and(sql`${articleSearch} match ${expression}`, eq(articles.id, articleSearch.rowid), isPublicArticle(), ...conditions)!;
+  return and(sql`${articleSearch} match ${expression}`, eq(articleSearchFacts.articleId, articleSearch.rowid), ...conditions)!;
 }
 
 /**
@@ -121,21 +122,20 @@ function collectMatches({ where, sort }: { where: SQL; sort: SearchSort }): numb
   const db = getDb();
   db.delete(searchMatches).run();
   const score = sort === 'newest' ? sql<number>`0` : sql<number>`bm25(${articleSearch}, ${COLUMN_WEIGHTS})`;
-  const year = sql<string>`strftime('%Y', ${articles.publishedAt} / 1000, 'unixepoch')`;
   return db
     .insert(searchMatches)
     .select(
       db
         .select({
-          id: articles.id,
+          id: articleSearchFacts.articleId,
           score: score.as('score'),
-          publishedAt: sql<number>`${articles.publishedAt}`.as('published_at'),
-          sectionId: articles.publishedSectionId,
-          issueId: articles.publishedIssueId,
-          year: year.as('year'),
+          publishedAt: articleSearchFacts.publishedAt,
+          sectionId: articleSearchFacts.publishedSectionId,
+          issueId: articleSearchFacts.publishedIssueId,
+          year: articleSearchFacts.publishedYear,
         })
         .from(articleSearch)
-        .crossJoin(articles)
+        .crossJoin(articleSearchFacts)
         .where(where),
     )
     .run().changes;
@@ -237,7 +237,8 @@ function resultQuery({ expression, conditions }: { expression: string; condition
       issueStatus: issues.status,
     })
     .from(articleSearch)
-    .crossJoin(articles)
+    .crossJoin(articleSearchFacts)
+    .innerJoin(articles, and(eq(articles.id, articleSearchFacts.articleId), isPublicArticle()))
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
     .leftJoin(issues, eq(issues.id, articles.publishedIssueId))
@@ -251,7 +252,7 @@ function groupFacets({ total, filters }: { total: number; filters: SearchFilters
   const db = getDb();
   const sectionCounts = countBy<number>(searchMatches.sectionId);
   const issueCounts = countBy<number>(searchMatches.issueId);
-  const yearCounts = countBy<string>(searchMatches.year);
+  const yearCounts = countBy<number>(searchMatches.year);
   const sectionRows = sectionCounts.size
     ? db.select({ id: sections.id, slug: sections.slug, name: sections.name, position: sections.position }).from(sections).where(inArray(sections.id, [...sectionCounts.keys()])).all()
     : [];
@@ -274,8 +275,8 @@ function groupFacets({ total, filters }: { total: number; filters: SearchFilters
         isSelected: filters.section === section.slug,
       })),
     years: [...yearCounts.entries()]
-      .sort(([left], [right]) => right.localeCompare(left))
-      .map(([year, total]) => ({ filters: { ...filters, year: Number(year) }, label: year, count: total, isSelected: filters.year === Number(year) })),
+      .sort(([left], [right]) => right - left)
+      .map(([year, total]) => ({ filters: { ...filters, year }, label: String(year), count: total, isSelected: filters.year === year })),
     issues: issueRows.map((issue) => ({
       filters: { ...filters, issue: issue.slug },
       label: issue.title,

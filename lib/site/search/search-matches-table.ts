@@ -1,6 +1,6 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, real, sqliteTable } from 'drizzle-orm/sqlite-core';
 
 /**
  * One search's matches, written once by a single pass over the full-text index and then read by the
@@ -15,7 +15,7 @@ export const searchMatches = sqliteTable('search_matches', {
   publishedAt: integer('published_at').notNull(),
   sectionId: integer('section_id'),
   issueId: integer('issue_id'),
-  year: text('year').notNull(),
+  year: integer('year').notNull(),
 });
 
 const prepared = new WeakSet<Database.Database>();
@@ -24,7 +24,7 @@ const prepared = new WeakSet<Database.Database>();
 export function ensureSearchMatchesTable(sqlite: Database.Database): void {
   if (prepared.has(sqlite)) return;
   sqlite.exec(
-    'create temp table if not exists search_matches (id integer primary key, score real not null, published_at integer not null, section_id integer, issue_id integer, year text not null)',
+    'create temp table if not exists search_matches (id integer primary key, score real not null, published_at integer not null, section_id integer, issue_id integer, year integer not null)',
   );
   prepared.add(sqlite);
 }
