@@ -35,7 +35,7 @@ const READER_LINK = {
 };
 
 const layer = (files, patterns, paths = []) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns, paths }] } });
-const READER_FILES = ['app/(site)/**', 'app/error.tsx', 'app/not-found.tsx', 'app/global-error.tsx'];
+const READER_FILES = ['app/(site)/**', 'app/(home)/**', 'app/error.tsx', 'app/not-found.tsx', 'app/global-error.tsx'];
 
 const config = [
   ...nextCoreWebVitals,
