@@ -20,8 +20,9 @@ import { longestPublishedArticle } from './support/reader-bench';
 const PORT = 3324;
 const DATABASE_PATH = path.join(REPO_ROOT, 'tests/.tmp/bench/page-weight/masthead.db');
 const GOAL_GZIP_BYTES = 100 * 1024;
-// A guard, not the goal: the issue's starting figure was 182 KB gzip plus 29 KB of flight data on the article page.
-const CEILING_GZIP_BYTES = 160 * 1024;
+// A guard, not the goal, which is below the framework's own 132 KB (docs/adr/015): the article page sent
+// 148.8 KB before reader pages dropped next/link, 142.6 KB after.
+const CEILING_GZIP_BYTES = 148 * 1024;
 
 type ScriptEntry = { name: string; kind: 'file' | 'inline' | 'flight'; origin: 'framework' | 'ours' | 'page data'; raw: number; gzip: number };
 type PageWeight = { label: string; path: string; flightRequests: number; scripts: ScriptEntry[]; raw: number; gzip: number; frameworkGzip: number; oursGzip: number; flightGzip: number };
@@ -141,7 +142,7 @@ function firstSectionPath(): string {
 }
 
 describe('JavaScript on reader pages', () => {
-  it(`stays under ${kb(CEILING_GZIP_BYTES)} gzip per page (goal ${kb(GOAL_GZIP_BYTES)})`, async () => {
+  it(`stays under ${kb(CEILING_GZIP_BYTES)} gzip per page (goal ${kb(GOAL_GZIP_BYTES)}) and prefetches nothing`, async () => {
     const article = longestPublishedArticle(DATABASE_PATH);
     const pages: [string, string][] = [
       ['article (longest public)', `/articles/${article.slug}`],
@@ -164,6 +165,9 @@ describe('JavaScript on reader pages', () => {
       ceilingGzipBytes: CEILING_GZIP_BYTES,
       pages: results,
     });
-    for (const result of results) expect(result.gzip, `${result.label} gzip total`).toBeLessThanOrEqual(CEILING_GZIP_BYTES);
+    for (const result of results) {
+      expect(result.gzip, `${result.label} gzip total`).toBeLessThanOrEqual(CEILING_GZIP_BYTES);
+      expect(result.flightRequests, `${result.label} prefetches after load`).toBe(0);
+    }
   });
 });
