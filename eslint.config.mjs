@@ -27,7 +27,15 @@ const ABOVE_DB = {
   message: 'db/ holds the schema, the client and its migrator only: pass what it needs in as an argument, or move the code to lib/ or scripts/.',
 };
 
-const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+// Reader pages ship no client code of their own (docs/adr/015-reader-pages-without-client-code.md): a plain anchor
+// loads the next page from the kept-page cache, where next/link would add its client chunk and prefetch every link in view.
+const READER_LINK = {
+  name: 'next/link',
+  message: 'reader pages link with a plain <a href>: next/link adds a client chunk and prefetches every link in view.',
+};
+
+const layer = (files, patterns, paths = []) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns, paths }] } });
+const READER_FILES = ['app/(site)/**', 'app/(home)/**', 'app/error.tsx', 'app/not-found.tsx', 'app/global-error.tsx'];
 
 const config = [
   ...nextCoreWebVitals,
@@ -43,6 +51,8 @@ const config = [
   },
   layer(['app/**', 'proxy.ts', 'instrumentation.ts'], [SCHEMA_TYPES, DATABASE]),
   layer(['components/**'], [APP_FROM_COMPONENTS, SCHEMA_TYPES, DATABASE]),
+  layer(READER_FILES, [SCHEMA_TYPES, DATABASE], [READER_LINK]),
+  layer(['components/site/**'], [APP_FROM_COMPONENTS, SCHEMA_TYPES, DATABASE], [READER_LINK]),
   layer(['lib/**'], [ABOVE_LIB]),
   layer(['db/**'], [ABOVE_DB]),
   {
@@ -56,9 +66,9 @@ const config = [
       ],
     },
   },
-  // Standalone pages answer at /<slug> (app/(site)/[page]), so this rule now takes every site path for a page; the
-  // reader account and subscribe screens link with plain anchors, which load a whole page after a sign-in or a form.
-  { files: ['app/(site)/account/**', 'app/(site)/subscribe/**'], rules: { '@next/next/no-html-link-for-pages': 'off' } },
+  // Standalone pages answer at /<slug> (app/(site)/[page]), so this rule takes every site path for a page; reader
+  // pages link with plain anchors on purpose (READER_LINK above), each one a whole page from the kept-page cache.
+  { files: [...READER_FILES, 'components/site/**'], rules: { '@next/next/no-html-link-for-pages': 'off' } },
   // Cycles form among the domain modules; checking lib/ alone keeps the lint run short.
   { files: ['lib/**'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } },
 ];

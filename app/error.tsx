@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect } from 'react';
 
 /** A page failed on the server or in the browser: say so plainly and offer another try. Details go to the log only. */
@@ -19,7 +18,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <button type="button" onClick={reset}>
             Try again
           </button>{' '}
-          or go to <Link href="/">the front page</Link>.
+          or go to <a href="/">the front page</a>.
         </p>
       </section>
     </main>

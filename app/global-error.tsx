@@ -18,7 +18,6 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
                 Try again
               </button>{' '}
               {/* A plain link: the app's router may be what failed. */}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
               or go to <a href="/">the front page</a>.
             </p>
           </section>

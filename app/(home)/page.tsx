@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { ArticleList } from '@/components/site/article-list';
 import { CurrentIssue } from '@/components/site/current-issue';
@@ -48,7 +47,7 @@ export default async function HomePage() {
           ) : null}
           <SubscribeBox />
           <p className="meta">
-            <Link href="/issues">Every issue</Link>
+            <a href="/issues">Every issue</a>
           </p>
         </aside>
       </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 import { INSTITUTION_SEAT_HOLD_MS } from '@/lib/access/seat-hold';
 
@@ -26,12 +25,12 @@ export function AccessPanel({ reason, isSignedIn, seats = null }: { reason: Acce
       <ul>
         {isSignedIn ? null : (
           <li>
-            <Link href="/account">Sign in</Link>
+            <a href="/account">Sign in</a>
           </li>
         )}
         {reason === 'sign-in-needed' ? null : (
           <li>
-            <Link href="/join">Join</Link>
+            <a href="/join">Join</a>
           </li>
         )}
         {reason === 'sign-in-needed' ? null : (

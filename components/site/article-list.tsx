@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
 import { formatDate } from '@/components/ui/format-date';
 import { Byline } from './byline';
@@ -10,7 +9,7 @@ export function ArticleList({ articles, isSectionShown = true }: { articles: Pub
         <li key={article.id}>
           {isSectionShown && article.section ? <p className="kicker">{article.section.name}</p> : null}
           <h3>
-            <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+            <a href={`/articles/${article.slug}`}>{article.title}</a>
           </h3>
           {article.dek ? <p className="dek">{article.dek}</p> : null}
           <p className="meta">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { ENTITY_KINDS, type EntityKind } from '@/lib/entities/entity-types';
 import { ENTITY_KIND_LABELS, entityPath } from '@/lib/entities/entity-path';
 import styles from './article-tags.module.css';
@@ -16,7 +15,7 @@ export function ArticleTags({ entities }: { entities: ArticleTag[] }) {
           <h3 id={`article-tags-${kind}`} className={styles.kind}>{ENTITY_KIND_LABELS[kind].many}</h3>
           <ul aria-labelledby={`article-tags-${kind}`}>
             {tags.map((tag) => (
-              <li key={tag.slug}>{tag.isApproved === false ? tag.name : <Link href={entityPath(tag)}>{tag.name}</Link>}</li>
+              <li key={tag.slug}>{tag.isApproved === false ? tag.name : <a href={entityPath(tag)}>{tag.name}</a>}</li>
             ))}
           </ul>
         </div>

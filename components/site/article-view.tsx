@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { CorrectionKind } from '@/lib/articles/correction-kind';
 import type { EntityKind } from '@/lib/entities/entity-types';
@@ -50,7 +49,7 @@ export function ArticleView({
   return (
     <article className="article">
       <header>
-        {section ? <p className="kicker">{isLinked ? <Link href={`/sections/${section.slug}`}>{section.name}</Link> : section.name}</p> : null}
+        {section ? <p className="kicker">{isLinked ? <a href={`/sections/${section.slug}`}>{section.name}</a> : section.name}</p> : null}
         <h1>{title}</h1>
         {dek ? <p className="dek">{dek}</p> : null}
         <p className="meta">
@@ -67,7 +66,7 @@ export function ArticleView({
         </p>
         {issue ? (
           <p className="meta article-issue">
-            From the <Link href={`/issues/${issue.slug}`}>{issue.title}</Link> issue
+            From the <a href={`/issues/${issue.slug}`}>{issue.title}</a> issue
           </p>
         ) : null}
       </header>
@@ -81,7 +80,7 @@ export function ArticleView({
             <CorrectionNote key={correction.id} {...correction} />
           ))}
           <p className="meta">
-            <Link href="/corrections">All corrections</Link>
+            <a href="/corrections">All corrections</a>
           </p>
         </aside>
       ) : null}

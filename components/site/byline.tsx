@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment } from 'react';
 import type { Byline as BylineEntry } from '@/lib/articles/article-bylines';
 
@@ -11,7 +10,7 @@ export function Byline({ authors, isLinked = true }: { authors: BylineEntry[]; i
       {authors.map((author, index) => (
         <Fragment key={author.slug}>
           {index > 0 ? (index === authors.length - 1 ? ' and ' : ', ') : null}
-          {isLinked && author.hasPage ? <Link href={`/authors/${author.slug}`}>{author.name}</Link> : author.name}
+          {isLinked && author.hasPage ? <a href={`/authors/${author.slug}`}>{author.name}</a> : author.name}
         </Fragment>
       ))}
     </span>

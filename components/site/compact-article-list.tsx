@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
 
 /** Titles with their section and dek, for lists beside an article (related, more from the issue). */
@@ -8,7 +7,7 @@ export function CompactArticleList({ articles }: { articles: PublishedArticleSum
       {articles.map((article) => (
         <li key={article.id}>
           {article.section ? <p className="kicker">{article.section.name}</p> : null}
-          <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+          <a href={`/articles/${article.slug}`}>{article.title}</a>
           {article.dek ? <p className="compact-dek">{article.dek}</p> : null}
         </li>
       ))}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { HomeIssue } from '@/lib/site/get-home-page';
 import { ArticleList } from './article-list';
 
@@ -25,7 +24,7 @@ export function CurrentIssue({ issue }: { issue: HomeIssue }) {
           Current issue · Volume {issue.volume}, Number {issue.number}
         </p>
         <h1 id="current-issue-title">
-          <Link href={`/issues/${issue.slug}`}>{issue.title}</Link>
+          <a href={`/issues/${issue.slug}`}>{issue.title}</a>
         </h1>
         {issue.editorsNote ? <p className="dek">{issue.editorsNote}</p> : null}
         {issue.highlights.length > 0 ? (
@@ -35,7 +34,7 @@ export function CurrentIssue({ issue }: { issue: HomeIssue }) {
           </>
         ) : null}
         <p className="meta">
-          <Link href={`/issues/${issue.slug}`}>The whole {issue.title} issue</Link>
+          <a href={`/issues/${issue.slug}`}>The whole {issue.title} issue</a>
         </p>
       </div>
     </section>

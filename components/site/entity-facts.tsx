@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment } from 'react';
 import type { EntityFacts as Facts, EntityKind } from '@/lib/entities/entity-types';
 import { formatDate } from '@/components/ui/format-date';
@@ -150,9 +149,9 @@ function renderPart(part: FactPart, index: number) {
   }
   if ('href' in part) {
     return part.href.startsWith('/') ? (
-      <Link key={index} href={part.href}>
+      <a key={index} href={part.href}>
         {part.text}
-      </Link>
+      </a>
     ) : (
       <a key={index} href={part.href} rel="external">
         {part.text}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { ENTITY_KIND_LABELS, entityPath } from '@/lib/entities/entity-path';
 import type { RelatedEntity } from '@/lib/entities/related-entities';
 import styles from './entity-page.module.css';
@@ -8,7 +7,7 @@ export function EntityRelatedList({ related }: { related: RelatedEntity[] }) {
     <ul className={styles.relatedList}>
       {related.map((entity) => (
         <li key={entity.id}>
-          <Link href={entityPath(entity)}>{entity.name}</Link>
+          <a href={entityPath(entity)}>{entity.name}</a>
           <span className="meta">
             {ENTITY_KIND_LABELS[entity.kind].one} · {entity.count === 1 ? '1 article' : `${entity.count} articles`} in common
           </span>

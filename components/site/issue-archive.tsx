@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArchiveYear } from '@/lib/issues/list-issue-archive';
 import { IssueCover } from './issue-cover';
 import styles from './issue-page.module.css';
@@ -14,7 +13,7 @@ export function IssueArchive({ years }: { years: ArchiveYear[] }) {
           <ul className={`issue-list ${styles.archiveGrid}`}>
             {group.issues.map((issue) => (
               <li key={issue.id} className={styles.archiveItem}>
-                <Link href={`/issues/${issue.slug}`}>
+                <a href={`/issues/${issue.slug}`}>
                   {issue.cover ? (
                     <IssueCover cover={issue.cover} title={issue.title} sizes="(min-width: 48rem) 12rem, 45vw" className={styles.archiveCover} />
                   ) : (
@@ -26,7 +25,7 @@ export function IssueArchive({ years }: { years: ArchiveYear[] }) {
                   <span className="meta">
                     Volume {issue.volume}, Number {issue.number}
                   </span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { IssueTocSection } from '@/lib/issues/issue-contents';
 import { Byline } from './byline';
 import styles from './issue-page.module.css';
@@ -15,7 +14,7 @@ export function IssueTableOfContents({ sections, emptyText }: { sections: IssueT
             {section.articles.map((article) => (
               <li key={article.id}>
                 <h3 className={styles.tocTitle}>
-                  <Link href={article.href}>{article.title}</Link>
+                  <a href={article.href}>{article.title}</a>
                 </h3>
                 {article.dek ? <p className="dek">{article.dek}</p> : null}
                 {article.authors.length > 0 ? (

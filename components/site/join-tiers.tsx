@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { JoinTier } from '@/lib/access/payments/list-join-tiers';
 import type { ReaderMembership } from '@/lib/access/payments/reader-memberships';
 import styles from './join-tiers.module.css';
@@ -64,7 +63,7 @@ export function JoinTiers({ tiers, isCheckoutOn, paymentsOffMessage, reader, don
           </label>
           <button type="submit">Email me a sign-in link</button>
           <p className="meta">
-            No subscription yet? <Link href="/subscribe">Subscribe</Link> (free) first, then come back.
+            No subscription yet? <a href="/subscribe">Subscribe</a> (free) first, then come back.
           </p>
         </form>
       ) : null}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublishedArticleSummary } from '@/lib/articles/published-article-summary';
 import { formatDate } from '@/components/ui/format-date';
 import { Byline } from './byline';
@@ -12,7 +11,7 @@ export function LeadStory({ article }: { article: PublishedArticleSummary }) {
         Just published{article.section ? ` · ${article.section.name}` : ''}
       </p>
       <h2 className={styles.title}>
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <a href={`/articles/${article.slug}`}>{article.title}</a>
       </h2>
       {article.dek ? <p className="dek">{article.dek}</p> : null}
       <p className="meta">

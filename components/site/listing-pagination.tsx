@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import styles from './listing-page.module.css';
 
 /** Newer/older links between pages of a listing, also announced to crawlers as rel=prev/next. */
@@ -12,17 +11,17 @@ export function ListingPagination({ basePath, page, pageCount, label }: { basePa
       {previous ? <link rel="prev" href={previous} /> : null}
       {next ? <link rel="next" href={next} /> : null}
       {previous ? (
-        <Link rel="prev" href={previous}>
+        <a rel="prev" href={previous}>
           Newer articles
-        </Link>
+        </a>
       ) : null}
       <span>
         Page {page} of {pageCount}
       </span>
       {next ? (
-        <Link rel="next" href={next}>
+        <a rel="next" href={next}>
           Older articles
-        </Link>
+        </a>
       ) : null}
     </nav>
   );

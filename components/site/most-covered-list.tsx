@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { entityPath } from '@/lib/entities/entity-path';
 import type { CoveredEntity } from '@/lib/site/most-covered-entities';
 
@@ -8,7 +7,7 @@ export function MostCoveredList({ entities }: { entities: CoveredEntity[] }) {
     <ol className="chip-list">
       {entities.map((entity) => (
         <li key={entity.id}>
-          <Link href={entityPath(entity)}>{entity.name}</Link>{' '}
+          <a href={entityPath(entity)}>{entity.name}</a>{' '}
           <span className="chip-count">
             {entity.articleCount}
             <span className="visually-hidden"> {entity.articleCount === 1 ? 'article' : 'articles'}</span>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment, type ReactNode } from 'react';
 import type { SiteLink } from '@/lib/site/navigation/default-navigation';
 import { isExternalHref } from '@/lib/site/navigation/navigation-href';
@@ -8,7 +7,7 @@ export function NavigationLinks({ links, separator = null }: { links: readonly S
   return links.map((link, index) => (
     <Fragment key={`${index}-${link.href}`}>
       {index > 0 ? separator : null}
-      {isExternalHref(link.href) ? <a href={link.href}>{link.label}</a> : <Link href={link.href}>{link.label}</Link>}
+      {isExternalHref(link.href) ? <a href={link.href}>{link.label}</a> : <a href={link.href}>{link.label}</a>}
     </Fragment>
   ));
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** What a reader sees at an address that leads nowhere: where to go instead. */
 export function NotFoundMessage() {
@@ -9,13 +8,13 @@ export function NotFoundMessage() {
       <p>The address may be mistyped, or the page may have moved. These may help:</p>
       <ul>
         <li>
-          <Link href="/">The front page</Link>, with the current issue and the latest news
+          <a href="/">The front page</a>, with the current issue and the latest news
         </li>
         <li>
-          <Link href="/issues">Every issue</Link>, month by month
+          <a href="/issues">Every issue</a>, month by month
         </li>
         <li>
-          <Link href="/search">Search</Link> the archive
+          <a href="/search">Search</a> the archive
         </li>
       </ul>
     </section>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchFacets as Facets, SearchFacetValue } from '@/lib/site/search/search-articles';
 import { searchHref, type SearchFilters, type SearchRequest } from '@/lib/site/search/search-request';
 import styles from './search-page.module.css';
@@ -35,14 +34,14 @@ function FacetLink({ value, request, filter }: { value: SearchFacetValue; reques
     const filters = { ...request.filters };
     delete filters[filter];
     return (
-      <Link href={searchHref({ ...request, page: 1, filters })} aria-current="true">
+      <a href={searchHref({ ...request, page: 1, filters })} aria-current="true">
         <strong>{value.label}</strong> <span className="meta">({value.count}) · remove</span>
-      </Link>
+      </a>
     );
   }
   return (
-    <Link href={searchHref({ ...request, page: 1, filters: value.filters })}>
+    <a href={searchHref({ ...request, page: 1, filters: value.filters })}>
       {value.label} <span className="meta">({value.count})</span>
-    </Link>
+    </a>
   );
 }

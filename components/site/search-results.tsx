@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { formatDate } from '@/components/ui/format-date';
 import type { SearchResult } from '@/lib/site/search/search-articles';
 import { Byline } from './byline';
@@ -15,7 +14,7 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
         <li key={result.id}>
           {result.section ? <p className="kicker">{result.section.name}</p> : null}
           <h2>
-            <Link href={`/articles/${result.slug}`} dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
+            <a href={`/articles/${result.slug}`} dangerouslySetInnerHTML={{ __html: result.titleHtml }} />
             {result.isMembersOnly ? <span className="members-only">Members only</span> : null}
           </h2>
           {result.dekHtml ? <p className="dek" dangerouslySetInnerHTML={{ __html: result.dekHtml }} /> : null}
@@ -25,7 +24,7 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
             {result.issue ? (
               <>
                 {' · '}
-                <Link href={`/issues/${result.issue.slug}`}>{result.issue.title}</Link>
+                <a href={`/issues/${result.issue.slug}`}>{result.issue.title}</a>
               </>
             ) : null}
           </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import styles from './search-page.module.css';
 
 /** What an empty search shows: how to search, and where else to look. */
@@ -18,7 +17,7 @@ export function SearchTips() {
         <li>Names of countries, treaties, people and organizations find the articles about them, by any of their names.</li>
       </ul>
       <p>
-        Or browse the <Link href="/issues">issues</Link>.
+        Or browse the <a href="/issues">issues</a>.
       </p>
     </section>
   );

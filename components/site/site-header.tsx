@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getSiteName } from '@/lib/platform/settings/site-settings';
 import { DEFAULT_NAVIGATION, type SiteLink } from '@/lib/site/navigation/default-navigation';
 import { NavigationLinks } from './navigation-links';
@@ -11,9 +10,9 @@ export function SiteHeader({ isHome = false, links = DEFAULT_NAVIGATION.header }
       {isHome ? (
         <span className="masthead-title">{siteName}</span>
       ) : (
-        <Link href="/" className="masthead-title">
+        <a href="/" className="masthead-title">
           {siteName}
-        </Link>
+        </a>
       )}
       <nav aria-label="Main">
         <NavigationLinks links={links} />

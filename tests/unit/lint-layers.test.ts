@@ -29,6 +29,9 @@ describe('the lint configuration keeps the layers', () => {
     { file: 'components/site/example.tsx', source: '../../db/schema', advice: 'take domain types from lib/' },
     { file: 'proxy.ts', source: '@/db/schema', advice: 'take domain types from lib/' },
     { file: 'app/desk/example/page.tsx', source: '@/db/client', advice: 'go through a lib/ domain function' },
+    { file: 'components/site/example.tsx', source: 'next/link', advice: 'reader pages link with a plain <a href>' },
+    { file: 'app/(site)/example/page.tsx', source: 'next/link', advice: 'reader pages link with a plain <a href>' },
+    { file: 'app/error.tsx', source: 'next/link', advice: 'reader pages link with a plain <a href>' },
   ])('$file may not import $source', async ({ file, source, advice }) => {
     const problems = await restrictedImports({ file, source });
 
@@ -48,6 +51,8 @@ describe('the lint configuration keeps the layers', () => {
     { file: 'scripts/example.ts', source: '@/lib/platform/config/get-config' },
     { file: 'scripts/example.ts', source: '@/db/schema' },
     { file: 'proxy.ts', source: '@/lib/entities/entity-types' },
+    { file: 'components/desk/example.tsx', source: 'next/link' },
+    { file: 'app/desk/example/page.tsx', source: 'next/link' },
   ])('$file may import $source', async ({ file, source }) => {
     expect(await restrictedImports({ file, source })).toEqual([]);
   });

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
@@ -42,7 +41,7 @@ export default async function CorrectionsPage({ searchParams }: Props) {
           {listed.corrections.map((correction) => (
             <li key={correction.id}>
               <h2>
-                <Link href={`/articles/${correction.article.slug}`}>{correction.article.title}</Link>
+                <a href={`/articles/${correction.article.slug}`}>{correction.article.title}</a>
               </h2>
               <CorrectionNote {...correction} />
             </li>
@@ -52,17 +51,17 @@ export default async function CorrectionsPage({ searchParams }: Props) {
       {listed.pageCount > 1 ? (
         <nav aria-label="Pages of corrections" className={styles.pagination}>
           {listed.page > 1 ? (
-            <Link rel="prev" href={correctionsHref(listed.page - 1)}>
+            <a rel="prev" href={correctionsHref(listed.page - 1)}>
               Newer corrections
-            </Link>
+            </a>
           ) : null}
           <span>
             Page {listed.page} of {listed.pageCount}
           </span>
           {listed.page < listed.pageCount ? (
-            <Link rel="next" href={correctionsHref(listed.page + 1)}>
+            <a rel="next" href={correctionsHref(listed.page + 1)}>
               Older corrections
-            </Link>
+            </a>
           ) : null}
         </nav>
       ) : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { SearchFacets } from '@/components/site/search-facets';
@@ -59,7 +58,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   delete filters[filter.key];
                   return (
                     <li key={filter.key}>
-                      {filter.label} <Link href={searchHref({ ...request, page: 1, filters })}>remove</Link>
+                      {filter.label} <a href={searchHref({ ...request, page: 1, filters })}>remove</a>
                     </li>
                   );
                 })}
@@ -70,7 +69,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <SearchResults results={outcome.results} />
             ) : outcome.total > 0 ? (
               <p>
-                There are fewer results than that. <Link href={searchHref({ ...request, page: 1 })}>Back to the first page</Link>
+                There are fewer results than that. <a href={searchHref({ ...request, page: 1 })}>Back to the first page</a>
               </p>
             ) : (
               <SearchTips />
@@ -103,9 +102,9 @@ function SortLinks({ request }: { request: SearchRequest }) {
             {option.label}
           </strong>
         ) : (
-          <Link key={option.sort} href={searchHref({ ...request, sort: option.sort, page: 1 })}>
+          <a key={option.sort} href={searchHref({ ...request, sort: option.sort, page: 1 })}>
             {option.label}
-          </Link>
+          </a>
         ),
       )}
     </p>
@@ -117,17 +116,17 @@ function Pagination({ request, page, pageCount }: { request: SearchRequest; page
   return (
     <nav aria-label="Pages of results" className={styles.pagination}>
       {page > 1 ? (
-        <Link rel="prev" href={searchHref({ ...request, page: page - 1 })}>
+        <a rel="prev" href={searchHref({ ...request, page: page - 1 })}>
           Previous
-        </Link>
+        </a>
       ) : null}
       <span>
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link rel="next" href={searchHref({ ...request, page: page + 1 })}>
+        <a rel="next" href={searchHref({ ...request, page: page + 1 })}>
           Next
-        </Link>
+        </a>
       ) : null}
     </nav>
   );
