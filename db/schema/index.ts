@@ -14,3 +14,4 @@ export * from './pages';
 export * from './api';
 export * from './access';
 export * from './cache';
+export * from './collab';
