@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { articleSchema } from '@/lib/content/article-schema';
 import { validateArticleDoc, type DocValidation } from '@/lib/content/validate-article-doc';
 
