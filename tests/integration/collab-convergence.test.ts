@@ -12,6 +12,7 @@ import { stableJsonKey } from '@/lib/content/stable-json-key';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { createTestArticle } from '../factories/article';
+import { seededRandom } from '../trust/support/fuzz-strings';
 import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
@@ -381,16 +382,4 @@ function textOfState(state: string): string {
 /** Every text node joined with nothing between, as `textContent` does in the editor. */
 function docText(node: JSONContent): string {
   return (node.text ?? '') + (node.content ?? []).map(docText).join('');
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
