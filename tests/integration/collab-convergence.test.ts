@@ -79,6 +79,7 @@ async function runFuzz(): Promise<void> {
   const articleId = article.id;
   const ledger: Ledger = { typed: new Map(), removedByEdit: new Set(), characters: new Map(), deletedElements: new Set(), refused: new Set() };
   let tokenCount = 0;
+  const refusalReasons = new Set<string>();
   const stats = { edits: 0, sends: 0, refusals: 0, lostAcknowledgements: 0, disconnects: 0, restarts: 0, compactedFetches: 0, refusedCommands: 0 };
 
   const clients: Client[] = writers.slice(0, CLIENT_COUNT).map((actor, index) => {
@@ -149,6 +150,7 @@ async function runFuzz(): Promise<void> {
     const receipt = receiveCollabUpdate({ articleId, actor: client.actor, update, origin: client.origin, compactAfter: COMPACT_AFTER });
     if (!receipt.ok) {
       stats.refusals += 1;
+      refusalReasons.add(receipt.error.replace(/^Your last change was not kept: /, '').slice(0, 120));
       resync(client, receipt.state, receipt.seq);
       return;
     }
@@ -298,6 +300,7 @@ async function runFuzz(): Promise<void> {
     missingDeletedByAWriter: missing.filter((token) => ledger.removedByEdit.has(token)).length,
     missingInDeletedBlocks: missing.filter((token) => !ledger.removedByEdit.has(token) && ledger.typed.get(token)!.some((id) => ledger.deletedElements.has(id))).length,
     missingRefused: missing.filter((token) => ledger.refused.has(token)).length,
+    refusalReasons: [...refusalReasons],
   };
   console.info('collab convergence', JSON.stringify(summary));
   expect(lost.map(([token]) => token), `tokens lost (${JSON.stringify(summary)})`).toEqual([]);
