@@ -15,3 +15,4 @@ export * from './api';
 export * from './access';
 export * from './cache';
 export * from './search';
+export * from './collab';

@@ -137,6 +137,10 @@ it('lets exactly the right people call every route handler and server action, re
     }
     if (row.holder) await judge({ key, row, caller: 'anonymous', isHolder: true, send: sendRoute(key, row.holder), refusal: {} });
     if (row.access === 'token' && !row.holder) noHolder.push(key);
+    // A scene a role alone cannot make (a turned-off account, a locked article): refused like a caller without access.
+    for (const scene of row.refusedWhen ?? []) {
+      await judge({ key: `${key} when ${scene.when}`, row: { ...row, access: 'token', prepare: scene.prepare }, caller: scene.caller, isHolder: false, send: sendRoute(key, row), refusal: scene.refusal });
+    }
   }
 
   const { encodeReply } = (await import('next/dist/compiled/react-server-dom-webpack/client.edge' as string)) as { encodeReply: (value: unknown) => Promise<string | FormData> };

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import { STAFF_EMAILS, type Caller, type MatrixFixtures, type StaffCaller } from './authorization-fixtures';
 import { checkoutCompleted } from '../../factories/stripe-events';
 import { MATRIX_STRIPE, revalidationBearer, signStripeEvent, signUnsubscribe, tinyPng } from './authorization-secrets';
 import { startEmptyApp } from './empty-app';
+import { signInStaff } from './staff-client';
 
 /**
  * Who may call each route handler and server action, what an allowed caller must get done, and why
@@ -59,7 +61,11 @@ export type RouteRow<Context extends Prepared = Prepared> = {
   refusals?: Partial<Record<Caller, Refusal>>;
   /** For `token` rows: the same call made with a real secret, which must succeed. */
   holder?: Omit<RouteRow<Context>, 'access' | 'refusals' | 'holder'>;
+  /** Refusals beyond the callers' roles: the call made as `caller` once `prepare` has set the scene (a turned-off account, a locked article). */
+  refusedWhen?: RefusedWhen<Context>[];
 };
+
+export type RefusedWhen<Context extends Prepared = Prepared> = { when: string; caller: StaffCaller; prepare(call: CallContext): Context | Promise<Context>; refusal: Refusal };
 
 /** A FormData's fields (turned into FormData by the caller), or a plain value. */
 export type ActionArgument = { form: Record<string, string> } | unknown;
@@ -207,6 +213,53 @@ const matrixIntegration = ({ fixtures }: CallContext): IntegrationCall => {
 };
 
 /** Keys: `METHOD /pattern`, the pattern as the file path says it (route groups dropped). */
+const REVIEW_LOCK = 'This article is with the editors for review. Withdraw it to edit, or wait until they request changes.';
+
+/** A writer whose account was turned off after signing in, and the author of an article locked for review, are refused with the reason. */
+function collabRefusals(): RefusedWhen<ArticleCall>[] {
+  return [
+    {
+      when: 'the account was turned off',
+      caller: 'editor',
+      prepare: async (call) => {
+        const draft = authorsDraft(call);
+        const email = `${call.fixtures.unique('turned-off')}@demo.masthead`;
+        const hash = call.fixtures.get<{ password_hash: string }>('select password_hash from users where email = ?', STAFF_EMAILS.editor).password_hash;
+        const userId = Number(call.fixtures.sqlite.prepare("insert into users (email, name, password_hash, role) values (?, 'Turned Off', ?, 'editor')").run(email, hash).lastInsertRowid);
+        const { cookie } = await signInStaff({ baseUrl: call.url, email });
+        call.fixtures.sqlite.prepare('update users set is_active = 0 where id = ?').run(userId);
+        return { ...draft, cookie };
+      },
+      refusal: { status: 401, says: SESSION_ENDED },
+    },
+    {
+      when: 'the article is with the editors for review',
+      caller: 'author',
+      prepare: (call) => {
+        const draft = call.fixtures.draft({ status: 'in_review' });
+        return { articleId: draft.id, title: draft.title };
+      },
+      refusal: { status: 403, says: REVIEW_LOCK },
+    },
+  ];
+}
+
+/** A Yjs update adding one paragraph, base64: it merges into any shared article document as a new block. */
+function paragraphUpdate(text: string): string {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment('default').insert(0, [paragraph]);
+  return Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+}
+
+/** The text held by a shared document's state (base64). */
+function sharedText(state: string): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(state, 'base64'));
+  return doc.getXmlFragment('default').toString();
+}
+
 export const ROUTES: Record<string, RouteRow> = {
   'GET /account/export': {
     access: 'reader',
@@ -441,6 +494,55 @@ export const ROUTES: Record<string, RouteRow> = {
     request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/presence` }),
     succeeded: (outcome, prepared: ArticleCall, call) =>
       answered(outcome, 200, [call.fixtures.find('select 1 from article_presence where article_id = ? and user_id = ?', prepared.articleId, call.fixtures.userId(staffCaller(call))) === undefined, 'the presence row is still there']),
+  },
+  'GET /api/desk/articles/[id]/collab': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/collab` }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) => {
+      const stored = fixtures.find<{ seq: number }>('select seq from collab_documents where article_id = ?', prepared.articleId);
+      return answered(
+        outcome,
+        200,
+        [stored !== undefined && outcome.json.seq === stored.seq, `seq ${String(outcome.json.seq)}, stored ${JSON.stringify(stored)}`],
+        [sharedText(String(outcome.json.state)).includes(prepared.title), 'the shared document does not hold the article text'],
+      );
+    },
+    refusedWhen: collabRefusals(),
+  },
+  'POST /api/desk/articles/[id]/collab': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall, { caller }) => ({ path: `/api/desk/articles/${prepared.articleId}/collab`, body: { update: paragraphUpdate(`Typed together by ${caller}.`), origin: 'matrix-tab' } }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures, caller }) =>
+      answered(
+        outcome,
+        200,
+        [fixtures.find('select 1 from collab_updates where article_id = ? and user_id = ?', prepared.articleId, fixtures.userId(caller as StaffCaller)) !== undefined, 'no update row names the writer'],
+        [fixtures.get<{ body_text: string }>('select body_text from articles where id = ?', prepared.articleId).body_text.includes(`Typed together by ${caller}.`), 'the working copy was not saved from the shared document'],
+      ),
+    refusedWhen: collabRefusals(),
+  },
+  'GET /api/desk/articles/[id]/collab/stream': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      const update = paragraphUpdate('Streamed from another writer.');
+      call.fixtures.sqlite.prepare('insert into collab_documents (article_id, state, seq, compacted_at) values (?, ?, 0, ?)').run(draft.articleId, Buffer.from(paragraphUpdate(draft.title), 'base64'), Date.now());
+      call.fixtures.sqlite.prepare("insert into collab_updates (article_id, seq, \"update\", user_id, origin, received_at) values (?, 1, ?, null, 'other-tab', ?)").run(draft.articleId, Buffer.from(update, 'base64'), Date.now());
+      return draft;
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/collab/stream?since=0&wait=0&origin=matrix-tab` }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) => {
+      const stored = fixtures.get<{ update: Buffer }>('select "update" from collab_updates where article_id = ? and seq = 1', prepared.articleId);
+      return answered(
+        outcome,
+        200,
+        [outcome.contentType.startsWith('text/event-stream'), `content type ${outcome.contentType}`],
+        [outcome.text.includes(`"update":"${stored.update.toString('base64')}"`), `the stream does not carry the stored update: ${outcome.text.slice(0, 200)}`],
+      );
+    },
+    refusedWhen: collabRefusals(),
   },
   'GET /api/desk/articles/[id]/preview-links': {
     access: 'editor',

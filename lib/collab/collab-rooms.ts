@@ -1,0 +1,200 @@
+import 'server-only';
+import * as Y from 'yjs';
+import { getDb } from '@/db/client';
+import type { Article } from '@/db/schema';
+import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
+import { articleJsonOf, articleYDoc } from './article-ydoc';
+import { appendCollabUpdate, compactCollabLog, countCollabUpdates, createCollabSnapshot, readCollabSnapshot, readCollabUpdatesAfter } from './collab-store';
+import { checkCollabWriter } from './collab-writer';
+import { saveCollabWorkingCopy } from './save-collab-working-copy';
+
+/** After this many logged updates the log is folded into the snapshot. */
+export const COMPACT_AFTER_UPDATES = 500;
+/** The working copy is written from the shared document at most this often while people type. */
+export const COLLAB_AUTOSAVE_MS = 5_000;
+export const MAX_COLLAB_UPDATE_BYTES = 2 * 1024 * 1024;
+
+export const RESYNC_ADVICE = 'Your editor has been given the shared text as the server holds it.';
+
+type Room = {
+  articleId: number;
+  doc: Y.Doc;
+  seq: number;
+  savedAt: number;
+  pendingWriter: StaffIdentity | null;
+  saveTimer: ReturnType<typeof setTimeout> | null;
+  listeners: Set<() => void>;
+};
+
+export type CollabState = { state: string; seq: number };
+export type CollabReceipt = { ok: true; seq: number } | ({ ok: false; error: string } & CollabState);
+
+// On globalThis, so route handlers bundled apart still share one document per article in a process.
+const registry = globalThis as typeof globalThis & { mastheadCollabRooms?: Map<number, Room> };
+const rooms = (registry.mastheadCollabRooms ??= new Map<number, Room>());
+
+/** Opens the shared document for someone who may edit the article: its whole state and the last update it holds. */
+export function joinCollab({ articleId, actor, now = Date.now() }: { articleId: number; actor: StaffIdentity; now?: number }): CollabState {
+  const article = checkCollabWriter({ articleId, actor });
+  return stateOf(openRoom({ article, now }));
+}
+
+/**
+ * Applies one update from a writer, if the document it makes is still a valid article and they may
+ * still edit it. A refused update changes nothing; the answer carries the server's state to start again from.
+ */
+export function receiveCollabUpdate({
+  articleId,
+  actor,
+  update,
+  origin,
+  now = Date.now(),
+  compactAfter = COMPACT_AFTER_UPDATES,
+}: {
+  articleId: number;
+  actor: StaffIdentity;
+  update: Uint8Array;
+  origin: string;
+  now?: number;
+  compactAfter?: number;
+}): CollabReceipt {
+  const article = checkCollabWriter({ articleId, actor });
+  let receipt: CollabReceipt;
+  try {
+    // Immediate: the check and the append are one step for every server process sharing the file.
+    receipt = getDb().transaction(
+      (): CollabReceipt => {
+        const room = openRoom({ article, now });
+        const problem = problemWith({ room, update });
+        if (problem) return { ok: false, error: `Your last change was not kept: ${problem} ${RESYNC_ADVICE}`, ...stateOf(room) };
+        Y.applyUpdate(room.doc, update);
+        room.seq += 1;
+        appendCollabUpdate({ articleId, seq: room.seq, update, userId: actor.id, origin, now });
+        if (countCollabUpdates(articleId) >= compactAfter) compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, now });
+        return { ok: true, seq: room.seq };
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    rooms.delete(articleId);
+    throw error;
+  }
+  const room = rooms.get(articleId);
+  if (receipt.ok && room) {
+    room.listeners.forEach((wake) => wake());
+    scheduleSave({ room, writer: actor, now });
+  }
+  return receipt;
+}
+
+/** What changed after `since`: the updates in order, or the whole state when the log no longer reaches back that far. */
+export function collabChangesSince({ article, since, now = Date.now() }: { article: Article; since: number; now?: number }): { kind: 'updates'; updates: { seq: number; update: Uint8Array; origin: string }[] } | ({ kind: 'state' } & CollabState) {
+  const room = openRoom({ article, now });
+  const snapshotSeq = readCollabSnapshot(article.id)?.seq ?? 0;
+  if (since < snapshotSeq || since > room.seq) return { kind: 'state', ...stateOf(room) };
+  return { kind: 'updates', updates: readCollabUpdatesAfter({ articleId: article.id, seq: since }) };
+}
+
+/** Calls `wake` whenever this process accepts an update for the article; returns the way to stop. */
+export function watchCollab({ articleId, wake }: { articleId: number; wake: () => void }): () => void {
+  const room = rooms.get(articleId);
+  room?.listeners.add(wake);
+  return () => room?.listeners.delete(wake);
+}
+
+/** Writes every pending working copy now (on shutdown, and in tests). */
+export function flushCollabSaves(): void {
+  for (const room of rooms.values()) saveRoom(room);
+}
+
+/** Drops every document held in memory, as a restart does; the next call loads them from the database. */
+export function forgetCollabRooms(): void {
+  for (const room of rooms.values()) {
+    if (room.saveTimer) clearTimeout(room.saveTimer);
+    room.listeners.clear();
+    room.doc.destroy();
+  }
+  rooms.clear();
+}
+
+function problemWith({ room, update }: { room: Room; update: Uint8Array }): string | null {
+  if (update.byteLength > MAX_COLLAB_UPDATE_BYTES) return 'it is too large to send at once.';
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+    Y.applyUpdate(copy, update);
+  } catch {
+    copy.destroy();
+    return 'it could not be read.';
+  }
+  const isIncomplete = copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
+  const json = isIncomplete ? null : articleJsonOf(copy);
+  copy.destroy();
+  if (isIncomplete) return 'it builds on edits the server does not have.';
+  if (json && !json.ok) return json.message;
+  return null;
+}
+
+function openRoom({ article, now }: { article: Article; now: number }): Room {
+  const room = rooms.get(article.id) ?? loadRoom({ article, now });
+  rooms.set(article.id, room);
+  catchUp(room);
+  return room;
+}
+
+function loadRoom({ article, now }: { article: Article; now: number }): Room {
+  if (!readCollabSnapshot(article.id)) {
+    const seed = articleYDoc(article.body);
+    createCollabSnapshot({ articleId: article.id, state: Y.encodeStateAsUpdate(seed), now });
+    seed.destroy();
+  }
+  const snapshot = readCollabSnapshot(article.id)!;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, snapshot.state);
+  return { articleId: article.id, doc, seq: snapshot.seq, savedAt: 0, pendingWriter: null, saveTimer: null, listeners: new Set() };
+}
+
+/** Brings a room up to what other server processes have accepted since it was loaded. */
+function catchUp(room: Room): void {
+  const snapshot = readCollabSnapshot(room.articleId);
+  if (snapshot && snapshot.seq > room.seq) {
+    room.doc.destroy();
+    room.doc = new Y.Doc();
+    Y.applyUpdate(room.doc, snapshot.state);
+    room.seq = snapshot.seq;
+  }
+  for (const row of readCollabUpdatesAfter({ articleId: room.articleId, seq: room.seq })) {
+    Y.applyUpdate(room.doc, row.update);
+    room.seq = row.seq;
+  }
+}
+
+function stateOf(room: Room): CollabState {
+  return { state: Buffer.from(Y.encodeStateAsUpdate(room.doc)).toString('base64'), seq: room.seq };
+}
+
+function scheduleSave({ room, writer, now }: { room: Room; writer: StaffIdentity; now: number }): void {
+  room.pendingWriter = writer;
+  if (now - room.savedAt >= COLLAB_AUTOSAVE_MS) {
+    saveRoom(room, now);
+    return;
+  }
+  if (room.saveTimer) return;
+  room.saveTimer = setTimeout(() => saveRoom(room), room.savedAt + COLLAB_AUTOSAVE_MS - now);
+  room.saveTimer.unref?.();
+}
+
+function saveRoom(room: Room, now = Date.now()): void {
+  if (room.saveTimer) clearTimeout(room.saveTimer);
+  room.saveTimer = null;
+  const writer = room.pendingWriter;
+  if (!writer) return;
+  room.pendingWriter = null;
+  room.savedAt = now;
+  try {
+    saveCollabWorkingCopy({ articleId: room.articleId, actor: writer, doc: room.doc, now });
+  } catch (error) {
+    // The shared document holds every accepted change; the next save tries again.
+    console.error(`Saving the working copy of article ${room.articleId} from its shared document failed`, error);
+  }
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { and, asc, count, eq, gt, lte, max } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { collabDocuments, collabUpdates } from '@/db/schema';
+
+export type StoredUpdate = { seq: number; update: Uint8Array; origin: string };
+export type StoredSnapshot = { state: Uint8Array; seq: number };
+
+/** The compacted state of an article's shared document, or null before anyone joined it. */
+export function readCollabSnapshot(articleId: number): StoredSnapshot | null {
+  const row = getDb().select({ state: collabDocuments.state, seq: collabDocuments.seq }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId)).get();
+  return row ? { state: new Uint8Array(row.state), seq: row.seq } : null;
+}
+
+/** The first snapshot, from the stored working copy; a second process doing the same at once keeps the first. */
+export function createCollabSnapshot({ articleId, state, now }: { articleId: number; state: Uint8Array; now: number }): void {
+  getDb().insert(collabDocuments).values({ articleId, state: Buffer.from(state), seq: 0, compactedAt: now }).onConflictDoNothing().run();
+}
+
+/** Accepted updates after `seq`, oldest first. */
+export function readCollabUpdatesAfter({ articleId, seq }: { articleId: number; seq: number }): StoredUpdate[] {
+  return getDb()
+    .select({ seq: collabUpdates.seq, update: collabUpdates.update, origin: collabUpdates.origin })
+    .from(collabUpdates)
+    .where(and(eq(collabUpdates.articleId, articleId), gt(collabUpdates.seq, seq)))
+    .orderBy(asc(collabUpdates.seq))
+    .all()
+    .map((row) => ({ seq: row.seq, update: new Uint8Array(row.update), origin: row.origin }));
+}
+
+export function latestCollabSeq(articleId: number): number {
+  const logged = getDb().select({ seq: max(collabUpdates.seq) }).from(collabUpdates).where(eq(collabUpdates.articleId, articleId)).get()?.seq ?? null;
+  return logged ?? readCollabSnapshot(articleId)?.seq ?? 0;
+}
+
+export function appendCollabUpdate({ articleId, seq, update, userId, origin, now }: { articleId: number; seq: number; update: Uint8Array; userId: number; origin: string; now: number }): void {
+  getDb().insert(collabUpdates).values({ articleId, seq, update: Buffer.from(update), userId, origin, receivedAt: now }).run();
+}
+
+export function countCollabUpdates(articleId: number): number {
+  return getDb().select({ total: count() }).from(collabUpdates).where(eq(collabUpdates.articleId, articleId)).get()?.total ?? 0;
+}
+
+/** Folds the log up to `seq` into one state: the snapshot and the removal of what it now holds happen together. */
+export function compactCollabLog({ articleId, state, seq, now }: { articleId: number; state: Uint8Array; seq: number; now: number }): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.update(collabDocuments).set({ state: Buffer.from(state), seq, compactedAt: now }).where(eq(collabDocuments.articleId, articleId)).run();
+    tx.delete(collabUpdates).where(and(eq(collabUpdates.articleId, articleId), lte(collabUpdates.seq, seq))).run();
+  });
+}
