@@ -11,6 +11,7 @@ import { normalizeAlias } from '@/lib/content/text/normalize-alias';
 import { slugify } from '@/lib/content/text/slugify';
 import { withTempDatabase } from '../factories/temp-database';
 import { benchLine, summarize, writeResults, type Summary } from './support/bench-stats';
+import { seededRandom } from '../factories/seeded-random';
 
 /**
  * Entity suggestions for a 5,000-word article against a knowledge base of more than 20,000
@@ -300,17 +301,6 @@ function paragraphs(sentences: string[]): string {
   const blocks: string[] = [];
   for (let start = 0; start < sentences.length; start += 6) blocks.push(sentences.slice(start, start + 6).join(' '));
   return blocks.join('\n\n');
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { seededRandom } from '../../factories/seeded-random';
 
 /**
  * A long feature as the editor would send it: headings every few hundred words, paragraphs of
@@ -37,20 +38,9 @@ const VOCABULARY = (
 
 const HEADING_WORDS = 'Background Stakes Numbers Money Ground Talks Rules Borders Voices Record Outlook Limits Costs Choices Lessons'.split(' ');
 
-/** Deterministic pseudo-random numbers (mulberry32), so the document never changes between runs. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function buildLongArticle({ words: target = 10_000, seed = 20250401 } = {}): LongArticle {
-  const random = randomFrom(seed);
+  // Deterministic, so the document never changes between runs.
+  const random = seededRandom(seed);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
