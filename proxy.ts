@@ -10,7 +10,7 @@ import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
 import { isDecodable, keptPageHeaders } from '@/lib/site/kept-page-answer';
 import { readerPathFacts, type ReaderPathFacts } from '@/lib/site/reader-path-facts';
-import { isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
+import { ANONYMOUS_VARIANT, isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
 
 /**
@@ -70,7 +70,7 @@ export async function proxy(request: NextRequest) {
   // A gated article for a reader who brings nothing but the address: the public part everyone without access
   // gets, kept once, and still never shared by a cache in between (a member behind it must get their own).
   if (isGated && facts.tags && !Number.isNaN(revision) && !isInternalRender(request) && isRenderedPageCacheable(request) && isTeaserRequest(request)) {
-    const page = await renderedPageOrNull(request, facts.tags, revision, { name: 'anonymous', headers: { 'x-forwarded-for': TEASER_RENDER_ADDRESS } });
+    const page = await renderedPageOrNull(request, facts.tags, revision, { name: ANONYMOUS_VARIANT, headers: { 'x-forwarded-for': TEASER_RENDER_ADDRESS } });
     if (page) {
       const pageHeaders = keptPageHeaders({ page, keyHeaders: {}, isHttps: request.nextUrl.protocol === 'https:' });
       return new Response(page.body, { status: 200, headers: { ...pageHeaders, 'Cache-Control': GATED_CACHE_CONTROL } });

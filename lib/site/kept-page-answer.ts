@@ -1,11 +1,13 @@
 import 'server-only';
+import { isAnonymousTeaserRequest } from '@/lib/access/anonymous-teaser';
+import { GATED_CACHE_CONTROL } from '@/lib/access/is-gated-article-slug';
 import { gzipSync } from 'node:zlib';
 import { findRedirect } from '@/lib/migration/redirects/redirects';
 import { latestTagRevision } from '@/lib/platform/cache/tag-revisions';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { contentSecurityPolicy } from './content-security-policy';
 import { readerPathFacts } from './reader-path-facts';
-import { keptPage, RENDER_HEADER, type RenderedPage } from './rendered-page-cache';
+import { ANONYMOUS_VARIANT, keptPage, RENDER_HEADER, variantKey, type RenderedPage } from './rendered-page-cache';
 import { isCacheableReaderPath, READER_CACHE_CONTROL, securityHeaders } from './security-headers';
 
 /** A request as a plain Node server sees it, before Next does. */
@@ -47,17 +49,37 @@ export function answerFromKeptPage(request: PlainRequest): PlainAnswer | null {
   try {
     if ((pathname !== '/' || search) && findRedirect(request.url, { countHit: false })) return null;
     const facts = readerPathFacts({ pathname, revision: latestTagRevision() });
-    if (facts.isWithdrawn || facts.isGated) return null;
+    if (facts.isWithdrawn) return null;
+    const isHttps = request.header('x-forwarded-proto') === 'https';
+    if (facts.isGated) return keptTeaserAnswer({ request, pathname, search, isHttps });
     const page = keptPage({ key: `${pathname}${search}` });
     if (!page) return null;
-    const isHttps = request.header('x-forwarded-proto') === 'https';
-    const headers = keptPageHeaders({ page, keyHeaders: facts.keyHeaders, isHttps });
-    if (!acceptsGzip(request.header('accept-encoding'))) return { status: 200, headers, body: page.body };
-    return { status: 200, headers: { ...headers, 'Content-Encoding': 'gzip' }, body: gzipped(page) };
+    return encoded(request, { status: 200, headers: keptPageHeaders({ page, keyHeaders: facts.keyHeaders, isHttps }), page });
   } catch (error) {
     console.error('Answering from a kept page failed; passing the request on:', error);
     return null;
   }
+}
+
+/**
+ * A gated article's kept public part, for a request that brings no cookie and no credentials, as the proxy
+ * answers it. Only while IP access is off (no TRUSTED_PROXIES): the address that decides it is Next's record
+ * of the connection, which this early answer does not have, so with IP access on the proxy decides.
+ */
+function keptTeaserAnswer({ request, pathname, search, isHttps }: { request: PlainRequest; pathname: string; search: string; isHttps: boolean }): PlainAnswer | null {
+  if ((process.env.TRUSTED_PROXIES ?? '').trim() !== '') return null;
+  if (request.header('cookie') !== undefined || request.header('authorization') !== undefined) return null;
+  const slug = /^\/articles\/([^/]+)$/.exec(pathname)?.[1];
+  if (!slug || !isAnonymousTeaserRequest({ slug: decodeURIComponent(slug), headers: new Headers() })) return null;
+  const page = keptPage({ key: variantKey(`${pathname}${search}`, ANONYMOUS_VARIANT) });
+  if (!page) return null;
+  return encoded(request, { status: 200, headers: { ...keptPageHeaders({ page, keyHeaders: {}, isHttps }), 'Cache-Control': GATED_CACHE_CONTROL }, page });
+}
+
+/** The kept page's bytes, gzipped (once per page) for a client that takes gzip. */
+function encoded(request: PlainRequest, { status, headers, page }: { status: number; headers: Record<string, string>; page: RenderedPage }): PlainAnswer {
+  if (!acceptsGzip(request.header('accept-encoding'))) return { status, headers, body: page.body };
+  return { status, headers: { ...headers, 'Content-Encoding': 'gzip' }, body: gzipped(page) };
 }
 
 // Compressed once per kept page, not once per response.

@@ -6,6 +6,14 @@ import { isExpiredSince } from '@/lib/platform/cache/tag-revisions';
 import { inlineScriptHashes } from './inline-script-hashes';
 import { isCacheableReaderPath } from './security-headers';
 
+/** The page kept for readers of a gated article who bring nothing (`lib/access/anonymous-teaser.ts`), apart from the address's own. */
+export const ANONYMOUS_VARIANT = 'anonymous';
+
+/** Where a variant of an address's page is kept. */
+export function variantKey(address: string, name: string): string {
+  return `${address}#${name}`;
+}
+
 /** Header marking the server's own request for a page it is about to keep. */
 export const RENDER_HEADER = 'x-masthead-render';
 const MAX_ENTRIES = 500;
@@ -58,7 +66,7 @@ export async function renderedPage({
 }): Promise<RenderedPage | null> {
   const { pending } = store();
   const address = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const key = variant ? `${address}#${variant.name}` : address;
+  const key = variant ? variantKey(address, variant.name) : address;
   const kept = keptPage({ key });
   if (kept) return kept;
   let rendering = pending.get(key);

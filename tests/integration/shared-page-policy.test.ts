@@ -46,6 +46,7 @@ describe('hashes of a page’s inline scripts', () => {
 describe('a reader page kept by the server and shared by caches', () => {
   let server: http.Server;
   let renders = 0;
+  const renderRequests: { url: string; cookie?: string; forwardedFor?: string | string[] }[] = [];
   const savedInternalUrl = process.env.INTERNAL_URL;
 
   beforeAll(async () => {
@@ -56,6 +57,7 @@ describe('a reader page kept by the server and shared by caches', () => {
         return;
       }
       renders += 1;
+      renderRequests.push({ url: request.url ?? '', cookie: request.headers.cookie, forwardedFor: request.headers['x-forwarded-for'] });
       const nonce = Buffer.from(`render-${renders}`).toString('base64');
       response.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
@@ -110,12 +112,43 @@ describe('a reader page kept by the server and shared by caches', () => {
     expect(plain(`${path}?_rsc=abc`), 'a navigation marked in the address').toBeNull();
     expect(plain(`${path}/`), 'a trailing slash, which the proxy redirects').toBeNull();
     expect(plain('/desk'), 'the desk').toBeNull();
-    await proxy(new NextRequest(`http://localhost:3000/articles/${gated.slug}`));
-    expect(plain(`/articles/${gated.slug}`), 'a gated article').toBeNull();
+    const gatedPath = `/articles/${gated.slug}`;
+    const teaser = await proxy(new NextRequest(`http://localhost:3000${gatedPath}`));
+    // A gated article's public part kept for readers who bring nothing: the same answer, never for a shared cache.
+    const earlyTeaser = plain(gatedPath);
+    expect(earlyTeaser?.status).toBe(200);
+    expect(Buffer.from(earlyTeaser!.body).toString('utf8')).toBe(await teaser.text());
+    expect(earlyTeaser!.headers['Cache-Control']).toBe('private, no-store');
+    expect(teaser.headers.get('cache-control')).toBe('private, no-store');
+    expect(earlyTeaser!.headers.xkey, 'no keys: no cache in between keeps it').toBeUndefined();
+    expect(plain(gatedPath, { cookie: 'masthead-reader.session-token=abc' }), 'a gated article for a reader with a session').toBeNull();
+    expect(plain(gatedPath, { cookie: 'other=1' }), 'a gated article for a reader with any cookie').toBeNull();
+    expect(plain(gatedPath, { authorization: 'Bearer abc' }), 'a gated article asked with credentials').toBeNull();
+    process.env.TRUSTED_PROXIES = '127.0.0.1';
+    try {
+      expect(plain(gatedPath), 'a gated article while IP access is on: the proxy decides by the recorded address').toBeNull();
+    } finally {
+      delete process.env.TRUSTED_PROXIES;
+    }
     const redirect = addRedirect({ from: `${path}?from=old-site`, to: '/issues' });
     expect(redirect.ok).toBe(true);
     expect(plain(`${path}?from=old-site`), 'an old address').toBeNull();
     expect(getRedirect(redirect.ok ? redirect.id : 0)?.hits, 'a declined request counts no redirect hit').toBe(0);
+  });
+
+  it('renders a gated article’s kept public part once, with no cookie and no client address, and keeps a reader with a cookie out of it', async () => {
+    const gated = createTestArticle({ title: 'Members report', access: 'members', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Open.' }] }, { type: 'membersStart' }, { type: 'paragraph', content: [{ type: 'text', text: 'Closed.' }] }] } });
+    const gatedPath = `/articles/${gated.slug}`;
+    const before = renderRequests.length;
+    const first = await proxy(new NextRequest(`http://localhost:3000${gatedPath}`, { headers: { 'x-forwarded-for': '203.0.113.5' } }));
+    const second = await proxy(new NextRequest(`http://localhost:3000${gatedPath}`));
+    expect(first.headers.get('x-masthead-page')).toBe('kept');
+    expect(await second.text()).toBe(await first.text());
+    const rendered = renderRequests.slice(before);
+    expect(rendered).toEqual([{ url: gatedPath, cookie: undefined, forwardedFor: 'kept-page-render' }]);
+    const signedIn = await proxy(new NextRequest(`http://localhost:3000${gatedPath}`, { headers: { cookie: 'masthead-reader.session-token=abc' } }));
+    expect(signedIn.headers.get('x-masthead-page'), 'a reader with a session gets the page rendered for them').toBeNull();
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('keeps shared caches from storing a page rendered for one request (here a 404, which is not kept), whose nonce is that reader’s', async () => {
