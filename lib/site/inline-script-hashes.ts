@@ -13,7 +13,7 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const [, attributes = '', text = ''] of html.matchAll(SCRIPT)) {
-    if (/\ssrc\s*=/i.test(` ${attributes}`) || !isRunnable(attributes) || text === '') continue;
+    if (/\ssrc\s*=/i.test(` ${attributes}`) || !isRunnableScript(attributes) || text === '') continue;
     const parsed = text.replace(/\r\n?/g, '\n');
     hashes.add(`'sha256-${createHash('sha256').update(parsed, 'utf8').digest('base64')}'`);
   }
@@ -21,7 +21,7 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /** A script element with no type, a JavaScript type or `module` runs; any other type is a data block. */
-function isRunnable(attributes: string): boolean {
+export function isRunnableScript(attributes: string): boolean {
   const type = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${attributes}`);
   if (!type) return true;
   const value = (type[1] ?? type[2] ?? type[3] ?? '').trim().toLowerCase();

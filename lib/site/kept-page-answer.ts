@@ -17,11 +17,11 @@ export type PlainRequest = { method: string; url: string; header: (name: string)
 export type PlainAnswer = { status: number; headers: Record<string, string>; body: Uint8Array };
 
 /**
- * The headers of a kept page: the same for every reader, so any cache may share it. Its inline scripts
- * run by their hashes (`inline-script-hashes.ts`); the nonce it was rendered with is in no policy.
+ * The headers of a kept page: the same for every reader, so any cache may share it. It may run no script,
+ * or only its inline scripts by their hashes (`inline-script-hashes.ts`); the nonce it was rendered with is in no policy.
  */
 export function keptPageHeaders({ page, keyHeaders, isHttps }: { page: RenderedPage; keyHeaders: Record<string, string>; isHttps: boolean }): Record<string, string> {
-  const policy = contentSecurityPolicy({ scripts: { hashes: page.scriptHashes }, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps });
+  const policy = contentSecurityPolicy({ scripts: page.scripts, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps });
   return {
     ...securityHeaders({ policy, isStaffArea: false, siteUrl: getConfig().siteUrl }),
     ...keyHeaders,

@@ -4,6 +4,8 @@ import type { NextRequest } from 'next/server';
 import { internalOrigin } from '@/lib/platform/cache/internal-origin';
 import { isExpiredSince } from '@/lib/platform/cache/tag-revisions';
 import { inlineScriptHashes } from './inline-script-hashes';
+import { withStylesheetsInline } from './inline-stylesheets';
+import { pageWithoutScripts } from './page-without-scripts';
 import { isCacheableReaderPath } from './security-headers';
 
 /** The page kept for readers of a gated article who bring nothing (`lib/access/anonymous-teaser.ts`), apart from the address's own. */
@@ -19,8 +21,11 @@ export const RENDER_HEADER = 'x-masthead-render';
 const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 
-/** A kept page: the same bytes for every reader, allowed to run exactly its own inline scripts. */
-export type RenderedPage = { body: Uint8Array<ArrayBuffer>; scriptHashes: string[]; contentType: string };
+/**
+ * A kept page: the same bytes for every reader. It runs no script at all (`page-without-scripts.ts`), or, when
+ * it cannot do without them (and under `next dev`, whose pages reload themselves), exactly its own inline scripts.
+ */
+export type RenderedPage = { body: Uint8Array<ArrayBuffer>; scripts: 'none' | { hashes: string[] }; contentType: string };
 type Entry = RenderedPage & { tags: readonly string[]; revision: number; storedAt: number };
 
 const shared = globalThis as unknown as {
@@ -46,8 +51,8 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
 
 /**
  * A reader page rendered once by asking the server itself and then served from memory, to readers and
- * shared caches alike, under a policy listing its inline scripts' hashes (its render's nonce is in no
- * policy, so it allows nothing). It is kept until one of `tags` (what the page shows) is expired after
+ * shared caches alike, without scripts, or else under a policy listing its inline scripts' hashes (its
+ * render's nonce is in no policy, so it allows nothing). It is kept until one of `tags` (what the page shows) is expired after
  * `revision`, the newest tag revision seen before this request (`tag-revisions.ts`), and for a minute
  * at most. Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the
  * ordinary way.
@@ -94,7 +99,11 @@ async function render({ key, address, tags, revision, headers }: { key: string; 
     return null;
   }
   const html = await response.text();
-  const entry: Entry = { body: new TextEncoder().encode(html), scriptHashes: inlineScriptHashes(html), contentType, tags, revision, storedAt: Date.now() };
+  const withoutScripts = process.env.NODE_ENV === 'development' ? null : pageWithoutScripts(html);
+  const page: RenderedPage = withoutScripts === null
+    ? { body: new TextEncoder().encode(html), scripts: { hashes: inlineScriptHashes(html) }, contentType }
+    : { body: new TextEncoder().encode(withStylesheetsInline(withoutScripts)), scripts: 'none', contentType };
+  const entry: Entry = { ...page, tags, revision, storedAt: Date.now() };
   entries.delete(key);
   entries.set(key, entry);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

@@ -19,13 +19,12 @@ import { longestPublishedArticle } from './support/reader-bench';
 
 const PORT = 3324;
 const DATABASE_PATH = path.join(REPO_ROOT, 'tests/.tmp/bench/page-weight/masthead.db');
+// The article page sent 148.8 KB before reader pages dropped next/link, 142.6 KB after, and none since kept
+// reader pages are sent without the framework's browser code (docs/adr/015).
 const GOAL_GZIP_BYTES = 100 * 1024;
-// A guard, not the goal, which is below the framework's own 132 KB (docs/adr/015): the article page sent
-// 148.8 KB before reader pages dropped next/link, 142.6 KB after.
-const CEILING_GZIP_BYTES = 148 * 1024;
 
 type ScriptEntry = { name: string; kind: 'file' | 'inline' | 'flight'; origin: 'framework' | 'ours' | 'page data'; raw: number; gzip: number };
-type PageWeight = { label: string; path: string; flightRequests: number; scripts: ScriptEntry[]; raw: number; gzip: number; frameworkGzip: number; oursGzip: number; flightGzip: number };
+type PageWeight = { label: string; path: string; heading: string; htmlGzip: number; flightRequests: number; scripts: ScriptEntry[]; raw: number; gzip: number; frameworkGzip: number; oursGzip: number; flightGzip: number };
 
 let server: BenchServer | undefined;
 let browser: Browser | undefined;
@@ -91,6 +90,8 @@ async function measure(label: string, pagePath: string, ours: number[]): Promise
   });
   const answer = await page.goto(pagePath, { waitUntil: 'networkidle' });
   expect(answer?.status(), `${pagePath} answered`).toBe(200);
+  const htmlGzip = gzipSize(await answer!.body());
+  const heading = ((await page.locator('h1').first().textContent()) ?? '').trim();
   // Structured data (application/ld+json) is a script element but not code.
   const inline = await page.$$eval('script:not([src])', (scripts) =>
     scripts.filter((script) => ['', 'text/javascript', 'module'].includes(script.getAttribute('type') ?? '')).map((script) => script.textContent ?? ''),
@@ -120,6 +121,8 @@ async function measure(label: string, pagePath: string, ours: number[]): Promise
   return {
     label,
     path: pagePath,
+    heading,
+    htmlGzip,
     flightRequests,
     scripts,
     raw: sum(scripts, 'raw'),
@@ -142,7 +145,7 @@ function firstSectionPath(): string {
 }
 
 describe('JavaScript on reader pages', () => {
-  it(`stays under ${kb(CEILING_GZIP_BYTES)} gzip per page (goal ${kb(GOAL_GZIP_BYTES)}) and prefetches nothing`, async () => {
+  it(`stays under ${kb(GOAL_GZIP_BYTES)} gzip per page and prefetches nothing`, async () => {
     const article = longestPublishedArticle(DATABASE_PATH);
     const pages: [string, string][] = [
       ['article (longest public)', `/articles/${article.slug}`],
@@ -155,18 +158,20 @@ describe('JavaScript on reader pages', () => {
       await fetch(`${server!.url}${pagePath}`); // warm the page cache, as a reader after the first would find it
       const result = await measure(label, pagePath, ours);
       results.push(result);
-      console.log(`BENCH page-weight ${label} ${pagePath}: ${result.scripts.length} scripts, ${kb(result.raw)} raw, ${kb(result.gzip)} gzip (goal ${kb(GOAL_GZIP_BYTES)}); framework ${kb(result.frameworkGzip)}, ours ${kb(result.oursGzip)}, flight data ${kb(result.flightGzip)}; ${result.flightRequests} prefetch requests after load`);
+      console.log(`BENCH page-weight ${label} ${pagePath}: ${result.scripts.length} scripts, ${kb(result.raw)} raw, ${kb(result.gzip)} gzip (goal ≤ ${kb(GOAL_GZIP_BYTES)}) ${result.gzip <= GOAL_GZIP_BYTES ? 'met' : 'MISSED'}; framework ${kb(result.frameworkGzip)}, ours ${kb(result.oursGzip)}, flight data ${kb(result.flightGzip)}; ${result.flightRequests} prefetch requests after load; the HTML itself ${kb(result.htmlGzip)} gzip`);
       for (const entry of result.scripts) console.log(`  ${entry.origin.padEnd(9)} ${kb(entry.raw).padStart(9)} raw ${kb(entry.gzip).padStart(9)} gzip  ${entry.name}`);
     }
     writeResults('page-weight', {
       unit: 'bytes',
       method: 'Chromium (Playwright) loads each page from the production server until the network is idle; every script response and every inline script is gzipped at level 9. Flight data: the inline self.__next_f scripts, gzipped together. ours = chunks defining a client module of app/, components/ or lib/ or next/link (ids from the client reference manifests) and the Trusted Types policy script, framework = the rest; flightRequests = RSC fetches (prefetches) after load.',
       goalGzipBytes: GOAL_GZIP_BYTES,
-      ceilingGzipBytes: CEILING_GZIP_BYTES,
       pages: results,
     });
+    // The page measured is the real one: the article's own title, as stored, is what a reader sees.
+    expect(results[0]!.heading).toBe(article.title);
     for (const result of results) {
-      expect(result.gzip, `${result.label} gzip total`).toBeLessThanOrEqual(CEILING_GZIP_BYTES);
+      expect(result.heading, `${result.label} shows a heading`).not.toBe('');
+      expect(result.gzip, `${result.label} gzip total`).toBeLessThanOrEqual(GOAL_GZIP_BYTES);
       expect(result.flightRequests, `${result.label} prefetches after load`).toBe(0);
     }
   });

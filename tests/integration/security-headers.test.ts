@@ -48,6 +48,14 @@ describe('Trusted Types and violation reports in the policy', () => {
     expect(directives).toContain('report-to csp-endpoint');
   });
 
+  it('lets a page kept without scripts run none, and requires Trusted Types for it in the header, where no script is there to', async () => {
+    const directives = contentSecurityPolicy({ scripts: 'none', isStaffArea: false }).split('; ');
+    expect(directives).toContain("script-src 'none'");
+    expect(directives).toContain("require-trusted-types-for 'script'");
+    expect(directives).toContain('trusted-types default masthead#inert-parse');
+    expect(contentSecurityPolicy({ scripts: { hashes: ["'sha256-abc'"] }, isStaffArea: false }).split('; ')).not.toContain("require-trusted-types-for 'script'");
+  });
+
   it('names the report endpoint for report-to on every page and route', async () => {
     for (const path of ['/desk', '/search?q=treaty', '/api/health']) {
       const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
