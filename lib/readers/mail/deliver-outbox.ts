@@ -165,7 +165,8 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
     await send({
       // A shared body arrives whole from its composer, so nodemailer only streams it out.
       ...(message.compose && message.subscriberId !== null
-        ? message.compose({ subscriberId: message.subscriberId, name: message.toName, address: message.toAddress, messageId, date: new Date(now()) })
+        ? // The Message-ID given again: nodemailer otherwise draws a random one of its own for a raw message, unused.
+          { ...message.compose({ subscriberId: message.subscriberId, name: message.toName, address: message.toAddress, messageId, date: new Date(now()) }), messageId }
         : { from: mail.from, to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), headers: message.headers, messageId }),
       handOverCheck: () => {
         // Recorded before the end-of-data mark is sent; only the worker holding the current claim may send it.

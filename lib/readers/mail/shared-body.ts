@@ -47,7 +47,7 @@ export function composeSharedMessages({ body, from }: { body: Pick<MailBody, 'su
     html && boundary ? `--${boundary}\r\n${text.head}${text.content(link)}\r\n--${boundary}\r\n${html.head}${html.content(link)}\r\n--${boundary}--\r\n` : `${text.content(link)}\r\n`;
   return (reader) => {
     const links = readerMailLinks(reader.subscriberId);
-    const link = wrapQuotedPrintable(encodeQuotedPrintable(links.unsubscribeUrl), 76);
+    const link = encodedLink(links.unsubscribeUrl);
     const node = new MimeNode(rootType, { baseBoundary });
     // The order nodemailer gives a message it composes: the custom headers, then the addresses and subject.
     node.setHeader(links.headers);
@@ -55,6 +55,14 @@ export function composeSharedMessages({ body, from }: { body: Pick<MailBody, 'su
     if (!html) node.setHeader('Content-Transfer-Encoding', 'quoted-printable');
     return { raw: `${node.buildHeaders()}\r\n\r\n${content(link)}`, envelope: node.getEnvelope() };
   };
+}
+
+/**
+ * A link in quoted-printable: a URL of printable ASCII needs only its '=' written as '=3D' (the
+ * encoder's own answer, without its general work), then the usual soft line breaks.
+ */
+function encodedLink(url: string): string {
+  return wrapQuotedPrintable(/^[\x21-\x7e]*$/.test(url) ? url.replaceAll('=', '=3D') : encodeQuotedPrintable(url), 76);
 }
 
 /** A body part's headers and its quoted-printable content, cut at the unsubscribe slots and joined around a reader's encoded link. */
