@@ -17,7 +17,7 @@ type ClaimedRow = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 
 type Claimed = ClaimedRow & { toName: string; compose: ((reader: SharedMessageReader) => ReaderMessage) | null };
 /** The shared bodies met so far in this delivery step, each composed once. */
 type Bodies = Map<number, (reader: SharedMessageReader) => ReaderMessage>;
-/** What became of one send: settled as sent (recorded with the others of its batch), settled otherwise, or left to another worker. */
+/** What became of one send: sent, settled otherwise (failed or to be retried), or left to another worker. */
 type Outcome = 'sent' | 'settled' | 'taken';
 
 type SendMail = (mail: GatedMail) => Promise<unknown>;
@@ -45,7 +45,7 @@ export async function deliverOutbox({
     settled += claim.dropped;
     if (claim.messages.length === 0 && claim.dropped === 0) break;
     const outcomes = await Promise.all(claim.messages.map((message) => deliverOne({ message, send, host, mail, now })));
-    recordSent({ messages: claim.messages.filter((_, index) => outcomes[index] === 'sent'), now: now() });
+    clearBounces({ messages: claim.messages.filter((_, index) => outcomes[index] === 'sent') });
     settled += outcomes.filter((outcome) => outcome !== 'taken').length;
   }
   return settled;
@@ -153,8 +153,9 @@ function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail
 }
 
 /**
- * Sends one claimed message. A failure is recorded here; a message the server took is returned as
- * 'sent' and recorded with the rest of its batch; 'taken' means another worker owns it now.
+ * Sends one claimed message and records what became of it: 'sent' once the server took it (its
+ * reader's bounce count is reset with the rest of the batch), 'settled' for any other outcome, and
+ * 'taken' when another worker owns it now.
  */
 async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<Outcome> {
   let wasHandedOver = false;
@@ -186,38 +187,32 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
     recordFailure({ message, failure: classifySendFailure({ error, wasHandedOver }), mail, now: now() });
     return 'settled';
   }
+  // Prepared once per connection: this runs for every message of a campaign. Recorded at once, so a
+  // worker stopped later leaves only the message in hand with an unknown outcome.
+  preparedQuery('outbox-mark-sent', (db) =>
+    db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, lastError: null, nextAttemptAt: null })
+      .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending')))
+      .prepare(),
+  ).run({ id: message.id, attempts: message.attempts, at: now() });
   return 'sent';
 }
 
-/**
- * Marks a batch's delivered messages sent, and clears their readers' bounce counts, in one
- * transaction. Until then each carries its hand-over time; should the worker stop first, the lease
- * runs out and `settleUnknownOutcomes` counts a campaign message as sent, as it does for any
- * message whose hand-over began.
- */
-function recordSent({ messages, now }: { messages: Claimed[]; now: number }): void {
-  if (messages.length === 0) return;
+/** A delivered message ends its reader's run of permanent failures: their bounce counts go back to zero, for a whole batch in one transaction. */
+function clearBounces({ messages }: { messages: Claimed[] }): void {
+  const readers = messages.map((message) => message.subscriberId).filter((id): id is number => id !== null);
+  if (readers.length === 0) return;
   getDb().transaction(
     () => {
-      // Prepared once per connection: these run for every message of a campaign.
-      const markSent = preparedQuery('outbox-mark-sent', (db) =>
-        db
-          .update(outbox)
-          .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, lastError: null, nextAttemptAt: null })
-          .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending')))
-          .prepare(),
-      );
-      const clearBounces = preparedQuery('subscriber-clear-bounces', (db) =>
+      const clear = preparedQuery('subscriber-clear-bounces', (db) =>
         db
           .update(subscribers)
           .set({ bounceCount: 0 })
           .where(and(eq(subscribers.id, sql.placeholder('id')), gt(subscribers.bounceCount, 0)))
           .prepare(),
       );
-      for (const message of messages) {
-        markSent.run({ id: message.id, attempts: message.attempts, at: now });
-        if (message.subscriberId !== null) clearBounces.run({ id: message.subscriberId });
-      }
+      for (const id of readers) clear.run({ id });
     },
     { behavior: 'immediate' },
   );
