@@ -6,17 +6,19 @@ import { campaigns, mailBodies, outbox, subscribers, type OutboxMessage } from '
 import { getConfig, type MailConfig } from '@/lib/platform/config/get-config';
 import { classifySendFailure } from './send-failure';
 import { retryDelayMs } from './retry-delay';
-import { encodeSharedBody, type EncodedReaderMail } from './shared-body';
+import { composeSharedMessages, type ReaderMessage, type SharedMessageReader } from './shared-body';
 import { getSmtpTransport, type GatedMail } from './smtp-transport';
 
 export const UNKNOWN_OUTCOME_NOTE =
   'The worker stopped while the mail server was taking this message; it was probably delivered, so it is not sent again.';
 
 type ClaimedRow = Pick<OutboxMessage, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'headers' | 'campaignId' | 'subscriberId' | 'bodyId' | 'attempts'>;
-/** A claimed message as it goes out: a shared body is filled in for its reader, who is named in To. */
-type Claimed = ClaimedRow & { toName: string; encoded: EncodedReaderMail | null };
-/** The shared bodies met so far in this delivery step, each encoded once. */
-type Bodies = Map<number, (subscriberId: number) => EncodedReaderMail>;
+/** A claimed message as it goes out: a shared body is composed for its reader, who is named in To. */
+type Claimed = ClaimedRow & { toName: string; compose: ((reader: SharedMessageReader) => ReaderMessage) | null };
+/** The shared bodies met so far in this delivery step, each composed once. */
+type Bodies = Map<number, (reader: SharedMessageReader) => ReaderMessage>;
+/** What became of one send: sent, settled otherwise (failed or to be retried), or left to another worker. */
+type Outcome = 'sent' | 'settled' | 'taken';
 
 type SendMail = (mail: GatedMail) => Promise<unknown>;
 
@@ -43,7 +45,8 @@ export async function deliverOutbox({
     settled += claim.dropped;
     if (claim.messages.length === 0 && claim.dropped === 0) break;
     const outcomes = await Promise.all(claim.messages.map((message) => deliverOne({ message, send, host, mail, now })));
-    settled += outcomes.filter(Boolean).length;
+    clearBounces({ messages: claim.messages.filter((_, index) => outcomes[index] === 'sent') });
+    settled += outcomes.filter((outcome) => outcome !== 'taken').length;
   }
   return settled;
 }
@@ -133,12 +136,12 @@ function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail
       }
       const missingBodies = [...new Set(messages.map((row) => row.bodyId).filter((id): id is number => id !== null && !bodies.has(id)))];
       if (missingBodies.length > 0) {
-        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, encodeSharedBody(body));
+        for (const body of tx.select({ id: mailBodies.id, subject: mailBodies.subject, text: mailBodies.text, html: mailBodies.html }).from(mailBodies).where(inArray(mailBodies.id, missingBodies)).all()) bodies.set(body.id, composeSharedMessages({ body, from: mail.from }));
       }
       return {
         messages: messages.map((row) => ({
           ...row,
-          encoded: row.bodyId !== null ? bodies.get(row.bodyId)!(row.subscriberId!) : null,
+          compose: row.bodyId !== null ? bodies.get(row.bodyId)! : null,
           attempts: row.attempts + 1,
           toName: row.subscriberId === null ? '' : (eligible.get(row.subscriberId) ?? ''),
         })),
@@ -149,16 +152,23 @@ function claimDue({ size, now, mail, bodies }: { size: number; now: number; mail
   );
 }
 
-/** Sends one claimed message and records what became of it. Returns false when another worker owns it now. */
-async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<boolean> {
+/**
+ * Sends one claimed message and records what became of it: 'sent' once the server took it (its
+ * reader's bounce count is reset with the rest of the batch), 'settled' for any other outcome, and
+ * 'taken' when another worker owns it now.
+ */
+async function deliverOne({ message, send, host, mail, now }: { message: Claimed; send: SendMail; host: string; mail: MailConfig; now: () => number }): Promise<Outcome> {
   let wasHandedOver = false;
+  // The same Message-ID on every attempt, so a receiving system can recognise a repeat.
+  const messageId = `<masthead.outbox.${message.id}@${host}>`;
+  const to = message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress;
   try {
     await send({
-      from: mail.from,
-      to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
-      ...(message.encoded ?? { subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), headers: message.headers }),
-      // The same Message-ID on every attempt, so a receiving system can recognise a repeat.
-      messageId: `<masthead.outbox.${message.id}@${host}>`,
+      // A shared body arrives whole from its composer, so nodemailer only streams it out.
+      ...(message.compose && message.subscriberId !== null
+        ? // The Message-ID given again: nodemailer otherwise draws a random one of its own for a raw message, unused.
+          { ...message.compose({ subscriberId: message.subscriberId, name: message.toName, address: message.toAddress, messageId, date: new Date(now()) }), messageId }
+        : { from: mail.from, to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), headers: message.headers, messageId }),
       handOverCheck: () => {
         // Recorded before the end-of-data mark is sent; only the worker holding the current claim may send it.
         const taken = preparedQuery('outbox-hand-over', (db) =>
@@ -173,11 +183,12 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
       },
     });
   } catch (error) {
-    if (!wasHandedOver && error instanceof Error && /another worker/.test(error.message)) return false;
+    if (!wasHandedOver && error instanceof Error && /another worker/.test(error.message)) return 'taken';
     recordFailure({ message, failure: classifySendFailure({ error, wasHandedOver }), mail, now: now() });
-    return true;
+    return 'settled';
   }
-  // Prepared once per connection: these run for every message of a campaign.
+  // Prepared once per connection: this runs for every message of a campaign. Recorded at once, so a
+  // worker stopped later leaves only the message in hand with an unknown outcome.
   preparedQuery('outbox-mark-sent', (db) =>
     db
       .update(outbox)
@@ -185,16 +196,26 @@ async function deliverOne({ message, send, host, mail, now }: { message: Claimed
       .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.attempts, sql.placeholder('attempts')), eq(outbox.status, 'pending')))
       .prepare(),
   ).run({ id: message.id, attempts: message.attempts, at: now() });
-  if (message.subscriberId !== null) {
-    preparedQuery('subscriber-clear-bounces', (db) =>
-      db
-        .update(subscribers)
-        .set({ bounceCount: 0 })
-        .where(and(eq(subscribers.id, sql.placeholder('id')), gt(subscribers.bounceCount, 0)))
-        .prepare(),
-    ).run({ id: message.subscriberId });
-  }
-  return true;
+  return 'sent';
+}
+
+/** A delivered message ends its reader's run of permanent failures: their bounce counts go back to zero, for a whole batch in one transaction. */
+function clearBounces({ messages }: { messages: Claimed[] }): void {
+  const readers = messages.map((message) => message.subscriberId).filter((id): id is number => id !== null);
+  if (readers.length === 0) return;
+  getDb().transaction(
+    () => {
+      const clear = preparedQuery('subscriber-clear-bounces', (db) =>
+        db
+          .update(subscribers)
+          .set({ bounceCount: 0 })
+          .where(and(eq(subscribers.id, sql.placeholder('id')), gt(subscribers.bounceCount, 0)))
+          .prepare(),
+      );
+      for (const id of readers) clear.run({ id });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 function recordFailure({ message, failure, mail, now }: { message: Claimed; failure: ReturnType<typeof classifySendFailure>; mail: MailConfig; now: number }): void {
