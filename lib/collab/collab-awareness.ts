@@ -53,8 +53,7 @@ export function shareAwareness({
   const entry: Entry = { origin, userId: actor.id, name: actor.name, color: caretColourOf(actor.id), caret, at: now };
   room.entries.set(origin, entry);
   room.listeners.forEach((wake) => wake());
-  const { at: _at, ...presence } = entry;
-  return presence;
+  return presenceOf(entry);
 }
 
 /** The other open editors of the article, with their carets, oldest first; stale ones are dropped. */
@@ -67,9 +66,7 @@ export function othersHere({ articleId, origin, now = Date.now() }: { articleId:
       room.entries.delete(key);
       continue;
     }
-    if (key === origin) continue;
-    const { at: _at, ...presence } = entry;
-    present.push(presence);
+    if (key !== origin) present.push(presenceOf(entry));
   }
   return present;
 }
@@ -84,6 +81,10 @@ export function watchAwareness({ articleId, wake }: { articleId: number; wake: (
 /** Forgets every caret (a restart does the same). */
 export function forgetAwareness(): void {
   rooms.clear();
+}
+
+function presenceOf(entry: Entry): Presence {
+  return { origin: entry.origin, userId: entry.userId, name: entry.name, color: entry.color, caret: entry.caret };
 }
 
 function roomOf(articleId: number): Room {
