@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { readDemoDatabase } from './support/read-demo-database';
 import { newStaffPage, signInAs } from './support/staff-session';
@@ -16,7 +16,7 @@ function bodyTextOf(id: number): string {
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The editor starts a draft with one paragraph; the admin opens it in a browser of their own. */
-async function twoWriters(page: Page, browser: import('@playwright/test').Browser, title: string) {
+async function twoWriters(page: Page, browser: Browser, title: string) {
   await signInAs(page, 'editor');
   const mine = new EditorPage(page);
   const id = await mine.create(`${title} ${Date.now()}`);

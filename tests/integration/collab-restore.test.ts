@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getDb } from '@/db/client';
+import { getSqlite } from '@/db/client';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { restoreRevision } from '@/lib/articles/restore-revision';
 import { articleJsonOf, COLLAB_FIELD } from '@/lib/collab/article-ydoc';
@@ -48,7 +48,7 @@ describe('a restore while the article is edited live', () => {
     // An editor that held the text before the restore receives it as the next update.
     const changes = collabChangesSince({ article: checkCollabWriter({ articleId: article.id, actor: author }), since: now.seq - 1 });
     expect(changes).toMatchObject({ kind: 'updates', updates: [{ seq: now.seq, origin: 'restore' }] });
-    const logged = getDb().$client.prepare('select user_id as userId from collab_updates where article_id = ? and origin = ?').get(article.id, 'restore') as { userId: number };
+    const logged = getSqlite().prepare('select user_id as userId from collab_updates where article_id = ? and origin = ?').get(article.id, 'restore') as { userId: number };
     expect(logged.userId).toBe(author.id);
   });
 });
