@@ -3,24 +3,17 @@ import * as Y from 'yjs';
 import { getSqlite } from '@/db/client';
 import { listRevisions } from '@/lib/articles/list-revisions';
 import { restoreRevision } from '@/lib/articles/restore-revision';
-import { articleJsonOf, COLLAB_FIELD } from '@/lib/collab/article-ydoc';
+import { articleJsonOf } from '@/lib/collab/article-ydoc';
 import { collabChangesSince, flushCollabSaves, forgetCollabRooms, joinCollab, receiveCollabUpdate } from '@/lib/collab/collab-rooms';
 import { checkCollabWriter } from '@/lib/collab/collab-writer';
 import { createTestArticle } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
+import { appendText } from '../factories/collab';
 import { withTempDatabase } from '../factories/temp-database';
 
 withTempDatabase();
 afterEach(() => forgetCollabRooms());
 
-function appendText(state: string, text: string): Uint8Array {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Buffer.from(state, 'base64'));
-  const before = Y.encodeStateVector(doc);
-  const textNode = (doc.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  textNode.insert(textNode.length, text);
-  return Y.encodeStateAsUpdate(doc, before);
-}
 
 function sharedText(state: string): string {
   const doc = new Y.Doc();
