@@ -82,7 +82,8 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         saveTimer.current = setTimeout(() => void flushRef.current(reason), 300);
         return false;
       }
-      if (changeCount.current === savedCount.current) return true;
+      // Live, Save files the text the server holds as a version of its own, even when no other field changed.
+      if (changeCount.current === savedCount.current && !(isBodySharedRef.current && reason === 'save')) return true;
       const sentAt = changeCount.current;
       const state = getStateRef.current();
       isSaving.current = true;
