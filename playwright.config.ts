@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_SERVER, EMPTY_SERVER } from './tests/e2e/support/servers';
+import { DEMO_SERVER, EMPTY_SERVER, VERSIONED_SERVER } from './tests/e2e/support/servers';
 import { CHROMIUM_LAUNCH_OPTIONS } from './tests/support/chromium-launch-options';
 
 export default defineConfig({
@@ -43,6 +43,22 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: { PORT: String(EMPTY_SERVER.port), DATABASE_PATH: EMPTY_SERVER.databasePath, SITE_URL: EMPTY_SERVER.url, AUTH_SECRET: '' },
+    },
+    {
+      // The same build and demo magazine with live co-editing off, for the versioned save and its conflict view.
+      command: 'node tests/e2e/support/start-server.mjs --seed',
+      url: `${VERSIONED_SERVER.url}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(VERSIONED_SERVER.port),
+        DATABASE_PATH: VERSIONED_SERVER.databasePath,
+        SITE_URL: VERSIONED_SERVER.url,
+        AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        COLLAB_ENABLED: 'off',
+      },
     },
   ],
 });

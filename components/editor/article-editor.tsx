@@ -2,6 +2,10 @@
 
 import { EditorContent } from '@tiptap/react';
 import type { EditableArticle, EditorOptions, EditorViewer } from '@/lib/articles/get-article-for-edit';
+import { CollabHeader } from './collab/collab-header';
+import type { CollabView } from './collab/collab-session';
+import { useCollab } from './collab/use-collab';
+import './collab/collab.css';
 import { ConflictDialog } from './conflict-dialog';
 import { EditorSidebar } from './editor-sidebar';
 import { EditorTools } from './editor-tools';
@@ -17,16 +21,26 @@ import { useEditLock } from './use-edit-lock';
 import { useLocalDraftOffer } from './use-local-draft-offer';
 import { useManualTags } from './use-manual-tags';
 import { usePresence } from './use-presence';
+import type { SaveStatus } from './use-autosave';
 import { useTextStats } from './use-text-stats';
 import workflowStyles from './workflow/workflow.module.css';
 
-type Props = { article: EditableArticle; options: EditorOptions; viewer: EditorViewer };
+type Props = { article: EditableArticle; options: EditorOptions; viewer: EditorViewer; isCollabOn?: boolean };
 
-/** The article editor: text and title on the left, one panel of workflow, notes, details or tags on the right. */
-export function ArticleEditor({ article, options, viewer }: Props) {
+/**
+ * The article editor: text and title on the left, one panel of workflow, notes, details or tags on the right.
+ * With live editing on, the text is the article's shared document (ADR 016): the server saves it, and
+ * the editor's own saves carry only the other fields. Off, or for those who may not edit, the text is
+ * saved with the rest, on top of the version it started from.
+ */
+export function ArticleEditor({ article, options, viewer, isCollabOn = false }: Props) {
   const lock = useEditLock(article);
   const { notify: notifyChange, ...changes } = useChangeSignal();
-  const body = useArticleBody({ body: article.body, canEdit: lock.canEdit, onChange: notifyChange });
+  const { notify: notifyBodyChange, ...bodyChanges } = useChangeSignal();
+  const isLive = isCollabOn && lock.canEdit;
+  const collab = useCollab({ articleId: article.id, isOn: isLive });
+  const canEditText = lock.canEdit && collab?.view.connection !== 'closed';
+  const body = useArticleBody({ body: article.body, canEdit: canEditText, onChange: notifyBodyChange, shared: collab?.shared ?? null, user: viewer });
   const stats = useTextStats({ body: article.body, wordCount: article.wordCount, editorRef: body.editorRef });
   const meta = useArticleMeta({ article, onChange: notifyChange });
   const tags = useManualTags({ initial: article.manualTags, onChange: notifyChange });
@@ -40,14 +54,22 @@ export function ArticleEditor({ article, options, viewer }: Props) {
     replaceMeta: meta.replaceMeta,
     showImagesOf: stats.showImagesOf,
     keepServerIssue: meta.keepServerIssue,
+    isBodyShared: isLive,
   });
   useChangeHandler({ notify: notifyChange, ...changes }, () => {
     if (lock.canEdit) autosave.markChanged();
     stats.scheduleRecount();
   });
+  useChangeHandler({ notify: notifyBodyChange, ...bodyChanges }, () => {
+    // Live, the server saves the text; only the counts here follow it.
+    if (lock.canEdit && !isLive) autosave.markChanged();
+    stats.scheduleRecount();
+  });
   const localDraft = useLocalDraftOffer(article);
   const others = usePresence(article.id);
   const { editor } = body;
+  const status = collab ? liveStatus(autosave.status, collab.view) : autosave.status;
+  const isTextShown = !isLive || Boolean(collab?.shared);
 
   const restoreLocal = () => {
     if (!localDraft.offer || !editor) return;
@@ -60,8 +82,9 @@ export function ArticleEditor({ article, options, viewer }: Props) {
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <EditorTopbar articleId={article.id} status={autosave.status} others={others} canEdit={lock.canEdit} saveNow={autosave.saveNow} />
-        {localDraft.offer ? <RestoreOffer offer={localDraft.offer} onRestore={restoreLocal} onDiscard={localDraft.discard} /> : null}
+        <EditorTopbar articleId={article.id} status={status} others={isLive ? [] : others} canEdit={lock.canEdit} saveNow={autosave.saveNow} />
+        {collab ? <CollabHeader view={collab.view} /> : null}
+        {localDraft.offer && !isLive ? <RestoreOffer offer={localDraft.offer} onRestore={restoreLocal} onDiscard={localDraft.discard} /> : null}
         {!lock.canEdit ? (
           <p className={workflowStyles.locked} role="note">
             {lock.lockedReason ?? 'Editing is closed for you while the article is in this state.'}
@@ -77,10 +100,16 @@ export function ArticleEditor({ article, options, viewer }: Props) {
           />
         ) : null}
         <TitleFields meta={meta.meta} canEdit={lock.canEdit} onChange={meta.changeMeta} />
-        {editor && lock.canEdit ? (
+        {editor && canEditText && isTextShown ? (
           <EditorTools editor={editor} uploadError={body.uploadError} pasteNotice={body.pasteNotice} onDismissPasteNotice={body.dismissPasteNotice} isFigureSelected={body.isFigureSelected} />
         ) : null}
-        <EditorContent editor={editor} className="editor-content" />
+        {isTextShown ? (
+          <EditorContent editor={editor} className="editor-content" />
+        ) : (
+          <p className="editor-content" role="status">
+            Opening the shared text…
+          </p>
+        )}
         {body.mentionMenu ? <MentionMenu state={body.mentionMenu} /> : null}
       </div>
       <EditorSidebar
@@ -102,4 +131,13 @@ export function ArticleEditor({ article, options, viewer }: Props) {
       />
     </div>
   );
+}
+
+/** Live, the text is saved once the server has every change; the other fields as before. */
+function liveStatus(own: SaveStatus, view: CollabView): SaveStatus {
+  if (own.kind !== 'saved') return own;
+  if (view.connection === 'offline' && !view.isSent) return { kind: 'offline' };
+  if (!view.isSent) return { kind: 'saving' };
+  if (!view.sentAt) return own;
+  return { kind: 'saved', at: own.at && own.at > view.sentAt ? own.at : view.sentAt };
 }

@@ -1,25 +1,39 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/core';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { onSharedDocument } from '@/lib/collab/collab-editor-extensions';
+import type { SharedDocument } from './collab/use-collab';
 import { editorExtensions } from './editor-extensions';
 import { findExistingEntityIds } from './entity-search';
 import type { MentionMenuState } from './mention-menu';
 import { PasteGuard } from './paste-guard';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 
-/** The rich-text editor for the article's body: the shared extensions, pasted and dropped images, and what the writer should be told about them. */
-export function useArticleBody({ body, canEdit, onChange }: { body: JSONContent; canEdit: boolean; onChange: () => void }) {
+/**
+ * The rich-text editor for the article's body: the shared extensions, pasted and dropped images, and what the writer should be told about them.
+ * With `shared`, the body is the article's shared document (live editing) and the editor is made again whenever that document is replaced.
+ */
+export function useArticleBody({ body, canEdit, onChange, shared = null, user }: { body: JSONContent; canEdit: boolean; onChange: () => void; shared?: SharedDocument | null; user?: { name: string } }) {
   const editorRef = useRef<Editor | null>(null);
   const [mentionMenu, setMentionMenu] = useState<MentionMenuState | null>(null);
   const [pasteNotice, setPasteNotice] = useState('');
   const [uploadError, setUploadError] = useState('');
   const [isFigureSelected, setIsFigureSelected] = useState(false);
-  const [extensions] = useState(() => [
+  const [ownExtensions] = useState(() => [
     ...editorExtensions({ onMentionMenu: setMentionMenu }),
     PasteGuard.configure({ findExistingEntityIds, onNotice: setPasteNotice }),
   ]);
+  const userName = user?.name ?? '';
+  const extensions = useMemo(
+    () =>
+      shared
+        ? [...onSharedDocument({ extensions: ownExtensions, document: shared.doc }), CollaborationCaret.configure({ provider: { awareness: shared.awareness }, user: { name: userName } })]
+        : ownExtensions,
+    [ownExtensions, shared, userName],
+  );
 
   /** Uploads pasted or dropped images and inserts each as a figure beside (never over) what is selected. */
   function insertImageFiles(files: FileList | undefined | null, dropPosition?: number): boolean {
@@ -41,7 +55,8 @@ export function useArticleBody({ body, canEdit, onChange }: { body: JSONContent;
 
   const editor = useEditor({
     extensions,
-    content: body,
+    // The shared document holds the text; content given here too would be merged into it.
+    content: shared ? undefined : body,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     editable: canEdit,
@@ -55,7 +70,7 @@ export function useArticleBody({ body, canEdit, onChange }: { body: JSONContent;
     },
     onUpdate: onChange,
     onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
-  });
+  }, [shared]);
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);

@@ -18,10 +18,12 @@ type Options = {
   replaceMeta: (state: ArticleDraft) => void;
   showImagesOf: (doc: JSONContent) => void;
   keepServerIssue: (kept: { sent: number | null; issueId: number | null }) => void;
+  /** The body is the shared document, which the server saves: saves carry the server's body, not the editor's. */
+  isBodyShared?: boolean;
 };
 
 /** The whole draft as the server stores it, read from the editor's parts and put back into them; autosaved. */
-export function useArticleDraft({ articleId, initialVersion, initialBody, editorRef, metaRef, manualTagsRef, replaceMeta, showImagesOf, keepServerIssue }: Options) {
+export function useArticleDraft({ articleId, initialVersion, initialBody, editorRef, metaRef, manualTagsRef, replaceMeta, showImagesOf, keepServerIssue, isBodyShared = false }: Options) {
   const getState = useCallback(
     (): ArticleDraft => ({
       ...metaRef.current,
@@ -38,6 +40,6 @@ export function useArticleDraft({ articleId, initialVersion, initialBody, editor
     },
     [editorRef, replaceMeta, showImagesOf],
   );
-  const autosave = useAutosave({ articleId, initialVersion, getState, onReplace: replaceState, onIssueKept: keepServerIssue });
+  const autosave = useAutosave({ articleId, initialVersion, getState, onReplace: replaceState, onIssueKept: keepServerIssue, isBodyShared });
   return { autosave, replaceState };
 }

@@ -28,13 +28,15 @@ type Options = {
   onReplace: (state: ArticleDraft, version: number) => void;
   /** After a save: the issue the server kept, which the planner may have changed meanwhile. */
   onIssueKept?: (kept: { sent: number | null; issueId: number | null }) => void;
+  /** Live editing: the server saves the body from the shared document, so a save sends the body and version the server has. */
+  isBodyShared?: boolean;
 };
 
 /**
  * Saves shortly after typing stops, on leaving the page, and when the connection returns. Every
  * change is first kept in this browser; it is cleared only when the server has confirmed it.
  */
-export function useAutosave({ articleId, initialVersion, getState, onReplace, onIssueKept }: Options) {
+export function useAutosave({ articleId, initialVersion, getState, onReplace, onIssueKept, isBodyShared = false }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const statusKind = useRef<SaveStatus['kind']>('saved');
   const version = useRef(initialVersion);
@@ -48,8 +50,10 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   const getStateRef = useRef(getState);
   const onReplaceRef = useRef(onReplace);
   const onIssueKeptRef = useRef(onIssueKept);
+  const isBodySharedRef = useRef(isBodyShared);
   const editorId = useRef('');
   useEffect(() => {
+    isBodySharedRef.current = isBodyShared;
     getStateRef.current = getState;
     onReplaceRef.current = onReplace;
     onIssueKeptRef.current = onIssueKept;
@@ -78,13 +82,19 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         saveTimer.current = setTimeout(() => void flushRef.current(reason), 300);
         return false;
       }
-      if (changeCount.current === savedCount.current) return true;
+      // Live, Save files the text the server holds as a version of its own, even when no other field changed.
+      if (changeCount.current === savedCount.current && !(isBodySharedRef.current && reason === 'save')) return true;
       const sentAt = changeCount.current;
       const state = getStateRef.current();
       isSaving.current = true;
       show({ kind: 'saving' });
       let response: Response;
       try {
+        if (isBodySharedRef.current) {
+          const latest = await serverBodyOf(articleId);
+          version.current = latest.version;
+          state.body = latest.body;
+        }
         response = await fetch(`/api/desk/articles/${articleId}`, {
           method: 'PUT',
           headers: { 'Content-Type': 'application/json' },
@@ -121,6 +131,11 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         return true;
       }
       keepLocally();
+      if (response.status === 409 && data.current && isBodySharedRef.current) {
+        // The server saved the shared text in between: these fields go on top of that.
+        saveTimer.current = setTimeout(() => void flushRef.current(reason), 0);
+        return false;
+      }
       if (response.status === 409 && data.current && isSameText(state, data.current)) {
         // The server already has exactly this text (a save sent while leaving the page got there): build on it.
         version.current = data.current.version;
@@ -254,6 +269,14 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   }, []);
 
   return { status, markChanged, saveNow: () => flush('save'), saveMerged, takeTheirs, adoptVersion };
+}
+
+/** The body and version the server holds now (live editing: the body is the shared document's, saved by the server). */
+async function serverBodyOf(articleId: number): Promise<{ version: number; body: unknown }> {
+  const response = await fetch(`/api/desk/articles/${articleId}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error('The article could not be read.');
+  const data = (await response.json()) as { article: { version: number; body: unknown } };
+  return data.article;
 }
 
 /** A random id for this open editor, sent with its saves; made without `crypto.randomUUID`, which plain-http hosts lack. */

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { can } from '@/lib/staff/auth/policy';
+import { shareRestoredBody } from '@/lib/collab/collab-rooms';
 import { loadArticleFor } from './article-access';
 import { getRevisionOf } from './compare-revisions';
 import { saveArticle, type SaveResult } from './save-article';
@@ -18,7 +19,7 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
   const current = getDb().select({ version: articles.version, slug: articles.slug, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get()!;
   // Only editors file articles into issues; for anyone else a restore keeps the issue the article is in now.
   const issueId = can({ role: actor.role, action: 'issue.manage' }) ? (revision.meta.issueId ?? null) : current.issueId;
-  return saveArticle({
+  const result = saveArticle({
     id: articleId,
     actor,
     restoring: { version: revision.version },
@@ -37,4 +38,7 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
       featuredMediaId: revision.meta.featuredMediaId ?? null,
     },
   });
+  // Live editing: the restored text reaches every open editor as an edit by the person who restored it.
+  if (result.ok) shareRestoredBody({ articleId, actor, body: revision.body });
+  return result;
 }

@@ -9,6 +9,11 @@ import { COLLAB_FIELD } from './article-ydoc';
  * StarterKit's own undo history off (Collaboration brings one that undoes only the writer's changes).
  */
 export function collabEditorExtensions({ document }: { document: Y.Doc }): Extensions {
-  const shared = articleExtensions().map((extension) => (extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension));
+  return onSharedDocument({ extensions: articleExtensions(), document });
+}
+
+/** Any editor's extension list (the desk's adds the mention picker and paste cleaner) bound to a shared document. */
+export function onSharedDocument({ extensions, document }: { extensions: Extensions; document: Y.Doc }): Extensions {
+  const shared = extensions.map((extension) => (extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension));
   return [...shared, Collaboration.configure({ document, field: COLLAB_FIELD })];
 }

@@ -1,9 +1,12 @@
 import 'server-only';
+import type { JSONContent } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import type { Article } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
-import { articleJsonOf, articleYDoc } from './article-ydoc';
+import { articleSchema } from '@/lib/content/article-schema';
+import { articleJsonOf, articleYDoc, COLLAB_FIELD } from './article-ydoc';
 import { appendCollabUpdate, compactCollabLog, countCollabUpdates, createCollabSnapshot, readCollabSnapshot, readCollabUpdatesAfter } from './collab-store';
 import { checkCollabWriter } from './collab-writer';
 import { saveCollabWorkingCopy } from './save-collab-working-copy';
@@ -197,4 +200,21 @@ function saveRoom(room: Room, now = Date.now()): void {
     // The shared document holds every accepted change; the next save tries again.
     console.error(`Saving the working copy of article ${room.articleId} from its shared document failed`, error);
   }
+}
+
+/**
+ * Makes the shared document hold `body` (a restore from the history, saved by `actor`), as an update
+ * from them that every open editor receives. Nothing happens for an article nobody has edited live:
+ * its shared document is made from the working copy when first opened.
+ */
+export function shareRestoredBody({ articleId, actor, body, now = Date.now() }: { articleId: number; actor: StaffIdentity; body: JSONContent; now?: number }): CollabReceipt | null {
+  if (!readCollabSnapshot(articleId)) return null;
+  const article = checkCollabWriter({ articleId, actor });
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(openRoom({ article, now }).doc));
+  const before = Y.encodeStateVector(copy);
+  prosemirrorJSONToYXmlFragment(articleSchema(), body, copy.getXmlFragment(COLLAB_FIELD));
+  const update = Y.encodeStateAsUpdate(copy, before);
+  copy.destroy();
+  return receiveCollabUpdate({ articleId, actor, update, origin: 'restore', now });
 }

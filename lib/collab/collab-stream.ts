@@ -2,6 +2,7 @@ import 'server-only';
 import type { Article } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { failureOf } from '@/lib/platform/errors/failure';
+import { othersHere, watchAwareness } from './collab-awareness';
 import { collabChangesSince, watchCollab } from './collab-rooms';
 import { checkCollabWriter, currentCollabWriter } from './collab-writer';
 
@@ -14,7 +15,8 @@ export const ACCESS_ENDED = 'You can no longer edit this article here; your acco
 /**
  * Server-Sent Events of the updates others make after `since`: `update` events (base64 Yjs updates
  * with their seq), `state` when the log no longer reaches back that far, and `closed` with the
- * reason when the writer loses the right to edit (the stream then ends at once).
+ * reason when the writer loses the right to edit (the stream then ends at once). `awareness` carries
+ * the other open editors (name, colour, caret) whenever that list changes.
  */
 export function collabStream({
   articleId,
@@ -34,6 +36,8 @@ export function collabStream({
   const encoder = new TextEncoder();
   let seq = since;
   let stopWatching = () => {};
+  let stopWatchingCarets = () => {};
+  let sentPresence = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   let isClosed = false;
   let isTickQueued = false;
@@ -47,6 +51,7 @@ export function collabStream({
         if (isClosed) return;
         isClosed = true;
         stopWatching();
+        stopWatchingCarets();
         if (timer) clearTimeout(timer);
         controller.close();
       };
@@ -69,6 +74,11 @@ export function collabStream({
             seq = change.seq;
           }
         }
+        const presence = JSON.stringify(othersHere({ articleId, origin }));
+        if (presence !== sentPresence) {
+          sentPresence = presence;
+          controller.enqueue(encoder.encode(`event: awareness\ndata: {"others":${presence}}\n\n`));
+        }
         if (Date.now() - startedAt >= waitMs) {
           send('end', { seq });
           close();
@@ -78,25 +88,25 @@ export function collabStream({
       };
       controller.enqueue(encoder.encode('retry: 1000\n\n'));
       send('ready', { seq });
-      stopWatching = watchCollab({
-        articleId,
-        wake: () => {
-          if (isTickQueued) return;
-          isTickQueued = true;
-          if (timer) clearTimeout(timer);
-          timer = null;
-          queueMicrotask(() => {
-            isTickQueued = false;
-            tick();
-          });
-        },
-      });
+      const wake = () => {
+        if (isTickQueued) return;
+        isTickQueued = true;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        queueMicrotask(() => {
+          isTickQueued = false;
+          tick();
+        });
+      };
+      stopWatching = watchCollab({ articleId, wake });
+      stopWatchingCarets = watchAwareness({ articleId, wake });
       signal?.addEventListener('abort', close);
       tick();
     },
     cancel() {
       isClosed = true;
       stopWatching();
+      stopWatchingCarets();
       if (timer) clearTimeout(timer);
     },
   });

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { makePng } from './support/make-image';
+import { readDemoDatabase } from './support/read-demo-database';
+import { VERSIONED_SERVER } from './support/servers';
 import { newStaffPage, signInAs } from './support/staff-session';
 
 test.describe.configure({ timeout: 90_000 });
@@ -108,41 +110,65 @@ test('every kind of block survives a save and a reload', async ({ page }) => {
   await expect(body.locator('table')).toContainText('Status');
 });
 
-test('two people editing at once: the later save gets a conflict, and both texts stay in the history', async ({ page, browser }) => {
-  await signInAs(page, 'editor');
-  const mine = new EditorPage(page);
-  const id = await mine.create('Edited by two');
-  await mine.body.click();
-  await mine.typeParagraph('Opening line.');
-  await mine.waitSaved();
+test.describe('with live co-editing off', () => {
+  // The versioned save: two saves meet in a conflict, and unsent changes are offered back after a reload.
+  test.use({ baseURL: VERSIONED_SERVER.url });
 
-  const otherPage = await newStaffPage(browser, 'admin');
-  const theirs = new EditorPage(otherPage);
-  await theirs.open(id);
-  await expect(otherPage.getByText('Also editing now: Miriam Kovacs')).toBeVisible({ timeout: 20_000 });
+  test('two people editing at once: the later save gets a conflict, and both texts stay in the history', async ({ page, browser }) => {
+    await signInAs(page, 'editor');
+    const mine = new EditorPage(page);
+    const id = await mine.create('Edited by two');
+    await mine.body.click();
+    await mine.typeParagraph('Opening line.');
+    await mine.waitSaved();
 
-  await theirs.endOfBody();
-  await otherPage.keyboard.type('Their addition about Finland.');
-  await theirs.waitSaved();
+    const otherPage = await newStaffPage(browser, 'admin');
+    const theirs = new EditorPage(otherPage);
+    await theirs.open(id);
+    await expect(otherPage.getByText('Also editing now: Miriam Kovacs')).toBeVisible({ timeout: 20_000 });
 
-  await mine.endOfBody();
-  await page.keyboard.type('My addition about Poland.');
-  await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
-  const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('Dana Whitfield');
-  const result = dialog.getByRole('region', { name: 'Merged result' });
-  await dialog.getByRole('button', { name: 'All theirs' }).click();
-  await expect(result).toContainText('Their addition about Finland.');
-  await dialog.getByRole('button', { name: 'All mine' }).click();
-  await expect(result).toContainText('My addition about Poland.');
-  await dialog.getByRole('button', { name: 'Save this text' }).click();
-  await mine.waitSaved();
+    await theirs.endOfBody();
+    await otherPage.keyboard.type('Their addition about Finland.');
+    await theirs.waitSaved();
 
-  await page.goto(`/desk/articles/${id}/history`);
-  const texts = (await revisionTexts(page)).map((revision) => revision.text);
-  expect(texts.some((text) => text.includes('Their addition about Finland.'))).toBe(true);
-  expect(texts.some((text) => text.includes('My addition about Poland.'))).toBe(true);
-  await otherPage.context().close();
+    await mine.endOfBody();
+    await page.keyboard.type('My addition about Poland.');
+    await expect(mine.status).toHaveText('Conflict', { timeout: 15_000 });
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('Dana Whitfield');
+    const result = dialog.getByRole('region', { name: 'Merged result' });
+    await dialog.getByRole('button', { name: 'All theirs' }).click();
+    await expect(result).toContainText('Their addition about Finland.');
+    await dialog.getByRole('button', { name: 'All mine' }).click();
+    await expect(result).toContainText('My addition about Poland.');
+    await dialog.getByRole('button', { name: 'Save this text' }).click();
+    await mine.waitSaved();
+
+    await page.goto(`/desk/articles/${id}/history`);
+    const texts = (await revisionTexts(page)).map((revision) => revision.text);
+    expect(texts.some((text) => text.includes('Their addition about Finland.'))).toBe(true);
+    expect(texts.some((text) => text.includes('My addition about Poland.'))).toBe(true);
+    await otherPage.context().close();
+  });
+
+  test('changes that never reached the server are offered back after a reload', async ({ page, context }) => {
+    await signInAs(page, 'author');
+    const editor = new EditorPage(page);
+    await editor.create('Kept on this device');
+    await editor.body.click();
+    await context.setOffline(true);
+    await page.keyboard.type('Unsent words.');
+    await expect(editor.status).toHaveText('Offline — kept on this device', { timeout: 15_000 });
+    // The server stays out of reach for saves while the page reloads, as if the connection were still down.
+    await context.route('**/api/desk/articles/*', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+    await context.setOffline(false);
+    await page.reload();
+    await expect(page.getByText('This device has changes to this article that were not saved')).toBeVisible();
+    await context.unroute('**/api/desk/articles/*');
+    await page.getByRole('button', { name: 'Restore them' }).click();
+    await expect(editor.body).toContainText('Unsent words.');
+    await editor.waitSaved();
+  });
 });
 
 test('typing offline keeps the text on the device and saves it when the connection returns', async ({ page, context }) => {
@@ -161,25 +187,6 @@ test('typing offline keeps the text on the device and saves it when the connecti
 
   await page.goto(`/desk/articles/${id}`);
   await expect(editor.body).toContainText('Typed in a tunnel.');
-});
-
-test('changes that never reached the server are offered back after a reload', async ({ page, context }) => {
-  await signInAs(page, 'author');
-  const editor = new EditorPage(page);
-  await editor.create('Kept on this device');
-  await editor.body.click();
-  await context.setOffline(true);
-  await page.keyboard.type('Unsent words.');
-  await expect(editor.status).toHaveText('Offline — kept on this device', { timeout: 15_000 });
-  // The server stays out of reach for saves while the page reloads, as if the connection were still down.
-  await context.route('**/api/desk/articles/*', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
-  await context.setOffline(false);
-  await page.reload();
-  await expect(page.getByText('This device has changes to this article that were not saved')).toBeVisible();
-  await context.unroute('**/api/desk/articles/*');
-  await page.getByRole('button', { name: 'Restore them' }).click();
-  await expect(editor.body).toContainText('Unsent words.');
-  await editor.waitSaved();
 });
 
 test('an uploaded image shows its alt text and caption in the preview', async ({ page, request }) => {
@@ -234,11 +241,14 @@ test('restoring an old revision brings its text back as a new version', async ({
   const id = await editor.create('Restorable');
   await editor.body.click();
   await page.keyboard.type('The original wording.');
+  // The server saves the shared text within seconds; Save then files it as a version of its own.
+  await expect.poll(() => workingText(id), { timeout: 15_000 }).toBe('The original wording.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await editor.waitSaved();
   await editor.body.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('A rewrite nobody liked.');
+  await expect.poll(() => workingText(id), { timeout: 15_000 }).toBe('A rewrite nobody liked.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await editor.waitSaved();
 
@@ -316,3 +326,7 @@ test('the editor page is headed by the article’s title, and only an editor may
   await expect(editorPage.getByRole('heading', { level: 1 })).toHaveText('Edit article: Headed by its title');
   await expect(editorPage.getByLabel('Issue', { exact: true })).toBeEnabled();
 });
+
+function workingText(id: number): string {
+  return readDemoDatabase((database) => (database.prepare('SELECT body_text AS bodyText FROM articles WHERE id = ?').get(id) as { bodyText: string }).bodyText);
+}

@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './support/editor-page';
 import { readDemoDatabase } from './support/read-demo-database';
+import { VERSIONED_SERVER } from './support/servers';
 import { newStaffPage, signInAs } from './support/staff-session';
 
 test.describe.configure({ timeout: 120_000 });
-test.use({ viewport: { width: 1366, height: 768 } });
+// Two saves meet only where live co-editing is off: the versioned save and its conflict view.
+test.use({ viewport: { width: 1366, height: 768 }, baseURL: VERSIONED_SERVER.url });
 
 const OPENING = 'The treaty was signed in Geneva by five states.';
 
@@ -25,7 +27,7 @@ async function startArticle(page: Page, title: string): Promise<{ editor: Editor
 }
 
 function workingCopy(id: number): { title: string; bodyText: string } {
-  return readDemoDatabase((database) => database.prepare('SELECT title, body_text AS bodyText FROM articles WHERE id = ?').get(id) as { title: string; bodyText: string });
+  return readDemoDatabase((database) => database.prepare('SELECT title, body_text AS bodyText FROM articles WHERE id = ?').get(id) as { title: string; bodyText: string }, VERSIONED_SERVER);
 }
 
 test('the same person in two tabs: the conflict says it was their other tab, and lists each changed word', async ({ page, context }) => {
@@ -85,7 +87,7 @@ test('two staff: the dialog names the other person, and the saved text holds exa
   await expect(mine.body).toHaveText(chosen);
   await page.reload();
   await expect(mine.body).toHaveText(chosen);
-  const history = readDemoDatabase((database) => database.prepare('SELECT reason, body_text AS bodyText FROM revisions WHERE article_id = ? ORDER BY id').all(id) as { reason: string; bodyText: string }[]);
+  const history = readDemoDatabase((database) => database.prepare('SELECT reason, body_text AS bodyText FROM revisions WHERE article_id = ? ORDER BY id').all(id) as { reason: string; bodyText: string }[], VERSIONED_SERVER);
   expect(history).toContainEqual({ reason: 'conflict', bodyText: 'The treaty was signed in Vienna by five states.' });
   expect(history.map((revision) => revision.bodyText)).toContain('The treaty was signed in Geneva by seven states.');
   await otherPage.context().close();
@@ -123,7 +125,7 @@ test('a third save while the choices are being made brings the dialog back again
   await mine.waitSaved();
   expect(workingCopy(id).bodyText).toBe('The treaty was signed in Vienna by seven nations.');
   await expect(mine.body).toHaveText('The treaty was signed in Vienna by seven nations.');
-  const kept = readDemoDatabase((database) => database.prepare("SELECT body_text AS bodyText FROM revisions WHERE article_id = ? AND reason = 'conflict'").all(id) as { bodyText: string }[]);
+  const kept = readDemoDatabase((database) => database.prepare("SELECT body_text AS bodyText FROM revisions WHERE article_id = ? AND reason = 'conflict'").all(id) as { bodyText: string }[], VERSIONED_SERVER);
   expect(kept.map((revision) => revision.bodyText)).toEqual(['The treaty was signed in Vienna by five states.', 'The treaty was signed in Vienna by seven states.']);
   await otherPage.context().close();
 });

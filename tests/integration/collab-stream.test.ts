@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { articles, users } from '@/db/schema';
-import { COLLAB_FIELD } from '@/lib/collab/article-ydoc';
 import { forgetCollabRooms, joinCollab, receiveCollabUpdate } from '@/lib/collab/collab-rooms';
 import { ACCESS_ENDED, collabStream } from '@/lib/collab/collab-stream';
 import { createTestArticle } from '../factories/article';
 import { createTestStaff } from '../factories/staff';
+import { appendText } from '../factories/collab';
 import { withTempDatabase } from '../factories/temp-database';
 
 withTempDatabase();
@@ -38,14 +37,6 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (events: { 
   return events;
 }
 
-function appendText(state: string, text: string): Uint8Array {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Buffer.from(state, 'base64'));
-  const before = Y.encodeStateVector(doc);
-  const textNode = (doc.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  textNode.insert(textNode.length, text);
-  return Y.encodeStateAsUpdate(doc, before);
-}
 
 describe('the stream of a shared document', () => {
   it('carries another writer’s update at once and leaves out the listener’s own', async () => {

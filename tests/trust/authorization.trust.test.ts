@@ -233,7 +233,7 @@ function outcomeOf(response: Response, text: string): Outcome {
   // An action's redirect comes as `x-action-redirect: <path>;<push|replace>`; a route's as Location.
   const target = (response.headers.get('x-action-redirect') ?? response.headers.get('location') ?? '').replace(/;(push|replace)$/, '');
   const redirect = target.startsWith('http') ? target.replace(/^https?:\/\/[^/]+/, '') : target;
-  return { status: response.status, text, json, contentType: response.headers.get('content-type') ?? '', redirect };
+  return { status: response.status, text, json, contentType: response.headers.get('content-type') ?? '', cacheControl: response.headers.get('cache-control') ?? '', redirect };
 }
 
 /** The author's image, uploaded as the desk does; rows read its id and a public copy's address. */

@@ -11,6 +11,13 @@ export const DEMO_SERVER = {
   stripeWebhookSecret: 'whsec_e2e_only_0123456789abcdef',
 };
 
+/** The demo magazine with live co-editing off (COLLAB_ENABLED=off): the editor saves versions and shows conflicts. */
+export const VERSIONED_SERVER = {
+  port: 3102,
+  url: 'http://127.0.0.1:3102',
+  databasePath: path.join(root, 'tests/.tmp/e2e-versioned/masthead.db'),
+};
+
 /** A server on an empty database, as `npm start` meets a new installation: no accounts at all. */
 export const EMPTY_SERVER = {
   port: 3101,

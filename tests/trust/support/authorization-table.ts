@@ -30,7 +30,7 @@ export type Access = 'public' | 'token' | 'reader' | 'staff' | 'own' | 'editor' 
 export type Refusal = { status?: number; says?: string; redirect?: string | RegExp };
 
 /** A call's answer as the caller sees it; `redirect` is the path a redirect (or an action's redirect) names. */
-export type Outcome = { status: number; text: string; json: Record<string, unknown>; contentType: string; redirect: string };
+export type Outcome = { status: number; text: string; json: Record<string, unknown>; contentType: string; cacheControl: string; redirect: string };
 
 /** Everything a row's call can use: fresh records, the caller, and sessions made just for it. */
 export type CallContext = {
@@ -540,6 +540,26 @@ export const ROUTES: Record<string, RouteRow> = {
         200,
         [outcome.contentType.startsWith('text/event-stream'), `content type ${outcome.contentType}`],
         [outcome.text.includes(`"update":"${stored.update.toString('base64')}"`), `the stream does not carry the stored update: ${outcome.text.slice(0, 200)}`],
+      );
+    },
+    refusedWhen: collabRefusals(),
+  },
+  'POST /api/desk/articles/[id]/collab/awareness': {
+    access: 'own',
+    prepare: authorsDraft,
+    request: (prepared: ArticleCall) => ({
+      path: `/api/desk/articles/${prepared.articleId}/collab/awareness`,
+      body: { origin: 'matrix-tab', caret: { anchor: { tname: 'default', assoc: -1 }, head: { tname: 'default', assoc: -1 } }, name: 'Someone Else' },
+    }),
+    succeeded: (outcome, _prepared: ArticleCall, { fixtures, caller }) => {
+      const stored = fixtures.get<{ name: string }>('select name from users where id = ?', fixtures.userId(caller as StaffCaller));
+      const you = outcome.json.you as { name?: string; color?: string } | null;
+      return answered(
+        outcome,
+        200,
+        [you?.name === stored.name, `the caret is shown as ${JSON.stringify(you?.name)}, the account is ${stored.name}`],
+        [/^#[0-9a-f]{6}$/.test(String(you?.color)), `colour ${String(you?.color)}`],
+        [outcome.cacheControl.includes('no-store'), `Cache-Control ${outcome.cacheControl}`],
       );
     },
     refusedWhen: collabRefusals(),

@@ -4,6 +4,7 @@ import { DeskShell } from '@/app/desk/desk-shell';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
 import { getArticleForEdit, getEditorOptions } from '@/lib/articles/get-article-for-edit';
+import { isCollabEnabled } from '@/lib/collab/collab-enabled';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 
 export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
@@ -27,7 +28,7 @@ export default async function EditArticlePage({ params }: Props) {
     <DeskShell staff={staff} isWide>
       {/* The editor's fields carry the title visibly; the page still needs one heading that names it. */}
       <h1 className="visually-hidden">Edit article: {article.title}</h1>
-      <ArticleEditor article={article} options={getEditorOptions()} viewer={{ id: staff.id, name: staff.name, role: staff.role }} />
+      <ArticleEditor article={article} options={getEditorOptions()} viewer={{ id: staff.id, name: staff.name, role: staff.role }} isCollabOn={isCollabEnabled()} />
     </DeskShell>
   );
 }
