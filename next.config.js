@@ -14,7 +14,7 @@ const STATIC_SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'happy-dom', 'sax', 'yazl', 'yauzl'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'happy-dom', 'sax', 'yazl', 'yauzl', 'yjs'],
   poweredByHeader: false,
   // Ghost's Content API clients ask for `/ghost/api/content/posts/` and a browser's preflight cannot follow a redirect:
   // proxy.ts serves those addresses as they are and redirects every other trailing slash as Next would.

@@ -54,15 +54,15 @@ export function ArticleEditor({ article, options, viewer, isCollabOn = false }: 
     replaceMeta: meta.replaceMeta,
     showImagesOf: stats.showImagesOf,
     keepServerIssue: meta.keepServerIssue,
-    isBodyShared: isLive,
+    sharedBody: isLive ? collab : null,
   });
   useChangeHandler({ notify: notifyChange, ...changes }, () => {
     if (lock.canEdit) autosave.markChanged();
     stats.scheduleRecount();
   });
   useChangeHandler({ notify: notifyBodyChange, ...bodyChanges }, () => {
-    // Live, the server saves the text; only the counts here follow it.
-    if (lock.canEdit && !isLive) autosave.markChanged();
+    // Live, the server writes the text; the autosave only asks it to once typing pauses.
+    if (lock.canEdit) autosave.markChanged(isLive ? 'shared-body' : 'all');
     stats.scheduleRecount();
   });
   const localDraft = useLocalDraftOffer(article);

@@ -19,11 +19,11 @@ type Options = {
   showImagesOf: (doc: JSONContent) => void;
   keepServerIssue: (kept: { sent: number | null; issueId: number | null }) => void;
   /** The body is the shared document, which the server saves: saves carry the server's body, not the editor's. */
-  isBodyShared?: boolean;
+  sharedBody?: { whenSent: () => Promise<boolean> } | null;
 };
 
 /** The whole draft as the server stores it, read from the editor's parts and put back into them; autosaved. */
-export function useArticleDraft({ articleId, initialVersion, initialBody, editorRef, metaRef, manualTagsRef, replaceMeta, showImagesOf, keepServerIssue, isBodyShared = false }: Options) {
+export function useArticleDraft({ articleId, initialVersion, initialBody, editorRef, metaRef, manualTagsRef, replaceMeta, showImagesOf, keepServerIssue, sharedBody = null }: Options) {
   const getState = useCallback(
     (): ArticleDraft => ({
       ...metaRef.current,
@@ -40,6 +40,6 @@ export function useArticleDraft({ articleId, initialVersion, initialBody, editor
     },
     [editorRef, replaceMeta, showImagesOf],
   );
-  const autosave = useAutosave({ articleId, initialVersion, getState, onReplace: replaceState, onIssueKept: keepServerIssue, isBodyShared });
+  const autosave = useAutosave({ articleId, initialVersion, getState, onReplace: replaceState, onIssueKept: keepServerIssue, sharedBody });
   return { autosave, replaceState };
 }

@@ -28,20 +28,29 @@ type Options = {
   onReplace: (state: ArticleDraft, version: number) => void;
   /** After a save: the issue the server kept, which the planner may have changed meanwhile. */
   onIssueKept?: (kept: { sent: number | null; issueId: number | null }) => void;
-  /** Live editing: the server saves the body from the shared document, so a save sends the body and version the server has. */
-  isBodyShared?: boolean;
+  /**
+   * Live editing: the body is the shared document, which the server writes. A save waits until the
+   * server has every change made here, has it write the text, and sends the other fields on top.
+   */
+  sharedBody?: { whenSent: () => Promise<boolean> } | null;
 };
+
+/** What changed: anything, or (live) only the shared text, which needs no save of the other fields. */
+export type ChangedPart = 'all' | 'shared-body';
 
 /**
  * Saves shortly after typing stops, on leaving the page, and when the connection returns. Every
  * change is first kept in this browser; it is cleared only when the server has confirmed it.
  */
-export function useAutosave({ articleId, initialVersion, getState, onReplace, onIssueKept, isBodyShared = false }: Options) {
+export function useAutosave({ articleId, initialVersion, getState, onReplace, onIssueKept, sharedBody = null }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const statusKind = useRef<SaveStatus['kind']>('saved');
   const version = useRef(initialVersion);
   const changeCount = useRef(0);
   const savedCount = useRef(0);
+  /** Changes to anything but the shared text, counted apart: live, only these need the editor's own PUT. */
+  const fieldChangeCount = useRef(0);
+  const savedFieldCount = useRef(0);
   const isSaving = useRef(false);
   const isBlocked = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -50,10 +59,10 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   const getStateRef = useRef(getState);
   const onReplaceRef = useRef(onReplace);
   const onIssueKeptRef = useRef(onIssueKept);
-  const isBodySharedRef = useRef(isBodyShared);
+  const sharedBodyRef = useRef(sharedBody);
   const editorId = useRef('');
   useEffect(() => {
-    isBodySharedRef.current = isBodyShared;
+    sharedBodyRef.current = sharedBody;
     getStateRef.current = getState;
     onReplaceRef.current = onReplace;
     onIssueKeptRef.current = onIssueKept;
@@ -82,18 +91,36 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         saveTimer.current = setTimeout(() => void flushRef.current(reason), 300);
         return false;
       }
+      const shared = sharedBodyRef.current;
       // Live, Save files the text the server holds as a version of its own, even when no other field changed.
-      if (changeCount.current === savedCount.current && !(isBodySharedRef.current && reason === 'save')) return true;
+      if (changeCount.current === savedCount.current && !(shared && reason === 'save')) return true;
       const sentAt = changeCount.current;
+      const fieldsSentAt = fieldChangeCount.current;
       const state = getStateRef.current();
       isSaving.current = true;
       show({ kind: 'saving' });
       let response: Response;
       try {
-        if (isBodySharedRef.current) {
-          const latest = await serverBodyOf(articleId);
-          version.current = latest.version;
-          state.body = latest.body;
+        if (shared) {
+          const written = await writeSharedBody({ articleId, shared });
+          if (!written.ok) {
+            isSaving.current = false;
+            if (written.isOffline) {
+              show({ kind: 'offline' });
+              saveTimer.current = setTimeout(() => void flushRef.current(reason), RETRY_DELAY_MS);
+            } else show({ kind: 'error', message: written.error, fieldErrors: {} });
+            return false;
+          }
+          version.current = written.version;
+          state.body = written.body as ArticleDraft['body'];
+          if (reason === 'autosave' && fieldsSentAt === savedFieldCount.current) {
+            // Only the shared text changed, and the server has just written it: nothing else to send.
+            isSaving.current = false;
+            savedCount.current = sentAt;
+            if (changeCount.current === sentAt) show({ kind: 'saved', at: written.savedAt });
+            else saveTimer.current = setTimeout(() => void flushRef.current('autosave'), AUTOSAVE_DELAY_MS);
+            return true;
+          }
         }
         response = await fetch(`/api/desk/articles/${articleId}`, {
           method: 'PUT',
@@ -120,6 +147,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       if (response.ok && data.version) {
         version.current = data.version;
         savedCount.current = sentAt;
+        savedFieldCount.current = fieldsSentAt;
         if (data.issueId !== undefined) onIssueKeptRef.current?.({ sent: state.issueId, issueId: data.issueId });
         if (changeCount.current === sentAt) {
           clearLocalDraft(articleId);
@@ -131,7 +159,7 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
         return true;
       }
       keepLocally();
-      if (response.status === 409 && data.current && isBodySharedRef.current) {
+      if (response.status === 409 && data.current && shared) {
         // The server saved the shared text in between: these fields go on top of that.
         saveTimer.current = setTimeout(() => void flushRef.current(reason), 0);
         return false;
@@ -161,8 +189,9 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
     flushRef.current = flush;
   }, [flush]);
 
-  const markChanged = useCallback(() => {
+  const markChanged = useCallback((part: ChangedPart = 'all') => {
     changeCount.current += 1;
+    if (part === 'all') fieldChangeCount.current += 1;
     if (statusKind.current === 'saved' || statusKind.current === 'error') show({ kind: 'dirty' });
     clearTimeout(localTimer.current);
     localTimer.current = setTimeout(keepLocally, LOCAL_WRITE_DELAY_MS);
@@ -237,6 +266,8 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
     const onLeave = () => {
       if (changeCount.current === savedCount.current) return;
       keepLocally();
+      // Live, the shared text is on this device and goes to the server on its own.
+      if (sharedBodyRef.current && fieldChangeCount.current === savedFieldCount.current) return;
       if (isBlocked.current) return;
       const body = saveBody(getStateRef.current(), 'autosave');
       if (body.length > KEEPALIVE_LIMIT_BYTES) return;
@@ -271,12 +302,25 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
   return { status, markChanged, saveNow: () => flush('save'), saveMerged, takeTheirs, adoptVersion };
 }
 
-/** The body and version the server holds now (live editing: the body is the shared document's, saved by the server). */
-async function serverBodyOf(articleId: number): Promise<{ version: number; body: unknown }> {
-  const response = await fetch(`/api/desk/articles/${articleId}`, { cache: 'no-store' });
-  if (!response.ok) throw new Error('The article could not be read.');
-  const data = (await response.json()) as { article: { version: number; body: unknown } };
-  return data.article;
+type WrittenBody = { ok: true; version: number; body: unknown; savedAt: string } | { ok: false; isOffline: boolean; error: string };
+
+/**
+ * Live editing: once the server has every change made here, it writes the article's text from the
+ * shared document; the version and body it stored come back, for the other fields to build on.
+ */
+async function writeSharedBody({ articleId, shared }: { articleId: number; shared: { whenSent: () => Promise<boolean> } }): Promise<WrittenBody> {
+  const offline = { ok: false, isOffline: true, error: 'Offline: changes are kept on this device.' } as const;
+  if (!(await shared.whenSent())) return offline;
+  let response: Response;
+  try {
+    response = await fetch(`/api/desk/articles/${articleId}/collab/save`, { method: 'POST', cache: 'no-store' });
+  } catch {
+    return offline;
+  }
+  const data = (await response.json().catch(() => ({}))) as { version?: number; body?: unknown; savedAt?: string; error?: string };
+  if (response.ok && data.version) return { ok: true, version: data.version, body: data.body, savedAt: data.savedAt ?? new Date().toISOString() };
+  if (response.status >= 500 || response.status === 409) return offline;
+  return { ok: false, isOffline: false, error: data.error ?? 'The text could not be saved.' };
 }
 
 /** A random id for this open editor, sent with its saves; made without `crypto.randomUUID`, which plain-http hosts lack. */

@@ -4,6 +4,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import type { Article } from '@/db/schema';
+import type { SaveResult } from '@/lib/articles/save-article';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { articleSchema } from '@/lib/content/article-schema';
 import { articleJsonOf, articleYDoc, COLLAB_FIELD } from './article-ydoc';
@@ -105,6 +106,18 @@ export function watchCollab({ articleId, wake }: { articleId: number; wake: () =
   return () => room?.listeners.delete(wake);
 }
 
+/**
+ * Writes the working copy from the shared document now, for a writer whose editor has sent all it
+ * holds (their Save, or their autosave once typing stops), so what the desk, preflight and preview
+ * read is the text they see. The last writer with changes not yet written is named, else the caller.
+ */
+export function saveCollabNow({ articleId, actor, now = Date.now() }: { articleId: number; actor: StaffIdentity; now?: number }): SaveResult | null {
+  const article = checkCollabWriter({ articleId, actor });
+  const room = openRoom({ article, now });
+  room.pendingWriter ??= actor;
+  return saveRoom(room, now, { isAsked: true });
+}
+
 /** Writes every pending working copy now (on shutdown, and in tests). */
 export function flushCollabSaves(): void {
   for (const room of rooms.values()) saveRoom(room);
@@ -187,18 +200,21 @@ function scheduleSave({ room, writer, now }: { room: Room; writer: StaffIdentity
   room.saveTimer.unref?.();
 }
 
-function saveRoom(room: Room, now = Date.now()): void {
+function saveRoom(room: Room, now = Date.now(), { isAsked = false } = {}): SaveResult | null {
   if (room.saveTimer) clearTimeout(room.saveTimer);
   room.saveTimer = null;
   const writer = room.pendingWriter;
-  if (!writer) return;
+  if (!writer) return null;
   room.pendingWriter = null;
   room.savedAt = now;
   try {
-    saveCollabWorkingCopy({ articleId: room.articleId, actor: writer, doc: room.doc, now });
+    return saveCollabWorkingCopy({ articleId: room.articleId, actor: writer, doc: room.doc, now });
   } catch (error) {
     // The shared document holds every accepted change; the next save tries again.
+    room.pendingWriter ??= writer;
+    if (isAsked) throw error;
     console.error(`Saving the working copy of article ${room.articleId} from its shared document failed`, error);
+    return null;
   }
 }
 

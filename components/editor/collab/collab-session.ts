@@ -53,6 +53,7 @@ export class CollabSession {
   private isSending = false;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private caretTimer: ReturnType<typeof setTimeout> | undefined;
+  private caretSentAt = 0;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -105,6 +106,32 @@ export class CollabSession {
     this.view.doc.destroy();
   }
 
+  /**
+   * Resolves true once the server has acknowledged every change made here so far, hurrying a send
+   * that is only waiting for typing to pause; false while that cannot happen (offline, closed) or after `limitMs`.
+   */
+  whenSent(limitMs = 10_000): Promise<boolean> {
+    if (this.isAllSent()) return Promise.resolve(true);
+    if (this.hasUnsent && !this.isSending) this.scheduleSend(0);
+    return new Promise((resolve) => {
+      const done = (isSent: boolean) => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve(isSent);
+      };
+      const check = () => {
+        if (this.isAllSent()) done(true);
+        else if (this.isStopped || this.view.connection === 'closed' || this.view.connection === 'offline') done(false);
+      };
+      const timer = setTimeout(() => done(false), limitMs);
+      this.listeners.add(check);
+    });
+  }
+
+  private isAllSent(): boolean {
+    return this.view.isReady && !this.hasUnsent && !this.isSending;
+  }
+
   private get base(): string {
     return `/api/desk/articles/${this.articleId}/collab`;
   }
@@ -123,8 +150,7 @@ export class CollabSession {
     });
     awareness.on('update', (_changes: unknown, origin: unknown) => {
       if (origin !== 'local' || awareness !== this.view.awareness) return;
-      clearTimeout(this.caretTimer);
-      this.caretTimer = setTimeout(() => this.sendCaret(), CARET_DELAY_MS);
+      this.scheduleCaret();
     });
   }
 
@@ -354,7 +380,16 @@ export class CollabSession {
     return id;
   }
 
+  /** A caret that moved goes at once, unless one went in the last few milliseconds: then the latest follows shortly. */
+  private scheduleCaret(): void {
+    clearTimeout(this.caretTimer);
+    const wait = this.caretSentAt + CARET_DELAY_MS - Date.now();
+    if (wait <= 0) this.sendCaret();
+    else this.caretTimer = setTimeout(() => this.sendCaret(), wait);
+  }
+
   private sendCaret(): void {
+    this.caretSentAt = Date.now();
     if (this.isStopped || !this.view.isReady || this.view.connection === 'closed') return;
     const cursor = (this.view.awareness.getLocalState() as { cursor?: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null } | null)?.cursor;
     const caret = cursor ? { anchor: Y.relativePositionToJSON(cursor.anchor), head: Y.relativePositionToJSON(cursor.head) } : null;

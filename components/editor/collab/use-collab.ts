@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { CollabSession, type CollabView } from './collab-session';
 
 export type SharedDocument = Pick<CollabView, 'doc' | 'awareness'>;
@@ -9,7 +9,7 @@ export type SharedDocument = Pick<CollabView, 'doc' | 'awareness'>;
  * The article's shared document while live editing is on and the writer may edit: the session
  * that keeps it in step with the server, and what the editor shows of it. Null when off.
  */
-export function useCollab({ articleId, isOn }: { articleId: number; isOn: boolean }): { view: CollabView; shared: SharedDocument | null } | null {
+export function useCollab({ articleId, isOn }: { articleId: number; isOn: boolean }): { view: CollabView; shared: SharedDocument | null; whenSent: () => Promise<boolean> } | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
     if (!isOn) return;
@@ -31,8 +31,9 @@ export function useCollab({ articleId, isOn }: { articleId: number; isOn: boolea
   const doc = view?.isReady ? view.doc : null;
   const awareness = view?.awareness ?? null;
   const shared = useMemo(() => (doc && awareness ? { doc, awareness } : null), [doc, awareness]);
+  const whenSent = useCallback(() => session?.whenSent() ?? Promise.resolve(false), [session]);
   if (!isOn || !view) return null;
-  return { view, shared };
+  return { view, shared, whenSent };
 }
 
 const noSubscription = () => () => {};

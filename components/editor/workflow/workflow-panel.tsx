@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { EditorViewer } from '@/lib/articles/get-article-for-edit';
 import type { WorkflowState } from '@/lib/articles/get-workflow-state';
 import type { PreflightProblem } from '@/lib/articles/preflight-checks';
@@ -33,6 +33,8 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
   const [openAction, setOpenAction] = useState<WorkflowAction | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
+  /** Counts workflow moves begun and ended: a reload that overlapped one answers with an older state than the move's own. */
+  const moves = useRef(0);
   const titleId = useId();
   const canResolveNotes = can({ role: viewer.role, action: 'article.review' });
 
@@ -46,10 +48,11 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
 
   useEffect(() => {
     let isCurrent = true;
+    const movesAtStart = moves.current;
     void fetch(`/api/desk/articles/${articleId}/workflow`, { cache: 'no-store' })
       .then((response) => response.json())
       .then((data: { ok: boolean; state?: WorkflowState; error?: string }) => {
-        if (!isCurrent) return;
+        if (!isCurrent || moves.current !== movesAtStart) return;
         if (data.ok && data.state) adopt(data.state);
         else setError({ message: data.error ?? 'The workflow could not be loaded; reload the page.', problems: [] });
       })
@@ -63,6 +66,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
     setIsBusy(true);
     setError(null);
     setNotice('');
+    moves.current += 1;
     try {
       if (state?.canEdit && !(await saveNow())) {
         setError({ message: 'Your latest changes could not be saved; fix that first (see the save status above).', problems: [] });
@@ -82,6 +86,7 @@ export function WorkflowPanel({ articleId, viewer, saveNow, savedAt, onEditableC
       setError({ message: 'The server could not be reached; nothing was changed. Try again.', problems: [] });
       return false;
     } finally {
+      moves.current += 1;
       setIsBusy(false);
     }
   };

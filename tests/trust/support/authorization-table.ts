@@ -523,6 +523,28 @@ export const ROUTES: Record<string, RouteRow> = {
       ),
     refusedWhen: collabRefusals(),
   },
+  'POST /api/desk/articles/[id]/collab/save': {
+    access: 'own',
+    prepare: (call) => {
+      const draft = authorsDraft(call);
+      // The shared document holds text the working copy does not have yet.
+      call.fixtures.sqlite
+        .prepare('insert into collab_documents (article_id, state, seq, compacted_at) values (?, ?, 0, ?)')
+        .run(draft.articleId, Buffer.from(paragraphUpdate(`Written from the shared text: ${draft.title}.`), 'base64'), Date.now());
+      return draft;
+    },
+    request: (prepared: ArticleCall) => ({ path: `/api/desk/articles/${prepared.articleId}/collab/save` }),
+    succeeded: (outcome, prepared: ArticleCall, { fixtures }) => {
+      const stored = fixtures.get<{ body_text: string; version: number }>('select body_text, version from articles where id = ?', prepared.articleId);
+      return answered(
+        outcome,
+        200,
+        [stored.body_text.includes(`Written from the shared text: ${prepared.title}.`), `the working copy holds ${JSON.stringify(stored.body_text.slice(0, 120))}`],
+        [outcome.json.version === stored.version, `answered version ${String(outcome.json.version)}, stored ${stored.version}`],
+      );
+    },
+    refusedWhen: collabRefusals(),
+  },
   'GET /api/desk/articles/[id]/collab/stream': {
     access: 'own',
     prepare: (call) => {
