@@ -277,7 +277,9 @@ export function useAutosave({ articleId, initialVersion, getState, onReplace, on
       if (document.visibilityState === 'hidden') onLeave();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (changeCount.current !== savedCount.current) {
+      // Live, the shared text stays on this device until the server has it: only other fields need the warning.
+      const isOnlySharedText = Boolean(sharedBodyRef.current) && fieldChangeCount.current === savedFieldCount.current;
+      if (changeCount.current !== savedCount.current && !isOnlySharedText) {
         keepLocally();
         event.preventDefault();
       }

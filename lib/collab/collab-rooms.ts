@@ -1,14 +1,15 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import type { Article } from '@/db/schema';
 import type { SaveResult } from '@/lib/articles/save-article';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { articleSchema } from '@/lib/content/article-schema';
-import { articleJsonOf, articleYDoc, COLLAB_FIELD } from './article-ydoc';
-import { appendCollabUpdate, compactCollabLog, countCollabUpdates, createCollabSnapshot, readCollabSnapshot, readCollabUpdatesAfter } from './collab-store';
+import { validateArticleDoc } from '@/lib/content/validate-article-doc';
+import { articleYDoc, COLLAB_FIELD } from './article-ydoc';
+import { appendCollabUpdate, compactCollabLog, createCollabSnapshot, readCollabSnapshot, readCollabSnapshotSeq, readCollabUpdatesAfter } from './collab-store';
 import { checkCollabWriter } from './collab-writer';
 import { saveCollabWorkingCopy } from './save-collab-working-copy';
 
@@ -23,7 +24,15 @@ export const RESYNC_ADVICE = 'Your editor has been given the shared text as the 
 type Room = {
   articleId: number;
   doc: Y.Doc;
+  /**
+   * A second copy of `doc`, kept equal to it, on which each update is tried first: made once and
+   * dropped only when an update is refused, so a check costs the update and one read of the text,
+   * not a copy of the whole document.
+   */
+  trial: Y.Doc | null;
   seq: number;
+  /** The last update folded into the stored snapshot: the log holds the updates after it. */
+  snapshotSeq: number;
   savedAt: number;
   pendingWriter: StaffIdentity | null;
   saveTimer: ReturnType<typeof setTimeout> | null;
@@ -74,7 +83,10 @@ export function receiveCollabUpdate({
         Y.applyUpdate(room.doc, update);
         room.seq += 1;
         appendCollabUpdate({ articleId, seq: room.seq, update, userId: actor.id, origin, now });
-        if (countCollabUpdates(articleId) >= compactAfter) compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, now });
+        if (room.seq - room.snapshotSeq >= compactAfter) {
+          compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, now });
+          room.snapshotSeq = room.seq;
+        }
         return { ok: true, seq: room.seq };
       },
       { behavior: 'immediate' },
@@ -94,8 +106,7 @@ export function receiveCollabUpdate({
 /** What changed after `since`: the updates in order, or the whole state when the log no longer reaches back that far. */
 export function collabChangesSince({ article, since, now = Date.now() }: { article: Article; since: number; now?: number }): { kind: 'updates'; updates: { seq: number; update: Uint8Array; origin: string }[] } | ({ kind: 'state' } & CollabState) {
   const room = openRoom({ article, now });
-  const snapshotSeq = readCollabSnapshot(article.id)?.seq ?? 0;
-  if (since < snapshotSeq || since > room.seq) return { kind: 'state', ...stateOf(room) };
+  if (since < room.snapshotSeq || since > room.seq) return { kind: 'state', ...stateOf(room) };
   return { kind: 'updates', updates: readCollabUpdatesAfter({ articleId: article.id, seq: since }) };
 }
 
@@ -129,26 +140,43 @@ export function forgetCollabRooms(): void {
     if (room.saveTimer) clearTimeout(room.saveTimer);
     room.listeners.clear();
     room.doc.destroy();
+    dropTrial(room);
   }
   rooms.clear();
 }
 
+/** Why the update may not be applied, or null; an update that passes is already applied to the room's trial copy. */
 function problemWith({ room, update }: { room: Room; update: Uint8Array }): string | null {
   if (update.byteLength > MAX_COLLAB_UPDATE_BYTES) return 'it is too large to send at once.';
-  const copy = new Y.Doc();
+  const trial = trialOf(room);
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-    Y.applyUpdate(copy, update);
+    Y.applyUpdate(trial, update);
   } catch {
-    copy.destroy();
+    dropTrial(room);
     return 'it could not be read.';
   }
-  const isIncomplete = copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
-  const json = isIncomplete ? null : articleJsonOf(copy);
-  copy.destroy();
-  if (isIncomplete) return 'it builds on edits the server does not have.';
-  if (json && !json.ok) return json.message;
-  return null;
+  if (trial.store.pendingStructs !== null || trial.store.pendingDs !== null) {
+    dropTrial(room);
+    return 'it builds on edits the server does not have.';
+  }
+  const validation = validateArticleDoc(yXmlFragmentToProsemirrorJSON(trial.getXmlFragment(COLLAB_FIELD)));
+  if (validation.ok) return null;
+  dropTrial(room);
+  return validation.message;
+}
+
+function trialOf(room: Room): Y.Doc {
+  if (!room.trial) {
+    room.trial = new Y.Doc();
+    Y.applyUpdate(room.trial, Y.encodeStateAsUpdate(room.doc));
+  }
+  return room.trial;
+}
+
+/** The trial copy no longer equals the document (a refused update is in it, or the document was replaced): made again when next needed. */
+function dropTrial(room: Room): void {
+  room.trial?.destroy();
+  room.trial = null;
 }
 
 function openRoom({ article, now }: { article: Article; now: number }): Room {
@@ -159,7 +187,7 @@ function openRoom({ article, now }: { article: Article; now: number }): Room {
 }
 
 function loadRoom({ article, now }: { article: Article; now: number }): Room {
-  if (!readCollabSnapshot(article.id)) {
+  if (readCollabSnapshotSeq(article.id) === null) {
     const seed = articleYDoc(article.body);
     createCollabSnapshot({ articleId: article.id, state: Y.encodeStateAsUpdate(seed), now });
     seed.destroy();
@@ -167,20 +195,25 @@ function loadRoom({ article, now }: { article: Article; now: number }): Room {
   const snapshot = readCollabSnapshot(article.id)!;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, snapshot.state);
-  return { articleId: article.id, doc, seq: snapshot.seq, savedAt: 0, pendingWriter: null, saveTimer: null, listeners: new Set() };
+  return { articleId: article.id, doc, trial: null, seq: snapshot.seq, snapshotSeq: snapshot.seq, savedAt: 0, pendingWriter: null, saveTimer: null, listeners: new Set() };
 }
 
 /** Brings a room up to what other server processes have accepted since it was loaded. */
 function catchUp(room: Room): void {
-  const snapshot = readCollabSnapshot(room.articleId);
-  if (snapshot && snapshot.seq > room.seq) {
+  // Only the sequence number is read on every call; the snapshot itself only when another process folded past this one.
+  const snapshotSeq = readCollabSnapshotSeq(room.articleId);
+  const snapshot = snapshotSeq !== null && snapshotSeq > room.seq ? readCollabSnapshot(room.articleId) : null;
+  if (snapshotSeq !== null) room.snapshotSeq = snapshotSeq;
+  if (snapshot) {
     room.doc.destroy();
+    dropTrial(room);
     room.doc = new Y.Doc();
     Y.applyUpdate(room.doc, snapshot.state);
     room.seq = snapshot.seq;
   }
   for (const row of readCollabUpdatesAfter({ articleId: room.articleId, seq: room.seq })) {
     Y.applyUpdate(room.doc, row.update);
+    if (room.trial) Y.applyUpdate(room.trial, row.update);
     room.seq = row.seq;
   }
 }
@@ -224,7 +257,7 @@ function saveRoom(room: Room, now = Date.now(), { isAsked = false } = {}): SaveR
  * its shared document is made from the working copy when first opened.
  */
 export function shareRestoredBody({ articleId, actor, body, now = Date.now() }: { articleId: number; actor: StaffIdentity; body: JSONContent; now?: number }): CollabReceipt | null {
-  if (!readCollabSnapshot(articleId)) return null;
+  if (readCollabSnapshotSeq(articleId) === null) return null;
   const article = checkCollabWriter({ articleId, actor });
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(openRoom({ article, now }).doc));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, lte, max } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collabDocuments, collabUpdates } from '@/db/schema';
 
@@ -10,6 +10,11 @@ export type StoredSnapshot = { state: Uint8Array; seq: number };
 export function readCollabSnapshot(articleId: number): StoredSnapshot | null {
   const row = getDb().select({ state: collabDocuments.state, seq: collabDocuments.seq }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId)).get();
   return row ? { state: new Uint8Array(row.state), seq: row.seq } : null;
+}
+
+/** The last update the snapshot holds, without reading the snapshot itself; null before anyone joined. */
+export function readCollabSnapshotSeq(articleId: number): number | null {
+  return getDb().select({ seq: collabDocuments.seq }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId)).get()?.seq ?? null;
 }
 
 /** The first snapshot, from the stored working copy; a second process doing the same at once keeps the first. */
@@ -35,10 +40,6 @@ export function latestCollabSeq(articleId: number): number {
 
 export function appendCollabUpdate({ articleId, seq, update, userId, origin, now }: { articleId: number; seq: number; update: Uint8Array; userId: number; origin: string; now: number }): void {
   getDb().insert(collabUpdates).values({ articleId, seq, update: Buffer.from(update), userId, origin, receivedAt: now }).run();
-}
-
-export function countCollabUpdates(articleId: number): number {
-  return getDb().select({ total: count() }).from(collabUpdates).where(eq(collabUpdates.articleId, articleId)).get()?.total ?? 0;
 }
 
 /** Folds the log up to `seq` into one state: the snapshot and the removal of what it now holds happen together. */
