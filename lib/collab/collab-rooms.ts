@@ -256,7 +256,20 @@ function saveRoom(room: Room, now = Date.now(), { isAsked = false } = {}): SaveR
  * from them that every open editor receives. Nothing happens for an article nobody has edited live:
  * its shared document is made from the working copy when first opened.
  */
-export function shareRestoredBody({ articleId, actor, body, now = Date.now() }: { articleId: number; actor: StaffIdentity; body: JSONContent; now?: number }): CollabReceipt | null {
+export function shareRestoredBody({
+  articleId,
+  actor,
+  body,
+  origin = 'restore',
+  now = Date.now(),
+}: {
+  articleId: number;
+  actor: StaffIdentity;
+  body: JSONContent;
+  /** What made the text: a restore, or a save from outside the shared document. */
+  origin?: 'restore' | 'save';
+  now?: number;
+}): CollabReceipt | null {
   if (readCollabSnapshotSeq(articleId) === null) return null;
   const article = checkCollabWriter({ articleId, actor });
   const copy = new Y.Doc();
@@ -265,5 +278,5 @@ export function shareRestoredBody({ articleId, actor, body, now = Date.now() }: 
   prosemirrorJSONToYXmlFragment(articleSchema(), body, copy.getXmlFragment(COLLAB_FIELD));
   const update = Y.encodeStateAsUpdate(copy, before);
   copy.destroy();
-  return receiveCollabUpdate({ articleId, actor, update, origin: 'restore', now });
+  return receiveCollabUpdate({ articleId, actor, update, origin, now });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getArticleForEdit } from '@/lib/articles/get-article-for-edit';
-import { saveArticle } from '@/lib/articles/save-article';
+import { saveArticleAndShare } from '@/lib/articles/save-article-and-share';
 import { MAX_DOC_BYTES } from '@/lib/content/validate-article-doc';
 import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
 import { idParam, staffEndpoint } from '@/lib/staff/actions/staff-endpoint';
@@ -24,7 +24,7 @@ export const PUT = staffEndpoint({
   // Every save is a revision with its author; the history page is its log.
   audit: 'in-domain',
   run: ({ staff, params, input }) => {
-    const result = saveArticle({ id: params.id, actor: staff, input });
+    const result = saveArticleAndShare({ id: params.id, actor: staff, input });
     if (result.ok) return jsonAnswer(result);
     if (result.kind === 'conflict') return jsonError(409, result.error, { kind: 'conflict', current: result.current });
     return jsonError(422, result.error, { kind: 'invalid', fieldErrors: result.fieldErrors });
