@@ -8,6 +8,7 @@ import { shareRestoredBody } from '@/lib/collab/collab-rooms';
 import { loadArticleFor } from './article-access';
 import { getRevisionOf } from './compare-revisions';
 import { saveArticle, type SaveResult } from './save-article';
+import { bodyToStore } from './save-article-and-share';
 
 /**
  * Makes an old revision the working copy again, as a new revision on top: nothing in the history
@@ -19,6 +20,7 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
   const current = getDb().select({ version: articles.version, slug: articles.slug, issueId: articles.issueId }).from(articles).where(eq(articles.id, articleId)).get()!;
   // Only editors file articles into issues; for anyone else a restore keeps the issue the article is in now.
   const issueId = can({ role: actor.role, action: 'issue.manage' }) ? (revision.meta.issueId ?? null) : current.issueId;
+  const body = bodyToStore({ articleId, body: revision.body });
   const result = saveArticle({
     id: articleId,
     actor,
@@ -29,7 +31,7 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
       title: revision.title,
       dek: revision.dek,
       slug: current.slug,
-      body: revision.body,
+      body,
       sectionId: revision.meta.sectionId ?? null,
       issueId,
       authorContributorIds: revision.meta.authorContributorIds ?? [],
@@ -39,6 +41,6 @@ export function restoreRevision({ articleId, revisionId, actor }: { articleId: n
     },
   });
   // Live editing: the restored text reaches every open editor as an edit by the person who restored it.
-  if (result.ok) shareRestoredBody({ articleId, actor, body: revision.body });
+  if (result.ok) shareRestoredBody({ articleId, actor, body });
   return result;
 }

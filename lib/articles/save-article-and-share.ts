@@ -1,8 +1,10 @@
 import 'server-only';
+import type { JSONContent } from '@tiptap/core';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
-import { shareRestoredBody } from '@/lib/collab/collab-rooms';
+import { asSharedDocumentHolds } from '@/lib/collab/article-ydoc';
+import { hasSharedDocument, shareRestoredBody } from '@/lib/collab/collab-rooms';
 import { stableJsonKey } from '@/lib/content/stable-json-key';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { saveArticle, type SaveResult } from './save-article';
@@ -14,9 +16,12 @@ import { saveArticle, type SaveResult } from './save-article';
  * cannot put the older shared text back over it.
  */
 export function saveArticleAndShare({ id, actor, input }: { id: number; actor: StaffIdentity; input: unknown }): SaveResult {
+  if (!hasSharedDocument(id)) return saveArticle({ id, actor, input });
   const bodyOf = () => getDb().select({ body: articles.body }).from(articles).where(eq(articles.id, id)).get()?.body;
   const before = bodyOf();
-  const result = saveArticle({ id, actor, input });
+  // Stored as the shared document will write it back, so that reading it back is not a change that
+  // files another version and makes the saver's next save, built on the version answered here, a conflict.
+  const result = saveArticle({ id, actor, input: withBodyAsShared(input) });
   if (!result.ok) return result;
   const after = bodyOf();
   if (after && stableJsonKey(after) !== stableJsonKey(before)) {
@@ -28,4 +33,18 @@ export function saveArticleAndShare({ id, actor, input }: { id: number; actor: S
     }
   }
   return result;
+}
+
+function withBodyAsShared(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('body' in input)) return input;
+  const shaped = asSharedDocumentHolds(input.body);
+  // A body the schema refuses goes through as sent, for `saveArticle` to name its problem.
+  return shaped.ok ? { ...input, body: shaped.doc } : input;
+}
+
+/** `body` as an article with a shared document stores it (see `saveArticleAndShare`); as it is otherwise. */
+export function bodyToStore({ articleId, body }: { articleId: number; body: JSONContent }): JSONContent {
+  if (!hasSharedDocument(articleId)) return body;
+  const shaped = asSharedDocumentHolds(body);
+  return shaped.ok ? shaped.doc : body;
 }

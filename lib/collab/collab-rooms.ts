@@ -251,6 +251,11 @@ function saveRoom(room: Room, now = Date.now(), { isAsked = false } = {}): SaveR
   }
 }
 
+/** Whether anyone has opened the article live, so it has a shared document to keep in step. */
+export function hasSharedDocument(articleId: number): boolean {
+  return readCollabSnapshotSeq(articleId) !== null;
+}
+
 /**
  * Makes the shared document hold `body` (a restore from the history, saved by `actor`), as an update
  * from them that every open editor receives. Nothing happens for an article nobody has edited live:
@@ -270,7 +275,7 @@ export function shareRestoredBody({
   origin?: 'restore' | 'save';
   now?: number;
 }): CollabReceipt | null {
-  if (readCollabSnapshotSeq(articleId) === null) return null;
+  if (!hasSharedDocument(articleId)) return null;
   const article = checkCollabWriter({ articleId, actor });
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(openRoom({ article, now }).doc));

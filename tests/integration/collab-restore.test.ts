@@ -32,7 +32,6 @@ describe('a restore while the article is edited live', () => {
     const history = listRevisions({ articleId: article.id, actor: author });
     const first = history[history.length - 1]!;
 
-    console.log(JSON.stringify(history.map((entry) => [entry.version, entry.reason])));
     expect(restoreRevision({ articleId: article.id, revisionId: first.id, actor: author })).toMatchObject({ ok: true });
 
     const now = joinCollab({ articleId: article.id, actor: author });
