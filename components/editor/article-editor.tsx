@@ -3,8 +3,8 @@
 import { EditorContent } from '@tiptap/react';
 import type { EditableArticle, EditorOptions, EditorViewer } from '@/lib/articles/get-article-for-edit';
 import { CollabHeader } from './collab/collab-header';
-import type { CollabView } from './collab/collab-session';
-import { useCollab } from './collab/use-collab';
+import type { CollabSession } from './collab/collab-session';
+import { useCollab, useLiveSaveStatus } from './collab/use-collab';
 import './collab/collab.css';
 import { ConflictDialog } from './conflict-dialog';
 import { EditorSidebar } from './editor-sidebar';
@@ -68,7 +68,6 @@ export function ArticleEditor({ article, options, viewer, isCollabOn = false }: 
   const localDraft = useLocalDraftOffer(article);
   const others = usePresence(article.id);
   const { editor } = body;
-  const status = collab ? liveStatus(autosave.status, collab.view) : autosave.status;
   const isTextShown = !isLive || Boolean(collab?.shared);
 
   const restoreLocal = () => {
@@ -82,7 +81,11 @@ export function ArticleEditor({ article, options, viewer, isCollabOn = false }: 
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <EditorTopbar articleId={article.id} status={status} others={isLive ? [] : others} canEdit={lock.canEdit} saveNow={autosave.saveNow} />
+        {collab ? (
+          <LiveEditorTopbar session={collab.session} own={autosave.status} articleId={article.id} others={[]} canEdit={lock.canEdit} saveNow={autosave.saveNow} />
+        ) : (
+          <EditorTopbar articleId={article.id} status={autosave.status} others={isLive ? [] : others} canEdit={lock.canEdit} saveNow={autosave.saveNow} />
+        )}
         {collab ? <CollabHeader view={collab.view} /> : null}
         {localDraft.offer && !isLive ? <RestoreOffer offer={localDraft.offer} onRestore={restoreLocal} onDiscard={localDraft.discard} /> : null}
         {!lock.canEdit ? (
@@ -133,11 +136,11 @@ export function ArticleEditor({ article, options, viewer, isCollabOn = false }: 
   );
 }
 
-/** Live, the text is saved once the server has every change; the other fields as before. */
-function liveStatus(own: SaveStatus, view: CollabView): SaveStatus {
-  if (own.kind !== 'saved') return own;
-  if (view.connection === 'offline' && !view.isSent) return { kind: 'offline' };
-  if (!view.isSent) return { kind: 'saving' };
-  if (!view.sentAt) return own;
-  return { kind: 'saved', at: own.at && own.at > view.sentAt ? own.at : view.sentAt };
+/**
+ * Live, the text is saved once the server has every change; the other fields as before. Only this
+ * line follows each change's trip to the server, so a keystroke does not re-render the whole editor.
+ */
+function LiveEditorTopbar({ session, own, ...topbar }: Omit<Parameters<typeof EditorTopbar>[0], 'status'> & { session: CollabSession; own: SaveStatus }) {
+  const status = useLiveSaveStatus({ session, own });
+  return <EditorTopbar {...topbar} status={status} />;
 }

@@ -1,4 +1,5 @@
 import type { CollabView } from './collab-session';
+import type { CollabState } from './use-collab';
 
 const CONNECTION_TEXT: Record<CollabView['connection'], string> = {
   loading: 'Connecting…',
@@ -9,7 +10,7 @@ const CONNECTION_TEXT: Record<CollabView['connection'], string> = {
 };
 
 /** The shared text's connection, who else is here with their caret colours, and what the writer must know. */
-export function CollabHeader({ view }: { view: CollabView }) {
+export function CollabHeader({ view }: { view: CollabState }) {
   const people = uniqueByName(view.others);
   return (
     <div className="collab-header">

@@ -31,6 +31,8 @@ export type CollabView = {
 
 const SEND_DELAY_MS = 25;
 const CARET_DELAY_MS = 30;
+/** The longest a request waits for the next frame to be drawn. */
+const AFTER_PAINT_LIMIT_MS = 50;
 const CARET_HEARTBEAT_MS = 10_000;
 const RETRY_MS = [500, 1000, 2000, 4000, 5000];
 const LOCAL_LOAD_LIMIT_MS = 2000;
@@ -209,7 +211,7 @@ export class CollabSession {
   private scheduleSend(delay: number): void {
     if (this.isStopped) return;
     clearTimeout(this.sendTimer);
-    this.sendTimer = setTimeout(() => void this.send(), delay);
+    this.sendTimer = setTimeout(() => afterNextPaint(() => void this.send()), delay);
   }
 
   /** Sends everything the server does not have yet as one update; one request at a time, in order. */
@@ -384,7 +386,7 @@ export class CollabSession {
   private scheduleCaret(): void {
     clearTimeout(this.caretTimer);
     const wait = this.caretSentAt + CARET_DELAY_MS - Date.now();
-    if (wait <= 0) this.sendCaret();
+    if (wait <= 0) afterNextPaint(() => this.sendCaret());
     else this.caretTimer = setTimeout(() => this.sendCaret(), wait);
   }
 
@@ -460,4 +462,26 @@ function plainTextOf(doc: Y.Doc): string {
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Runs `work` once the browser has drawn its next frame, so a request made because of a keystroke is
+ * not built and started inside the frame that shows the keystroke. A page that draws no frames (hidden,
+ * or hidden in the meantime) runs it after a short timer instead.
+ */
+function afterNextPaint(work: () => void): void {
+  let isDone = false;
+  const once = () => {
+    if (isDone) return;
+    isDone = true;
+    work();
+  };
+  const fallback = setTimeout(once, AFTER_PAINT_LIMIT_MS);
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      clearTimeout(fallback);
+      once();
+    }, 0),
+  );
 }
