@@ -3,7 +3,9 @@ import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
-import type { Article } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { articles } from '@/db/schema';
+import type { ArticleAccessRow } from '@/lib/articles/article-access';
 import type { SaveResult } from '@/lib/articles/save-article';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { articleSchema } from '@/lib/content/article-schema';
@@ -15,6 +17,11 @@ import { saveCollabWorkingCopy } from './save-collab-working-copy';
 
 /** After this many logged updates the log is folded into the snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
+/**
+ * The newest updates stay in the log after it is folded, so a stream a few changes behind (or one
+ * reconnecting) is sent those changes rather than the whole document.
+ */
+export const COMPACT_KEEPS_UPDATES = 100;
 /** The working copy is written from the shared document at most this often while people type. */
 export const COLLAB_AUTOSAVE_MS = 5_000;
 export const MAX_COLLAB_UPDATE_BYTES = 2 * 1024 * 1024;
@@ -63,6 +70,7 @@ export function receiveCollabUpdate({
   origin,
   now = Date.now(),
   compactAfter = COMPACT_AFTER_UPDATES,
+  keepAfterCompaction = COMPACT_KEEPS_UPDATES,
 }: {
   articleId: number;
   actor: StaffIdentity;
@@ -70,6 +78,7 @@ export function receiveCollabUpdate({
   origin: string;
   now?: number;
   compactAfter?: number;
+  keepAfterCompaction?: number;
 }): CollabReceipt {
   const article = checkCollabWriter({ articleId, actor });
   let receipt: CollabReceipt;
@@ -84,7 +93,7 @@ export function receiveCollabUpdate({
         room.seq += 1;
         appendCollabUpdate({ articleId, seq: room.seq, update, userId: actor.id, origin, now });
         if (room.seq - room.snapshotSeq >= compactAfter) {
-          compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, now });
+          compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, keepFrom: room.seq - keepAfterCompaction + 1, now });
           room.snapshotSeq = room.seq;
         }
         return { ok: true, seq: room.seq };
@@ -104,10 +113,13 @@ export function receiveCollabUpdate({
 }
 
 /** What changed after `since`: the updates in order, or the whole state when the log no longer reaches back that far. */
-export function collabChangesSince({ article, since, now = Date.now() }: { article: Article; since: number; now?: number }): { kind: 'updates'; updates: { seq: number; update: Uint8Array; origin: string }[] } | ({ kind: 'state' } & CollabState) {
+export function collabChangesSince({ article, since, now = Date.now() }: { article: ArticleAccessRow; since: number; now?: number }): { kind: 'updates'; updates: { seq: number; update: Uint8Array; origin: string }[] } | ({ kind: 'state' } & CollabState) {
   const room = openRoom({ article, now });
-  if (since < room.snapshotSeq || since > room.seq) return { kind: 'state', ...stateOf(room) };
-  return { kind: 'updates', updates: readCollabUpdatesAfter({ articleId: article.id, seq: since }) };
+  if (since > room.seq) return { kind: 'state', ...stateOf(room) };
+  const updates = readCollabUpdatesAfter({ articleId: article.id, seq: since });
+  // Behind the snapshot, the log still serves a writer only while it holds every update after `since`.
+  if (since < room.snapshotSeq && updates[0]?.seq !== since + 1) return { kind: 'state', ...stateOf(room) };
+  return { kind: 'updates', updates };
 }
 
 /** Calls `wake` whenever this process accepts an update for the article; returns the way to stop. */
@@ -179,16 +191,18 @@ function dropTrial(room: Room): void {
   room.trial = null;
 }
 
-function openRoom({ article, now }: { article: Article; now: number }): Room {
+function openRoom({ article, now }: { article: ArticleAccessRow; now: number }): Room {
   const room = rooms.get(article.id) ?? loadRoom({ article, now });
   rooms.set(article.id, room);
   catchUp(room);
   return room;
 }
 
-function loadRoom({ article, now }: { article: Article; now: number }): Room {
+function loadRoom({ article, now }: { article: ArticleAccessRow; now: number }): Room {
   if (readCollabSnapshotSeq(article.id) === null) {
-    const seed = articleYDoc(article.body);
+    // The first writer to open the article live: the shared document starts as its working copy.
+    const { body } = getDb().select({ body: articles.body }).from(articles).where(eq(articles.id, article.id)).get()!;
+    const seed = articleYDoc(body);
     createCollabSnapshot({ articleId: article.id, state: Y.encodeStateAsUpdate(seed), now });
     seed.destroy();
   }

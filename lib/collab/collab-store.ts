@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedQuery } from '@/db/prepared-query';
 import { collabDocuments, collabUpdates } from '@/db/schema';
 
 export type StoredUpdate = { seq: number; update: Uint8Array; origin: string };
@@ -14,7 +15,11 @@ export function readCollabSnapshot(articleId: number): StoredSnapshot | null {
 
 /** The last update the snapshot holds, without reading the snapshot itself; null before anyone joined. */
 export function readCollabSnapshotSeq(articleId: number): number | null {
-  return getDb().select({ seq: collabDocuments.seq }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId)).get()?.seq ?? null;
+  // Read for every update and every streamed change: prepared once rather than built per call.
+  const query = preparedQuery('collab-snapshot-seq', (db) =>
+    db.select({ seq: collabDocuments.seq }).from(collabDocuments).where(eq(collabDocuments.articleId, sql.placeholder('articleId'))).prepare(),
+  );
+  return query.get({ articleId })?.seq ?? null;
 }
 
 /** The first snapshot, from the stored working copy; a second process doing the same at once keeps the first. */
@@ -24,13 +29,15 @@ export function createCollabSnapshot({ articleId, state, now }: { articleId: num
 
 /** Accepted updates after `seq`, oldest first. */
 export function readCollabUpdatesAfter({ articleId, seq }: { articleId: number; seq: number }): StoredUpdate[] {
-  return getDb()
-    .select({ seq: collabUpdates.seq, update: collabUpdates.update, origin: collabUpdates.origin })
-    .from(collabUpdates)
-    .where(and(eq(collabUpdates.articleId, articleId), gt(collabUpdates.seq, seq)))
-    .orderBy(asc(collabUpdates.seq))
-    .all()
-    .map((row) => ({ seq: row.seq, update: new Uint8Array(row.update), origin: row.origin }));
+  const query = preparedQuery('collab-updates-after', (db) =>
+    db
+      .select({ seq: collabUpdates.seq, update: collabUpdates.update, origin: collabUpdates.origin })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.articleId, sql.placeholder('articleId')), gt(collabUpdates.seq, sql.placeholder('seq'))))
+      .orderBy(asc(collabUpdates.seq))
+      .prepare(),
+  );
+  return query.all({ articleId, seq }).map((row) => ({ seq: row.seq, update: new Uint8Array(row.update), origin: row.origin }));
 }
 
 export function latestCollabSeq(articleId: number): number {
@@ -39,14 +46,31 @@ export function latestCollabSeq(articleId: number): number {
 }
 
 export function appendCollabUpdate({ articleId, seq, update, userId, origin, now }: { articleId: number; seq: number; update: Uint8Array; userId: number; origin: string; now: number }): void {
-  getDb().insert(collabUpdates).values({ articleId, seq, update: Buffer.from(update), userId, origin, receivedAt: now }).run();
+  const query = preparedQuery('collab-append-update', (db) =>
+    db
+      .insert(collabUpdates)
+      .values({
+        articleId: sql.placeholder('articleId'),
+        seq: sql.placeholder('seq'),
+        update: sql.placeholder('update'),
+        userId: sql.placeholder('userId'),
+        origin: sql.placeholder('origin'),
+        receivedAt: sql.placeholder('receivedAt'),
+      })
+      .prepare(),
+  );
+  query.run({ articleId, seq, update: Buffer.from(update), userId, origin, receivedAt: now });
 }
 
-/** Folds the log up to `seq` into one state: the snapshot and the removal of what it now holds happen together. */
-export function compactCollabLog({ articleId, state, seq, now }: { articleId: number; state: Uint8Array; seq: number; now: number }): void {
+/**
+ * Folds the log up to `seq` into one state: the snapshot and the removal of what it now holds happen
+ * together. Updates from `keepFrom` on stay in the log (they are in the snapshot too) for streams that
+ * are a little behind; by default none stay.
+ */
+export function compactCollabLog({ articleId, state, seq, keepFrom = seq + 1, now }: { articleId: number; state: Uint8Array; seq: number; keepFrom?: number; now: number }): void {
   const db = getDb();
   db.transaction((tx) => {
     tx.update(collabDocuments).set({ state: Buffer.from(state), seq, compactedAt: now }).where(eq(collabDocuments.articleId, articleId)).run();
-    tx.delete(collabUpdates).where(and(eq(collabUpdates.articleId, articleId), lte(collabUpdates.seq, seq))).run();
+    tx.delete(collabUpdates).where(and(eq(collabUpdates.articleId, articleId), lte(collabUpdates.seq, Math.min(seq, keepFrom - 1)))).run();
   });
 }

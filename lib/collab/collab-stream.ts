@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Article } from '@/db/schema';
+import type { ArticleAccessRow } from '@/lib/articles/article-access';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { failureOf } from '@/lib/platform/errors/failure';
 import { othersHere, watchAwareness } from './collab-awareness';
@@ -113,7 +113,7 @@ export function collabStream({
 }
 
 /** The article while the writer, as the database has them now, may still edit it; otherwise why not, in words. */
-function articleFor({ articleId, userId }: { articleId: number; userId: number }): { ok: true; article: Article } | { ok: false; error: string } {
+function articleFor({ articleId, userId }: { articleId: number; userId: number }): { ok: true; article: ArticleAccessRow } | { ok: false; error: string } {
   const writer = currentCollabWriter(userId);
   if (!writer) return { ok: false, error: ACCESS_ENDED };
   try {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -98,6 +99,23 @@ async function follow(writer: Writer, url: string, articleId: number, since: num
   }
 }
 
+/** CPU time all cores have spent busy since boot (from /proc/stat), in ms. */
+function machineBusyMs(): number {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return ((total - idle) * 1000) / 100;
+}
+
+/** The start of the word at or after `index` (or the end): a marker has no spaces, so typing there never splits one. */
+function wordStart(text: Y.XmlText, index: number): number {
+  // Text runs as they are; anything embedded (a footnote, a mention) counts as one position.
+  const plain = (text.toDelta() as { insert: unknown }[]).map((run) => (typeof run.insert === 'string' ? run.insert : '\u0000')).join('');
+  if (index === 0) return 0;
+  const space = plain.indexOf(' ', index - 1);
+  return space < 0 ? text.length : space + 1;
+}
+
 /** The markers (`«w3-17»`) typed in an update, read from its inserted text. */
 function markersIn(update: Uint8Array): string[] {
   const probe = Buffer.from(update).toString('utf8');
@@ -119,7 +137,7 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
     fixtures.sqlite.prepare("insert into users (email, name, password_hash, role) values (?, ?, ?, 'editor')").run(email, `Desk Editor ${index}`, hash);
     emails.push(email);
   }
-  app = await startApp({ port: PORT, databasePath: DATABASE_PATH, env: { MASTHEAD_WORKER: 'off' } });
+  app = await startApp({ port: PORT, databasePath: DATABASE_PATH, env: { MASTHEAD_WORKER: 'off'} });
   const url = app.url;
 
   const writers: Writer[] = [];
@@ -141,6 +159,8 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
   const sentAt = new Map<string, { at: number; by: string }>();
   const requestBytes: number[] = [];
   let refused = 0;
+  const machineBefore = machineBusyMs();
+  const clientBefore = process.cpuUsage();
   const stopAt = performance.now() + DURATION_MS;
   await Promise.all(
     writers.map(async (writer, index) => {
@@ -151,7 +171,7 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
         if (!text) continue;
         const marker = `${writer.name}-${writer.sent}`;
         const before = Y.encodeStateVector(writer.doc);
-        text.insert(Math.floor(random() * text.length), `${WORDS[Math.floor(random() * WORDS.length)]} «${marker}» `);
+        text.insert(wordStart(text, Math.floor(random() * text.length)), `${WORDS[Math.floor(random() * WORDS.length)]} «${marker}» `);
         const update = Y.encodeStateAsUpdate(writer.doc, before);
         const payload = JSON.stringify({ update: Buffer.from(update).toString('base64'), origin: writer.origin });
         requestBytes.push(payload.length);
@@ -165,6 +185,10 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
       }
     }),
   );
+
+  const clientCpu = process.cpuUsage(clientBefore);
+  const clientMs = (clientCpu.user + clientCpu.system) / 1000;
+  const machineMs = machineBusyMs() - machineBefore;
 
   // Every update reaches every other writer.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -186,6 +210,7 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
   const bytes = summarize(requestBytes);
   console.log(benchLine(`collab round trip, ${WRITERS} writers, 10k words: request to the server's answer (goal p95 <= ${ROUND_TRIP_GOAL_MS} ms)`, own));
   console.log(benchLine(`collab round trip, ${WRITERS} writers, 10k words: request to another writer's stream (goal p95 <= ${ROUND_TRIP_GOAL_MS} ms)`, others));
+  console.log(`BENCH collab round trip: CPU while typing, both cores: ${Math.round(machineMs)} ms in all, of it the ten writers' own ${Math.round(clientMs)} ms; the server and the rest ${Math.round(machineMs - clientMs)} ms (${((machineMs - clientMs) / sentAt.size).toFixed(1)} ms per update)`);
   console.log(`BENCH collab round trip: ${sentAt.size} updates in ${DURATION_MS / 1000} s (${Math.round(sentAt.size / (DURATION_MS / 1000))}/s), refused ${refused}, not delivered ${missing}; request body p50 ${(bytes.p50 / 1024).toFixed(1)} KB, max ${(bytes.max / 1024).toFixed(1)} KB`);
   writeResults('collab-round-trip', {
     method: `npm start on a real SQLite file; ${WRITERS} signed-in editors over HTTP (POST /collab, GET /collab/stream), each inserting a word at a random place every ${TYPING_EVERY_MS / 2}-${(TYPING_EVERY_MS * 3) / 2} ms for ${DURATION_MS / 1000} s, one request at a time`,
@@ -196,6 +221,7 @@ it(`ten writers over HTTP: each update's round trip and its arrival at the other
     toOtherWriters: others,
     requestBytes: bytes,
     goalP95Ms: ROUND_TRIP_GOAL_MS,
+    cpuMs: { machine: Math.round(machineMs), writers: Math.round(clientMs) },
   });
 
   // The same text everywhere: each writer's copy, the server's document and the stored working copy.

@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { closeDb, getDb } from '@/db/client';
 import { articles, collabDocuments, collabUpdates, revisions } from '@/db/schema';
 import { COLLAB_FIELD, articleJsonOf } from '@/lib/collab/article-ydoc';
-import { flushCollabSaves, forgetCollabRooms, joinCollab, receiveCollabUpdate } from '@/lib/collab/collab-rooms';
+import { collabChangesSince, flushCollabSaves, forgetCollabRooms, joinCollab, receiveCollabUpdate } from '@/lib/collab/collab-rooms';
+import { checkCollabWriter } from '@/lib/collab/collab-writer';
 import { docToPlainText } from '@/lib/content/doc-to-plain-text';
 import { ForbiddenError } from '@/lib/staff/auth/policy';
 import { createTestArticle } from '../factories/article';
@@ -66,16 +67,37 @@ describe('the shared document of an article', () => {
     const article = createTestArticle({ status: 'draft', createdBy: author.id, text: 'Start.' });
     const client = joinAsClient(joinCollab({ articleId: article.id, actor: author }).state);
     for (let index = 0; index < 12; index += 1) {
-      expect(receiveCollabUpdate({ articleId: article.id, actor: author, update: typeAtEnd(client, ` w${index}`), origin: 'tab-1', compactAfter: 5 }).ok).toBe(true);
+      expect(receiveCollabUpdate({ articleId: article.id, actor: author, update: typeAtEnd(client, ` w${index}`), origin: 'tab-1', compactAfter: 5, keepAfterCompaction: 3 }).ok).toBe(true);
     }
     const logged = getDb().select().from(collabUpdates).where(eq(collabUpdates.articleId, article.id)).all();
     const snapshot = getDb().select().from(collabDocuments).where(eq(collabDocuments.articleId, article.id)).get()!;
-    expect(logged.map((row) => row.seq)).toEqual([11, 12]);
+    // The snapshot holds everything up to 10; the last three it folded stay for streams a little behind.
+    expect(logged.map((row) => row.seq)).toEqual([8, 9, 10, 11, 12]);
     expect(snapshot.seq).toBe(10);
     restart();
     const after = joinCollab({ articleId: article.id, actor: author });
     expect(after.seq).toBe(12);
     expect(textOf(after.state)).toBe(`Start.${Array.from({ length: 12 }, (_, index) => ` w${index}`).join('')}`);
+  });
+
+  it('after folding, a writer a few updates behind is sent those updates, and one further behind the whole state', async () => {
+    const author = await createTestStaff({ role: 'author' });
+    const article = createTestArticle({ status: 'draft', createdBy: author.id, text: 'Start.' });
+    const client = joinAsClient(joinCollab({ articleId: article.id, actor: author }).state);
+    for (let index = 0; index < 10; index += 1) {
+      expect(receiveCollabUpdate({ articleId: article.id, actor: author, update: typeAtEnd(client, ` w${index}`), origin: 'tab-1', compactAfter: 10, keepAfterCompaction: 3 }).ok).toBe(true);
+    }
+    const access = checkCollabWriter({ articleId: article.id, actor: author });
+    const near = collabChangesSince({ article: access, since: 7 });
+    expect(near.kind).toBe('updates');
+    if (near.kind !== 'updates') return;
+    expect(near.updates.map((update) => update.seq)).toEqual([8, 9, 10]);
+
+    const far = collabChangesSince({ article: access, since: 6 });
+    expect(far.kind).toBe('state');
+    if (far.kind !== 'state') return;
+    expect(far.seq).toBe(10);
+    expect(textOf(far.state)).toBe(`Start.${Array.from({ length: 10 }, (_, index) => ` w${index}`).join('')}`);
   });
 
   it('refuses an update that would make the article invalid, keeps nothing of it and answers the server state', async () => {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { preparedQuery } from '@/db/prepared-query';
+import { users, type User } from '@/db/schema';
 import { auth } from './auth';
 import type { StaffIdentity } from './authenticate-staff';
 import { isSessionCurrent } from './end-sessions';
@@ -15,7 +15,7 @@ export async function getCurrentStaff(): Promise<StaffIdentity | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = getDb().select().from(users).where(eq(users.id, id)).get();
+  const user = readStaffUser(id);
   if (!user || !isSessionCurrent({ user, signedInAt: session?.signedInAt ?? 0, sessionId: session?.sessionId })) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
@@ -25,4 +25,10 @@ export async function requireStaff({ returnTo = '/desk' }: { returnTo?: string }
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return staff;
+}
+
+/** A staff account as stored now, read on every desk request and every streamed change: prepared once. */
+export function readStaffUser(id: number): User | undefined {
+  const query = preparedQuery('staff-user-by-id', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+  return query.get({ id });
 }

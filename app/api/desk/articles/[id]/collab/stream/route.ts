@@ -21,8 +21,9 @@ export const GET = staffEndpoint({
   run: ({ staff, params, input, request }) => {
     checkCollabWriter({ articleId: params.id, actor: staff });
     const stream = collabStream({ articleId: params.id, actor: staff, since: input.since, origin: input.origin, waitMs: input.wait, signal: request.signal });
+    // no-transform: the server does not gzip the stream, where each small event compressed alone costs more than it saves.
     return new Response(stream, {
-      headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' },
+      headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' },
     });
   },
 });
