@@ -2,7 +2,7 @@ import 'server-only';
 import { isOwnArticle, loadArticleAccessFor, type ArticleAccessRow } from '@/lib/articles/article-access';
 import { canEditInState, lockedReason } from '@/lib/articles/workflow';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
-import { readStaffUser } from '@/lib/staff/auth/current-staff';
+import { readStaffUser } from '@/lib/staff/auth/staff-user';
 import { ForbiddenError } from '@/lib/staff/auth/policy';
 
 /** The same checks as a save: the article exists for them, their role may edit it, and its workflow state is not locked to them. */

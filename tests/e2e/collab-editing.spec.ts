@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { EditorPage } from './support/editor-page';
 import { readDemoDatabase } from './support/read-demo-database';
 import { newStaffPage, signInAs } from './support/staff-session';
@@ -171,4 +172,55 @@ test('both writers offline: each keeps typing, and on return both texts are in b
   await expect.poll(() => bodyTextOf(id), { timeout: 15_000 }).toContain('Written by the editor while offline.');
   await expect.poll(() => bodyTextOf(id), { timeout: 15_000 }).toContain('Offline, the admin writes first.');
   await otherPage.context().close();
+});
+
+test('a keystroke sends what it changed, not the whole history of what others deleted', async ({ page }) => {
+  await signInAs(page, 'editor');
+  const mine = new EditorPage(page);
+  const id = await mine.create(`Small sends ${Date.now()}`);
+  const collab = `/api/desk/articles/${id}/collab`;
+
+  // Another window of the same editor writes a long line, then deletes every other character of its first 1,200.
+  const joined = (await (await page.request.get(collab)).json()) as { state: string };
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Buffer.from(joined.state, 'base64'));
+  const paragraph = other.getXmlFragment('default').get(0) as Y.XmlElement;
+  const text = new Y.XmlText();
+  const send = async (change: () => void) => {
+    const before = Y.encodeStateVector(other);
+    change();
+    const update = Buffer.from(Y.encodeStateAsUpdate(other, before)).toString('base64');
+    const response = await page.request.post(collab, { data: { update, origin: 'other-window' }, headers: { Origin: new URL(page.url()).origin } });
+    expect(response.status(), await response.text()).toBe(200);
+  };
+  await send(() => {
+    paragraph.insert(0, [text]);
+    text.insert(0, 'Inspectors counted the stockpile again and found the same figure as last year. '.repeat(20));
+  });
+  await send(() => {
+    for (let step = 0; step < 600; step++) text.delete(step, 1);
+  });
+  const afterDeletes = words(text.toString());
+  await expect.poll(async () => words(await shownText(mine))).toBe(afterDeletes);
+
+  // This window types three characters: each request carries about a keystroke, not the delete set.
+  const sent: number[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === collab) sent.push(request.postDataBuffer()?.byteLength ?? 0);
+  });
+  const beforeTyping = Y.encodeStateVector(other);
+  await mine.body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('xyz');
+  await expect.poll(async () => {
+    const state = ((await (await page.request.get(collab)).json()) as { state: string }).state;
+    Y.applyUpdate(other, Buffer.from(state, 'base64'));
+    return text.toString();
+  }).toContain('xyz');
+
+  // As a diff against what the server held, the same three characters would carry every deletion.
+  const asDiff = Y.encodeStateAsUpdate(other, beforeTyping).byteLength;
+  expect(asDiff).toBeGreaterThan(1_000);
+  expect(sent.length).toBeGreaterThan(0);
+  for (const bytes of sent) expect(bytes).toBeLessThan(400);
 });

@@ -52,6 +52,13 @@ export class CollabSession {
   private serverVector = new Map<number, number>();
   private seq = 0;
   private hasUnsent = false;
+  /**
+   * Local changes not yet sent, as the editor made them: sent merged, they carry only what was typed.
+   * A diff against the server's state vector would carry the document's whole delete set every time.
+   */
+  private pending: Uint8Array[] = [];
+  /** The next send is that diff instead: after joining with changes kept on the device from before, and after a refusal. */
+  private isFullSendNeeded = true;
   private isSending = false;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private caretTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,8 +151,9 @@ export class CollabSession {
   }
 
   private bind(doc: Y.Doc, awareness: Awareness): void {
-    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || origin === this.persistence || doc !== this.view.doc) return;
+      this.pending.push(update);
       this.hasUnsent = true;
       if (this.view.isSent) this.show({ isSent: false });
       this.scheduleSend(SEND_DELAY_MS);
@@ -202,6 +210,9 @@ export class CollabSession {
     Y.applyUpdate(server, state);
     this.hasUnsent = !Y.equalSnapshots(Y.snapshot(server), Y.snapshot(this.view.doc));
     server.destroy();
+    // What this device kept beyond the server's state came from IndexedDB, not from edits seen here.
+    this.pending = [];
+    this.isFullSendNeeded = this.hasUnsent;
     this.show({ isReady: true, isSent: !this.hasUnsent });
     this.follow();
     if (this.hasUnsent) this.scheduleSend(0);
@@ -218,16 +229,27 @@ export class CollabSession {
   private async send(): Promise<void> {
     if (this.isSending || !this.hasUnsent || this.isStopped || this.view.connection === 'closed' || !this.view.isReady) return;
     const doc = this.view.doc;
-    const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.serverVector));
+    const sending = this.pending;
+    const wasFull = this.isFullSendNeeded || sending.length === 0;
+    const update = wasFull ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.serverVector)) : Y.mergeUpdates(sending);
     const sentVector = Y.decodeStateVector(Y.encodeStateVector(doc));
+    this.pending = [];
+    this.isFullSendNeeded = false;
     this.hasUnsent = false;
     this.isSending = true;
+    /** Not taken: what was being sent goes first next time. */
+    const keepForNextSend = () => {
+      this.pending = [...sending, ...this.pending];
+      this.isFullSendNeeded ||= wasFull;
+      this.hasUnsent = true;
+    };
     let response: Response;
     try {
       response = await fetch(this.base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ update: base64Of(update), origin: this.origin }) });
     } catch {
       this.isSending = false;
-      this.hasUnsent = true;
+      if (doc === this.view.doc) keepForNextSend();
+      else this.hasUnsent = true;
       this.show({ connection: 'offline' });
       this.retry(() => this.scheduleSend(0));
       return;
@@ -248,7 +270,7 @@ export class CollabSession {
       await this.resync({ state: bytesOf(data.state), seq: data.seq ?? this.seq, reason: data.error ?? 'Your last change was not kept.' });
       return;
     }
-    this.hasUnsent = true;
+    keepForNextSend();
     if (response.status >= 500 || response.status === 429) {
       this.show({ connection: 'reconnecting' });
       this.retry(() => this.scheduleSend(0));
@@ -301,6 +323,8 @@ export class CollabSession {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state, this);
     const awareness = new Awareness(doc);
+    this.pending = [];
+    this.isFullSendNeeded = true;
     this.bind(doc, awareness);
     this.remoteIds.clear();
     this.show({ doc, awareness, generation: old.generation + 1, isSent: true });

@@ -1,11 +1,9 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
-import { preparedQuery } from '@/db/prepared-query';
-import { users, type User } from '@/db/schema';
 import { auth } from './auth';
 import type { StaffIdentity } from './authenticate-staff';
 import { isSessionCurrent } from './end-sessions';
+import { readStaffUser } from './staff-user';
 
 /**
  * The signed-in staff member, re-read from the database on every call so that a deactivated
@@ -25,10 +23,4 @@ export async function requireStaff({ returnTo = '/desk' }: { returnTo?: string }
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return staff;
-}
-
-/** A staff account as stored now, read on every desk request and every streamed change: prepared once. */
-export function readStaffUser(id: number): User | undefined {
-  const query = preparedQuery('staff-user-by-id', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
-  return query.get({ id });
 }
