@@ -203,15 +203,21 @@ test('a keystroke sends what it changed, not the whole history of what others de
   const afterDeletes = words(text.toString());
   await expect.poll(async () => words(await shownText(mine))).toBe(afterDeletes);
 
-  // This window types three characters: each request carries about a keystroke, not the delete set.
-  const sent: number[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === collab) sent.push(request.postDataBuffer()?.byteLength ?? 0);
-  });
-  const beforeTyping = Y.encodeStateVector(other);
+  // This window types three characters: each request carries about a keystroke, not the delete set, and
+  // the caret that moved with it rides along instead of going in a request of its own.
   await mine.body.click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.type('xyz');
+  await page.waitForTimeout(300);
+  const sent: { bytes: number; hasCaret: boolean }[] = [];
+  let caretRequests = 0;
+  page.on('request', (request) => {
+    if (request.method() !== 'POST') return;
+    const path = new URL(request.url()).pathname;
+    if (path === `${collab}/awareness`) caretRequests += 1;
+    if (path === collab) sent.push({ bytes: request.postDataBuffer()?.byteLength ?? 0, hasCaret: 'caret' in (request.postDataJSON() as object) });
+  });
+  const beforeTyping = Y.encodeStateVector(other);
+  await page.keyboard.type('xyz', { delay: 80 });
   await expect.poll(async () => {
     const state = ((await (await page.request.get(collab)).json()) as { state: string }).state;
     Y.applyUpdate(other, Buffer.from(state, 'base64'));
@@ -222,5 +228,7 @@ test('a keystroke sends what it changed, not the whole history of what others de
   const asDiff = Y.encodeStateAsUpdate(other, beforeTyping).byteLength;
   expect(asDiff).toBeGreaterThan(1_000);
   expect(sent.length).toBeGreaterThan(0);
-  for (const bytes of sent) expect(bytes).toBeLessThan(400);
+  for (const request of sent) expect(request.bytes).toBeLessThan(600);
+  expect(sent.some((request) => request.hasCaret)).toBe(true);
+  expect(caretRequests).toBe(0);
 });

@@ -63,6 +63,8 @@ export class CollabSession {
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private caretTimer: ReturnType<typeof setTimeout> | undefined;
   private caretSentAt = 0;
+  /** The caret moved with a change not yet sent: it goes with that change rather than in a request of its own. */
+  private isCaretRidingAlong = false;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -243,9 +245,14 @@ export class CollabSession {
       this.isFullSendNeeded ||= wasFull;
       this.hasUnsent = true;
     };
+    const caret = this.isCaretRidingAlong ? { caret: this.caretNow() } : {};
+    if (this.isCaretRidingAlong) {
+      this.isCaretRidingAlong = false;
+      this.caretSentAt = Date.now();
+    }
     let response: Response;
     try {
-      response = await fetch(this.base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ update: base64Of(update), origin: this.origin }) });
+      response = await fetch(this.base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ update: base64Of(update), origin: this.origin, ...caret }) });
     } catch {
       this.isSending = false;
       if (doc === this.view.doc) keepForNextSend();
@@ -263,7 +270,11 @@ export class CollabSession {
       this.isSendingReapplied = false;
       if (this.view.connection !== 'connected' && this.source) this.show({ connection: 'connected' });
       if (this.hasUnsent) this.scheduleSend(0);
-      else this.show({ isSent: true, sentAt: new Date().toISOString() });
+      else {
+        // A caret that moved while this was on its way, with nothing more to send: it goes on its own.
+        if (this.isCaretRidingAlong) this.sendCaret();
+        this.show({ isSent: true, sentAt: new Date().toISOString() });
+      }
       return;
     }
     if (response.status === 422 && data.kind === 'resync' && data.state !== undefined) {
@@ -410,16 +421,26 @@ export class CollabSession {
   private scheduleCaret(): void {
     clearTimeout(this.caretTimer);
     const wait = this.caretSentAt + CARET_DELAY_MS - Date.now();
-    if (wait <= 0) afterNextPaint(() => this.sendCaret());
-    else this.caretTimer = setTimeout(() => this.sendCaret(), wait);
+    if (wait <= 0) afterNextPaint(() => this.shareCaret());
+    else this.caretTimer = setTimeout(() => this.shareCaret(), wait);
+  }
+
+  /** While typing, the caret goes with the change that moved it; on its own otherwise. */
+  private shareCaret(): void {
+    if (this.hasUnsent || this.isSending) this.isCaretRidingAlong = true;
+    else this.sendCaret();
   }
 
   private sendCaret(): void {
     this.caretSentAt = Date.now();
+    this.isCaretRidingAlong = false;
     if (this.isStopped || !this.view.isReady || this.view.connection === 'closed') return;
+    void fetch(`${this.base}/awareness`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ origin: this.origin, caret: this.caretNow() }) }).catch(() => {});
+  }
+
+  private caretNow(): { anchor: unknown; head: unknown } | null {
     const cursor = (this.view.awareness.getLocalState() as { cursor?: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null } | null)?.cursor;
-    const caret = cursor ? { anchor: Y.relativePositionToJSON(cursor.anchor), head: Y.relativePositionToJSON(cursor.head) } : null;
-    void fetch(`${this.base}/awareness`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ origin: this.origin, caret }) }).catch(() => {});
+    return cursor ? { anchor: Y.relativePositionToJSON(cursor.anchor), head: Y.relativePositionToJSON(cursor.head) } : null;
   }
 
   private close(message: string): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shareAwareness } from '@/lib/collab/collab-awareness';
 import { joinCollab, MAX_COLLAB_UPDATE_BYTES, receiveCollabUpdate } from '@/lib/collab/collab-rooms';
 import { collabUpdateSchema } from '@/lib/collab/collab-update-schema';
 import { jsonAnswer, jsonError } from '@/lib/platform/http/json-body';
@@ -26,6 +27,7 @@ export const POST = staffEndpoint({
   audit: 'in-domain',
   run: ({ staff, params, input }) => {
     const receipt = receiveCollabUpdate({ articleId: params.id, actor: staff, update: input.update, origin: input.origin });
+    if (receipt.ok && input.caret !== undefined) shareAwareness({ articleId: params.id, actor: staff, origin: input.origin, caret: input.caret });
     if (receipt.ok) return jsonAnswer(receipt);
     return jsonError(422, receipt.error, { kind: 'resync', state: receipt.state, seq: receipt.seq });
   },
