@@ -1,0 +1,200 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { seededRandom } from '../factories/seeded-random';
+import { EditorPage } from './support/editor-page';
+import { readDemoDatabase } from './support/read-demo-database';
+import { newStaffPage, signInAs } from './support/staff-session';
+
+/**
+ * Two Chromium editors and three writers over HTTP change one article at once, at random, for a while:
+ * the browsers type words at line starts and ends, type in bold, go offline and back (and, in the second
+ * test, split paragraphs);
+ * the HTTP writers, each with a copy that is sometimes out of date, put words between others and take
+ * back words of their own. At the end both browsers, the server and the stored text hold the same text,
+ * the server could write it as a valid article, and every word typed is there unless its own writer took
+ * it back. `COLLAB_FUZZ_SEED` replays a run; the seed is printed.
+ */
+
+const SEED = Number(process.env.COLLAB_FUZZ_SEED ?? 20261207);
+const DURATION_MS = 20_000;
+const OPENING = 'The review conference opens in spring. Delegations are still drafting their positions.';
+
+test.describe.configure({ timeout: 180_000 });
+
+/** A word no other word contains: `x`, the writer, a number, `x` (so `xa1x` is not found inside `xa17x`). */
+const token = (writer: string, count: number) => `x${writer}${count}x`;
+
+type HttpWriter = { name: string; doc: Y.Doc; typed: string[]; takenBack: Set<string> };
+
+async function serverDoc(request: APIRequestContext, collab: string): Promise<Y.Doc> {
+  const joined = (await (await request.get(collab)).json()) as { state: string };
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(joined.state, 'base64'));
+  return doc;
+}
+
+function textRuns(doc: Y.Doc): Y.XmlText[] {
+  const runs: Y.XmlText[] = [];
+  for (const node of doc.getXmlFragment('default').toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== 'paragraph') continue;
+    for (const child of node.toArray()) if (child instanceof Y.XmlText) runs.push(child);
+  }
+  return runs;
+}
+
+const plainOf = (text: Y.XmlText) => (text.toDelta() as { insert: unknown }[]).map((run) => (typeof run.insert === 'string' ? run.insert : '\u0000')).join('');
+
+/** One random change by an HTTP writer on its copy: a word between two others, or one of its own words taken back. */
+function httpChange(writer: HttpWriter, random: () => number): void {
+  const runs = textRuns(writer.doc);
+  const mine = writer.typed.filter((word) => !writer.takenBack.has(word));
+  if (mine.length > 0 && random() < 0.3) {
+    const word = mine[Math.floor(random() * mine.length)]!;
+    for (const run of runs) {
+      const at = plainOf(run).indexOf(word);
+      if (at === -1) continue;
+      run.delete(at, word.length);
+      writer.takenBack.add(word);
+      return;
+    }
+    return;
+  }
+  const run = runs[Math.floor(random() * runs.length)];
+  if (!run) return;
+  const plain = plainOf(run);
+  const spaces = [0, ...[...plain.matchAll(/ /g)].map((match) => match.index + 1)];
+  const word = token(writer.name, writer.typed.length);
+  run.insert(spaces[Math.floor(random() * spaces.length)]!, ` ${word} `);
+  writer.typed.push(word);
+}
+
+/** One random change in a browser: a word at a line's start or end, a new paragraph, a bold word, or a spell offline. */
+async function browserChange(page: Page, name: string, typed: string[], random: () => number, { splits }: { splits: boolean }): Promise<void> {
+  const roll = random();
+  const moves = Math.floor(random() * 4);
+  for (let step = 0; step < moves; step++) await page.keyboard.press(random() < 0.5 ? 'ArrowUp' : 'ArrowDown');
+  await page.keyboard.press(random() < 0.5 ? 'Home' : 'End');
+  const word = token(name, typed.length);
+  typed.push(word);
+  if (roll < 0.15 && splits) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`${word} `);
+  } else if (roll < 0.25) {
+    await page.keyboard.type(' ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' ');
+  } else if (roll < 0.3) {
+    await page.context().setOffline(true);
+    await page.keyboard.type(` ${word} `, { delay: 30 });
+    await page.waitForTimeout(500 + Math.floor(random() * 1_500));
+    await page.context().setOffline(false);
+  } else {
+    await page.keyboard.type(` ${word} `, { delay: 10 + Math.floor(random() * 40) });
+  }
+}
+
+const shownText = (page: Page) =>
+  page.getByRole('textbox', { name: 'Article text' }).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+
+const blocksOf = (doc: Y.Doc) =>
+  doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? plainOf(child) : '')).join('') : ''))
+    .join('\n');
+
+/*
+ * Open, so both are marked fixme: they fail. With the browsers only typing, in bold and offline spells,
+ * one or two words typed in a browser are missing at the end in most runs (seeds 77, 4242 and 20261207 each
+ * lost one or two). With paragraph splits as well, a word an HTTP writer typed can go missing or one it took
+ * back can come back (seed 4242 showed both). Each run prints its seed; `COLLAB_FUZZ_SEED` replays the
+ * changes, though not the browsers' timing. Not yet known: whether the browser's editor drops the keys
+ * (focus or editability lost while its document is replaced) or its binding writes an older copy of a
+ * paragraph back over the shared one.
+ */
+for (const splits of [false, true]) {
+  const title = splits
+    ? `the same, with the browsers also splitting paragraphs (seed ${SEED})`
+    : `two browsers and three HTTP writers at random end with one text and every word kept (seed ${SEED})`;
+  test.fixme(title, async ({ page, browser }) => fuzz({ page, browser, splits }));
+}
+
+async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; splits: boolean }): Promise<void> {
+  console.log(`collab fuzz seed ${SEED} (COLLAB_FUZZ_SEED replays it)`);
+  await signInAs(page, 'editor');
+  const mine = new EditorPage(page);
+  const id = await mine.create(`Fuzzed together ${Date.now()}`);
+  await mine.body.click();
+  await page.keyboard.type(OPENING);
+  const collab = `/api/desk/articles/${id}/collab`;
+  const origin = new URL(page.url()).origin;
+  await expect.poll(async () => blocksOf(await serverDoc(page.request, collab))).toContain('drafting their positions.');
+  const otherPage = await newStaffPage(browser, 'admin');
+  const theirs = new EditorPage(otherPage);
+  await theirs.open(id);
+  await expect(theirs.body).toContainText(OPENING);
+  await theirs.body.click();
+
+  const browsers = [
+    { page, name: 'a', typed: [] as string[], random: seededRandom(SEED + 1) },
+    { page: otherPage, name: 'b', typed: [] as string[], random: seededRandom(SEED + 2) },
+  ];
+  const writers: HttpWriter[] = await Promise.all(['c', 'd', 'e'].map(async (name) => ({ name, doc: await serverDoc(page.request, collab), typed: [], takenBack: new Set<string>() })));
+
+  const stopAt = Date.now() + DURATION_MS;
+  await Promise.all([
+    ...browsers.map(async (writer) => {
+      while (Date.now() < stopAt) {
+        await browserChange(writer.page, writer.name, writer.typed, writer.random, { splits });
+        await writer.page.waitForTimeout(Math.floor(writer.random() * 300));
+      }
+    }),
+    ...writers.map(async (writer, index) => {
+      const own = seededRandom(SEED + 10 + index);
+      while (Date.now() < stopAt) {
+        // Now and then a writer works on a copy that missed the latest changes, as after a dropped connection.
+        if (own() < 0.7) Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(await serverDoc(page.request, collab)));
+        const before = Y.encodeStateVector(writer.doc);
+        httpChange(writer, own);
+        const update = Y.encodeStateAsUpdate(writer.doc, before);
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(own() * 250)));
+        const response = await page.request.post(collab, { data: { update: Buffer.from(update).toString('base64'), origin: `http-${writer.name}` }, headers: { Origin: origin } });
+        expect(response.status(), await response.text()).toBe(200);
+      }
+    }),
+  ]);
+
+  // Settled: both browsers show the server's text.
+  for (const writer of browsers) await writer.page.context().setOffline(false);
+  let serverText = '';
+  await expect
+    .poll(
+      async () => {
+        serverText = blocksOf(await serverDoc(page.request, collab));
+        const shown = await Promise.all(browsers.map((writer) => shownText(writer.page)));
+        return shown.every((text) => text === serverText);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+
+  // The server writes it as an article (it is checked against the schema on the way), and the stored text is the same.
+  const saved = await page.request.post(`${collab}/save`, { headers: { Origin: origin } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const stored = readDemoDatabase((database) => (database.prepare('SELECT body_text AS bodyText FROM articles WHERE id = ?').get(id) as { bodyText: string }).bodyText);
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  expect(words(stored)).toBe(words(serverText));
+
+  // Every word typed is there, unless the writer who typed it took it back.
+  const kept = [...browsers.flatMap((writer) => writer.typed), ...writers.flatMap((writer) => writer.typed.filter((word) => !writer.takenBack.has(word)))];
+  const missing = kept.filter((word) => !serverText.includes(word));
+  expect(missing).toEqual([]);
+  for (const writer of writers) for (const word of writer.takenBack) expect(serverText).not.toContain(word);
+  console.log(`collab fuzz: ${browsers.map((writer) => writer.typed.length).join(' + ')} words typed in browsers, ${writers.map((writer) => writer.typed.length).join(' + ')} over HTTP, ${writers.reduce((sum, writer) => sum + writer.takenBack.size, 0)} taken back`);
+}
