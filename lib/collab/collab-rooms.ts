@@ -89,9 +89,15 @@ export function receiveCollabUpdate({
         const room = openRoom({ article, now });
         const problem = problemWith({ room, update });
         if (problem) return { ok: false, error: `Your last change was not kept: ${problem} ${RESYNC_ADVICE}`, ...stateOf(room) };
-        Y.applyUpdate(room.doc, update);
+        const tidying = applyCollecting(room.doc, update);
         room.seq += 1;
         appendCollabUpdate({ articleId, seq: room.seq, update, userId: actor.id, origin, now });
+        if (tidying) {
+          // Yjs tidied the text's formatting after the update; every writer needs the same tidying, or their texts part.
+          if (room.trial) Y.applyUpdate(room.trial, tidying);
+          room.seq += 1;
+          appendCollabUpdate({ articleId, seq: room.seq, update: tidying, userId: actor.id, origin: SERVER_ORIGIN, now });
+        }
         if (room.seq - room.snapshotSeq >= compactAfter) {
           compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, keepFrom: room.seq - keepAfterCompaction + 1, now });
           room.snapshotSeq = room.seq;
@@ -155,6 +161,29 @@ export function forgetCollabRooms(): void {
     dropTrial(room);
   }
   rooms.clear();
+}
+
+/** Origin of the changes the server's own document makes (formatting tidied after an update); no writer has it, so all receive them. */
+const SERVER_ORIGIN = 'server';
+const RECEIVED = Symbol('received');
+
+/**
+ * Applies a writer's update and returns what the document then changed of its own accord, or null.
+ * After a change from elsewhere, Yjs removes formatting marks in a text that no longer do anything.
+ * Each copy decides that from what it holds, so the server's removals are shared like any change.
+ */
+function applyCollecting(doc: Y.Doc, update: Uint8Array): Uint8Array | null {
+  const own: Uint8Array[] = [];
+  const collect = (change: Uint8Array, origin: unknown) => {
+    if (origin !== RECEIVED) own.push(change);
+  };
+  doc.on('update', collect);
+  try {
+    Y.applyUpdate(doc, update, RECEIVED);
+  } finally {
+    doc.off('update', collect);
+  }
+  return own.length > 0 ? Y.mergeUpdates(own) : null;
 }
 
 /** Why the update may not be applied, or null; an update that passes is already applied to the room's trial copy. */
