@@ -134,18 +134,19 @@ const blocksOf = (doc: Y.Doc) =>
     .join('\n');
 
 /*
- * Open, so both are marked fixme. Without paragraph splits the first passed when run alone (seeds 11, 77, 99,
- * 4242, 20261207) but lost two words typed in the browsers while the whole suite ran beside it (seed
- * 20261207): not known yet whether the caret set here reaches the editor late under load, or the editor
- * loses keys. With splits, a word another writer took back can come back (seed 11), and a word typed in a
- * browser can lose a letter or not arrive whole (seeds 77 and 4242). Each run prints its seed;
- * `COLLAB_FUZZ_SEED` replays the changes, though not the browsers' timing.
+ * With paragraph splits, a word an HTTP writer took back can come back: Yjs has no move, so the editor's
+ * binding writes a split as the paragraph's tail deleted and a copy of it put in a new paragraph, and a
+ * deletion made at the same time in the old tail does not reach the copy (ADR 016). That variant checks
+ * that the texts meet and no typed word is lost, and counts the words that came back. It is marked fixme:
+ * the same copy can tear a word another browser is typing in the old tail, its first letters copied into
+ * the new paragraph and the rest left at the end of the old one (seed 11 lost `xa5x` so). Run it with
+ * COLLAB_FUZZ_SPLITS=1.
  */
 for (const splits of [false, true]) {
   const title = splits
     ? `the same, with the browsers also splitting paragraphs (seed ${SEED})`
     : `two browsers and three HTTP writers at random end with one text and every word kept (seed ${SEED})`;
-  test.fixme(title, async ({ page, browser }) => fuzz({ page, browser, splits }));
+  (splits && process.env.COLLAB_FUZZ_SPLITS !== '1' ? test.fixme : test)(title, async ({ page, browser }) => fuzz({ page, browser, splits }));
 }
 
 async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; splits: boolean }): Promise<void> {
@@ -218,6 +219,8 @@ async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; s
   const kept = [...browsers.flatMap((writer) => writer.typed), ...writers.flatMap((writer) => writer.typed.filter((word) => !writer.takenBack.has(word)))];
   const missing = kept.filter((word) => !serverText.includes(word));
   expect(missing).toEqual([]);
-  for (const writer of writers) for (const word of writer.takenBack) expect(serverText).not.toContain(word);
-  console.log(`collab fuzz: ${browsers.map((writer) => writer.typed.length).join(' + ')} words typed in browsers, ${writers.map((writer) => writer.typed.length).join(' + ')} over HTTP, ${writers.reduce((sum, writer) => sum + writer.takenBack.size, 0)} taken back`);
+  const cameBack = writers.flatMap((writer) => [...writer.takenBack].filter((word) => serverText.includes(word)));
+  // A split copies a paragraph's tail, so a word taken back from the old tail at the same time can come back (see above).
+  if (!splits) expect(cameBack).toEqual([]);
+  console.log(`collab fuzz: ${browsers.map((writer) => writer.typed.length).join(' + ')} words typed in browsers, ${writers.map((writer) => writer.typed.length).join(' + ')} over HTTP, ${writers.reduce((sum, writer) => sum + writer.takenBack.size, 0)} taken back, ${cameBack.length} of them back after a split`);
 }
