@@ -13,7 +13,7 @@ import { EditorTopbar } from './editor-topbar';
 import { MentionMenu } from './mention-menu';
 import { RestoreOffer } from './restore-offer';
 import { TitleFields } from './title-fields';
-import { useArticleBody } from './use-article-body';
+import { useArticleBody, type BodyChange } from './use-article-body';
 import { useArticleDraft } from './use-article-draft';
 import { useArticleMeta } from './use-article-meta';
 import { useChangeHandler, useChangeSignal } from './use-change-signal';
@@ -36,7 +36,7 @@ type Props = { article: EditableArticle; options: EditorOptions; viewer: EditorV
 export function ArticleEditor({ article, options, viewer, isCollabOn = false }: Props) {
   const lock = useEditLock(article);
   const { notify: notifyChange, ...changes } = useChangeSignal();
-  const { notify: notifyBodyChange, ...bodyChanges } = useChangeSignal();
+  const { notify: notifyBodyChange, ...bodyChanges } = useChangeSignal<[BodyChange]>();
   const isLive = isCollabOn && lock.canEdit;
   const collab = useCollab({ articleId: article.id, isOn: isLive });
   const canEditText = lock.canEdit && collab?.view.connection !== 'closed';
@@ -60,9 +60,10 @@ export function ArticleEditor({ article, options, viewer, isCollabOn = false }: 
     if (lock.canEdit) autosave.markChanged();
     stats.scheduleRecount();
   });
-  useChangeHandler({ notify: notifyBodyChange, ...bodyChanges }, () => {
-    // Live, the server writes the text; the autosave only asks it to once typing pauses.
-    if (lock.canEdit) autosave.markChanged(isLive ? 'shared-body' : 'all');
+  useChangeHandler({ notify: notifyBodyChange, ...bodyChanges }, ({ isFromOthers }: BodyChange) => {
+    // Live, the server writes the text; the autosave only asks it to once this writer's typing pauses.
+    // Another writer's change is theirs to save: every open editor asking for each one would multiply the saves.
+    if (lock.canEdit && !isFromOthers) autosave.markChanged(isLive ? 'shared-body' : 'all');
     stats.scheduleRecount();
   });
   const localDraft = useLocalDraftOffer(article);

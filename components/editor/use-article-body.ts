@@ -2,7 +2,9 @@
 
 import type { JSONContent } from '@tiptap/core';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { Transaction } from '@tiptap/pm/state';
 import { useEditor, type Editor } from '@tiptap/react';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onSharedDocument } from '@/lib/collab/collab-editor-extensions';
 import type { SharedDocument } from './collab/use-collab';
@@ -12,11 +14,20 @@ import type { MentionMenuState } from './mention-menu';
 import { PasteGuard } from './paste-guard';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 
+/** A change to the body; `isFromOthers` when it arrived from another writer through the shared document. */
+export type BodyChange = { isFromOthers: boolean };
+
+/** True for a change the shared document brought in from another writer (an undo of one's own is not). */
+function isFromOthers(transaction: Transaction): boolean {
+  const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+  return sync?.isChangeOrigin === true && sync.isUndoRedoOperation !== true;
+}
+
 /**
  * The rich-text editor for the article's body: the shared extensions, pasted and dropped images, and what the writer should be told about them.
  * With `shared`, the body is the article's shared document (live editing) and the editor is made again whenever that document is replaced.
  */
-export function useArticleBody({ body, canEdit, onChange, shared = null, user }: { body: JSONContent; canEdit: boolean; onChange: () => void; shared?: SharedDocument | null; user?: { name: string } }) {
+export function useArticleBody({ body, canEdit, onChange, shared = null, user }: { body: JSONContent; canEdit: boolean; onChange: (change: BodyChange) => void; shared?: SharedDocument | null; user?: { name: string } }) {
   const editorRef = useRef<Editor | null>(null);
   const [mentionMenu, setMentionMenu] = useState<MentionMenuState | null>(null);
   const [pasteNotice, setPasteNotice] = useState('');
@@ -68,7 +79,7 @@ export function useArticleBody({ body, canEdit, onChange, shared = null, user }:
         return insertImageFiles(drop.dataTransfer?.files, view.posAtCoords({ left: drop.clientX, top: drop.clientY })?.pos);
       },
     },
-    onUpdate: onChange,
+    onUpdate: ({ transaction }) => onChange({ isFromOthers: isFromOthers(transaction) }),
     onSelectionUpdate: ({ editor: current }) => setIsFigureSelected(current.isActive('figure')),
   }, [shared]);
   useEffect(() => {

@@ -232,3 +232,28 @@ test('a keystroke sends what it changed, not the whole history of what others de
   expect(sent.some((request) => request.hasCaret)).toBe(true);
   expect(caretRequests).toBe(0);
 });
+
+test('only the writer who typed asks the server to save when typing pauses; the other open editor does not', async ({ page, browser }) => {
+  const { id, mine, theirs, otherPage } = await twoWriters(page, browser, 'One save per pause');
+  const saveRequests = (target: Page) => {
+    const seen: string[] = [];
+    target.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === `/api/desk/articles/${id}/collab/save`) seen.push(request.url());
+    });
+    return seen;
+  };
+  const mySaves = saveRequests(page);
+  const theirSaves = saveRequests(otherPage);
+
+  const added = ' Ministers will read the report first.';
+  await mine.body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(added, { delay: 20 });
+  await expect.poll(async () => words(await shownText(theirs))).toContain(words(added));
+  // The typing writer's editor asks once its typing pauses, and the server stores the text.
+  await expect.poll(() => mySaves.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => bodyTextOf(id), { timeout: 15_000 }).toContain('Ministers will read the report first.');
+  // The other editor received the change and had every chance to ask too (its pause is as long).
+  await otherPage.waitForTimeout(3_000);
+  expect(theirSaves).toEqual([]);
+});
