@@ -104,3 +104,29 @@ it('a deleted letter is the one the writer deleted, not its twin beside it', () 
   const theirsAt = text.indexOf('xe8x');
   expect(writers.slice(theirsAt, theirsAt + 4)).toEqual(Array(4).fill(theirs.clientID));
 });
+
+it('undo takes back only what this writer typed, around another writer’s change made in between', () => {
+  const { mine, theirs } = sharedPair();
+  const editor = editorOn(mine);
+  const other = editorOn(theirs);
+  const exchange = () => {
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
+  };
+  // "Talks  xe8x resume": this writer types at the start, the other at the end, then this writer undoes.
+  typeAt(editor, 1, 'Arms ');
+  exchange();
+  const end = other.state.doc.content.size - 1;
+  typeAt(other, end, ' soon');
+  exchange();
+  expect(editor.state.doc.textContent).toBe('Arms Talks  xe8x resume soon');
+
+  expect(editor.commands.undo()).toBe(true);
+  exchange();
+  expect(editor.state.doc.textContent).toBe('Talks  xe8x resume soon');
+  expect(other.state.doc.textContent).toBe('Talks  xe8x resume soon');
+  // And redo brings this writer's words back, in both editors.
+  expect(editor.commands.redo()).toBe(true);
+  exchange();
+  expect(other.state.doc.textContent).toBe('Arms Talks  xe8x resume soon');
+});
