@@ -28,6 +28,7 @@ import { can, ForbiddenError } from '@/lib/staff/auth/policy';
 import { isOwnArticle, loadArticleFor } from './article-access';
 import { canEditInState, lockedReason } from './workflow';
 import { saveRequestSchema, type ArticleDraft, type SaveRequest } from './article-draft-schema';
+import { stableJsonKey } from '@/lib/content/stable-json-key';
 
 /** Autosaves by one writer within this window fold into one revision. */
 export const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
@@ -174,9 +175,15 @@ export function saveArticle({
       latest.reason === 'autosave' &&
       latest.authorId === actor.id &&
       now - latest.createdAt.getTime() < AUTOSAVE_COALESCE_MS;
+    // A Save of exactly what this writer's last autosave holds (live, the server has just written it) marks that revision as saved.
+    const isSavingLatest =
+      request.reason === 'save' && !restoring && latest !== undefined && latest.reason === 'autosave' && latest.authorId === actor.id && isSameSnapshot(latest, snapshot);
     let revisionId: number;
     if (isCoalesced) {
       tx.update(revisions).set({ ...snapshot, version, updatedAt: now }).where(eq(revisions.id, latest.id)).run();
+      revisionId = latest.id;
+    } else if (isSavingLatest) {
+      tx.update(revisions).set({ version, reason: 'save', updatedAt: now }).where(eq(revisions.id, latest.id)).run();
       revisionId = latest.id;
     } else {
       revisionId = tx
@@ -194,8 +201,21 @@ export function saveArticle({
         .returning({ id: revisions.id })
         .get().id;
     }
-    return { ok: true, version, revisionId, savedAt: new Date(now).toISOString(), slug: request.slug, wordCount: derived.wordCount, isCoalesced, issueId };
+    return { ok: true, version, revisionId, savedAt: new Date(now).toISOString(), slug: request.slug, wordCount: derived.wordCount, isCoalesced: isCoalesced || isSavingLatest, issueId };
   });
+}
+
+type RevisionSnapshot = { slug: string; title: string; dek: string; body: unknown; bodyText: string; meta: unknown };
+
+function isSameSnapshot(revision: RevisionSnapshot, snapshot: RevisionSnapshot): boolean {
+  return (
+    revision.slug === snapshot.slug &&
+    revision.title === snapshot.title &&
+    revision.dek === snapshot.dek &&
+    revision.bodyText === snapshot.bodyText &&
+    stableJsonKey(revision.body) === stableJsonKey(snapshot.body) &&
+    stableJsonKey(revision.meta) === stableJsonKey(snapshot.meta)
+  );
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];

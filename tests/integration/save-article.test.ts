@@ -194,6 +194,22 @@ describe('autosave coalescing', () => {
     expect(getDb().select().from(revisions).where(eq(revisions.version, 4)).get()?.bodyText).toBe('One two three');
   });
 
+  it('a Save of exactly what the writer\'s last autosave holds marks that revision as saved instead of filing a copy', async () => {
+    const { author, id } = await newDraft();
+    const start = Date.now();
+    const save = (text: string, reason: 'autosave' | 'save', now: number) => saveArticle({ id, actor: author, now, input: { ...saveInput({ articleId: id, actor: author, text }), reason } });
+    expect(save('Signed in Ottawa', 'autosave', start)).toMatchObject({ ok: true, isCoalesced: false });
+    expect(save('Signed in Ottawa', 'save', start + 2_000)).toMatchObject({ ok: true, isCoalesced: true, version: 3 });
+    // The twin: a Save that changes something files a revision of its own.
+    expect(save('Signed in Ottawa in 1997', 'save', start + 4_000)).toMatchObject({ ok: true, isCoalesced: false, version: 4 });
+    const history = listRevisions({ articleId: id, actor: author });
+    expect(history.map((entry) => [entry.reason, entry.version])).toEqual([
+      ['save', 4],
+      ['save', 3],
+      ['save', 1],
+    ]);
+  });
+
   it('does not fold into another writer\'s autosave', async () => {
     const { author, id } = await newDraft();
     const editor = await createTestStaff({ role: 'editor' });
