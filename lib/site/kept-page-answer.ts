@@ -21,6 +21,17 @@ export type PlainAnswer = { status: number; headers: Record<string, string>; bod
  * or only its inline scripts by their hashes (`inline-script-hashes.ts`); the nonce it was rendered with is in no policy.
  */
 export function keptPageHeaders({ page, keyHeaders, isHttps }: { page: RenderedPage; keyHeaders: Record<string, string>; isHttps: boolean }): Record<string, string> {
+  // Built once per kept page and address facts (both are replaced, never changed, when what they hold changes).
+  const built = builtHeaders.get(page);
+  if (built && built.keyHeaders === keyHeaders && built.isHttps === isHttps) return built.headers;
+  const headers = buildKeptPageHeaders({ page, keyHeaders, isHttps });
+  builtHeaders.set(page, { keyHeaders, isHttps, headers });
+  return headers;
+}
+
+const builtHeaders = new WeakMap<RenderedPage, { keyHeaders: Record<string, string>; isHttps: boolean; headers: Readonly<Record<string, string>> }>();
+
+function buildKeptPageHeaders({ page, keyHeaders, isHttps }: { page: RenderedPage; keyHeaders: Record<string, string>; isHttps: boolean }): Record<string, string> {
   const policy = contentSecurityPolicy({ scripts: page.scripts, isStaffArea: false, isDevelopment: process.env.NODE_ENV === 'development', isHttps });
   return {
     ...securityHeaders({ policy, isStaffArea: false, siteUrl: getConfig().siteUrl }),

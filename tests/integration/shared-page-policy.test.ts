@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRedirect, getRedirect } from '@/lib/migration/redirects/redirects';
 import { inlineScriptHashes } from '@/lib/site/inline-script-hashes';
-import { answerFromKeptPage } from '@/lib/site/kept-page-answer';
+import { answerFromKeptPage, keptPageHeaders } from '@/lib/site/kept-page-answer';
 import { READER_CACHE_CONTROL } from '@/lib/site/security-headers';
 import { proxy } from '@/proxy';
 import { createTestArticle } from '../factories/article';
@@ -72,6 +72,19 @@ describe('a reader page kept by the server and shared by caches', () => {
   afterAll(async () => {
     process.env.INTERNAL_URL = savedInternalUrl;
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('builds a kept page’s headers once, and again when the address’s cache keys or the scheme change', () => {
+    const page = { body: new Uint8Array(new ArrayBuffer(4)), scripts: 'none' as const, contentType: 'text/html; charset=utf-8' };
+    const before = { 'xkey': 'article-1 section-2' };
+    const first = keptPageHeaders({ page, keyHeaders: before, isHttps: false });
+    expect(keptPageHeaders({ page, keyHeaders: before, isHttps: false })).toBe(first);
+    expect(first.xkey).toBe('article-1 section-2');
+    // An article moved to another section: the address's facts are read again, with new keys.
+    const after = { 'xkey': 'article-1 section-3' };
+    expect(keptPageHeaders({ page, keyHeaders: after, isHttps: false }).xkey).toBe('article-1 section-3');
+    expect(keptPageHeaders({ page, keyHeaders: after, isHttps: true })['Content-Security-Policy']).toContain('upgrade-insecure-requests');
+    expect(keptPageHeaders({ page, keyHeaders: after, isHttps: false })['Content-Security-Policy']).not.toContain('upgrade-insecure-requests');
   });
 
   it('answers every reader the same bytes under the same policy: no script at all, no nonce to share', async () => {

@@ -8,8 +8,13 @@ function encodeChar(char: string): string {
   return PLAIN_PATH_CHAR.test(char) ? char : encodeURIComponent(char);
 }
 
+/** Text already in the one spelling: lower-case, plain path characters only, nothing escaped. */
+const CANONICAL_TEXT = /^[a-z0-9\-._~!$&'()*+,;=:@]*$/;
+
 /** Decodes what decodes, lower-cases it and re-encodes it one way, so `/Caf%c3%a9` and `/café` are the same key. */
 function canonicalText(text: string): string {
+  // Most segments of most requests (`articles`, a slug) are already so; asked for nearly every reader request.
+  if (CANONICAL_TEXT.test(text)) return text;
   let out = '';
   for (const token of text.match(/(?:%[0-9a-f]{2})+|[\s\S]/giu) ?? []) {
     if (!token.startsWith('%') || token.length === 1) {
