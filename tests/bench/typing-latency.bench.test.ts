@@ -174,6 +174,17 @@ async function profileTyping(page: Page, plan: Keystroke[]) {
   };
 }
 
+/** Opens the editor on the long text and puts the caret at its very end. */
+async function openAtTheEnd(page: Page, id: number): Promise<void> {
+  await page.goto(`/desk/articles/${id}`);
+  const body = page.getByRole('textbox', { name: 'Article text' });
+  await body.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Article text"] h2').length >= 10);
+  await body.locator(':scope > p').last().click();
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(1_000);
+}
+
 /**
  * Types `plan` into the focused editor one key at a time and returns, per key, the time from its keydown
  * to the frames that show it (see the file's comment), with the browser's own Event Timing entries.
@@ -333,14 +344,7 @@ describe('typing in the editor on a 10,000-word article', () => {
       save: httpSave,
     });
 
-    // Open the editor on the long text and put the caret at its very end.
-    await page.goto(`/desk/articles/${id}`);
-    const body = page.getByRole('textbox', { name: 'Article text' });
-    await body.waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Article text"] h2').length >= 10);
-    await body.locator(':scope > p').last().click();
-    await page.keyboard.press('Control+End');
-    await page.waitForTimeout(1_000);
+    await openAtTheEnd(page, id);
 
     const plan = keystrokePlan();
     const { samples, slowKeydowns } = await typeAndMeasure(page, plan);
@@ -382,16 +386,11 @@ describe('typing in the editor on a 10,000-word article', () => {
     writeResults('typing-latency-profile', { keystrokes: PROFILED_KEYSTROKES, javascriptBusyMs: profile.totalMs, renderer: profile.renderer, top: profile.top });
     await page.close();
   });
+
   it('paints each keystroke quickly while nine other writers type elsewhere in the article', async () => {
     expect(longArticleId, 'the first test made the long article').toBeDefined();
     const page = await context!.newPage();
-    await page.goto(`/desk/articles/${longArticleId}`);
-    const body = page.getByRole('textbox', { name: 'Article text' });
-    await body.waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Article text"] h2').length >= 10);
-    await body.locator(':scope > p').last().click();
-    await page.keyboard.press('Control+End');
-    await page.waitForTimeout(1_000);
+    await openAtTheEnd(page, longArticleId!);
 
     const cookie = (await context!.cookies(server!.url)).map((entry) => `${entry.name}=${entry.value}`).join('; ');
     const writers = await startRemoteWriters({ url: server!.url, cookie, articleId: longArticleId!, count: REMOTE_WRITERS });
