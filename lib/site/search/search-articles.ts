@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import { and, desc, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/db/client';
-import { articleSearchFacts, articles, entities, issues, publishedArticleEntities, revisions, sections, type EntityKind } from '@/db/schema';
+import { articleSearchFacts, articles, entities, issues, revisions, sections, type EntityKind } from '@/db/schema';
 import { publishedBylinesFor, type Byline } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
 import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
@@ -11,7 +11,7 @@ import { articleSearch, LONGEST_INDEXED_PREFIX, SEARCH_COLUMNS } from './article
 import { markedTextToHtml } from './marked-text-to-html';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
 import { resolveSearchFilters, type ActiveSearchFilter } from './resolve-search-filters';
-import { ensureSearchMatchesTable, searchMatches } from './search-matches-table';
+import { countSearchFacets, newestPageOf, searchFactsSnapshot, type SearchFacetCounts } from './search-facts-snapshot';
 import { MAX_SEARCH_PAGE, type SearchFilters, type SearchRequest, type SearchSort } from './search-request';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -81,25 +81,31 @@ export function searchArticles({
   const request: SearchRequest = { q, page: safePage, sort, filters: resolved.filters };
   if (parsed.expression === null) return { status: 'empty', request };
 
-  const total = collectMatches({ where: matchCondition({ expression: parsed.expression, conditions: resolved.conditions }), sort });
-  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  const ids = total > 0 && safePage <= pageCount ? pageOfIds(safePage) : [];
-  return {
-    status: 'searched',
-    request,
-    terms: parsed.terms,
-    isTruncated: parsed.isTruncated,
-    total,
-    page: safePage,
-    pageCount,
-    results: loadResults({ expression: parsed.expression, terms: parsed.terms, ids }),
-    facets: {
-      ...groupFacets({ total, filters: resolved.filters }),
-      entities: total > 0 ? entityFacet(resolved.filters) : [],
-    },
-    activeFilters: resolved.active,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
-  };
+  const where = matchCondition({ expression: parsed.expression, conditions: resolved.conditions });
+  const expression = parsed.expression;
+  // One read transaction: the matches, the page and the kept facts all describe the same moment.
+  return getSqlite().transaction(() => {
+    const snapshot = searchFactsSnapshot(getSqlite());
+    const matchedIds = matchingIds(where);
+    const total = matchedIds.length;
+    const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+    const pageWindow = { offset: (safePage - 1) * SEARCH_PAGE_SIZE, limit: SEARCH_PAGE_SIZE };
+    const ids = total === 0 || safePage > pageCount ? [] : sort === 'newest' ? newestPageOf(snapshot, matchedIds, pageWindow) : mostRelevantIds(where, pageWindow);
+    const counts = countSearchFacets(snapshot, matchedIds);
+    return {
+      status: 'searched' as const,
+      request,
+      terms: parsed.terms,
+      isTruncated: parsed.isTruncated,
+      total,
+      page: safePage,
+      pageCount,
+      results: loadResults({ expression, terms: parsed.terms, ids }),
+      facets: { ...groupFacets({ counts, filters: resolved.filters }), entities: entityFacet({ counts: counts.entities, filters: resolved.filters }) },
+      activeFilters: resolved.active,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  })();
 }
 
 /**
@@ -113,52 +119,42 @@ function matchCondition({ expression, conditions }: { expression: string; condit
 }
 
 /**
- * The one pass over the full-text index: every match that readers may see, with what the facets and the
- * order need, goes into the connection's `search_matches` table. BM25 is computed only when it orders the
- * page (it reads each match's column sizes). Returns the number of matches.
+ * Every match readers may see, as article ids: the total, the facets and (newest first) the page all come
+ * from this one list and the kept facts, so the full-text match is walked once for them. Read as bare values:
+ * a row object per match costs more than the walk itself on a common word.
  */
-function collectMatches({ where, sort }: { where: SQL; sort: SearchSort }): number {
-  ensureSearchMatchesTable(getSqlite());
-  const db = getDb();
-  db.delete(searchMatches).run();
-  const score = sort === 'newest' ? sql<number>`0` : sql<number>`bm25(${articleSearch}, ${COLUMN_WEIGHTS})`;
-  return db
-    .insert(searchMatches)
-    .select(
-      db
-        .select({
-          id: articleSearchFacts.articleId,
-          score: score.as('score'),
-          publishedAt: articleSearchFacts.publishedAt,
-          sectionId: articleSearchFacts.publishedSectionId,
-          issueId: articleSearchFacts.publishedIssueId,
-          year: articleSearchFacts.publishedYear,
-        })
-        .from(articleSearch)
-        .crossJoin(articleSearchFacts)
-        .where(where),
-    )
-    .run().changes;
+function matchingIds(where: SQL): number[] {
+  const query = getDb().select({ id: articleSearchFacts.articleId }).from(articleSearch).crossJoin(articleSearchFacts).where(where).toSQL();
+  return pluckingStatement(query.sql).all(...query.params) as number[];
+}
+
+const pluckingStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A statement of this connection that answers bare first-column values, compiled once per SQL text (filters add a few shapes). */
+function pluckingStatement(source: string): Database.Statement {
+  const sqlite = getSqlite();
+  let statements = pluckingStatements.get(sqlite);
+  if (!statements) pluckingStatements.set(sqlite, (statements = new Map()));
+  let statement = statements.get(source);
+  if (!statement) statements.set(source, (statement = sqlite.prepare(source).pluck()));
+  return statement;
 }
 
 /**
- * Matches per value of one column. Three small groupings cost less than one over (section, issue, year),
- * whose combinations run to thousands on a large site.
+ * One page in order of relevance: BM25 (it reads each match's column sizes, so it is computed only here), then
+ * newest first. SQLite keeps only the best rows up to the page's end while it walks the matches, instead of sorting all.
  */
-function countBy<Key extends number | string>(column: SQLiteColumn): Map<Key, number> {
-  const rows = getDb().select({ key: sql<Key | null>`${column}`, count: count() }).from(searchMatches).groupBy(column).all();
-  return new Map(rows.flatMap((row) => (row.key === null ? [] : [[row.key, row.count] as const])));
-}
-
-function pageOfIds(page: number): number[] {
+function mostRelevantIds(where: SQL, { offset, limit }: { offset: number; limit: number }): number[] {
   return getDb()
-    .select({ id: searchMatches.id })
-    .from(searchMatches)
-    .orderBy(asc(searchMatches.score), desc(searchMatches.publishedAt), desc(searchMatches.id))
-    .limit(SEARCH_PAGE_SIZE)
-    .offset((page - 1) * SEARCH_PAGE_SIZE)
-    .all()
-    .map((row) => row.id);
+    .select({ id: articleSearchFacts.articleId })
+    .from(articleSearch)
+    .crossJoin(articleSearchFacts)
+    .where(where)
+    .orderBy(sql`bm25(${articleSearch}, ${COLUMN_WEIGHTS})`, desc(articleSearchFacts.publishedAt), desc(articleSearchFacts.articleId))
+    .limit(limit)
+    .offset(offset)
+    .values()
+    .map((row) => row[0] as number);
 }
 
 /**
@@ -247,12 +243,9 @@ function resultQuery({ expression, conditions }: { expression: string; condition
 
 type ResultRow = ReturnType<ReturnType<typeof resultQuery>['get']> & {};
 
-function groupFacets({ total, filters }: { total: number; filters: SearchFilters }): Omit<SearchFacets, 'entities'> {
-  if (total === 0) return { sections: [], years: [], issues: [] };
+function groupFacets({ counts, filters }: { counts: SearchFacetCounts; filters: SearchFilters }): Omit<SearchFacets, 'entities'> {
   const db = getDb();
-  const sectionCounts = countBy<number>(searchMatches.sectionId);
-  const issueCounts = countBy<number>(searchMatches.issueId);
-  const yearCounts = countBy<number>(searchMatches.year);
+  const { sections: sectionCounts, issues: issueCounts, years: yearCounts } = counts;
   const sectionRows = sectionCounts.size
     ? db.select({ id: sections.id, slug: sections.slug, name: sections.name, position: sections.position }).from(sections).where(inArray(sections.id, [...sectionCounts.keys()])).all()
     : [];
@@ -286,29 +279,37 @@ function groupFacets({ total, filters }: { total: number; filters: SearchFilters
   };
 }
 
-/** Counted per entity id first, so only the entities that occur are looked up, not one per tag of every match. */
-function entityFacet(filters: SearchFilters): SearchFacetValue[] {
-  const db = getDb();
-  const tagged = db
-    .select({ entityId: publishedArticleEntities.entityId, count: count().as('count') })
-    .from(searchMatches)
-    .crossJoin(publishedArticleEntities)
-    .where(eq(publishedArticleEntities.articleId, searchMatches.id))
-    .groupBy(publishedArticleEntities.entityId)
-    .as('tagged');
-  const rows = db
-    .select({ kind: entities.kind, slug: entities.slug, name: entities.name, count: tagged.count })
-    .from(tagged)
-    .innerJoin(entities, and(eq(entities.id, tagged.entityId), isApprovedEntity()))
-    .orderBy(desc(tagged.count), asc(entities.name))
-    .limit(FACET_SIZE)
-    .all();
-  return rows.map((row) => ({
-    filters: { ...filters, entity: { kind: row.kind, slug: row.slug } },
-    label: `${row.name} (${kindLabel(row.kind)})`,
-    count: row.count,
-    isSelected: filters.entity?.kind === row.kind && filters.entity.slug === row.slug,
-  }));
+/**
+ * The most frequent approved entities among the matches. Counted in memory for every tag of every match; only
+ * the leading ones are looked up, widened until twelve approved ones are certain to be among them (an entity
+ * waiting for approval is counted but not shown).
+ */
+function entityFacet({ counts, filters }: { counts: Map<number, number>; filters: SearchFilters }): SearchFacetValue[] {
+  const ranked = [...counts].sort(([, left], [, right]) => right - left);
+  let rows: { id: number; kind: EntityKind; slug: string; name: string }[] = [];
+  for (let wanted = FACET_SIZE * 2; ; wanted *= 4) {
+    // Every entity counted at least as often as the last one wanted: a tie at the edge is decided by name below.
+    const edge = ranked[Math.min(wanted, ranked.length) - 1]?.[1] ?? 0;
+    const candidates = ranked.filter(([, total]) => total >= edge).map(([id]) => id);
+    rows = candidates.length
+      ? getDb()
+          .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
+          .from(entities)
+          .where(and(inArray(entities.id, candidates), isApprovedEntity()))
+          .all()
+      : [];
+    if (rows.length >= FACET_SIZE || candidates.length === ranked.length) break;
+  }
+  return rows
+    .map((row) => ({ ...row, count: counts.get(row.id)! }))
+    .sort((left, right) => right.count - left.count || (left.name < right.name ? -1 : left.name > right.name ? 1 : 0))
+    .slice(0, FACET_SIZE)
+    .map((row) => ({
+      filters: { ...filters, entity: { kind: row.kind, slug: row.slug } },
+      label: `${row.name} (${kindLabel(row.kind)})`,
+      count: row.count,
+      isSelected: filters.entity?.kind === row.kind && filters.entity.slug === row.slug,
+    }));
 }
 
 function kindLabel(kind: EntityKind): string {
