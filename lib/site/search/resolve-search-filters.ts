@@ -52,7 +52,7 @@ export function resolveSearchFilters(filters: SearchFilters): ResolvedSearchFilt
       .get();
     if (entity) {
       resolved.conditions.push(
-        sql`exists (select 1 from ${publishedArticleEntities} where ${publishedArticleEntities.articleId} = ${articleSearchFacts.articleId} and ${publishedArticleEntities.entityId} = ${entity.id})`,
+        sql`${articleSearchFacts.articleId} in (select ${publishedArticleEntities.articleId} from ${publishedArticleEntities} where ${publishedArticleEntities.entityId} = ${entity.id})`,
       );
       resolved.active.push({ key: 'entity', label: `${entity.name} (${ENTITY_KIND_LABELS[entity.kind].one.toLowerCase()})` });
       resolved.filters.entity = filters.entity;

@@ -11,7 +11,7 @@ import { articleSearch, LONGEST_INDEXED_PREFIX, SEARCH_COLUMNS } from './article
 import { markedTextToHtml } from './marked-text-to-html';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
 import { resolveSearchFilters, type ActiveSearchFilter } from './resolve-search-filters';
-import { countSearchFacets, newestPageOf, searchFactsSnapshot, type SearchFacetCounts } from './search-facts-snapshot';
+import { countSearchFacets, mostCounted, newestPageOf, searchFactsSnapshot, type SearchFacetCounts } from './search-facts-snapshot';
 import { MAX_SEARCH_PAGE, type SearchFilters, type SearchRequest, type SearchSort } from './search-request';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -284,13 +284,11 @@ function groupFacets({ counts, filters }: { counts: SearchFacetCounts; filters: 
  * the leading ones are looked up, widened until twelve approved ones are certain to be among them (an entity
  * waiting for approval is counted but not shown).
  */
-function entityFacet({ counts, filters }: { counts: Map<number, number>; filters: SearchFilters }): SearchFacetValue[] {
-  const ranked = [...counts].sort(([, left], [, right]) => right - left);
+function entityFacet({ counts, filters }: { counts: Int32Array; filters: SearchFilters }): SearchFacetValue[] {
   let rows: { id: number; kind: EntityKind; slug: string; name: string }[] = [];
   for (let wanted = FACET_SIZE * 2; ; wanted *= 4) {
-    // Every entity counted at least as often as the last one wanted: a tie at the edge is decided by name below.
-    const edge = ranked[Math.min(wanted, ranked.length) - 1]?.[1] ?? 0;
-    const candidates = ranked.filter(([, total]) => total >= edge).map(([id]) => id);
+    // Ties at the edge come along: they are decided by name below.
+    const candidates = mostCounted(counts, wanted);
     rows = candidates.length
       ? getDb()
           .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
@@ -298,10 +296,10 @@ function entityFacet({ counts, filters }: { counts: Map<number, number>; filters
           .where(and(inArray(entities.id, candidates), isApprovedEntity()))
           .all()
       : [];
-    if (rows.length >= FACET_SIZE || candidates.length === ranked.length) break;
+    if (rows.length >= FACET_SIZE || candidates.length < wanted) break;
   }
   return rows
-    .map((row) => ({ ...row, count: counts.get(row.id)! }))
+    .map((row) => ({ ...row, count: counts[row.id]! }))
     .sort((left, right) => right.count - left.count || (left.name < right.name ? -1 : left.name > right.name ? 1 : 0))
     .slice(0, FACET_SIZE)
     .map((row) => ({
