@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { DEMO_SERVER, EMPTY_SERVER, VERSIONED_SERVER } from './tests/e2e/support/servers';
+import { DEMO_SERVER, E2E_AUTH_SECRET, EMPTY_SERVER, VERSIONED_SERVER } from './tests/e2e/support/servers';
 import { CHROMIUM_LAUNCH_OPTIONS } from './tests/support/chromium-launch-options';
 
 export default defineConfig({
@@ -29,7 +29,7 @@ export default defineConfig({
         PORT: String(DEMO_SERVER.port),
         DATABASE_PATH: DEMO_SERVER.databasePath,
         SITE_URL: DEMO_SERVER.url,
-        AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        AUTH_SECRET: E2E_AUTH_SECRET,
         // The browser stands in for a proxy on this machine: tests name a reader's address in X-Forwarded-For (access-gate.spec.ts).
         TRUSTED_PROXIES: '127.0.0.1, ::1',
         STRIPE_WEBHOOK_SECRET: DEMO_SERVER.stripeWebhookSecret,
@@ -56,7 +56,7 @@ export default defineConfig({
         PORT: String(VERSIONED_SERVER.port),
         DATABASE_PATH: VERSIONED_SERVER.databasePath,
         SITE_URL: VERSIONED_SERVER.url,
-        AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        AUTH_SECRET: E2E_AUTH_SECRET,
         COLLAB_ENABLED: 'off',
       },
     },

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { seededRandom } from '../factories/seeded-random';
 import { EditorPage } from './support/editor-page';
 import { readDemoDatabase } from './support/read-demo-database';
+import { startOwnServer, type OwnServer } from './support/own-server';
 import { newStaffPage, signInAs } from './support/staff-session';
 
 /**
@@ -11,7 +12,9 @@ import { newStaffPage, signInAs } from './support/staff-session';
  * the second test, split paragraphs); the HTTP writers, each with a copy that is sometimes out of date, put words between others and take
  * back words of their own. At the end both browsers, the server and the stored text hold the same text,
  * the server could write it as a valid article, and every word typed is there unless its own writer took
- * it back. `COLLAB_FUZZ_SEED` replays a run; the seed is printed.
+ * it back. A third test runs on a server of its own, killed (SIGKILL) and started again midway: the browsers
+ * and the HTTP writers keep their changes until the server takes them, so nothing is lost to the crash.
+ * `COLLAB_FUZZ_SEED` replays a run; the seed is printed.
  */
 
 const SEED = Number(process.env.COLLAB_FUZZ_SEED ?? 20261207);
@@ -23,10 +26,31 @@ test.describe.configure({ timeout: 180_000 });
 /** A word no other word contains: `x`, the writer, a number, `x` (so `xa1x` is not found inside `xa17x`). */
 const token = (writer: string, count: number) => `x${writer}${count}x`;
 
-type HttpWriter = { name: string; doc: Y.Doc; typed: string[]; takenBack: Set<string> };
+type HttpWriter = { name: string; doc: Y.Doc; typed: string[]; takenBack: Set<string>; unanswered: number };
+
+/** The server's port in the test with the restart: apart from the servers the other tests share. */
+const RESTARTED_SERVER_PORT = 3104;
+const RESTART_LIMIT_MS = 90_000;
+
+/**
+ * Runs `request` until the server answers it. While the server is down the connection is refused; the writer
+ * keeps what it has not handed over and tries again, as the editor does. Counts the tries that got no answer.
+ */
+async function whenAnswered<T>(request: () => Promise<T>, onUnanswered: () => void = () => {}): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      if (Date.now() - started > RESTART_LIMIT_MS) throw error;
+      onUnanswered();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
 
 async function serverDoc(request: APIRequestContext, collab: string): Promise<Y.Doc> {
-  const joined = (await (await request.get(collab)).json()) as { state: string };
+  const joined = (await whenAnswered(async () => (await request.get(collab)).json())) as { state: string };
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Buffer.from(joined.state, 'base64'));
   return doc;
@@ -149,7 +173,17 @@ for (const splits of [false, true]) {
   (splits && process.env.COLLAB_FUZZ_SPLITS !== '1' ? test.fixme : test)(title, async ({ page, browser }) => fuzz({ page, browser, splits }));
 }
 
-async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; splits: boolean }): Promise<void> {
+test(`the same, with the server killed and started again midway, keeps every word (seed ${SEED})`, async ({ browser }) => {
+  const server = await startOwnServer({ port: RESTARTED_SERVER_PORT, name: 'e2e-collab-restart' });
+  try {
+    const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await fuzz({ page, browser, splits: false, server });
+  } finally {
+    server.kill();
+  }
+});
+
+async function fuzz({ page, browser, splits, server }: { page: Page; browser: Browser; splits: boolean; server?: OwnServer }): Promise<void> {
   console.log(`collab fuzz seed ${SEED} (COLLAB_FUZZ_SEED replays it)`);
   await signInAs(page, 'editor');
   const mine = new EditorPage(page);
@@ -159,22 +193,40 @@ async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; s
   const collab = `/api/desk/articles/${id}/collab`;
   const origin = new URL(page.url()).origin;
   await expect.poll(async () => blocksOf(await serverDoc(page.request, collab))).toContain('drafting their positions.');
-  const otherPage = await newStaffPage(browser, 'admin');
+  const otherPage = await newStaffPage(browser, 'admin', server ? { baseURL: server.url } : {});
   const theirs = new EditorPage(otherPage);
   await theirs.open(id);
   await expect(theirs.body).toContainText(OPENING);
   await theirs.body.click();
 
   const browsers = [
-    { page, name: 'a', typed: [] as string[], random: seededRandom(SEED + 1) },
-    { page: otherPage, name: 'b', typed: [] as string[], random: seededRandom(SEED + 2) },
+    { page, name: 'a', typed: [] as string[], typedAt: [] as number[], random: seededRandom(SEED + 1) },
+    { page: otherPage, name: 'b', typed: [] as string[], typedAt: [] as number[], random: seededRandom(SEED + 2) },
   ];
-  const writers: HttpWriter[] = await Promise.all(['c', 'd', 'e'].map(async (name) => ({ name, doc: await serverDoc(page.request, collab), typed: [], takenBack: new Set<string>() })));
+  const writers: HttpWriter[] = await Promise.all(
+    ['c', 'd', 'e'].map(async (name) => ({ name, doc: await serverDoc(page.request, collab), typed: [], takenBack: new Set<string>(), unanswered: 0 })),
+  );
 
-  const stopAt = Date.now() + DURATION_MS;
+  const startedAt = Date.now();
+  const stopAt = startedAt + DURATION_MS;
+  let restart = { killedAt: 0, answeringAt: 0 };
   await Promise.all([
+    // Midway, the server is killed with everything in flight; it is down for a second, then starts again.
+    ...(server
+      ? [
+          (async () => {
+            await page.waitForTimeout(DURATION_MS * 0.4);
+            server.kill();
+            const killedAt = Date.now() - startedAt;
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+            await server.start();
+            restart = { killedAt, answeringAt: Date.now() - startedAt };
+          })(),
+        ]
+      : []),
     ...browsers.map(async (writer) => {
       while (Date.now() < stopAt) {
+        writer.typedAt.push(Date.now() - startedAt);
         await browserChange(writer.page, writer.name, writer.typed, writer.random, { splits });
         await writer.page.waitForTimeout(Math.floor(writer.random() * 300));
       }
@@ -188,7 +240,10 @@ async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; s
         httpChange(writer, own);
         const update = Y.encodeStateAsUpdate(writer.doc, before);
         await new Promise((resolve) => setTimeout(resolve, Math.floor(own() * 250)));
-        const response = await page.request.post(collab, { data: { update: Buffer.from(update).toString('base64'), origin: `http-${writer.name}` }, headers: { Origin: origin } });
+        const response = await whenAnswered(
+          () => page.request.post(collab, { data: { update: Buffer.from(update).toString('base64'), origin: `http-${writer.name}` }, headers: { Origin: origin } }),
+          () => (writer.unanswered += 1),
+        );
         expect(response.status(), await response.text()).toBe(200);
       }
     }),
@@ -211,7 +266,10 @@ async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; s
   // The server writes it as an article (it is checked against the schema on the way), and the stored text is the same.
   const saved = await page.request.post(`${collab}/save`, { headers: { Origin: origin } });
   expect(saved.status(), await saved.text()).toBe(200);
-  const stored = readDemoDatabase((database) => (database.prepare('SELECT body_text AS bodyText FROM articles WHERE id = ?').get(id) as { bodyText: string }).bodyText);
+  const stored = readDemoDatabase(
+    (database) => (database.prepare('SELECT body_text AS bodyText FROM articles WHERE id = ?').get(id) as { bodyText: string }).bodyText,
+    server ?? undefined,
+  );
   const words = (text: string) => text.replace(/\s+/g, ' ').trim();
   expect(words(stored)).toBe(words(serverText));
 
@@ -222,5 +280,15 @@ async function fuzz({ page, browser, splits }: { page: Page; browser: Browser; s
   const cameBack = writers.flatMap((writer) => [...writer.takenBack].filter((word) => serverText.includes(word)));
   // A split copies a paragraph's tail, so a word taken back from the old tail at the same time can come back (see above).
   if (!splits) expect(cameBack).toEqual([]);
+  if (server) {
+    // The crash came while writers were writing: some of their changes waited for the server to come back.
+    expect(restart.answeringAt, 'the server was killed and answered again').toBeGreaterThan(restart.killedAt);
+    expect(writers.reduce((sum, writer) => sum + writer.unanswered, 0)).toBeGreaterThan(0);
+    const typedWhileDown = browsers.map((writer) => writer.typedAt.filter((at) => at > restart.killedAt && at < restart.answeringAt).length);
+    expect(Math.min(...typedWhileDown), 'words each browser began while the server was down').toBeGreaterThan(0);
+    console.log(
+      `collab fuzz: server killed at ${restart.killedAt} ms, answering again at ${restart.answeringAt} ms; meanwhile ${writers.map((writer) => writer.unanswered).join(' + ')} HTTP tries unanswered and ${typedWhileDown.join(' + ')} words begun in the browsers`,
+    );
+  }
   console.log(`collab fuzz: ${browsers.map((writer) => writer.typed.length).join(' + ')} words typed in browsers, ${writers.map((writer) => writer.typed.length).join(' + ')} over HTTP, ${writers.reduce((sum, writer) => sum + writer.takenBack.size, 0)} taken back, ${cameBack.length} of them back after a split`);
 }

@@ -2,6 +2,9 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 
+/** The secret that signs staff sessions on the test servers: a session survives a restart of its server. */
+export const E2E_AUTH_SECRET = 'e2e-only-secret-not-used-anywhere-else-0123456789';
+
 /** The demo magazine on a fresh seeded database. */
 export const DEMO_SERVER = {
   port: 3100,

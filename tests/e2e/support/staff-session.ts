@@ -13,8 +13,8 @@ export async function signInAs(page: Page, role: DemoRole): Promise<void> {
 }
 
 /** A separate browser (its own cookies and storage) signed in as a demo staff member. */
-export async function newStaffPage(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext();
+export async function newStaffPage(browser: Browser, role: DemoRole, options: { baseURL?: string } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await signInAs(page, role);
   return page;
