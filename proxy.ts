@@ -8,7 +8,7 @@ import { isKeyedPath } from '@/lib/platform/edge/edge-keys';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { DEFAULT_SITE_SETTINGS, getSiteName } from '@/lib/platform/settings/site-settings';
 import { contentSecurityPolicy } from '@/lib/site/content-security-policy';
-import { isDecodable, keptPageHeaders } from '@/lib/site/kept-page-answer';
+import { isDecodable, keptPageHeaders, withPreviousMark } from '@/lib/site/kept-page-answer';
 import { readerPathFacts, type ReaderPathFacts } from '@/lib/site/reader-path-facts';
 import { ANONYMOUS_VARIANT, isInternalRender, isRenderedPageCacheable, renderedPage } from '@/lib/site/rendered-page-cache';
 import { isCacheableReaderPath, isStaffPath, READER_CACHE_CONTROL, securityHeaders, transportSecurityHeaders } from '@/lib/site/security-headers';
@@ -61,19 +61,20 @@ export async function proxy(request: NextRequest) {
   // A gated article is answered per reader: never from a kept page, never kept by a shared cache.
   const isGated = facts.isGated;
   if (!isGated && facts.tags && !Number.isNaN(revision) && !isInternalRender(request) && isRenderedPageCacheable(request)) {
-    const page = await renderedPageOrNull(request, facts.tags, revision);
-    if (page) {
+    const answer = await renderedPageOrNull(request, facts.tags, revision);
+    if (answer) {
       // One page for every reader and every shared cache: its inline scripts are allowed by their hashes.
-      return new Response(page.body, { status: 200, headers: keptPageHeaders({ page, keyHeaders, isHttps: request.nextUrl.protocol === 'https:' }) });
+      const pageHeaders = keptPageHeaders({ page: answer.page, keyHeaders, isHttps: request.nextUrl.protocol === 'https:' });
+      return new Response(answer.page.body, { status: 200, headers: withPreviousMark(pageHeaders, answer) });
     }
   }
   // A gated article for a reader who brings nothing but the address: the public part everyone without access
   // gets, kept once, and still never shared by a cache in between (a member behind it must get their own).
   if (isGated && facts.tags && !Number.isNaN(revision) && !isInternalRender(request) && isRenderedPageCacheable(request) && isTeaserRequest(request)) {
-    const page = await renderedPageOrNull(request, facts.tags, revision, { name: ANONYMOUS_VARIANT, headers: { 'x-forwarded-for': TEASER_RENDER_ADDRESS } });
-    if (page) {
-      const pageHeaders = keptPageHeaders({ page, keyHeaders: {}, isHttps: request.nextUrl.protocol === 'https:' });
-      return new Response(page.body, { status: 200, headers: { ...pageHeaders, 'Cache-Control': GATED_CACHE_CONTROL } });
+    const answer = await renderedPageOrNull(request, facts.tags, revision, { name: ANONYMOUS_VARIANT, headers: { 'x-forwarded-for': TEASER_RENDER_ADDRESS } });
+    if (answer) {
+      const pageHeaders = keptPageHeaders({ page: answer.page, keyHeaders: {}, isHttps: request.nextUrl.protocol === 'https:' });
+      return new Response(answer.page.body, { status: 200, headers: withPreviousMark({ ...pageHeaders, 'Cache-Control': GATED_CACHE_CONTROL }, answer) });
     }
   }
   const requestHeaders = new Headers(request.headers);

@@ -7,7 +7,7 @@ import { latestTagRevision } from '@/lib/platform/cache/tag-revisions';
 import { getConfig } from '@/lib/platform/config/get-config';
 import { contentSecurityPolicy } from './content-security-policy';
 import { readerPathFacts } from './reader-path-facts';
-import { ANONYMOUS_VARIANT, keptPage, RENDER_HEADER, variantKey, type RenderedPage } from './rendered-page-cache';
+import { ANONYMOUS_VARIANT, keptOrPreviousPage, RENDER_HEADER, variantKey, type KeptAnswer, type RenderedPage } from './rendered-page-cache';
 import { isCacheableReaderPath, READER_CACHE_CONTROL, securityHeaders } from './security-headers';
 
 /** A request as a plain Node server sees it, before Next does. */
@@ -63,9 +63,9 @@ export function answerFromKeptPage(request: PlainRequest): PlainAnswer | null {
     if (facts.isWithdrawn) return null;
     const isHttps = request.header('x-forwarded-proto') === 'https';
     if (facts.isGated) return keptTeaserAnswer({ request, pathname, search, isHttps });
-    const page = keptPage({ key: `${pathname}${search}` });
-    if (!page) return null;
-    return encoded(request, { status: 200, headers: keptPageHeaders({ page, keyHeaders: facts.keyHeaders, isHttps }), page });
+    const answer = keptOrPreviousPage({ key: `${pathname}${search}` });
+    if (!answer) return null;
+    return encoded(request, { status: 200, headers: withPreviousMark(keptPageHeaders({ page: answer.page, keyHeaders: facts.keyHeaders, isHttps }), answer), page: answer.page });
   } catch (error) {
     console.error('Answering from a kept page failed; passing the request on:', error);
     return null;
@@ -82,9 +82,19 @@ function keptTeaserAnswer({ request, pathname, search, isHttps }: { request: Pla
   if (request.header('cookie') !== undefined || request.header('authorization') !== undefined) return null;
   const slug = /^\/articles\/([^/]+)$/.exec(pathname)?.[1];
   if (!slug || !isAnonymousTeaserRequest({ slug: decodeURIComponent(slug), headers: new Headers() })) return null;
-  const page = keptPage({ key: variantKey(`${pathname}${search}`, ANONYMOUS_VARIANT) });
-  if (!page) return null;
-  return encoded(request, { status: 200, headers: { ...keptPageHeaders({ page, keyHeaders: {}, isHttps }), 'Cache-Control': GATED_CACHE_CONTROL }, page });
+  const answer = keptOrPreviousPage({ key: variantKey(`${pathname}${search}`, ANONYMOUS_VARIANT) });
+  if (!answer) return null;
+  const headers = { ...keptPageHeaders({ page: answer.page, keyHeaders: {}, isHttps }), 'Cache-Control': GATED_CACHE_CONTROL };
+  return encoded(request, { status: 200, headers: withPreviousMark(headers, answer), page: answer.page });
+}
+
+/**
+ * The headers of a previous page answered while its new one renders: marked, and no longer shared. A cache in
+ * between must ask again rather than keep it, since the edge was purged of it when what it shows changed.
+ */
+export function withPreviousMark(headers: Record<string, string>, answer: KeptAnswer): Record<string, string> {
+  if (!answer.isPrevious) return headers;
+  return { ...headers, 'X-Masthead-Page': 'previous', ...(headers['Cache-Control'] === READER_CACHE_CONTROL ? { 'Cache-Control': 'no-cache' } : {}) };
 }
 
 /** The kept page's bytes, gzipped (once per page) for a client that takes gzip. */

@@ -20,6 +20,14 @@ export function variantKey(address: string, name: string): string {
 export const RENDER_HEADER = 'x-masthead-render';
 const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
+/**
+ * How long a reader waits for a page being rendered again before getting the previous one instead. The
+ * reader whose request started the render waits for it in full: after a publication, the first look is new.
+ */
+const FRESH_WAIT_MS = 100;
+/** The previous page stands in only while its render is this young, and only if it was kept this recently. */
+const PREVIOUS_RENDER_LIMIT_MS = 10_000;
+const PREVIOUS_AGE_LIMIT_MS = 2 * MAX_AGE_MS;
 
 /**
  * A kept page: the same bytes for every reader. It runs no script at all (`page-without-scripts.ts`), or, when
@@ -27,9 +35,16 @@ const MAX_AGE_MS = 60_000;
  */
 export type RenderedPage = { body: Uint8Array<ArrayBuffer>; scripts: 'none' | { hashes: string[] }; contentType: string };
 type Entry = RenderedPage & { tags: readonly string[]; revision: number; storedAt: number };
+type Rendering = { page: Promise<Entry | null>; startedAt: number };
+
+/**
+ * What a reader of a kept address gets: the kept page, or (`isPrevious`) the one kept before it while the
+ * new one is being rendered, which no cache in between may keep.
+ */
+export type KeptAnswer = { page: RenderedPage; isPrevious: boolean };
 
 const shared = globalThis as unknown as {
-  mastheadRenderedPages?: { entries: Map<string, Entry>; pending: Map<string, Promise<Entry | null>>; token: string };
+  mastheadRenderedPages?: { entries: Map<string, Entry>; pending: Map<string, Rendering>; token: string };
 };
 
 function store() {
@@ -54,8 +69,9 @@ export function isRenderedPageCacheable(request: NextRequest): boolean {
  * shared caches alike, without scripts, or else under a policy listing its inline scripts' hashes (its
  * render's nonce is in no policy, so it allows nothing). It is kept until one of `tags` (what the page shows) is expired after
  * `revision`, the newest tag revision seen before this request (`tag-revisions.ts`), and for a minute
- * at most. Null when the page is not a plain 200 HTML page (redirects, 404s), which then take the
- * ordinary way.
+ * at most. While it is rendered again, readers who come after the first wait a moment at most and then get
+ * the previous page (`KeptAnswer`). Null when the page is not a plain 200 HTML page (redirects, 404s), which
+ * then take the ordinary way.
  */
 export async function renderedPage({
   request,
@@ -68,18 +84,49 @@ export async function renderedPage({
   revision: number;
   /** A page kept apart from the address's own (`name`), rendered with these request headers. */
   variant?: { name: string; headers: Record<string, string> };
-}): Promise<RenderedPage | null> {
+}): Promise<KeptAnswer | null> {
   const { pending } = store();
   const address = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const key = variant ? variantKey(address, variant.name) : address;
   const kept = keptPage({ key });
-  if (kept) return kept;
-  let rendering = pending.get(key);
+  if (kept) return { page: kept, isPrevious: false };
+  const rendering = pending.get(key);
   if (!rendering) {
-    rendering = render({ key, address, tags, revision, headers: variant?.headers ?? {} }).finally(() => pending.delete(key));
-    pending.set(key, rendering);
+    const page = render({ key, address, tags, revision, headers: variant?.headers ?? {} }).finally(() => pending.delete(key));
+    pending.set(key, { page, startedAt: Date.now() });
+    return freshAnswer(await page);
   }
-  return rendering;
+  const previous = previousPage(key, rendering);
+  if (!previous) return freshAnswer(await rendering.page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<'waited'>((resolve) => (timer = setTimeout(() => resolve('waited'), rendering.startedAt + FRESH_WAIT_MS - Date.now())));
+  const first = await Promise.race([rendering.page, waited]);
+  clearTimeout(timer);
+  return first === 'waited' ? { page: previous, isPrevious: true } : freshAnswer(first);
+}
+
+function freshAnswer(page: Entry | null): KeptAnswer | null {
+  return page ? { page, isPrevious: false } : null;
+}
+
+/**
+ * The kept page for `key`, or else the previous one when its new render has been under way for a moment
+ * (`FRESH_WAIT_MS`): what is answered before Next routes a request, without waiting. Null otherwise.
+ */
+export function keptOrPreviousPage({ key }: { key: string }): KeptAnswer | null {
+  const kept = keptPage({ key });
+  if (kept) return { page: kept, isPrevious: false };
+  const rendering = store().pending.get(key);
+  if (!rendering || Date.now() - rendering.startedAt < FRESH_WAIT_MS) return null;
+  const previous = previousPage(key, rendering);
+  return previous ? { page: previous, isPrevious: true } : null;
+}
+
+/** The page kept before, while its new render is young and it is itself recent; anything older is not shown. */
+function previousPage(key: string, rendering: Rendering): Entry | null {
+  const entry = store().entries.get(key);
+  const now = Date.now();
+  return entry && now - rendering.startedAt < PREVIOUS_RENDER_LIMIT_MS && now - entry.storedAt < PREVIOUS_AGE_LIMIT_MS ? entry : null;
 }
 
 /** The page kept for `key` (path and query) if none of what it shows has changed since; never renders. */

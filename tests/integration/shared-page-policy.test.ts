@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRedirect, getRedirect } from '@/lib/migration/redirects/redirects';
+import { cacheTags } from '@/lib/platform/cache/cache-tags';
+import { sqliteTagExpirationStore } from '@/lib/platform/cache/tag-expiration-store';
 import { inlineScriptHashes } from '@/lib/site/inline-script-hashes';
 import { answerFromKeptPage, keptPageHeaders } from '@/lib/site/kept-page-answer';
 import { READER_CACHE_CONTROL } from '@/lib/site/security-headers';
@@ -46,12 +48,15 @@ describe('hashes of a page’s inline scripts', () => {
 describe('a reader page kept by the server and shared by caches', () => {
   let server: http.Server;
   let renders = 0;
+  /** While set, renders of addresses containing `held` wait for it to be released. */
+  let hold: Promise<void> | null = null;
   const renderRequests: { url: string; cookie?: string; forwardedFor?: string | string[] }[] = [];
   const savedInternalUrl = process.env.INTERNAL_URL;
 
   beforeAll(async () => {
     // The app's own server, as the proxy asks it for a page to keep: renders with the nonce it was given.
-    server = http.createServer((request, response) => {
+    server = http.createServer(async (request, response) => {
+      if (request.url?.includes('held') && hold) await hold;
       if (request.url?.includes('missing')) {
         response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<p>Not found</p>');
         return;
@@ -63,7 +68,7 @@ describe('a reader page kept by the server and shared by caches', () => {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
       });
-      response.end(renderedHtml(nonce));
+      response.end(renderedHtml(nonce).replace('<p>Inspections resume</p>', `<p>Inspections resume</p><p>Render ${renders}</p>`));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.INTERNAL_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -165,6 +170,41 @@ describe('a reader page kept by the server and shared by caches', () => {
     const signedIn = await proxy(new NextRequest(`http://localhost:3000${gatedPath}`, { headers: { cookie: 'masthead-reader.session-token=abc' } }));
     expect(signedIn.headers.get('x-masthead-page'), 'a reader with a session gets the page rendered for them').toBeNull();
     expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('while a changed page is rendered again, the reader who asked first waits for it; readers who come later get the previous page, not for shared caches', async () => {
+    const article = createTestArticle({ title: 'Inspections held' });
+    const path = `/articles/${article.slug}`;
+    const viaProxy = () => proxy(new NextRequest(`http://localhost:3000${path}`));
+    const early = () => answerFromKeptPage({ method: 'GET', url: path, header: () => undefined });
+    const renderOf = async (response: Response) => /Render (\d+)/.exec(await response.text())?.[1];
+    const first = await renderOf(await viaProxy());
+
+    // The article changes: its kept page is out of date, and its next render takes a while.
+    const now = performance.timeOrigin + performance.now();
+    sqliteTagExpirationStore.record([{ tag: cacheTags.article(article.id), staleAt: now, expiredAt: now }]);
+    let release = () => {};
+    hold = new Promise<void>((resolve) => (release = resolve));
+    const asker = viaProxy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(early(), 'not at once: a render may take only a moment').toBeNull();
+    const soonAfter = await viaProxy();
+    expect(soonAfter.headers.get('x-masthead-page')).toBe('previous');
+    expect(soonAfter.headers.get('cache-control'), 'a cache in between must not keep it').toBe('no-cache');
+    expect(await renderOf(soonAfter)).toBe(first);
+    const later = early();
+    expect(later?.headers['X-Masthead-Page']).toBe('previous');
+    expect(later?.headers['Cache-Control']).toBe('no-cache');
+    expect(/Render (\d+)/.exec(Buffer.from(later!.body).toString('utf8'))?.[1]).toBe(first);
+
+    release();
+    hold = null;
+    const asked = await asker;
+    expect(asked.headers.get('x-masthead-page')).toBe('kept');
+    const fresh = await renderOf(asked);
+    expect(Number(fresh)).toBeGreaterThan(Number(first));
+    expect(early()?.headers['X-Masthead-Page']).toBe('kept');
+    expect(/Render (\d+)/.exec(Buffer.from(early()!.body).toString('utf8'))?.[1]).toBe(fresh);
   });
 
   it('keeps shared caches from storing a page rendered for one request (here a 404, which is not kept), whose nonce is that reader’s', async () => {
