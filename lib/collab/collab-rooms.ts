@@ -9,10 +9,12 @@ import type { ArticleAccessRow } from '@/lib/articles/article-access';
 import type { SaveResult } from '@/lib/articles/save-article';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { articleSchema } from '@/lib/content/article-schema';
+import { HEADING_LEVELS } from '@/lib/content/extensions';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
 import { articleYDoc, COLLAB_FIELD } from './article-ydoc';
 import { appendCollabUpdate, compactCollabLog, createCollabSnapshot, readCollabSnapshot, readCollabSnapshotSeq, readCollabUpdatesAfter } from './collab-store';
 import { checkCollabWriter } from './collab-writer';
+import { repairMergedStructure } from './repair-merged-structure';
 import { saveCollabWorkingCopy } from './save-collab-working-copy';
 
 /** After this many logged updates the log is folded into the snapshot. */
@@ -87,8 +89,8 @@ export function receiveCollabUpdate({
     receipt = getDb().transaction(
       (): CollabReceipt => {
         const room = openRoom({ article, now });
-        const problem = problemWith({ room, update });
-        if (problem) return { ok: false, error: `Your last change was not kept: ${problem} ${RESYNC_ADVICE}`, ...stateOf(room) };
+        const trial = tryUpdate({ room, update });
+        if ('problem' in trial) return { ok: false, error: `Your last change was not kept: ${trial.problem} ${RESYNC_ADVICE}`, ...stateOf(room) };
         const tidying = applyCollecting(room.doc, update);
         room.seq += 1;
         appendCollabUpdate({ articleId, seq: room.seq, update, userId: actor.id, origin, now });
@@ -97,6 +99,12 @@ export function receiveCollabUpdate({
           if (room.trial) Y.applyUpdate(room.trial, tidying);
           room.seq += 1;
           appendCollabUpdate({ articleId, seq: room.seq, update: tidying, userId: actor.id, origin: SERVER_ORIGIN, now });
+        }
+        if (trial.repair) {
+          // The update merged into something the schema does not allow, and the server filled it in (`repairMergedStructure`): every writer gets the repair.
+          Y.applyUpdate(room.doc, trial.repair, RECEIVED);
+          room.seq += 1;
+          appendCollabUpdate({ articleId, seq: room.seq, update: trial.repair, userId: actor.id, origin: SERVER_ORIGIN, now });
         }
         if (room.seq - room.snapshotSeq >= compactAfter) {
           compactCollabLog({ articleId, state: Y.encodeStateAsUpdate(room.doc), seq: room.seq, keepFrom: room.seq - keepAfterCompaction + 1, now });
@@ -186,24 +194,42 @@ function applyCollecting(doc: Y.Doc, update: Uint8Array): Uint8Array | null {
   return own.length > 0 ? Y.mergeUpdates(own) : null;
 }
 
-/** Why the update may not be applied, or null; an update that passes is already applied to the room's trial copy. */
-function problemWith({ room, update }: { room: Room; update: Uint8Array }): string | null {
-  if (update.byteLength > MAX_COLLAB_UPDATE_BYTES) return 'it is too large to send at once.';
+/**
+ * Tries the update on the room's trial copy: why it may not be applied, or, when it may, the server's own
+ * repair of what it merged into (already applied to the trial copy, null when none was needed).
+ */
+function tryUpdate({ room, update }: { room: Room; update: Uint8Array }): { problem: string } | { repair: Uint8Array | null } {
+  if (update.byteLength > MAX_COLLAB_UPDATE_BYTES) return { problem: 'it is too large to send at once.' };
   const trial = trialOf(room);
   try {
     Y.applyUpdate(trial, update);
   } catch {
     dropTrial(room);
-    return 'it could not be read.';
+    return { problem: 'it could not be read.' };
   }
   if (trial.store.pendingStructs !== null || trial.store.pendingDs !== null) {
     dropTrial(room);
-    return 'it builds on edits the server does not have.';
+    return { problem: 'it builds on edits the server does not have.' };
   }
   const validation = validateArticleDoc(yXmlFragmentToProsemirrorJSON(trial.getXmlFragment(COLLAB_FIELD)));
-  if (validation.ok) return null;
+  if (validation.ok) return { repair: null };
+  const repair = repairOf(trial);
+  if (repair && validateArticleDoc(yXmlFragmentToProsemirrorJSON(trial.getXmlFragment(COLLAB_FIELD))).ok) return { repair };
   dropTrial(room);
-  return validation.message;
+  return { problem: validation.message };
+}
+
+/** Repairs the trial copy's merged structure; returns the repair as an update, or null when there was nothing it could repair. */
+function repairOf(trial: Y.Doc): Uint8Array | null {
+  const changes: Uint8Array[] = [];
+  const collect = (change: Uint8Array) => changes.push(change);
+  trial.on('update', collect);
+  try {
+    trial.transact(() => repairMergedStructure(trial.getXmlFragment(COLLAB_FIELD), { schema: articleSchema(), headingLevels: HEADING_LEVELS }));
+  } finally {
+    trial.off('update', collect);
+  }
+  return changes.length > 0 ? Y.mergeUpdates(changes) : null;
 }
 
 function trialOf(room: Room): Y.Doc {
