@@ -443,24 +443,11 @@ describe('typing in the editor on a 10,000-word article', () => {
   });
 
   it('paints each keystroke quickly while nine other writers type elsewhere in the article', async () => {
-    expect(longArticleId, 'the first test made the long article').toBeDefined();
-    const page = await context!.newPage();
-    await openAtTheEnd(page, longArticleId!);
-
     const cookie = (await context!.cookies(server!.url)).map((entry) => `${entry.name}=${entry.value}`).join('; ');
-    const writers = await startRemoteWriters({ url: server!.url, cookie, articleId: longArticleId!, count: REMOTE_WRITERS });
-    let typed: Awaited<ReturnType<typeof typeAndMeasure>>;
-    let remote: { sent: number; refused: number; seconds: number };
-    try {
-      typed = await typeAndMeasure(page, keystrokePlan());
-    } finally {
-      remote = await writers.stop();
-    }
-    // The others' words reached this editor while it typed.
-    await page.waitForFunction((word) => (document.querySelector('[aria-label="Article text"]')?.textContent ?? '').includes(word), remoteWord(0, 1), { timeout: 10_000 });
-
-    const toPainted = summarize(typed.samples.map((sample) => sample.toPainted));
-    const latency = summarize(typed.samples.map((sample) => sample.fromKeypress));
+    const { toPainted, latency, others: remote } = await typeWhileOthersWrite({
+      start: () => startRemoteWriters({ url: server!.url, cookie, articleId: longArticleId!, count: REMOTE_WRITERS }),
+      firstWordOfOthers: remoteWord(0, 1),
+    });
     const perSecond = remote.sent / remote.seconds;
     console.log(benchLine(`typing-latency 10k words with ${REMOTE_WRITERS} other writers (${perSecond.toFixed(0)} updates/s), keydown to the end of its frame (goal p95 <= 16 ms)`, toPainted));
     console.log(benchLine(`typing-latency 10k words with ${REMOTE_WRITERS} other writers, keydown to the frame after`, latency));
@@ -477,25 +464,13 @@ describe('typing in the editor on a 10,000-word article', () => {
     });
     expect(remote.refused).toBe(0);
     expect(latency.p95).toBeLessThan(P95_LIMIT_MS);
-    await page.close();
   });
-  it('paints each keystroke while nine other editors type in Chromium pages of their own', async () => {
-    expect(longArticleId, 'the first test made the long article').toBeDefined();
-    const page = await context!.newPage();
-    await openAtTheEnd(page, longArticleId!);
-    const writers = await startBrowserWriters({ articleId: longArticleId!, count: BROWSER_WRITERS });
-    let typed: Awaited<ReturnType<typeof typeAndMeasure>>;
-    let others: { words: number; keys: number; seconds: number };
-    try {
-      typed = await typeAndMeasure(page, keystrokePlan());
-    } finally {
-      others = await writers.stop();
-    }
-    // The others' words reached this editor while it typed.
-    await page.waitForFunction((word) => (document.querySelector('[aria-label="Article text"]')?.textContent ?? '').includes(word), browserWord(0, 1), { timeout: 10_000 });
 
-    const toPainted = summarize(typed.samples.map((sample) => sample.toPainted));
-    const latency = summarize(typed.samples.map((sample) => sample.fromKeypress));
+  it('paints each keystroke while nine other editors type in Chromium pages of their own', async () => {
+    const { toPainted, latency, others } = await typeWhileOthersWrite({
+      start: () => startBrowserWriters({ articleId: longArticleId!, count: BROWSER_WRITERS }),
+      firstWordOfOthers: browserWord(0, 1),
+    });
     const keysPerSecond = others.keys / others.seconds;
     console.log(benchLine(`typing-latency 10k words with ${BROWSER_WRITERS} other editors in Chromium (${(others.words / others.seconds).toFixed(1)} words/s), keydown to the end of its frame (goal p95 <= 16 ms)`, toPainted));
     console.log(benchLine(`typing-latency 10k words with ${BROWSER_WRITERS} other editors in Chromium, keydown to the frame after`, latency));
@@ -510,6 +485,30 @@ describe('typing in the editor on a 10,000-word article', () => {
       latency,
     });
     expect(latency.p95).toBeLessThan(P95_LIMIT_MS * 5);
-    await page.close();
   });
 });
+
+/**
+ * Opens the long article at its end in a new page and types the keystroke plan there while the writers
+ * `start` makes are at work; checks that their first word reached this editor, and returns the figures.
+ */
+async function typeWhileOthersWrite<Others>({ start, firstWordOfOthers }: { start: () => Promise<{ stop: () => Promise<Others> }>; firstWordOfOthers: string }) {
+  expect(longArticleId, 'the first test made the long article').toBeDefined();
+  const page = await context!.newPage();
+  await openAtTheEnd(page, longArticleId!);
+  const writers = await start();
+  let typed: Awaited<ReturnType<typeof typeAndMeasure>>;
+  let others: Others;
+  try {
+    typed = await typeAndMeasure(page, keystrokePlan());
+  } finally {
+    others = await writers.stop();
+  }
+  await page.waitForFunction((word) => (document.querySelector('[aria-label="Article text"]')?.textContent ?? '').includes(word), firstWordOfOthers, { timeout: 10_000 });
+  await page.close();
+  return {
+    toPainted: summarize(typed.samples.map((sample) => sample.toPainted)),
+    latency: summarize(typed.samples.map((sample) => sample.fromKeypress)),
+    others,
+  };
+}
