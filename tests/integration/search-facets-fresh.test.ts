@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleEntities, entities, sections } from '@/db/schema';
@@ -54,6 +54,25 @@ describe('search facets after a change', () => {
     getDb().insert(articleEntities).values({ articleId: first.id, entityId: iraq.id, source: 'manual' }).run();
     refreshTestSnapshot(first.id);
     expect(facetCounts(searched(searchArticles({ q: 'inspections' })).facets.entities)).toEqual({ 'Iran (country)': 1, 'Iraq (country)': 1 });
+  });
+
+  it('counts and orders articles and entities whose ids are far apart, as an import that kept another site’s ids leaves them', () => {
+    const iran = createTestEntity({ kind: 'country', name: 'Iran' });
+    createTestArticle({ title: 'Reactor talks', text: 'Reactor talks resume.', entityIds: [iran.id], publishedAt: new Date('2023-01-01T10:00:00Z') });
+    // The next ids are in the billions, past any array one could size by id.
+    getDb().run(sql`update sqlite_sequence set seq = 9000000000 where name in ('articles', 'entities')`);
+    const iraq = createTestEntity({ kind: 'country', name: 'Iraq' });
+    const far = createTestArticle({ title: 'Reactor closed', text: 'The reactor closed.', entityIds: [iran.id, iraq.id], publishedAt: new Date('2024-01-01T10:00:00Z') });
+    expect(far.id).toBeGreaterThan(9_000_000_000);
+    expect(iraq.id).toBeGreaterThan(9_000_000_000);
+
+    const newest = searched(searchArticles({ q: 'reactor', sort: 'newest' }));
+    expect(newest.results.map((result) => [result.id, result.title])).toEqual([
+      [far.id, 'Reactor closed'],
+      [expect.any(Number), 'Reactor talks'],
+    ]);
+    expect(facetCounts(newest.facets.entities)).toEqual({ 'Iran (country)': 2, 'Iraq (country)': 1 });
+    expect(facetCounts(newest.facets.years)).toEqual({ 2023: 1, 2024: 1 });
   });
 
   it('shows the twelve most frequent approved entities, leaving out one waiting for approval however often it is tagged', () => {

@@ -284,11 +284,14 @@ function groupFacets({ counts, filters }: { counts: SearchFacetCounts; filters: 
  * the leading ones are looked up, widened until twelve approved ones are certain to be among them (an entity
  * waiting for approval is counted but not shown).
  */
-function entityFacet({ counts, filters }: { counts: Int32Array; filters: SearchFilters }): SearchFacetValue[] {
+function entityFacet({ counts: { counts, idOfCode }, filters }: { counts: SearchFacetCounts['entities']; filters: SearchFilters }): SearchFacetValue[] {
   let rows: { id: number; kind: EntityKind; slug: string; name: string }[] = [];
+  let countOf = new Map<number, number>();
   for (let wanted = FACET_SIZE * 2; ; wanted *= 4) {
     // Ties at the edge come along: they are decided by name below.
-    const candidates = mostCounted(counts, wanted);
+    const codes = mostCounted(counts, wanted);
+    countOf = new Map(codes.map((code) => [idOfCode[code]!, counts[code]!]));
+    const candidates = [...countOf.keys()];
     rows = candidates.length
       ? getDb()
           .select({ id: entities.id, kind: entities.kind, slug: entities.slug, name: entities.name })
@@ -299,7 +302,7 @@ function entityFacet({ counts, filters }: { counts: Int32Array; filters: SearchF
     if (rows.length >= FACET_SIZE || candidates.length < wanted) break;
   }
   return rows
-    .map((row) => ({ ...row, count: counts[row.id]! }))
+    .map((row) => ({ ...row, count: countOf.get(row.id) ?? 0 }))
     .sort((left, right) => right.count - left.count || (left.name < right.name ? -1 : left.name > right.name ? 1 : 0))
     .slice(0, FACET_SIZE)
     .map((row) => ({

@@ -8,24 +8,36 @@ import type Database from 'better-sqlite3';
  * (moved by triggers on every write to the facts and the tags) is not the version it was loaded at.
  *
  * Arrays are indexed by an article's position (0 to count - 1), and positions run from the newest article to
- * the oldest (ties: higher id first), the order of "newest first". 0 stands for "none" in the id arrays, as
- * SQLite never gives a row id 0.
+ * the oldest (ties: higher id first), the order of "newest first". Sections, issues and entities are held as
+ * small codes (1, 2, 3… in the order first met; 0 for none), so counters stay as small as the number of
+ * values, whatever the ids (an import may keep another site's large ids).
  */
 export type SearchFactsSnapshot = {
   version: number;
   count: number;
-  /** Position + 1 of each article, indexed by article id; 0 for an id with no facts. */
-  positionPlusOneById: Int32Array;
-  articleId: Int32Array;
-  sectionId: Int32Array;
-  issueId: Int32Array;
+  /** Position + 1 of each article by id (0 or absent: no facts): an array while the ids are dense, else a map. */
+  positionPlusOneById: Int32Array | Map<number, number>;
+  articleId: Float64Array;
+  sectionCode: Int32Array;
+  issueCode: Int32Array;
   year: Int32Array;
-  /** The tags of the article at position p are entityId[tagStart[p]] up to entityId[tagStart[p + 1]]. */
+  /** The tags of the article at position p are entityCode[tagStart[p]] up to entityCode[tagStart[p + 1]]. */
   tagStart: Int32Array;
-  entityId: Int32Array;
-  /** One more than the largest id in each array, the size of a counter indexed by that id. */
-  bounds: { section: number; issue: number; entity: number; minYear: number; maxYear: number };
+  entityCode: Int32Array;
+  /** The id each code stands for (index 0, "none", holds 0). */
+  idOfCode: { section: number[]; issue: number[]; entity: number[] };
+  years: { min: number; max: number };
 };
+
+/** Ids up to this many per article (and this many more) are looked up in an array; beyond, in a map. */
+const MOST_ARRAY_IDS_PER_ARTICLE = 4;
+const MOST_ARRAY_IDS_SPARE = 1_000_000;
+
+/** An article's position in the arrays, or -1 when it has no facts. */
+function positionOf(snapshot: SearchFactsSnapshot, id: number): number {
+  const index = snapshot.positionPlusOneById;
+  return (index instanceof Map ? (index.get(id) ?? 0) : (index[id] ?? 0)) - 1;
+}
 
 type FactRow = [articleId: number, publishedAt: number, year: number, sectionId: number | null, issueId: number | null, tags: string | null];
 
@@ -51,6 +63,25 @@ function currentVersion(sqlite: Database.Database): number {
   return Number(statement.get() ?? 0);
 }
 
+/** Gives each id met a small code, in the order met; null is code 0. */
+function coder() {
+  const codes = new Map<number, number>();
+  const ids = [0];
+  return {
+    ids,
+    codeOf(id: number | null): number {
+      if (id === null) return 0;
+      let code = codes.get(id);
+      if (code === undefined) {
+        code = ids.length;
+        codes.set(id, code);
+        ids.push(id);
+      }
+      return code;
+    },
+  };
+}
+
 function loadSnapshot(sqlite: Database.Database, version: number): SearchFactsSnapshot {
   const rows = sqlite
     .prepare(
@@ -63,74 +94,79 @@ function loadSnapshot(sqlite: Database.Database, version: number): SearchFactsSn
     .all() as FactRow[];
   const count = rows.length;
   const maxArticleId = rows.reduce((max, row) => Math.max(max, row[0]), 0);
-  const snapshot: SearchFactsSnapshot = {
+  const isDense = maxArticleId <= MOST_ARRAY_IDS_PER_ARTICLE * count + MOST_ARRAY_IDS_SPARE;
+  const positions: Int32Array | Map<number, number> = isDense ? new Int32Array(maxArticleId + 1) : new Map();
+  const [sections, issues, entities] = [coder(), coder(), coder()];
+  const articleId = new Float64Array(count);
+  const sectionCode = new Int32Array(count);
+  const issueCode = new Int32Array(count);
+  const year = new Int32Array(count);
+  const tagStart = new Int32Array(count + 1);
+  const tags: number[] = [];
+  const years = { min: 0, max: -1 };
+  rows.forEach(([id, , published, sectionId, issueId, tagList], position) => {
+    if (positions instanceof Map) positions.set(id, position + 1);
+    else positions[id] = position + 1;
+    articleId[position] = id;
+    sectionCode[position] = sections.codeOf(sectionId);
+    issueCode[position] = issues.codeOf(issueId);
+    year[position] = published;
+    tagStart[position] = tags.length;
+    if (tagList) for (const tag of tagList.split(',')) tags.push(entities.codeOf(Number(tag)));
+    years.min = position === 0 ? published : Math.min(years.min, published);
+    years.max = position === 0 ? published : Math.max(years.max, published);
+  });
+  tagStart[count] = tags.length;
+  return {
     version,
     count,
-    positionPlusOneById: new Int32Array(maxArticleId + 1),
-    articleId: new Int32Array(count),
-    sectionId: new Int32Array(count),
-    issueId: new Int32Array(count),
-    year: new Int32Array(count),
-    tagStart: new Int32Array(count + 1),
-    entityId: new Int32Array(0),
-    bounds: { section: 1, issue: 1, entity: 1, minYear: 0, maxYear: -1 },
+    positionPlusOneById: positions,
+    articleId,
+    sectionCode,
+    issueCode,
+    year,
+    tagStart,
+    entityCode: Int32Array.from(tags),
+    idOfCode: { section: sections.ids, issue: issues.ids, entity: entities.ids },
+    years,
   };
-  const tags: number[] = [];
-  const bounds = snapshot.bounds;
-  rows.forEach(([articleId, , year, sectionId, issueId, tagList], position) => {
-    snapshot.positionPlusOneById[articleId] = position + 1;
-    snapshot.articleId[position] = articleId;
-    snapshot.sectionId[position] = sectionId ?? 0;
-    snapshot.issueId[position] = issueId ?? 0;
-    snapshot.year[position] = year;
-    snapshot.tagStart[position] = tags.length;
-    if (tagList) for (const tag of tagList.split(',')) tags.push(Number(tag));
-    bounds.section = Math.max(bounds.section, (sectionId ?? 0) + 1);
-    bounds.issue = Math.max(bounds.issue, (issueId ?? 0) + 1);
-    bounds.minYear = position === 0 ? year : Math.min(bounds.minYear, year);
-    bounds.maxYear = position === 0 ? year : Math.max(bounds.maxYear, year);
-  });
-  snapshot.tagStart[count] = tags.length;
-  snapshot.entityId = Int32Array.from(tags);
-  bounds.entity = tags.reduce((max, id) => Math.max(max, id + 1), 1);
-  return snapshot;
 }
 
 export type SearchFacetCounts = {
   sections: Map<number, number>;
   issues: Map<number, number>;
   years: Map<number, number>;
-  /** Matches per entity, indexed by entity id: thousands of entities, of which a facet shows a dozen (`mostCounted`). */
-  entities: Int32Array;
+  /** Matches per entity code, and the entity id of each code: thousands of entities, of which a facet shows a dozen (`mostCounted`). */
+  entities: { counts: Int32Array; idOfCode: readonly number[] };
 };
 
 /** Matches per section, issue, year and tagged entity, for the given article ids (ids with no facts are not counted). */
 export function countSearchFacets(snapshot: SearchFactsSnapshot, articleIds: readonly number[]): SearchFacetCounts {
-  const { bounds } = snapshot;
-  const sections = new Int32Array(bounds.section);
-  const issues = new Int32Array(bounds.issue);
-  const years = new Int32Array(Math.max(0, bounds.maxYear - bounds.minYear + 1));
-  const entities = new Int32Array(bounds.entity);
+  const { idOfCode, years: span } = snapshot;
+  const sections = new Int32Array(idOfCode.section.length);
+  const issues = new Int32Array(idOfCode.issue.length);
+  const years = new Int32Array(Math.max(0, span.max - span.min + 1));
+  const entities = new Int32Array(idOfCode.entity.length);
   for (const id of articleIds) {
-    const position = (snapshot.positionPlusOneById[id] ?? 0) - 1;
+    const position = positionOf(snapshot, id);
     if (position < 0) continue;
-    sections[snapshot.sectionId[position]!]! += 1;
-    issues[snapshot.issueId[position]!]! += 1;
-    years[snapshot.year[position]! - bounds.minYear]! += 1;
-    for (let tag = snapshot.tagStart[position]!; tag < snapshot.tagStart[position + 1]!; tag += 1) entities[snapshot.entityId[tag]!]! += 1;
+    sections[snapshot.sectionCode[position]!]! += 1;
+    issues[snapshot.issueCode[position]!]! += 1;
+    years[snapshot.year[position]! - span.min]! += 1;
+    for (let tag = snapshot.tagStart[position]!; tag < snapshot.tagStart[position + 1]!; tag += 1) entities[snapshot.entityCode[tag]!]! += 1;
   }
   return {
-    sections: countsByKey(sections),
-    issues: countsByKey(issues),
-    years: new Map([...countsByKey(years, { firstKey: 0 })].map(([offset, total]) => [offset + bounds.minYear, total])),
-    entities,
+    sections: countsById(sections, idOfCode.section),
+    issues: countsById(issues, idOfCode.issue),
+    years: countsById(years, years.map((_, offset) => span.min + offset), { firstCode: 0 }),
+    entities: { counts: entities, idOfCode: idOfCode.entity },
   };
 }
 
-/** The counters above zero. Key 0 of an id counter counts "none" and is left out; a year counter starts at key 0. */
-function countsByKey(counts: Int32Array, { firstKey = 1 }: { firstKey?: number } = {}): Map<number, number> {
+/** The counters above zero, by the id each code stands for. Code 0 of an id counter counts "none" and is left out; a year counter starts at 0. */
+function countsById(counts: Int32Array, idOfCode: ArrayLike<number>, { firstCode = 1 }: { firstCode?: number } = {}): Map<number, number> {
   const found = new Map<number, number>();
-  for (let key = firstKey; key < counts.length; key += 1) if (counts[key]! > 0) found.set(key, counts[key]!);
+  for (let code = firstCode; code < counts.length; code += 1) if (counts[code]! > 0) found.set(idOfCode[code]!, counts[code]!);
   return found;
 }
 
@@ -138,7 +174,7 @@ function countsByKey(counts: Int32Array, { firstKey = 1 }: { firstKey?: number }
 export function newestPageOf(snapshot: SearchFactsSnapshot, articleIds: readonly number[], { offset, limit }: { offset: number; limit: number }): number[] {
   const matched = new Uint8Array(snapshot.count);
   for (const id of articleIds) {
-    const position = (snapshot.positionPlusOneById[id] ?? 0) - 1;
+    const position = positionOf(snapshot, id);
     if (position >= 0) matched[position] = 1;
   }
   const page: number[] = [];
@@ -152,7 +188,8 @@ export function newestPageOf(snapshot: SearchFactsSnapshot, articleIds: readonly
 }
 
 /**
- * The ids counted at least as often as the `wanted`-th most counted one (all of them, on a tie at that edge),
+ * The indexes of a counter (entity codes, for the entity facet) counted at least as often as the `wanted`-th
+ * most counted one (all of them, on a tie at that edge),
  * most counted first. One pass that keeps the leading counts in a short sorted list, instead of sorting thousands.
  */
 export function mostCounted(counts: Int32Array, wanted: number): number[] {
