@@ -143,6 +143,8 @@ async function render({ key, address, tags, revision, headers }: { key: string; 
   const contentType = response.headers.get('content-type') ?? '';
   if (response.status !== 200 || !contentType.startsWith('text/html')) {
     await response.arrayBuffer();
+    // The address no longer answers with a page: what was kept for it must not stand in for one.
+    entries.delete(key);
     return null;
   }
   const html = await response.text();

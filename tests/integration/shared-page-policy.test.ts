@@ -50,6 +50,8 @@ describe('a reader page kept by the server and shared by caches', () => {
   let renders = 0;
   /** While set, renders of addresses containing `held` wait for it to be released. */
   let hold: Promise<void> | null = null;
+  /** Addresses that answer 404 from now on, as a page taken down would. */
+  const gone = new Set<string>();
   const renderRequests: { url: string; cookie?: string; forwardedFor?: string | string[] }[] = [];
   const savedInternalUrl = process.env.INTERNAL_URL;
 
@@ -57,7 +59,7 @@ describe('a reader page kept by the server and shared by caches', () => {
     // The app's own server, as the proxy asks it for a page to keep: renders with the nonce it was given.
     server = http.createServer(async (request, response) => {
       if (request.url?.includes('held') && hold) await hold;
-      if (request.url?.includes('missing')) {
+      if (request.url?.includes('missing') || gone.has(request.url ?? '')) {
         response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<p>Not found</p>');
         return;
       }
@@ -205,6 +207,34 @@ describe('a reader page kept by the server and shared by caches', () => {
     expect(Number(fresh)).toBeGreaterThan(Number(first));
     expect(early()?.headers['X-Masthead-Page']).toBe('kept');
     expect(/Render (\d+)/.exec(Buffer.from(early()!.body).toString('utf8'))?.[1]).toBe(fresh);
+  });
+
+  it('never stands in a page for an address that has since stopped answering with one', async () => {
+    const article = createTestArticle({ title: 'Talks held over' });
+    const path = `/articles/${article.slug}`;
+    const viaProxy = () => proxy(new NextRequest(`http://localhost:3000${path}`));
+    const expire = () => {
+      const now = performance.timeOrigin + performance.now();
+      sqliteTagExpirationStore.record([{ tag: cacheTags.article(article.id), staleAt: now, expiredAt: now }]);
+    };
+    expect((await viaProxy()).headers.get('x-masthead-page')).toBe('kept');
+    expire();
+    gone.add(path);
+    expect((await viaProxy()).headers.get('x-masthead-page'), 'not kept: it answered 404').toBeNull();
+    // Back again, but slow to render: nothing from before the 404 may be shown meanwhile.
+    gone.delete(path);
+    expire();
+    let release = () => {};
+    hold = new Promise<void>((resolve) => (release = resolve));
+    const asker = viaProxy();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const later = viaProxy();
+    setTimeout(() => {
+      release();
+      hold = null;
+    }, 100);
+    expect((await later).headers.get('x-masthead-page')).toBe('kept');
+    expect((await asker).headers.get('x-masthead-page')).toBe('kept');
   });
 
   it('keeps shared caches from storing a page rendered for one request (here a 404, which is not kept), whose nonce is that reader’s', async () => {
