@@ -11,6 +11,7 @@ import type { SharedDocument } from './collab/use-collab';
 import { editorExtensions } from './editor-extensions';
 import { findExistingEntityIds } from './entity-search';
 import type { MentionMenuState } from './mention-menu';
+import { DirectTextInput } from './direct-text-input';
 import { PasteGuard } from './paste-guard';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 
@@ -36,6 +37,7 @@ export function useArticleBody({ body, canEdit, onChange, shared = null, user }:
   const [ownExtensions] = useState(() => [
     ...editorExtensions({ onMentionMenu: setMentionMenu }),
     PasteGuard.configure({ findExistingEntityIds, onNotice: setPasteNotice }),
+    DirectTextInput,
   ]);
   const userName = user?.name ?? '';
   const extensions = useMemo(

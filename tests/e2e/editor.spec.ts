@@ -171,6 +171,47 @@ test.describe('with live co-editing off', () => {
   });
 });
 
+test('typed keys are applied by the editor itself, with input rules and marks, and stored as typed', async ({ page }) => {
+  await signInAs(page, 'author');
+  const editor = new EditorPage(page);
+  const id = await editor.create('Keys typed one by one');
+  await editor.body.click();
+  // Counts the browser's own text insertions: a key typed at a text caret should not need one.
+  await page.evaluate(() => {
+    const counted = window as unknown as { __browserInsertions: number };
+    counted.__browserInsertions = 0;
+    document.addEventListener('beforeinput', (event) => {
+      if (event.inputType === 'insertText') counted.__browserInsertions += 1;
+    }, { capture: true });
+  });
+
+  await page.keyboard.type('## Where the treaty stands');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ratified by **five** states so far');
+  // Two words selected inside the paragraph are replaced by what is typed next.
+  for (let step = 0; step < 'so far'.length; step++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.type('in 2024.');
+  expect(await page.evaluate(() => (window as unknown as { __browserInsertions: number }).__browserInsertions)).toBe(0);
+
+  // Text a keyboard sends without key presses (a phone's keyboard, a finished composition) goes the browser's way, and lands too.
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('Vérifié à Genève.');
+  expect(await page.evaluate(() => (window as unknown as { __browserInsertions: number }).__browserInsertions)).toBe(1);
+
+  await expect(editor.body.locator('h2')).toHaveText('Where the treaty stands');
+  await expect(editor.body.locator('p').first()).toHaveText('Ratified by five states in 2024.');
+  await expect(editor.body.locator('p strong')).toHaveText('five');
+  await editor.waitSaved();
+  const stored = readDemoDatabase((database) => JSON.parse((database.prepare('select body from articles where id = ?').get(id) as { body: string }).body) as { content: { type: string; content?: { text: string; marks?: { type: string }[] }[] }[] });
+  const blocks = stored.content.map((block) => ({ type: block.type, text: (block.content ?? []).map((child) => child.text).join('') }));
+  expect(blocks).toEqual([
+    { type: 'heading', text: 'Where the treaty stands' },
+    { type: 'paragraph', text: 'Ratified by five states in 2024.' },
+    { type: 'paragraph', text: 'Vérifié à Genève.' },
+  ]);
+  expect(stored.content[1]!.content!.filter((child) => child.marks?.some((mark) => mark.type === 'bold')).map((child) => child.text)).toEqual(['five']);
+});
+
 test('typing offline keeps the text on the device and saves it when the connection returns', async ({ page, context }) => {
   await signInAs(page, 'author');
   const editor = new EditorPage(page);
