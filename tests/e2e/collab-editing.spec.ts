@@ -145,6 +145,44 @@ test('a note stays on its passage while the other writer types before it', async
   await otherPage.context().close();
 });
 
+test('a writer’s caret stays in view when the other writer adds lines just above it', async ({ page, browser }) => {
+  const { mine, theirs, otherPage } = await twoWriters(page, browser, 'In view');
+  // A text longer than the window, with the editor's caret on its last line, at the bottom of the window.
+  await mine.body.focus();
+  await page.keyboard.press('Control+End');
+  for (let line = 1; line <= 30; line++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`Line ${line} of the editor’s draft.`);
+  }
+  await expect.poll(() => shownText(theirs)).toContain('Line 30 of the editor’s draft.');
+  const caretInWindow = () =>
+    page.evaluate(() => {
+      const selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0) return 'no caret';
+      const range = selection.getRangeAt(0).cloneRange();
+      if (range.getClientRects().length === 0 && range.startContainer.nodeType === Node.ELEMENT_NODE) range.selectNodeContents(range.startContainer);
+      const rect = range.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight ? 'in view' : `out of view (${Math.round(rect.top)} of ${window.innerHeight})`;
+    });
+  expect(await caretInWindow()).toBe('in view');
+  const scrolledBefore = await page.evaluate(() => window.scrollY);
+
+  // The admin adds eight lines after line 27, above the editor's caret and inside the editor's window.
+  await theirs.body.getByText('Line 27 of the editor’s draft.').click();
+  await otherPage.keyboard.press('End');
+  for (let line = 1; line <= 8; line++) {
+    await otherPage.keyboard.press('Enter');
+    await otherPage.keyboard.type(`Added line ${line}.`);
+  }
+  await expect.poll(() => shownText(mine)).toContain('Added line 8.');
+  await expect.poll(caretInWindow).toBe('in view');
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledBefore);
+  // The caret did not move in the text: the editor's next key lands after line 30.
+  await page.keyboard.type(' Done.');
+  await expect.poll(() => shownText(theirs)).toContain('Line 30 of the editor’s draft. Done.');
+  await otherPage.context().close();
+});
+
 test('both writers offline: each keeps typing, and on return both texts are in both editors and in the database', async ({ page, browser }) => {
   const { id, mine, theirs, otherPage } = await twoWriters(page, browser, 'Offline');
 
