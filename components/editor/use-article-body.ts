@@ -72,6 +72,8 @@ export function useArticleBody({ body, canEdit, onChange, shared = null, user }:
     content: shared ? undefined : body,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    // Nothing here listens for tiptap's `delete` events, which are worked out after every change.
+    enableCoreExtensions: { delete: false },
     editable: canEdit,
     editorProps: {
       attributes: { class: 'article-body editor-surface', 'aria-label': 'Article text', 'aria-multiline': 'true', role: 'textbox' },

@@ -212,6 +212,71 @@ test('both writers offline: each keeps typing, and on return both texts are in b
   await otherPage.context().close();
 });
 
+test('the device keeps others’ changes in a few writes, and the writer’s own keystrokes at once', async ({ page }) => {
+  await signInAs(page, 'editor');
+  const mine = new EditorPage(page);
+  const id = await mine.create(`Kept on the device ${Date.now()}`);
+  const collab = `/api/desk/articles/${id}/collab`;
+  await expect(page.getByTestId('collab-connection')).toHaveText('Connected');
+  // Counts the page's writes to the device copy (IndexedDB transactions on its store of changes).
+  await page.evaluate(() => {
+    const counted = window as unknown as { __deviceWrites: number };
+    counted.__deviceWrites = 0;
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const [stores, mode] = args;
+      if ((stores === 'updates' || (Array.isArray(stores) && stores.includes('updates'))) && mode !== 'readonly') counted.__deviceWrites += 1;
+      return open.apply(this, args);
+    };
+  });
+  const deviceWrites = () => page.evaluate(() => (window as unknown as { __deviceWrites: number }).__deviceWrites);
+  /** Every change the device holds for this article, read back from IndexedDB as text. */
+  const deviceText = () =>
+    page.evaluate(
+      (name) =>
+        new Promise<string>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onerror = () => reject(new Error(String(request.error)));
+          request.onsuccess = () => {
+            const all = request.result.transaction('updates', 'readonly').objectStore('updates').getAll();
+            all.onsuccess = () => {
+              request.result.close();
+              resolve((all.result as Uint8Array[]).map((bytes) => new TextDecoder().decode(bytes)).join(' '));
+            };
+          };
+        }),
+      `masthead-article-${id}`,
+    );
+
+  // Another window of the same editor sends twenty words, one change each, as fast as the server takes them.
+  const joined = (await (await page.request.get(collab)).json()) as { state: string };
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Buffer.from(joined.state, 'base64'));
+  const paragraph = other.getXmlFragment('default').get(0) as Y.XmlElement;
+  let before = Y.encodeStateVector(other);
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  for (let word = 1; word <= 20; word++) {
+    text.insert(text.length, `remoteword${word} `);
+    const update = Buffer.from(Y.encodeStateAsUpdate(other, before)).toString('base64');
+    before = Y.encodeStateVector(other);
+    const response = await page.request.post(collab, { data: { update, origin: 'other-window' }, headers: { Origin: new URL(page.url()).origin } });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+  await expect(mine.body).toContainText('remoteword20');
+  await expect.poll(deviceText).toContain('remoteword20');
+  const afterOthers = await deviceWrites();
+  expect(afterOthers).toBeGreaterThan(0);
+  expect(afterOthers).toBeLessThanOrEqual(10);
+
+  // The writer's own keys are each written as they are typed.
+  await mine.body.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('abcde');
+  expect(await deviceWrites()).toBeGreaterThanOrEqual(afterOthers + 5);
+  await expect(mine.body).toContainText('remoteword20 abcde');
+});
+
 test('a keystroke sends what it changed, not the whole history of what others deleted', async ({ page }) => {
   await signInAs(page, 'editor');
   const mine = new EditorPage(page);

@@ -1,8 +1,8 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { articleJsonOf, COLLAB_FIELD } from '@/lib/collab/article-ydoc';
 import { bytesOf, base64Of } from './base64';
+import { DeviceCopy } from './device-copy';
 import { wordsMissingFrom } from './lost-words';
 
 export type CollabConnection = 'loading' | 'connected' | 'offline' | 'reconnecting' | 'closed';
@@ -47,7 +47,7 @@ export class CollabSession {
   readonly origin = randomId();
   private view: CollabView;
   private listeners = new Set<() => void>();
-  private persistence: IndexeddbPersistence | null = null;
+  private persistence: DeviceCopy | null = null;
   /** What the server is known to hold, per Yjs client: local changes after it are still to be sent. */
   private serverVector = new Map<number, number>();
   private seq = 0;
@@ -170,7 +170,7 @@ export class CollabSession {
   private async keepOnDevice(doc: Y.Doc): Promise<void> {
     if (typeof indexedDB === 'undefined') return;
     try {
-      this.persistence = new IndexeddbPersistence(`masthead-article-${this.articleId}`, doc);
+      this.persistence = new DeviceCopy(`masthead-article-${this.articleId}`, doc, { isFromServer: (origin) => origin === this });
       await Promise.race([this.persistence.whenSynced, new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_LIMIT_MS))]);
     } catch {
       this.persistence = null;
