@@ -2,8 +2,9 @@
 
 import type { JSONContent } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { countWords } from '@/lib/content/derive-article-text';
+import { settleTimer } from './settle-timer';
 
 const RECOUNT_DELAY_MS = 500;
 
@@ -14,17 +15,17 @@ export function useTextStats({ body, wordCount: initialWordCount, editorRef }: {
   const [wordCount, setWordCount] = useState(initialWordCount);
   const [images, setImages] = useState(() => imagesIn(body));
   const [changeTick, setChangeTick] = useState(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
+  const recount = useRef<ReturnType<typeof settleTimer> | null>(null);
+  useEffect(() => () => recount.current?.cancel(), []);
   const scheduleRecount = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+    recount.current ??= settleTimer(RECOUNT_DELAY_MS, () => {
       const current = editorRef.current;
       if (!current) return;
       setWordCount(countWords(current.getText({ blockSeparator: '\n\n' })));
       setImages(imagesIn(current.getJSON()));
       setChangeTick((tick) => tick + 1);
-    }, RECOUNT_DELAY_MS);
+    });
+    recount.current.poke();
   }, [editorRef]);
 
   const showImagesOf = useCallback((doc: JSONContent) => setImages(imagesIn(doc)), []);
