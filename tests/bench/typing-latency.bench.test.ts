@@ -128,6 +128,26 @@ const RENDERER_STEPS = ['EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; args?: { data?: { type?: string } } };
+
+/**
+ * The main thread's time for each keystroke: its events (keydown, keypress, input, keyup…) and the style,
+ * layout and paint of the frames until the next key, outermost steps only (an event dispatched inside
+ * another is counted once). Waits between them, such as for the display's next frame, are not in it.
+ */
+function mainThreadPerKey(events: TraceEvent[]): number[] {
+  const steps = events.filter((event) => event.ph === 'X' && RENDERER_STEPS.includes(event.name)).sort((a, b) => a.ts - b.ts);
+  const perKey: number[] = [];
+  let end = 0;
+  for (const step of steps) {
+    if (step.ts < end) continue;
+    end = step.ts + (step.dur ?? 0);
+    if (step.name === 'EventDispatch' && step.args?.data?.type === 'keydown') perKey.push(0);
+    if (perKey.length > 0) perKey[perKey.length - 1]! += (step.dur ?? 0) / 1000;
+  }
+  return perKey;
+}
+
 /** Types `plan` with the CPU profiler on and sums the sampled self time per function, largest first. */
 function profileTyping(page: Page, plan: Keystroke[]) {
   return profileMainThread(page, async () => {
@@ -150,7 +170,7 @@ async function profileMainThread(page: Page, work: () => Promise<void>) {
   await work();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   await cdp.detach();
-  const trace = JSON.parse((await browser!.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; args?: { data?: { type?: string } } }[] };
+  const trace = JSON.parse((await browser!.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const rendererMs = new Map<string, number>();
   for (const event of trace.traceEvents) {
     if (event.ph !== 'X' || !RENDERER_STEPS.includes(event.name)) continue;
@@ -174,6 +194,7 @@ async function profileMainThread(page: Page, work: () => Promise<void>) {
     top,
     totalMs,
     renderer,
+    perKeyMs: mainThreadPerKey(trace.traceEvents),
     lines: [
       `  renderer: ${renderer.map((step) => `${step.name} ${step.ms.toFixed(0)} ms`).join(', ')}`,
       `  JavaScript busy ${totalMs} ms in all`,
@@ -446,8 +467,11 @@ describe('typing in the editor on a 10,000-word article', () => {
     // Where the time goes: the same typing again under Chromium's sampling profiler (after the timed
     // run, so the profiler's own cost is not in the figures above), summed by function.
     const profile = await profileTyping(page, keystrokePlan().slice(0, PROFILED_KEYSTROKES));
+    const perKey = summarize(profile.perKeyMs);
     console.log(`BENCH typing-latency 10k words: where the main thread spends ${PROFILED_KEYSTROKES} keystrokes (self time)\n${profile.lines.join('\n')}`);
-    writeResults('typing-latency-profile', { keystrokes: PROFILED_KEYSTROKES, javascriptBusyMs: profile.totalMs, renderer: profile.renderer, top: profile.top });
+    console.log(`${benchLine('typing-latency 10k words, main-thread time per keystroke: its events, style, layout and paint, without waits (one frame is 16.7 ms)', perKey)}`);
+    writeResults('typing-latency-profile', { keystrokes: PROFILED_KEYSTROKES, javascriptBusyMs: profile.totalMs, mainThreadPerKeystroke: perKey, renderer: profile.renderer, top: profile.top });
+    expect(perKey.n).toBe(PROFILED_KEYSTROKES);
     await page.close();
   });
 
