@@ -525,6 +525,40 @@ describe('behind Varnish', () => {
     recordTrustResult({ check: 'Edge cache: per-person answers', tried: 6, failures: 0, figures: 'staff and reader sessions always passed; nothing they were given was kept' });
   });
 
+  it('refuses a revoked Content API key through the edge within a second, while another key’s answers stay cached', async () => {
+    const admin = await signInStaff({ baseUrl: app!.url, email: 'admin@demo.masthead' });
+    const stamp = Date.now();
+    const keyOf = async (name: string): Promise<{ id: number; key: string }> => {
+      const created = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/settings/integrations/actions.ts#createIntegrationAction', page: '/desk/settings/integrations', args: [null, { form: { name, readsMembersContent: 'no' } }] });
+      expect(created.status).toBeLessThan(400);
+      const row = readDatabase((db) => db.prepare('select id, content_key as key from integrations where name = ?').get(name) as { id: number; key: string } | undefined);
+      expect(row, `the integration ${name} was created`).toBeDefined();
+      return row!;
+    };
+    const revoked = await keyOf(`Edge revoked ${stamp}`);
+    const kept = await keyOf(`Edge kept ${stamp}`);
+    const postsWith = (key: string) => `/ghost/api/content/posts/?key=${key}&limit=3&fields=title,slug`;
+    const newest = readDatabase((db) => db.prepare("select r.title from articles a join revisions r on r.id = a.published_revision_id where a.status = 'published' order by a.published_at desc, a.id desc limit 1").get() as { title: string });
+
+    for (const key of [revoked.key, kept.key]) {
+      const first = await throughEdge(postsWith(key));
+      expect(first.status).toBe(200);
+      expect((JSON.parse(first.text) as { posts: { title: string }[] }).posts[0]?.title, 'the answer lists the newest article').toBe(newest.title);
+      const second = await throughEdge(postsWith(key));
+      expect(second.cache, 'a public Content API answer is kept at the edge').toBe('HIT');
+    }
+
+    const answered = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/settings/integrations/actions.ts#revokeIntegrationAction', page: '/desk/settings/integrations', args: [null, { form: { integrationId: revoked.id } }] });
+    expect(answered.status).toBeLessThan(400);
+    expect(readDatabase((db) => db.prepare('select revoked_at as revokedAt from integrations where id = ?').get(revoked.id) as { revokedAt: number | null }).revokedAt).not.toBeNull();
+    const refusedAfter = await msUntil(postsWith(revoked.key), (answer) => answer.status === 401);
+    const refusal = await throughEdge(postsWith(revoked.key));
+    expect((JSON.parse(refusal.text) as { errors: { message: string }[] }).errors[0]?.message).toBe('Unknown Content API Key');
+    expect((await throughEdge(postsWith(kept.key))).cache, 'the other key’s answer is still served from the edge').toBe('HIT');
+
+    recordTrustResult({ check: 'Edge cache: a revoked Content API key', tried: 2, failures: 0, figures: `refused through the edge ${refusedAfter} ms after revoking; the other key's answer still a HIT` });
+  });
+
   it('serves the last good pages while the origin is down and fresh ones once it is back', async () => {
     const { articleSlug, unrelated } = pickFixture();
     const pages = ['/', `/articles/${articleSlug}`, ...unrelated];

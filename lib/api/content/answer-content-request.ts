@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { findIntegrationByKey } from '@/lib/api/integrations/integrations';
+import { cacheTags } from '@/lib/platform/cache/cache-tags';
+import { edgeKey, edgeKeyHeaders } from '@/lib/platform/edge/edge-keys';
 import { hitRateLimits, type RateLimit } from '@/lib/readers/hit-rate-limit';
 import { READER_CACHE_CONTROL } from '@/lib/site/security-headers';
 import { clientIp } from '@/lib/staff/auth/client-ip';
@@ -45,7 +47,7 @@ export function answerContentRequest({ request, path, limits = CONTENT_API_RATE_
       return errorResponse(new ContentApiError('TooManyRequestsError', 'Too many requests.', `Too many requests for this key or address; try again in ${retryAfter} seconds.`), { 'Retry-After': String(retryAfter) });
     }
     const body = JSON.stringify(route(path, { ...readContentQuery(url.searchParams), readsMembersContent: integration.readsMembersContent }));
-    return jsonResponse({ request, body, isPrivate: integration.readsMembersContent });
+    return jsonResponse({ request, body, isPrivate: integration.readsMembersContent, integrationId: integration.id });
   } catch (error) {
     if (error instanceof ContentApiError) return errorResponse(error);
     console.error('A Content API request failed:', error);
@@ -93,7 +95,7 @@ function route(path: string[], query: ContentQuery): unknown {
   throw new ContentApiError('NotFoundError', 'Resource not found', `There is no Content API resource at /ghost/api/content/${path.join('/')}/.`);
 }
 
-function jsonResponse({ request, body, isPrivate }: { request: Request; body: string; isPrivate: boolean }): Response {
+function jsonResponse({ request, body, isPrivate, integrationId }: { request: Request; body: string; isPrivate: boolean; integrationId: number }): Response {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
@@ -102,6 +104,8 @@ function jsonResponse({ request, body, isPrivate }: { request: Request; body: st
     // A members key reads what others may not: nothing it is answered may be kept by a shared cache.
     'Cache-Control': isPrivate ? 'private, no-store' : READER_CACHE_CONTROL,
     ETag: etag,
+    // Kept at the edge under the key's integration, so revoking the key purges what it was answered.
+    ...(isPrivate ? {} : edgeKeyHeaders([edgeKey(cacheTags.integration(integrationId))])),
   };
   if (request.headers.get('accept-version')) headers['Content-Version'] = 'v6.0';
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });

@@ -27,6 +27,8 @@ export const cacheTags = {
   page: (id: number) => `page:${id}`,
   /** What one address `/<slug>` shows, including "no page": a page published or moved there later expires it. */
   pageSlug: (slug: string) => `page-slug:${slug}`,
+  /** Content API answers given to one integration's key: revoking the key drops them at the edge. */
+  integration: (id: number) => `integration:${id}`,
 } as const;
 
 /** Tags are limited to 256 characters by Next; a longer one would silently never match. */

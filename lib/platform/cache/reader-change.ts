@@ -13,4 +13,6 @@ export type ReaderChange =
   | { kind: 'settings' }
   | { kind: 'media'; mediaIds: readonly number[] }
   | { kind: 'page'; pageIds: readonly number[] }
-  | { kind: 'navigation' };
+  | { kind: 'navigation' }
+  /** A Content API key revoked: what the edge kept of its answers must go, so the key stops working there too. */
+  | { kind: 'integration'; integrationIds: readonly number[] };

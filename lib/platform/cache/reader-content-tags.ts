@@ -36,6 +36,8 @@ export function readerContentTags(change: ReaderChange): string[] {
       return pageTags(change.pageIds);
     case 'navigation':
       return [cacheTags.navigation];
+    case 'integration':
+      return change.integrationIds.map(cacheTags.integration);
   }
 }
 

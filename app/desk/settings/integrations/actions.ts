@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createIntegration, revokeIntegration } from '@/lib/api/integrations/integrations';
+import { expireReaderContent } from '@/lib/platform/cache/expire-reader-content';
 import { staffAction, type StaffActionState } from '@/lib/staff/actions/staff-action';
 import { formId, formText } from '@/lib/staff/actions/form-fields';
 
@@ -33,6 +34,7 @@ export const revokeIntegrationAction = staffAction({
   audit: 'in-domain',
   run: ({ staff, input }) => {
     const integration = revokeIntegration({ id: input.integrationId, actorId: staff.id });
+    expireReaderContent({ kind: 'integration', integrationIds: [integration.id] });
     revalidatePath('/desk/settings/integrations');
     return { ok: true, message: `Revoked the key of ${integration.name}; requests with it are refused from now on.` };
   },
