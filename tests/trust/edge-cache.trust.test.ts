@@ -525,18 +525,43 @@ describe('behind Varnish', () => {
     recordTrustResult({ check: 'Edge cache: per-person answers', tried: 6, failures: 0, figures: 'staff and reader sessions always passed; nothing they were given was kept' });
   });
 
+  /** A new Content API key (not a members key), made on the desk by an admin. */
+  async function newContentKey(admin: StaffClient, name: string): Promise<{ id: number; key: string }> {
+    const created = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/settings/integrations/actions.ts#createIntegrationAction', page: '/desk/settings/integrations', args: [null, { form: { name, readsMembersContent: 'no' } }] });
+    expect(created.status).toBeLessThan(400);
+    const row = readDatabase((db) => db.prepare('select id, content_key as key from integrations where name = ?').get(name) as { id: number; key: string } | undefined);
+    expect(row, `the integration ${name} was created`).toBeDefined();
+    return row!;
+  }
+
+  it('shows an article’s update in Content API answers through the edge within a second', async () => {
+    const admin = await signInStaff({ baseUrl: app!.url, email: 'admin@demo.masthead' });
+    const { key } = await newContentKey(admin, `Edge reader ${Date.now()}`);
+    const { articleId, articleSlug } = pickFixture();
+    const postPath = `/ghost/api/content/posts/slug/${articleSlug}/?key=${key}&fields=title,slug,html`;
+    const postOf = (answer: Answer) => (JSON.parse(answer.text) as { posts: { slug: string; html: string }[] }).posts[0]!;
+    const first = await throughEdge(postPath);
+    expect(first.status).toBe(200);
+    expect(postOf(first).slug).toBe(articleSlug);
+    expect((await throughEdge(postPath)).cache, 'the answer is kept at the edge').toBe('HIT');
+
+    const marker = `Edge API update ${Date.now()}`;
+    const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, articleId), marker) });
+    expect(saved.status).toBe(200);
+    const updated = await editor.request(`/api/desk/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'update' } });
+    expect(updated.status).toBe(200);
+    const publishedBody = readDatabase((db) => (db.prepare('select r.body from articles a join revisions r on r.id = a.published_revision_id where a.id = ?').get(articleId) as { body: string }).body);
+    expect(publishedBody).toContain(marker);
+    const seenAfter = await msUntil(postPath, (answer) => answer.status === 200 && postOf(answer).html.includes(marker));
+
+    recordTrustResult({ check: 'Edge cache: Content API answers follow publication', tried: 1, failures: 0, figures: `an update showed in the API answer through Varnish after ${seenAfter} ms` });
+  });
+
   it('refuses a revoked Content API key through the edge within a second, while another key’s answers stay cached', async () => {
     const admin = await signInStaff({ baseUrl: app!.url, email: 'admin@demo.masthead' });
     const stamp = Date.now();
-    const keyOf = async (name: string): Promise<{ id: number; key: string }> => {
-      const created = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/settings/integrations/actions.ts#createIntegrationAction', page: '/desk/settings/integrations', args: [null, { form: { name, readsMembersContent: 'no' } }] });
-      expect(created.status).toBeLessThan(400);
-      const row = readDatabase((db) => db.prepare('select id, content_key as key from integrations where name = ?').get(name) as { id: number; key: string } | undefined);
-      expect(row, `the integration ${name} was created`).toBeDefined();
-      return row!;
-    };
-    const revoked = await keyOf(`Edge revoked ${stamp}`);
-    const kept = await keyOf(`Edge kept ${stamp}`);
+    const revoked = await newContentKey(admin, `Edge revoked ${stamp}`);
+    const kept = await newContentKey(admin, `Edge kept ${stamp}`);
     const postsWith = (key: string) => `/ghost/api/content/posts/?key=${key}&limit=3&fields=title,slug`;
     const newest = readDatabase((db) => db.prepare("select r.title from articles a join revisions r on r.id = a.published_revision_id where a.status = 'published' order by a.published_at desc, a.id desc limit 1").get() as { title: string });
 

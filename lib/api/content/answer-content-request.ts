@@ -104,8 +104,9 @@ function jsonResponse({ request, body, isPrivate, integrationId }: { request: Re
     // A members key reads what others may not: nothing it is answered may be kept by a shared cache.
     'Cache-Control': isPrivate ? 'private, no-store' : READER_CACHE_CONTROL,
     ETag: etag,
-    // Kept at the edge under the key's integration, so revoking the key purges what it was answered.
-    ...(isPrivate ? {} : edgeKeyHeaders([edgeKey(cacheTags.integration(integrationId))])),
+    // Kept at the edge under the key's integration, so revoking the key purges what it was answered, and
+    // under the Content API's own key, which every change readers can see purges.
+    ...(isPrivate ? {} : edgeKeyHeaders([cacheTags.contentApi, cacheTags.integration(integrationId)].map(edgeKey))),
   };
   if (request.headers.get('accept-version')) headers['Content-Version'] = 'v6.0';
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });

@@ -27,6 +27,8 @@ export const cacheTags = {
   page: (id: number) => `page:${id}`,
   /** What one address `/<slug>` shows, including "no page": a page published or moved there later expires it. */
   pageSlug: (slug: string) => `page-slug:${slug}`,
+  /** Every public Content API answer: any change readers can see may alter one. */
+  contentApi: 'content-api',
   /** Content API answers given to one integration's key: revoking the key drops them at the edge. */
   integration: (id: number) => `integration:${id}`,
 } as const;

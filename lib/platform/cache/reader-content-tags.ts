@@ -13,6 +13,12 @@ import type { ReaderChange } from './reader-change';
  * page those articles appear on. Read it again before a change that takes rows away (see `before`).
  */
 export function readerContentTags(change: ReaderChange): string[] {
+  const tags = pageTagsOf(change);
+  // The Content API serves the same records to other sites: any change that stales a page stales its answers too.
+  return tags.length > 0 && change.kind !== 'integration' ? [...tags, cacheTags.contentApi] : tags;
+}
+
+function pageTagsOf(change: ReaderChange): string[] {
   switch (change.kind) {
     case 'article':
       return publicationTags({ articleIds: change.articleIds });
