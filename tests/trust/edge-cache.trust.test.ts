@@ -525,6 +525,25 @@ describe('behind Varnish', () => {
     recordTrustResult({ check: 'Edge cache: per-person answers', tried: 6, failures: 0, figures: 'staff and reader sessions always passed; nothing they were given was kept' });
   });
 
+  it('shows a new section at an address readers had found empty, through the edge within a second', async () => {
+    const admin = await signInStaff({ baseUrl: app!.url, email: 'admin@demo.masthead' });
+    const stamp = Date.now();
+    const slug = `edge-new-${stamp}`;
+    const name = `Edge section ${stamp}`;
+    const sectionPath = `/sections/${slug}`;
+    expect((await throughEdge(sectionPath)).status).toBe(404);
+    const again = await throughEdge(sectionPath);
+    expect(again.status).toBe(404);
+
+    const created = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/sections/actions.ts#createSectionAction', page: '/desk/sections', args: [null, { form: { name, slug, description: '' } }] });
+    expect(created.status).toBeLessThan(400);
+    const stored = readDatabase((db) => db.prepare('select name from sections where slug = ?').get(slug) as { name: string } | undefined);
+    expect(stored?.name).toBe(name);
+    const seenAfter = await msUntil(sectionPath, (answer) => answer.status === 200 && answer.text.includes(name));
+
+    recordTrustResult({ check: 'Edge cache: a new section where readers found none', tried: 1, failures: 0, figures: `the "not found" was ${again.cache === 'PASS' ? 'not kept' : 'kept'} at the edge; the section showed through Varnish ${seenAfter} ms after it was added` });
+  });
+
   /** A new Content API key (not a members key), made on the desk by an admin. */
   async function newContentKey(admin: StaffClient, name: string): Promise<{ id: number; key: string }> {
     const created = await callDeskAction({ staff: admin, baseUrl: app!.url, action: 'app/desk/settings/integrations/actions.ts#createIntegrationAction', page: '/desk/settings/integrations', args: [null, { form: { name, readsMembersContent: 'no' } }] });
