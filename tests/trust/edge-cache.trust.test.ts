@@ -222,6 +222,16 @@ afterAll(async () => {
   await edge?.stop();
 });
 
+/** The editor adds a paragraph holding `marker` to a published article and publishes the update; the database holds it. */
+async function publishParagraph(articleId: number, marker: string): Promise<void> {
+  const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, articleId), marker) });
+  expect(saved.status).toBe(200);
+  const updated = await editor.request(`/api/desk/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'update' } });
+  expect(updated.status).toBe(200);
+  const publishedBody = readDatabase((db) => (db.prepare('select r.body from articles a join revisions r on r.id = a.published_revision_id where a.id = ?').get(articleId) as { body: string }).body);
+  expect(publishedBody).toContain(marker);
+}
+
 describe('behind Varnish', () => {
   it('purges exactly what a publication changes, within a second, and leaves unrelated pages cached', async () => {
     const { articleId, articleSlug, unrelated, neighbours } = pickFixture();
@@ -242,12 +252,7 @@ describe('behind Varnish', () => {
     // Update: the new paragraph, as saved in the database, is what readers get. Nothing another page shows
     // of the article changed, so the pages listing it stay cached too.
     const marker = `Edge update ${Date.now()}`;
-    const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, articleId), marker) });
-    expect(saved.status).toBe(200);
-    const updated = await editor.request(`/api/desk/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'update' } });
-    expect(updated.status).toBe(200);
-    const publishedBody = readDatabase((db) => (db.prepare('select r.body from articles a join revisions r on r.id = a.published_revision_id where a.id = ?').get(articleId) as { body: string }).body);
-    expect(publishedBody).toContain(marker);
+    await publishParagraph(articleId, marker);
     timings.push(`update ${await msUntil(articlePath, (answer) => answer.status === 200 && answer.text.includes(marker))} ms`);
     const feed = await throughEdge('/feed.xml');
     expect(feed.cache, 'the site feed lists the newest articles and is purged with them').toBe('MISS');
@@ -565,12 +570,7 @@ describe('behind Varnish', () => {
     expect((await throughEdge(postPath)).cache, 'the answer is kept at the edge').toBe('HIT');
 
     const marker = `Edge API update ${Date.now()}`;
-    const saved = await editor.request(`/api/desk/articles/${articleId}`, { method: 'PUT', body: appendParagraph(await loadArticle(editor, articleId), marker) });
-    expect(saved.status).toBe(200);
-    const updated = await editor.request(`/api/desk/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'update' } });
-    expect(updated.status).toBe(200);
-    const publishedBody = readDatabase((db) => (db.prepare('select r.body from articles a join revisions r on r.id = a.published_revision_id where a.id = ?').get(articleId) as { body: string }).body);
-    expect(publishedBody).toContain(marker);
+    await publishParagraph(articleId, marker);
     const seenAfter = await msUntil(postPath, (answer) => answer.status === 200 && postOf(answer).html.includes(marker));
 
     recordTrustResult({ check: 'Edge cache: Content API answers follow publication', tried: 1, failures: 0, figures: `an update showed in the API answer through Varnish after ${seenAfter} ms` });
