@@ -2,13 +2,13 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
-export const directTextInputKey = new PluginKey('directTextInput');
+const directTextInputKey = new PluginKey('directTextInput');
 
 /**
  * The one character a plain key press types, or null when the key is better left to the browser:
  * a line break, a character made of two UTF-16 units, or a press with a modifier that means a command.
  */
-export function typedCharacter(event: Pick<KeyboardEvent, 'key' | 'charCode' | 'ctrlKey' | 'metaKey' | 'altKey' | 'isComposing'>): string | null {
+function typedCharacter(event: Pick<KeyboardEvent, 'key' | 'charCode' | 'ctrlKey' | 'metaKey' | 'altKey' | 'isComposing'>): string | null {
   if (event.isComposing || !event.charCode) return null;
   if ((event.ctrlKey && !event.altKey) || event.metaKey) return null;
   const text = String.fromCharCode(event.charCode);
@@ -21,7 +21,7 @@ export function typedCharacter(event: Pick<KeyboardEvent, 'key' | 'charCode' | '
  * Returns false (the browser types it, and the editor reads the change back) when the selection spans
  * blocks or is not a text selection, which the editor already handles itself.
  */
-export function typeDirectly(view: EditorView, text: string): boolean {
+function typeDirectly(view: EditorView, text: string): boolean {
   const { selection } = view.state;
   if (!(selection instanceof TextSelection) || !selection.$from.sameParent(selection.$to)) return false;
   if (!selection.$from.parent.inlineContent) return false;

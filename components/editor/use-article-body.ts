@@ -8,10 +8,10 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onSharedDocument } from '@/lib/collab/collab-editor-extensions';
 import type { SharedDocument } from './collab/use-collab';
+import { DirectTextInput } from './direct-text-input';
 import { editorExtensions } from './editor-extensions';
 import { findExistingEntityIds } from './entity-search';
 import type { MentionMenuState } from './mention-menu';
-import { DirectTextInput } from './direct-text-input';
 import { PasteGuard } from './paste-guard';
 import { figureAttrsFrom, uploadImage } from './upload-image';
 
