@@ -89,7 +89,8 @@ describe('what other pages show of an article', () => {
 
     const tags = readerContentTags({ kind: 'article-page', articleIds: [article.id] });
 
-    expect(tags.toSorted()).toEqual([`article-slug:${article.slug}`, `article:${article.id}`, 'articles'].toSorted());
+    // And the Content API's answers, which carry the article's text too.
+    expect(tags.toSorted()).toEqual([`article-slug:${article.slug}`, `article:${article.id}`, 'articles', 'content-api'].toSorted());
     // The full publication tags name what lists it, which the page-only change leaves be.
     expect(readerContentTags({ kind: 'article', articleIds: [article.id] })).toEqual(expect.arrayContaining([`section:${sectionId}`, `issue:${issue.id}`, `entity:${treaty.id}`]));
   });
