@@ -49,8 +49,8 @@ async function whenAnswered<T>(request: () => Promise<T>, onUnanswered: () => vo
   }
 }
 
-async function serverDoc(request: APIRequestContext, collab: string): Promise<Y.Doc> {
-  const joined = (await whenAnswered(async () => (await request.get(collab)).json())) as { state: string };
+async function serverDoc(request: APIRequestContext, collab: string, onUnanswered?: () => void): Promise<Y.Doc> {
+  const joined = (await whenAnswered(async () => (await request.get(collab)).json(), onUnanswered)) as { state: string };
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Buffer.from(joined.state, 'base64'));
   return doc;
@@ -235,7 +235,7 @@ async function fuzz({ page, browser, splits, server }: { page: Page; browser: Br
       const own = seededRandom(SEED + 10 + index);
       while (Date.now() < stopAt) {
         // Now and then a writer works on a copy that missed the latest changes, as after a dropped connection.
-        if (own() < 0.7) Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(await serverDoc(page.request, collab)));
+        if (own() < 0.7) Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(await serverDoc(page.request, collab, () => (writer.unanswered += 1))));
         const before = Y.encodeStateVector(writer.doc);
         httpChange(writer, own);
         const update = Y.encodeStateAsUpdate(writer.doc, before);
