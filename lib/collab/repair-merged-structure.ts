@@ -45,8 +45,8 @@ function fillRequiredContent(parent: Y.XmlFragment | Y.XmlElement, type: NodeTyp
     changed = fillRequiredContent(child, childType, schema) || changed;
     types.push(childType);
   }
-  const stubs = types.map((childType) => stubOf(childType, schema));
-  if (stubs.some((stub) => stub === null)) return changed;
+  const samples = types.map((childType) => sampleOf(childType, schema));
+  if (samples.some((sample) => sample === null)) return changed;
   // Children walked as types only: inline content sits in one Y.XmlText however many text nodes it holds.
   let match: ContentMatch = type.contentMatch;
   for (const [index, childType] of types.entries()) {
@@ -55,7 +55,7 @@ function fillRequiredContent(parent: Y.XmlFragment | Y.XmlElement, type: NodeTyp
       match = next;
       continue;
     }
-    const fill = match.fillBefore(Fragment.from(stubs.slice(index) as ProseMirrorNode[]), true);
+    const fill = match.fillBefore(Fragment.from(samples.slice(index) as ProseMirrorNode[]), true);
     if (!fill || fill.childCount === 0) return changed;
     parent.insert(yIndexOf(children, index), fill.content.map(sharedNodeOf));
     return true;
@@ -68,7 +68,7 @@ function fillRequiredContent(parent: Y.XmlFragment | Y.XmlElement, type: NodeTyp
 }
 
 /** A node of this type for matching only: its content is never looked at. */
-function stubOf(type: NodeType, schema: Schema): ProseMirrorNode | null {
+function sampleOf(type: NodeType, schema: Schema): ProseMirrorNode | null {
   if (type === schema.nodes.text) return schema.text('x');
   return type.createAndFill();
 }
