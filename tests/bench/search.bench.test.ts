@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getSqlite } from '@/db/client';
 import { rebuildSearchIndex } from '@/lib/site/search/rebuild-search-index';
 import { searchArticles } from '@/lib/site/search/search-articles';
+import { searchFactsSnapshot } from '@/lib/site/search/search-facts-snapshot';
 import type { SearchFilters, SearchSort } from '@/lib/site/search/search-request';
 import { seededRandom } from '../factories/seeded-random';
 import { withTempDatabase } from '../factories/temp-database';
@@ -123,6 +125,40 @@ describe(`searching ${ARTICLES.toLocaleString('en')} published articles`, () => 
     console.log(`BENCH results written to ${file}`);
     expect(perQuery['common word']!.total).toBeGreaterThan(ARTICLES / 4);
     expect(overall.p95).toBeLessThan(P95_LIMIT_MS);
+
+    // After a publication, each process reads the facts again: only the changed article's, merged into those it kept.
+    const sqlite = getSqlite();
+    const latest = sqlite.prepare('select max(published_at) from articles').pluck().get() as number;
+    const changedIds = sqlite.prepare('select id from articles order by id limit ?').pluck().all(RUNS_PER_QUERY) as number[];
+    const merges: number[] = [];
+    const loads: number[] = [];
+    for (const [index, id] of changedIds.entries()) {
+      // Republished as the newest article, as a correction brought to the top would be.
+      sqlite.prepare('update articles set published_at = ? where id = ?').run(latest + 1_000 * (index + 1), id);
+      let started = performance.now();
+      const merged = searchFactsSnapshot(sqlite);
+      merges.push(performance.now() - started);
+      expect(merged.articlesRead).toBe(1);
+      expect(merged.articleId[0]).toBe(id);
+      const other = new Database(sqlite.name, { readonly: true });
+      started = performance.now();
+      const whole = searchFactsSnapshot(other);
+      loads.push(performance.now() - started);
+      other.close();
+      expect(whole.articlesRead).toBe(ARTICLES);
+      expect(Array.from(merged.articleId.subarray(0, 50))).toEqual(Array.from(whole.articleId.subarray(0, 50)));
+    }
+    const merge = summarize(merges);
+    const load = summarize(loads);
+    console.log(`${benchLine('search facts after one publication, the changed article merged in', merge)}`);
+    console.log(`${benchLine(`search facts after one publication, all ${ARTICLES} loaded again`, load)}`);
+    writeResults('search-facts-after-publication', {
+      method: `searchFactsSnapshot() after one article is republished as the newest, ${RUNS_PER_QUERY} times: merged into the kept facts, against a second connection loading all of them.`,
+      articles: ARTICLES,
+      merged: merge,
+      loadedWhole: load,
+    });
+    expect(merge.p50).toBeLessThan(load.p50);
   });
 });
 

@@ -5,6 +5,7 @@ import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { finishCampaigns } from '@/lib/readers/mail/finish-campaigns';
 import { queueDigests } from '@/lib/readers/mail/queue-digests';
 import { pruneRateLimitHits } from '@/lib/readers/hit-rate-limit';
+import { pruneSearchFactsChanges } from '@/lib/site/search/prune-search-facts-changes';
 import { JOB_HANDLERS } from './job-handlers';
 import { pruneLoginAttempts } from './prune-login-attempts';
 import { runJobs } from './run-jobs';
@@ -26,6 +27,7 @@ export const WORKER_STEPS: WorkerStep[] = [
   { name: 'run-jobs', run: () => runJobs({ handlers: JOB_HANDLERS }), isBusyWhenPositive: true },
   { name: 'prune-login-attempts', run: () => pruneLoginAttempts() },
   { name: 'prune-rate-limit-hits', run: () => pruneRateLimitHits() },
+  { name: 'prune-search-facts-changes', run: () => pruneSearchFactsChanges() },
 ];
 
 /** Runs every step once; one step failing does not stop the others. Returns how much each did. */

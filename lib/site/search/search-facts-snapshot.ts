@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
  * The facts of every public article (date, year, section, issue, published tags) in flat arrays, so a search
  * counts its facets and orders by date over tens of thousands of matches in a millisecond or two, where
  * grouping the matches in SQL took tens. Kept per connection and loaded again when `search_facts_version`
- * (moved by triggers on every write to the facts and the tags) is not the version it was loaded at.
+ * (moved by triggers on every write to the facts and the tags) is not the version it was loaded at: by reading
+ * again only the articles changed since, when the triggers' list of them (`search_facts_changes`) still reaches back.
  *
  * Arrays are indexed by an article's position (0 to count - 1), and positions run from the newest article to
  * the oldest (ties: higher id first), the order of "newest first". Sections, issues and entities are held as
@@ -18,6 +19,8 @@ export type SearchFactsSnapshot = {
   /** Position + 1 of each article by id (0 or absent: no facts): an array while the ids are dense, else a map. */
   positionPlusOneById: Int32Array | Map<number, number>;
   articleId: Float64Array;
+  /** Milliseconds since 1970, to merge changed articles into the date order. */
+  publishedAt: Float64Array;
   sectionCode: Int32Array;
   issueCode: Int32Array;
   year: Int32Array;
@@ -27,6 +30,8 @@ export type SearchFactsSnapshot = {
   /** The id each code stands for (index 0, "none", holds 0). */
   idOfCode: { section: number[]; issue: number[]; entity: number[] };
   years: { min: number; max: number };
+  /** How many articles' facts were read from the database to make this snapshot: all of them, or those changed since the last. */
+  articlesRead: number;
 };
 
 /** Ids up to this many per article (and this many more) are looked up in an array; beyond, in a map. */
@@ -42,31 +47,38 @@ function positionFinder(snapshot: SearchFactsSnapshot): (id: number) => number {
 type FactRow = [articleId: number, publishedAt: number, year: number, sectionId: number | null, issueId: number | null, tags: string | null];
 
 const loaded = new WeakMap<Database.Database, SearchFactsSnapshot>();
-const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * When the facts moved by at most this many versions since a process kept them, it reads again only the articles
+ * those moves were about (`search_facts_changes`) and merges them in. The worker keeps that list this long
+ * (`prune-search-facts-changes.ts`); a process further behind loads the facts whole.
+ */
+export const MOST_VERSIONS_MERGED = 2_000;
 
 /** The current facts for this connection: the kept ones while the stored version has not moved. Call inside the search's read transaction. */
 export function searchFactsSnapshot(sqlite: Database.Database): SearchFactsSnapshot {
-  const version = currentVersion(sqlite);
+  const version = Number(statement(sqlite, 'select version from search_facts_version where id = 1').pluck().get() ?? 0);
   const kept = loaded.get(sqlite);
   if (kept && kept.version === version) return kept;
-  const snapshot = loadSnapshot(sqlite, version);
+  const snapshot = (kept && mergedSnapshot(sqlite, kept, version)) ?? loadSnapshot(sqlite, version);
   loaded.set(sqlite, snapshot);
   return snapshot;
 }
 
-function currentVersion(sqlite: Database.Database): number {
-  let statement = versionStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare('select version from search_facts_version where id = 1').pluck();
-    versionStatements.set(sqlite, statement);
-  }
-  return Number(statement.get() ?? 0);
+function statement(sqlite: Database.Database, source: string): Database.Statement {
+  let kept = statements.get(sqlite);
+  if (!kept) statements.set(sqlite, (kept = new Map()));
+  let prepared = kept.get(source);
+  if (!prepared) kept.set(source, (prepared = sqlite.prepare(source)));
+  return prepared;
 }
 
-/** Gives each id met a small code, in the order met; null is code 0. */
-function coder() {
-  const codes = new Map<number, number>();
-  const ids = [0];
+/** Gives each id met a small code, in the order met; null is code 0. Starts from the codes already given, if any. */
+function coder(given: readonly number[] = [0]) {
+  const ids = [...given];
+  const codes = new Map<number, number>(ids.map((id, code) => [id, code]));
+  codes.delete(0);
   return {
     ids,
     codeOf(id: number | null): number {
@@ -82,54 +94,127 @@ function coder() {
   };
 }
 
+const FACT_COLUMNS = `f.article_id, f.published_at, f.published_year, f.published_section_id, f.published_issue_id,
+  (select group_concat(t.entity_id) from published_article_entities t where t.article_id = f.article_id)`;
+/** Newest first; ties, higher id first: the order of positions. */
+const FACT_ORDER = 'order by f.published_at desc, f.article_id desc';
+
 function loadSnapshot(sqlite: Database.Database, version: number): SearchFactsSnapshot {
-  const rows = sqlite
-    .prepare(
-      `select f.article_id, f.published_at, f.published_year, f.published_section_id, f.published_issue_id,
-        (select group_concat(t.entity_id) from published_article_entities t where t.article_id = f.article_id)
-      from article_search_facts f
-      order by f.published_at desc, f.article_id desc`,
-    )
+  const rows = statement(sqlite, `select ${FACT_COLUMNS} from article_search_facts f ${FACT_ORDER}`).raw().all() as FactRow[];
+  const builder = snapshotBuilder({ count: rows.length });
+  for (const row of rows) builder.addRow(row);
+  return builder.finish({ version, articlesRead: rows.length });
+}
+
+/**
+ * The kept facts with the articles changed since their version read again, or null when some of those changes
+ * are no longer listed (pruned, or the version moved too far) and the facts must be loaded whole. One walk down
+ * both date orders, copying the kept articles' codes, instead of reading and sorting every public article again.
+ */
+function mergedSnapshot(sqlite: Database.Database, kept: SearchFactsSnapshot, version: number): SearchFactsSnapshot | null {
+  if (version <= kept.version || version - kept.version > MOST_VERSIONS_MERGED) return null;
+  const changes = statement(sqlite, 'select version, article_id from search_facts_changes where version > ? and version <= ?')
     .raw()
-    .all() as FactRow[];
-  const count = rows.length;
-  const maxArticleId = rows.reduce((max, row) => Math.max(max, row[0]), 0);
-  const isDense = maxArticleId <= MOST_ARRAY_IDS_PER_ARTICLE * count + MOST_ARRAY_IDS_SPARE;
-  const positions: Int32Array | Map<number, number> = isDense ? new Int32Array(maxArticleId + 1) : new Map();
-  const [sections, issues, entities] = [coder(), coder(), coder()];
+    .all(kept.version, version) as [number, number][];
+  // Every version in between must have left its article: a gap means the list was pruned past the kept version.
+  if (new Set(changes.map(([changed]) => changed)).size !== version - kept.version) return null;
+  const changedIds = [...new Set(changes.map(([, articleId]) => articleId))];
+  const rows = statement(sqlite, `select ${FACT_COLUMNS} from article_search_facts f where f.article_id in (select value from json_each(?)) ${FACT_ORDER}`)
+    .raw()
+    .all(JSON.stringify(changedIds)) as FactRow[];
+  const positionOf = positionFinder(kept);
+  const isChanged = new Uint8Array(kept.count);
+  let unchanged = kept.count;
+  for (const id of changedIds) {
+    const position = positionOf(id);
+    if (position >= 0 && !isChanged[position]) {
+      isChanged[position] = 1;
+      unchanged -= 1;
+    }
+  }
+  const builder = snapshotBuilder({ count: unchanged + rows.length, codesFrom: kept.idOfCode });
+  let next = 0;
+  for (let position = 0; position < kept.count; position += 1) {
+    if (isChanged[position]) continue;
+    const publishedAt = kept.publishedAt[position]!;
+    const articleId = kept.articleId[position]!;
+    for (; next < rows.length && comesFirst(rows[next]!, publishedAt, articleId); next += 1) builder.addRow(rows[next]!);
+    builder.addKept(kept, position);
+  }
+  for (; next < rows.length; next += 1) builder.addRow(rows[next]!);
+  return builder.finish({ version, articlesRead: changedIds.length });
+}
+
+function comesFirst([articleId, publishedAt]: FactRow, otherPublishedAt: number, otherArticleId: number): boolean {
+  return publishedAt > otherPublishedAt || (publishedAt === otherPublishedAt && articleId > otherArticleId);
+}
+
+/** Fills the snapshot's arrays one article at a time, in the order of positions. */
+function snapshotBuilder({ count, codesFrom }: { count: number; codesFrom?: SearchFactsSnapshot['idOfCode'] }) {
+  const [sections, issues, entities] = [coder(codesFrom?.section), coder(codesFrom?.issue), coder(codesFrom?.entity)];
   const articleId = new Float64Array(count);
+  const publishedAt = new Float64Array(count);
   const sectionCode = new Int32Array(count);
   const issueCode = new Int32Array(count);
   const year = new Int32Array(count);
   const tagStart = new Int32Array(count + 1);
   const tags: number[] = [];
   const years = { min: 0, max: -1 };
-  rows.forEach(([id, , published, sectionId, issueId, tagList], position) => {
-    if (positions instanceof Map) positions.set(id, position + 1);
-    else positions[id] = position + 1;
+  let position = 0;
+  const add = (id: number, published: number, publishedYear: number) => {
     articleId[position] = id;
-    sectionCode[position] = sections.codeOf(sectionId);
-    issueCode[position] = issues.codeOf(issueId);
-    year[position] = published;
+    publishedAt[position] = published;
+    year[position] = publishedYear;
     tagStart[position] = tags.length;
-    if (tagList) for (const tag of tagList.split(',')) tags.push(entities.codeOf(Number(tag)));
-    years.min = position === 0 ? published : Math.min(years.min, published);
-    years.max = position === 0 ? published : Math.max(years.max, published);
-  });
-  tagStart[count] = tags.length;
-  return {
-    version,
-    count,
-    positionPlusOneById: positions,
-    articleId,
-    sectionCode,
-    issueCode,
-    year,
-    tagStart,
-    entityCode: Int32Array.from(tags),
-    idOfCode: { section: sections.ids, issue: issues.ids, entity: entities.ids },
-    years,
+    years.min = position === 0 ? publishedYear : Math.min(years.min, publishedYear);
+    years.max = position === 0 ? publishedYear : Math.max(years.max, publishedYear);
   };
+  return {
+    addRow([id, published, publishedYear, sectionId, issueId, tagList]: FactRow) {
+      add(id, published, publishedYear);
+      sectionCode[position] = sections.codeOf(sectionId);
+      issueCode[position] = issues.codeOf(issueId);
+      if (tagList) for (const tag of tagList.split(',')) tags.push(entities.codeOf(Number(tag)));
+      position += 1;
+    },
+    /** An article of a snapshot whose codes this one started from. */
+    addKept(kept: SearchFactsSnapshot, at: number) {
+      add(kept.articleId[at]!, kept.publishedAt[at]!, kept.year[at]!);
+      sectionCode[position] = kept.sectionCode[at]!;
+      issueCode[position] = kept.issueCode[at]!;
+      for (let tag = kept.tagStart[at]!; tag < kept.tagStart[at + 1]!; tag += 1) tags.push(kept.entityCode[tag]!);
+      position += 1;
+    },
+    finish({ version, articlesRead }: { version: number; articlesRead: number }): SearchFactsSnapshot {
+      tagStart[count] = tags.length;
+      return {
+        version,
+        count,
+        positionPlusOneById: positionIndex(articleId),
+        articleId,
+        publishedAt,
+        sectionCode,
+        issueCode,
+        year,
+        tagStart,
+        entityCode: Int32Array.from(tags),
+        idOfCode: { section: sections.ids, issue: issues.ids, entity: entities.ids },
+        years,
+        articlesRead,
+      };
+    },
+  };
+}
+
+function positionIndex(articleId: Float64Array): Int32Array | Map<number, number> {
+  const maxArticleId = articleId.reduce((max, id) => Math.max(max, id), 0);
+  const isDense = maxArticleId <= MOST_ARRAY_IDS_PER_ARTICLE * articleId.length + MOST_ARRAY_IDS_SPARE;
+  if (!isDense) return new Map(Array.from(articleId, (id, position) => [id, position + 1]));
+  const positions = new Int32Array(maxArticleId + 1);
+  articleId.forEach((id, position) => {
+    positions[id] = position + 1;
+  });
+  return positions;
 }
 
 export type SearchFacetCounts = {
