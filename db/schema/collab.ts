@@ -29,5 +29,30 @@ export const collabUpdates = sqliteTable(
   (table) => [primaryKey({ columns: [table.articleId, table.seq] }), index('collab_updates_user_idx').on(table.userId)],
 );
 
+/**
+ * Who has the article open in an editor (one row per editor window, its `origin`) and where their caret is.
+ * Kept here rather than in a process's memory so that the streams of every server process list the same people:
+ * two writers may be connected to different processes. A row counts while its editor keeps repeating it.
+ */
+export const collabPresence = sqliteTable(
+  'collab_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The name the server knew the writer by when they last said where they are. */
+    name: text('name').notNull(),
+    /** As `collabCaretSchema` (lib/collab) checked it on the way in; null while the text does not have focus. */
+    caret: text('caret', { mode: 'json' }).$type<unknown>(),
+    joinedAt: integer('joined_at').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.origin] })],
+);
+
 export type CollabDocument = typeof collabDocuments.$inferSelect;
 export type CollabUpdate = typeof collabUpdates.$inferSelect;

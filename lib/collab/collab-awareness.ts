@@ -1,4 +1,7 @@
 import 'server-only';
+import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { collabPresence } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import type { CollabCaret } from './collab-awareness-schema';
 import { checkCollabWriter } from './collab-writer';
@@ -10,12 +13,11 @@ export const AWARENESS_TTL_MS = 30_000;
 const CARET_COLOURS = ['#b4232a', '#1d5fa8', '#2f7d32', '#8a3ea5', '#b35900', '#00757a', '#a3246b', '#5b5f12'];
 
 export type Presence = { origin: string; userId: number; name: string; color: string; caret: CollabCaret | null };
-type Entry = Presence & { at: number };
-type Room = { entries: Map<string, Entry>; listeners: Set<() => void> };
 
-// On globalThis, so the route handlers bundled apart share one list per article in a process.
-const registry = globalThis as typeof globalThis & { mastheadCollabAwareness?: Map<number, Room> };
-const rooms = (registry.mastheadCollabAwareness ??= new Map<number, Room>());
+// The wake-up calls of this process's streams, on globalThis so the route handlers bundled apart share them.
+// Streams held by other processes find a change on their next poll (COLLAB_POLL_MS).
+const registry = globalThis as typeof globalThis & { mastheadCollabAwareness?: Map<number, Set<() => void>> };
+const listeners = (registry.mastheadCollabAwareness ??= new Map<number, Set<() => void>>());
 
 export function caretColourOf(userId: number): string {
   return CARET_COLOURS[userId % CARET_COLOURS.length]!;
@@ -41,57 +43,62 @@ export function shareAwareness({
   now?: number;
 }): Presence | null {
   checkCollabWriter({ articleId, actor });
-  const room = roomOf(articleId);
-  const previous = room.entries.get(origin);
-  // An editor's window id belongs to whoever first used it: another account cannot move their caret.
-  if (previous && previous.userId !== actor.id) return null;
-  if (leaving) {
-    room.entries.delete(origin);
-    room.listeners.forEach((wake) => wake());
-    return null;
-  }
-  const entry: Entry = { origin, userId: actor.id, name: actor.name, color: caretColourOf(actor.id), caret, at: now };
-  room.entries.set(origin, entry);
-  room.listeners.forEach((wake) => wake());
-  return presenceOf(entry);
-}
-
-/** The other open editors of the article, with their carets, oldest first; stale ones are dropped. */
-export function othersHere({ articleId, origin, now = Date.now() }: { articleId: number; origin: string; now?: number }): Presence[] {
-  const room = rooms.get(articleId);
-  if (!room) return [];
-  const present: Presence[] = [];
-  for (const [key, entry] of room.entries) {
-    if (now - entry.at > AWARENESS_TTL_MS) {
-      room.entries.delete(key);
-      continue;
+  const db = getDb();
+  const here = and(eq(collabPresence.articleId, articleId), eq(collabPresence.origin, origin));
+  const shared = db.transaction((tx) => {
+    const previous = tx.select({ userId: collabPresence.userId, seenAt: collabPresence.seenAt }).from(collabPresence).where(here).get();
+    const isPreviousFresh = previous !== undefined && !isQuiet(previous.seenAt, now);
+    // An editor's window id belongs to whoever used it while it was open: another account cannot move their caret.
+    if (isPreviousFresh && previous.userId !== actor.id) return null;
+    // Editors that went quiet on this article are dropped as others come and go.
+    tx.delete(collabPresence).where(and(eq(collabPresence.articleId, articleId), lt(collabPresence.seenAt, now - AWARENESS_TTL_MS))).run();
+    if (leaving) {
+      tx.delete(collabPresence).where(here).run();
+      return null;
     }
-    if (key !== origin) present.push(presenceOf(entry));
-  }
-  return present;
+    const values = { userId: actor.id, name: actor.name, caret, seenAt: now };
+    tx.insert(collabPresence)
+      .values({ articleId, origin, joinedAt: now, ...values })
+      .onConflictDoUpdate({ target: [collabPresence.articleId, collabPresence.origin], set: isPreviousFresh ? values : { ...values, joinedAt: now } })
+      .run();
+    return presenceOf({ origin, ...values });
+  });
+  listeners.get(articleId)?.forEach((wake) => wake());
+  return shared;
 }
 
-/** Calls `wake` whenever someone's caret or presence changes on the article; returns the way to stop. */
+/** The other open editors of the article, with their carets, first come first, whichever server process they reached. */
+export function othersHere({ articleId, origin, now = Date.now() }: { articleId: number; origin: string; now?: number }): Presence[] {
+  return getDb()
+    .select({ origin: collabPresence.origin, userId: collabPresence.userId, name: collabPresence.name, caret: collabPresence.caret })
+    .from(collabPresence)
+    .where(and(eq(collabPresence.articleId, articleId), ne(collabPresence.origin, origin), gte(collabPresence.seenAt, now - AWARENESS_TTL_MS)))
+    .orderBy(asc(collabPresence.joinedAt), asc(sql`rowid`))
+    .all()
+    .map(presenceOf);
+}
+
+/** Calls `wake` whenever someone's caret or presence changes on the article through this process; returns the way to stop. */
 export function watchAwareness({ articleId, wake }: { articleId: number; wake: () => void }): () => void {
-  const room = roomOf(articleId);
-  room.listeners.add(wake);
-  return () => room.listeners.delete(wake);
+  let wakes = listeners.get(articleId);
+  if (!wakes) listeners.set(articleId, (wakes = new Set()));
+  wakes.add(wake);
+  return () => {
+    wakes.delete(wake);
+    if (wakes.size === 0 && listeners.get(articleId) === wakes) listeners.delete(articleId);
+  };
 }
 
-/** Forgets every caret (a restart does the same). */
+/** Forgets every caret, everywhere: tests start from none. */
 export function forgetAwareness(): void {
-  rooms.clear();
+  getDb().delete(collabPresence).run();
 }
 
-function presenceOf(entry: Entry): Presence {
-  return { origin: entry.origin, userId: entry.userId, name: entry.name, color: entry.color, caret: entry.caret };
+function isQuiet(seenAt: number, now: number): boolean {
+  return now - seenAt > AWARENESS_TTL_MS;
 }
 
-function roomOf(articleId: number): Room {
-  let room = rooms.get(articleId);
-  if (!room) {
-    room = { entries: new Map(), listeners: new Set() };
-    rooms.set(articleId, room);
-  }
-  return room;
+function presenceOf(row: { origin: string; userId: number; name: string; caret: unknown }): Presence {
+  // The caret was checked against collabCaretSchema before it was stored.
+  return { origin: row.origin, userId: row.userId, name: row.name, color: caretColourOf(row.userId), caret: (row.caret ?? null) as CollabCaret | null };
 }

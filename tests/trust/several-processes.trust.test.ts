@@ -64,6 +64,73 @@ async function readFromEveryProcess(pathname: string, count: number): Promise<Ma
   return byProcess;
 }
 
+const CARET = { anchor: { tname: 'default', assoc: -1 }, head: { tname: 'default', assoc: -1 } };
+type Other = { origin: string; name: string; caret: unknown };
+
+/** A writer's shared-text stream, on a connection of its own, with the process that holds it. */
+function openCollabStream(cookie: string, articleId: number): Promise<{ process: string; awarenessWith: (origin: string, withinMs: number) => Promise<Other[]>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${app!.url}/api/desk/articles/${articleId}/collab/stream?since=0&origin=watching-window&wait=20000`, { agent: false, headers: { Cookie: cookie } }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`the stream answered ${response.statusCode}`));
+        return;
+      }
+      let buffer = '';
+      let latest: Other[] = [];
+      const waiting = new Set<() => void>();
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        const blocks = buffer.split('\n\n');
+        buffer = blocks.pop() ?? '';
+        for (const block of blocks) {
+          const data = /^event: awareness\ndata: (.*)$/m.exec(block)?.[1];
+          if (!data) continue;
+          latest = (JSON.parse(data) as { others: Other[] }).others;
+          waiting.forEach((check) => check());
+        }
+      });
+      resolve({
+        process: String(response.headers['x-masthead-process'] ?? ''),
+        awarenessWith: (origin, withinMs) =>
+          new Promise((found, missing) => {
+            const check = () => {
+              if (!latest.some((other) => other.origin === origin)) return;
+              waiting.delete(check);
+              clearTimeout(timer);
+              found(latest);
+            };
+            const timer = setTimeout(() => {
+              waiting.delete(check);
+              missing(new Error(`no caret from ${origin} within ${withinMs} ms; the stream last listed ${JSON.stringify(latest.map((other) => other.origin))}`));
+            }, withinMs);
+            waiting.add(check);
+            check();
+          }),
+        close: () => request.destroy(),
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+/** A JSON POST on a connection of its own, so the cluster may hand it to either process. */
+function postOnNewConnection(cookie: string, pathname: string, body: unknown): Promise<{ status: number; process: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const request = http.request(
+      `${app!.url}${pathname}`,
+      { method: 'POST', agent: false, headers: { Cookie: cookie, Origin: app!.url, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, process: String(response.headers['x-masthead-process'] ?? '') }));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
 function pickPublishedArticle(): { id: number; slug: string } {
   const db = new Database(databasePath, { readonly: true });
   try {
@@ -121,6 +188,39 @@ describe('several server processes', () => {
       failures: stale.length,
       figures: `${after.size} processes answered ${answers.length} reads after the edit; ${stale.length} stale; background work in ${workers.length} process`,
     });
+  });
+
+  it('shows a writer’s caret and name to a writer whose editor is connected to the other process', async () => {
+    const article = pickPublishedArticle();
+    const watcher = await signInStaff({ baseUrl: app!.url, email: 'admin@demo.masthead' });
+    const writer = await signInStaff({ baseUrl: app!.url, email: 'editor@demo.masthead' });
+    const stream = await openCollabStream(watcher.cookie, article.id);
+    try {
+      expect(stream.process, 'the stream names the process it is held by').not.toBe('');
+      // New connections until one reaches the other process; each try says it is in another window, so only that
+      // window's caret proves the way between processes (one the stream's own process kept would not).
+      let sharedAt = 0;
+      let origin = '';
+      for (let tries = 0; tries < 20 && !sharedAt; tries += 1) {
+        const tried = `other-window-${tries}`;
+        const answer = await postOnNewConnection(writer.cookie, `/api/desk/articles/${article.id}/collab/awareness`, { origin: tried, caret: CARET });
+        expect(answer.status).toBe(200);
+        if (answer.process !== stream.process) [sharedAt, origin] = [Date.now(), tried];
+      }
+      expect(origin, 'a caret was shared through the other process').not.toBe('');
+      const others = await stream.awarenessWith(origin, 5_000);
+      const waitedMs = Date.now() - sharedAt;
+      expect(others.find((other) => other.origin === origin)).toMatchObject({ name: expect.stringMatching(/\S/), caret: CARET });
+      expect(waitedMs, 'the caret arrives within a second').toBeLessThan(1_000);
+      recordTrustResult({
+        check: 'Several processes: a caret shared through one reaches an editor on the other',
+        tried: 1,
+        failures: 0,
+        figures: `the caret shared through process ${[...serving].find((pid) => pid !== stream.process) ?? 'other'} reached the stream held by ${stream.process} after ${waitedMs} ms`,
+      });
+    } finally {
+      stream.close();
+    }
   });
 
   it('starts again a server process that crashes, and serves from both meanwhile and after', async () => {
