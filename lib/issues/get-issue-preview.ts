@@ -5,11 +5,9 @@ import { articles } from '@/db/schema';
 import { bylinesFor } from '@/lib/articles/article-bylines';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import { assertCan } from '@/lib/staff/auth/policy';
-import { getMedia } from '@/lib/media/get-media';
-import { groupIssueToc } from './group-issue-toc';
+import { buildIssueContents } from './build-issue-contents';
 import type { IssueContents } from './issue-contents';
 import { loadIssue } from './load-issue';
-import { renderEditorsNote } from './render-editors-note';
 
 /**
  * An issue as it will read once published, for the desk: every article in it from the working
@@ -27,18 +25,5 @@ export function getIssuePreview({ id, actor }: { id: number; actor: StaffIdentit
     .all();
   const bylines = bylinesFor(rows.map((row) => row.id));
   const entries = rows.map((row) => ({ ...row, title: row.title.trim() || 'Untitled', authors: bylines.get(row.id) ?? [], href: `/desk/articles/${row.id}/preview` }));
-  return {
-    id: issue.id,
-    slug: issue.slug,
-    title: issue.title,
-    volume: issue.volume,
-    number: issue.number,
-    coverDate: issue.coverDate,
-    editorsNote: issue.editorsNote,
-    publishedAt: issue.publishedAt,
-    plannedPublicationDate: issue.plannedPublicationDate,
-    cover: issue.coverMediaId === null ? null : getMedia(issue.coverMediaId),
-    editorsNoteHtml: renderEditorsNote(issue.editorsNoteBody),
-    sections: groupIssueToc(db, entries),
-  };
+  return buildIssueContents({ db, issue, entries });
 }

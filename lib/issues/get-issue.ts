@@ -4,10 +4,8 @@ import { getDb } from '@/db/client';
 import { articles, issues, revisions } from '@/db/schema';
 import { publishedBylinesFor } from '@/lib/articles/article-bylines';
 import { isPublicArticle } from '@/lib/articles/is-public-article';
-import { getMedia } from '@/lib/media/get-media';
-import { groupIssueToc } from './group-issue-toc';
+import { buildIssueContents } from './build-issue-contents';
 import type { IssueContents, IssueSummary } from './issue-contents';
-import { renderEditorsNote } from './render-editors-note';
 
 export type { IssueContents, IssueSummary, IssueTocEntry, IssueTocSection } from './issue-contents';
 
@@ -55,18 +53,5 @@ export function getIssueContents(slug: string): IssueContents | null {
     .all();
   const bylines = publishedBylinesFor(rows.map((row) => row.id));
   const entries = rows.map((row) => ({ ...row, authors: bylines.get(row.id) ?? [], href: `/articles/${row.slug}` }));
-  return {
-    id: issue.id,
-    slug: issue.slug,
-    title: issue.title,
-    volume: issue.volume,
-    number: issue.number,
-    coverDate: issue.coverDate,
-    editorsNote: issue.editorsNote,
-    publishedAt: issue.publishedAt,
-    plannedPublicationDate: issue.plannedPublicationDate,
-    cover: issue.coverMediaId === null ? null : getMedia(issue.coverMediaId),
-    editorsNoteHtml: renderEditorsNote(issue.editorsNoteBody),
-    sections: groupIssueToc(db, entries),
-  };
+  return buildIssueContents({ db, issue, entries });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskTable } from '@/components/desk/desk-table';
 import { EntityPagination } from '@/components/desk/entity-pagination';
 import { Select } from '@/components/ui/select';
 import type { EntityKind } from '@/lib/entities/entity-types';
@@ -69,43 +70,30 @@ export default async function EntitiesPage({ searchParams }: Props) {
         {describeCount({ total: list.total, isFiltered })}
       </p>
       {list.rows.length === 0 ? null : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Aliases</th>
-              <th scope="col">Articles</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DeskTable columns={['Name', 'Kind', 'Aliases', 'Articles']} hasActions>
+          {list.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
+                {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
+                {row.isPending ? (
+                  <>
+                    {' '}
+                    <Badge kind="status" tone="waiting">Waiting for approval</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
+              <td>{row.aliasCount}</td>
+              <td>{row.articleCount}</td>
+              <td>
+                <Link href={`/desk/entities/${row.id}`} aria-label={`${openLabel} ${row.name}`}>
+                  {openLabel}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/desk/entities/${row.id}`}>{row.name}</Link>
-                  {row.matchedAliases.length > 0 ? <span className="meta"> (also: {row.matchedAliases.join(', ')})</span> : null}
-                  {row.isPending ? (
-                    <>
-                      {' '}
-                      <Badge kind="status" tone="waiting">Waiting for approval</Badge>
-                    </>
-                  ) : null}
-                </td>
-                <td>{ENTITY_KIND_LABELS[row.kind].one}</td>
-                <td>{row.aliasCount}</td>
-                <td>{row.articleCount}</td>
-                <td>
-                  <Link href={`/desk/entities/${row.id}`} aria-label={`${openLabel} ${row.name}`}>
-                    {openLabel}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       <EntityPagination page={list.page} pageCount={list.pageCount} params={{ q: query, kind: kind ?? '', status: status ?? '' }} />
     </DeskShell>

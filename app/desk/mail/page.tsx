@@ -9,6 +9,7 @@ import { listCampaignProgress } from '@/lib/readers/mail/campaign-progress';
 import { subscriberCountsOverTime } from '@/lib/readers/subscriber-counts';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { SubscriberChart } from './subscriber-chart';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -44,45 +45,32 @@ export default async function MailPage() {
       {campaigns.length === 0 ? (
         <EmptyState>No mailings yet. Publishing an issue or a new article tagged with followed subjects starts one.</EmptyState>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Mailing</th>
-              <th scope="col">State</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Failed</th>
-              <th scope="col">Started</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((campaign) => {
-              const total = Math.max(campaign.recipients, campaign.queued + campaign.sent + campaign.failed);
-              const settled = campaign.sent + campaign.failed;
-              return (
-                <tr key={campaign.id}>
-                  <td>{campaign.label}</td>
-                  <td>
-                    <Badge kind="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
-                  </td>
-                  <td>
-                    <progress max={Math.max(1, total)} value={settled} aria-label={`${campaign.label}: ${settled} of ${total} settled`}>
-                      {settled} of {total}
-                    </progress>{' '}
-                    <span className="meta">
-                      {settled} of {total}
-                    </span>
-                  </td>
-                  <td>{campaign.queued}</td>
-                  <td>{campaign.sent}</td>
-                  <td>{campaign.failed}</td>
-                  <td>{stamp.format(campaign.createdAt)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DeskTable columns={['Mailing', 'State', 'Progress', 'Waiting', 'Sent', 'Failed', 'Started']}>
+          {campaigns.map((campaign) => {
+            const total = Math.max(campaign.recipients, campaign.queued + campaign.sent + campaign.failed);
+            const settled = campaign.sent + campaign.failed;
+            return (
+              <tr key={campaign.id}>
+                <td>{campaign.label}</td>
+                <td>
+                  <Badge kind="status">{STATUS_LABELS[campaign.status] ?? campaign.status}</Badge>
+                </td>
+                <td>
+                  <progress max={Math.max(1, total)} value={settled} aria-label={`${campaign.label}: ${settled} of ${total} settled`}>
+                    {settled} of {total}
+                  </progress>{' '}
+                  <span className="meta">
+                    {settled} of {total}
+                  </span>
+                </td>
+                <td>{campaign.queued}</td>
+                <td>{campaign.sent}</td>
+                <td>{campaign.failed}</td>
+                <td>{stamp.format(campaign.createdAt)}</td>
+              </tr>
+            );
+          })}
+        </DeskTable>
       )}
     </DeskShell>
   );

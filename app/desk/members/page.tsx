@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { DeskPager } from '@/components/desk/desk-pager';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { countMembersByMonth } from '@/lib/access/members/count-members-by-month';
@@ -102,60 +104,45 @@ export default async function MembersPage({ searchParams }: Props) {
       {list.rows.length === 0 ? (
         <EmptyState isAnnounced={isFiltered}>{isFiltered ? 'No membership matches these filters.' : 'No members yet. Grant the first below.'}</EmptyState>
       ) : (
-        <table className="desk-table">
-          <caption className="meta">
-            {list.total} {list.total === 1 ? 'membership' : 'memberships'}
-            {list.pageCount > 1 ? `, page ${list.page} of ${list.pageCount}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reader</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Source</th>
-              <th scope="col">Status</th>
-              <th scope="col">From</th>
-              <th scope="col">Until</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => {
-              const canChange = row.source !== 'payment' && row.status !== 'canceled';
-              return (
-                <tr key={row.id}>
-                  <th scope="row">
-                    {row.email}
-                    {row.name ? <span className="meta"> {row.name}</span> : null}
-                  </th>
-                  <td>{row.tierName}</td>
-                  <td>{SOURCE_LABELS[row.source]}</td>
-                  <td>{STATUS_LABELS[row.status]}</td>
-                  <td>{dayOf({ instant: row.startsAt, timeZone })}</td>
-                  <td>{row.endsAt ? dayOf({ instant: row.endsAt, timeZone, isEnd: true }) : 'Until canceled'}</td>
-                  <td>
-                    {canChange ? (
-                      <>
-                        <ExtendMembershipForm id={row.id} email={row.email} />
-                        <CancelMembershipButton id={row.id} email={row.email} />
-                      </>
-                    ) : row.source === 'payment' ? (
-                      <span className="meta">Changed through the payment provider</span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DeskTable
+          columns={['Reader', 'Tier', 'Source', 'Status', 'From', 'Until']}
+          hasActions
+          caption={
+            <>
+              {list.total} {list.total === 1 ? 'membership' : 'memberships'}
+              {list.pageCount > 1 ? `, page ${list.page} of ${list.pageCount}` : ''}
+            </>
+          }
+        >
+          {list.rows.map((row) => {
+            const canChange = row.source !== 'payment' && row.status !== 'canceled';
+            return (
+              <tr key={row.id}>
+                <th scope="row">
+                  {row.email}
+                  {row.name ? <span className="meta"> {row.name}</span> : null}
+                </th>
+                <td>{row.tierName}</td>
+                <td>{SOURCE_LABELS[row.source]}</td>
+                <td>{STATUS_LABELS[row.status]}</td>
+                <td>{dayOf({ instant: row.startsAt, timeZone })}</td>
+                <td>{row.endsAt ? dayOf({ instant: row.endsAt, timeZone, isEnd: true }) : 'Until canceled'}</td>
+                <td>
+                  {canChange ? (
+                    <>
+                      <ExtendMembershipForm id={row.id} email={row.email} />
+                      <CancelMembershipButton id={row.id} email={row.email} />
+                    </>
+                  ) : row.source === 'payment' ? (
+                    <span className="meta">Changed through the payment provider</span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DeskTable>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="pager">
-          {list.page > 1 ? <Link href={pageHref(list.page - 1)}>← Newer</Link> : null}
-          {list.page < list.pageCount ? <Link href={pageHref(list.page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <DeskPager page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
       <h2>Grant a complimentary membership</h2>
       {tiers.some((tier) => tier.isActive) ? (
         <GrantMembershipForm tiers={tiers.filter((tier) => tier.isActive).map((tier) => ({ id: tier.id, name: tier.name }))} />

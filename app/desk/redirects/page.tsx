@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskPager } from '@/components/desk/desk-pager';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listRedirects } from '@/lib/migration/redirects/redirects';
@@ -54,49 +56,35 @@ export default async function RedirectsPage({ searchParams }: Props) {
       {list.rows.length === 0 ? (
         <EmptyState isAnnounced={Boolean(query)}>{query ? `No redirect mentions “${query}”.` : 'No redirects yet. Imports add the old addresses of what they bring in; add one by hand below.'}</EmptyState>
       ) : (
-        <table className="desk-table">
-          <caption className="meta">
-            {list.total} {list.total === 1 ? 'redirect' : 'redirects'}
-            {list.pageCount > 1 ? `, page ${list.page} of ${list.pageCount}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Origin</th>
-              <th scope="col">Hits</th>
-              <th scope="col">Last hit</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DeskTable
+          columns={['From', 'To', 'Origin', 'Hits', 'Last hit']}
+          hasActions
+          caption={
+            <>
+              {list.total} {list.total === 1 ? 'redirect' : 'redirects'}
+              {list.pageCount > 1 ? `, page ${list.page} of ${list.pageCount}` : ''}
+            </>
+          }
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <code>{row.fromPath}</code>
+              </td>
+              <td>
+                <code>{row.toPath}</code>
+              </td>
+              <td>{ORIGIN_LABELS[row.origin] ?? row.origin}</td>
+              <td>{row.hits}</td>
+              <td>{row.lastHitAt ? <time dateTime={row.lastHitAt.toISOString()}>{stamp.format(row.lastHitAt)}</time> : 'Never'}</td>
+              <td>
+                <RemoveRedirectButton id={row.id} fromPath={row.fromPath} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <code>{row.fromPath}</code>
-                </td>
-                <td>
-                  <code>{row.toPath}</code>
-                </td>
-                <td>{ORIGIN_LABELS[row.origin] ?? row.origin}</td>
-                <td>{row.hits}</td>
-                <td>{row.lastHitAt ? <time dateTime={row.lastHitAt.toISOString()}>{stamp.format(row.lastHitAt)}</time> : 'Never'}</td>
-                <td>
-                  <RemoveRedirectButton id={row.id} fromPath={row.fromPath} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="pager">
-          {list.page > 1 ? <Link href={pageHref(list.page - 1)}>← Newer</Link> : null}
-          {list.page < list.pageCount ? <Link href={pageHref(list.page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <DeskPager page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
       <h2>Add a redirect</h2>
       <AddRedirectForm />
       <h2>Import from CSV</h2>

@@ -10,6 +10,7 @@ import { canManageContributors } from '@/lib/staff/users/can-manage-contributors
 import type { PendingInvite } from '@/lib/staff/users/find-pending-invites';
 import { listGuestContributors } from '@/lib/staff/users/list-guest-contributors';
 import { listStaff } from '@/lib/staff/users/list-staff';
+import { DeskTable } from '@/components/desk/desk-table';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { createContributorAction } from './actions';
 import { ContributorForm } from './contributor-form.client';
@@ -51,40 +52,29 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             <p className="meta">
               A role change applies from the member’s next page; disabling signs them out at once. Times are in {timeZone}.
             </p>
-            <table className="desk-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Changes</th>
+            <DeskTable columns={['Name', 'Email', 'Role', 'Status', 'Changes']}>
+              {members.map((member) => (
+                <tr key={member.id} className={member.isActive ? undefined : 'staff-disabled'}>
+                  <td>{member.name}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    <Badge kind="role">{member.role}</Badge>
+                  </td>
+                  <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
+                  <td>
+                    <StaffMemberControls
+                      userId={member.id}
+                      name={member.name}
+                      role={member.role}
+                      isActive={member.isActive}
+                      isSelf={member.isSelf}
+                      isPending={member.invite !== null}
+                      roles={STAFF_ROLES}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <tr key={member.id} className={member.isActive ? undefined : 'staff-disabled'}>
-                    <td>{member.name}</td>
-                    <td>{member.email}</td>
-                    <td>
-                      <Badge kind="role">{member.role}</Badge>
-                    </td>
-                    <td>{describeStatus({ isActive: member.isActive, invite: member.invite, format: (date) => stamp.format(date) })}</td>
-                    <td>
-                      <StaffMemberControls
-                        userId={member.id}
-                        name={member.name}
-                        role={member.role}
-                        isActive={member.isActive}
-                        isSelf={member.isSelf}
-                        isPending={member.invite !== null}
-                        roles={STAFF_ROLES}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DeskTable>
           </section>
           <section aria-labelledby="invite-heading" className="staff-section">
             <h2 id="invite-heading">Invite someone</h2>
@@ -100,38 +90,24 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         {guests.length === 0 ? (
           <EmptyState>No guest contributors yet.</EmptyState>
         ) : (
-          <table className="desk-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Affiliation</th>
-                <th scope="col">Added</th>
-                <th scope="col">Articles</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DeskTable columns={['Name', 'Slug', 'Affiliation', 'Added', 'Articles']} hasActions>
+            {guests.map((guest) => (
+              <tr key={guest.id} data-testid={`guest-${guest.id}`}>
+                <td>
+                  {guest.name} {guest.isPending ? <span className="role-badge review-badge">Awaiting review</span> : null}
+                </td>
+                <td>{guest.slug}</td>
+                <td>{guest.affiliation}</td>
+                <td>{guest.addedByName ? `${guest.addedByName}, ${stamp.format(guest.addedAt)}` : stamp.format(guest.addedAt)}</td>
+                <td>{guest.articleCount}</td>
+                <td>
+                  <Link href={`/desk/staff/contributors/${guest.id}`} aria-label={`${guest.isPending ? 'Review' : 'Edit'} ${guest.name}`}>
+                    {guest.isPending ? 'Review' : 'Edit'}
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {guests.map((guest) => (
-                <tr key={guest.id} data-testid={`guest-${guest.id}`}>
-                  <td>
-                    {guest.name} {guest.isPending ? <span className="role-badge review-badge">Awaiting review</span> : null}
-                  </td>
-                  <td>{guest.slug}</td>
-                  <td>{guest.affiliation}</td>
-                  <td>{guest.addedByName ? `${guest.addedByName}, ${stamp.format(guest.addedAt)}` : stamp.format(guest.addedAt)}</td>
-                  <td>{guest.articleCount}</td>
-                  <td>
-                    <Link href={`/desk/staff/contributors/${guest.id}`} aria-label={`${guest.isPending ? 'Review' : 'Edit'} ${guest.name}`}>
-                      {guest.isPending ? 'Review' : 'Edit'}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DeskTable>
         )}
         <h3>Add a guest contributor</h3>
         <ContributorForm action={createContributorAction} initial={{ name: '', slug: '', affiliation: '', bio: '' }} submitLabel="Add contributor" />

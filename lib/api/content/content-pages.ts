@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { pages } from '@/db/schema';
 import { deriveArticleText, makeExcerpt } from '@/lib/content/derive-article-text';
@@ -8,10 +8,12 @@ import { withPublicMediaAddresses } from '@/lib/media/with-public-media-addresse
 import { getConfig } from '@/lib/platform/config/get-config';
 import { withAbsoluteUrls } from './absolute-urls';
 import { ContentApiError } from './content-api-error';
-import { contentUuid, fromContentId, toContentId } from './content-ids';
+import { contentUuid, toContentId } from './content-ids';
+import { contentLookupCondition, type ContentLookup } from './content-lookup-condition';
 import { ghostTime, readingTime, type ContentPost } from './content-post-shape';
-import { checkedOrder, paginationFor, pickFields, type ContentQuery, type Pagination } from './content-query';
+import { paginationFor, pickFields, type ContentQuery, type Pagination } from './content-query';
 import { filterToSql, type FilterFields } from './filter-to-sql';
+import { orderedPage } from './ordered-page';
 
 const EXCERPT_LENGTH = 500;
 
@@ -46,21 +48,18 @@ export function browseContentPages(query: ContentQuery): { pages: Record<string,
   const db = getDb();
   const where = and(isReadablePage(), query.filter ? filterToSql(query.filter, PAGE_FIELDS) : undefined);
   const total = db.select({ total: sql<number>`count(*)` }).from(pages).where(where).get()?.total ?? 0;
-  const order = checkedOrder(query.order, PAGE_ORDER, [{ field: 'title', direction: 'asc' }]);
-  const rows = db
-    .select(PAGE_COLUMNS)
-    .from(pages)
-    .where(where)
-    .orderBy(...order.map(({ column, direction }) => (direction === 'asc' ? asc(column) : desc(column))), asc(pages.id))
-    .limit(query.limit)
-    .offset((query.page - 1) * query.limit)
-    .all();
+  const rows = orderedPage({
+    select: db.select(PAGE_COLUMNS).from(pages).where(where).$dynamic(),
+    query,
+    columns: PAGE_ORDER,
+    fallback: [{ field: 'title', direction: 'asc' }],
+    tiebreaker: asc(pages.id),
+  }).all();
   return { pages: serialize(rows, query), meta: { pagination: paginationFor(query, total) } };
 }
 
-export function readContentPage(query: ContentQuery, lookup: { id: string } | { slug: string }): { pages: Record<string, unknown>[] } {
-  const id = 'id' in lookup ? fromContentId('page', lookup.id) : null;
-  const match = 'id' in lookup ? (id === null ? sql`0` : eq(pages.id, id)) : eq(pages.slug, lookup.slug);
+export function readContentPage(query: ContentQuery, lookup: ContentLookup): { pages: Record<string, unknown>[] } {
+  const match = contentLookupCondition({ lookup, kind: 'page', idColumn: pages.id, slugColumn: pages.slug });
   const row = getDb().select(PAGE_COLUMNS).from(pages).where(and(match, isReadablePage())).get();
   if (!row) throw new ContentApiError('NotFoundError', 'Page not found.');
   return { pages: serialize([row], query) };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and, asc, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, contributors, entities, media, publishedArticleAuthors, publishedArticleEntities, revisions, sections, type AccessLevel, type RevisionMeta } from '@/db/schema';
 import { makeExcerpt } from '@/lib/content/derive-article-text';
@@ -12,11 +12,13 @@ import { getConfig } from '@/lib/platform/config/get-config';
 import { withAbsoluteUrls } from './absolute-urls';
 import { contentAuthor, postAuthorsFor } from './content-authors';
 import { ContentApiError } from './content-api-error';
-import { contentUuid, fromContentId, toContentId } from './content-ids';
+import { contentUuid, toContentId } from './content-ids';
+import { contentLookupCondition, type ContentLookup } from './content-lookup-condition';
 import { ghostTime, readingTime, type ContentPost } from './content-post-shape';
-import { checkedOrder, paginationFor, pickFields, type ContentQuery, type Pagination } from './content-query';
+import { paginationFor, pickFields, type ContentQuery, type Pagination } from './content-query';
 import { contentTag, postTagsFor } from './content-tags';
 import { filterToSql, type FilterFields } from './filter-to-sql';
+import { orderedPage } from './ordered-page';
 import { isReadableArticle } from './public-article-condition';
 import { docToPlainText } from '@/lib/content/doc-to-plain-text';
 import { publicPartOf } from '@/lib/content/public-part';
@@ -124,23 +126,24 @@ export function browseContentPosts(query: ContentQuery): { posts: Record<string,
       .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
       .where(where)
       .get()?.total ?? 0;
-  const order = checkedOrder(query.order, POST_ORDER, [{ field: 'published_at', direction: 'desc' }]);
-  const rows = db
-    .select(POST_COLUMNS)
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
-    .where(where)
-    .orderBy(...order.map(({ column, direction }) => (direction === 'asc' ? asc(column) : desc(column))), desc(articles.id))
-    .limit(query.limit)
-    .offset((query.page - 1) * query.limit)
-    .all();
+  const rows = orderedPage({
+    select: db
+      .select(POST_COLUMNS)
+      .from(articles)
+      .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+      .leftJoin(sections, eq(sections.id, articles.publishedSectionId))
+      .where(where)
+      .$dynamic(),
+    query,
+    columns: POST_ORDER,
+    fallback: [{ field: 'published_at', direction: 'desc' }],
+    tiebreaker: desc(articles.id),
+  }).all();
   return { posts: serialize(rows, query), meta: { pagination: paginationFor(query, total) } };
 }
 
-export function readContentPost(query: ContentQuery, lookup: { id: string } | { slug: string }): { posts: Record<string, unknown>[] } {
-  const id = 'id' in lookup ? fromContentId('post', lookup.id) : null;
-  const match = 'id' in lookup ? (id === null ? sql`0` : eq(articles.id, id)) : eq(revisions.slug, lookup.slug);
+export function readContentPost(query: ContentQuery, lookup: ContentLookup): { posts: Record<string, unknown>[] } {
+  const match = contentLookupCondition({ lookup, kind: 'post', idColumn: articles.id, slugColumn: revisions.slug });
   const row = getDb()
     .select(POST_COLUMNS)
     .from(articles)

@@ -3,11 +3,10 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { ListingArticles } from '@/components/site/listing-articles';
-import styles from '@/components/site/listing-page.module.css';
-import { listingPageHref, parseListingPage } from '@/components/site/listing-pagination';
+import { ListingHeader } from '@/components/site/listing-header';
+import { listingPageMetadata } from '@/components/site/listing-page-metadata';
+import { parseListingPage } from '@/components/site/listing-pagination';
 import { getAuthorPage } from '@/lib/site/authors/get-author-page';
-import { getConfig } from '@/lib/platform/config/get-config';
-import { getSiteName } from '@/lib/platform/settings/site-settings';
 
 // Metadata and page ask for the same data in one request: read it once (primitive arguments, as `cache` compares by identity).
 const load = cache((slug: string, page: number) => getAuthorPage({ slug, page }));
@@ -19,17 +18,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const page = parseListingPage((await searchParams).page);
   const data = page === null ? null : load((await params).slug, page);
   if (!data) return {};
-  const { siteUrl } = getConfig();
-  const basePath = `/authors/${data.author.slug}`;
-  const title = data.page > 1 ? `${data.author.name} (page ${data.page})` : data.author.name;
-  const description = data.author.bio || `Articles by ${data.author.name} in Masthead.`;
-  const canonical = `${siteUrl}${listingPageHref({ basePath, page: data.page })}`;
-  return {
-    title,
-    description,
-    alternates: { canonical, types: { 'application/rss+xml': [{ url: `${siteUrl}${basePath}/feed.xml`, title: `${data.author.name} · ${getSiteName()}` }] } },
-    openGraph: { type: 'profile', title, description, url: canonical },
-  };
+  return listingPageMetadata({
+    name: data.author.name,
+    description: data.author.bio || `Articles by ${data.author.name} in Masthead.`,
+    basePath: `/authors/${data.author.slug}`,
+    page: data.page,
+    openGraphType: 'profile',
+  });
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
@@ -39,11 +34,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   if (!data) notFound();
   return (
     <article>
-      <header className={styles.header}>
-        <p className="kicker">Contributor</p>
-        <h1>{data.author.name}</h1>
-        {data.author.bio ? <p className={`dek ${styles.bio}`}>{data.author.bio}</p> : null}
-      </header>
+      <ListingHeader kicker="Contributor" name={data.author.name} description={data.author.bio} isBio />
       <ListingArticles
         basePath={`/authors/${data.author.slug}`}
         articles={data.articles}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getIntegration, listDeliveries, listWebhooks, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookDelivery } from '@/lib/api/webhooks/webhooks';
@@ -57,37 +58,25 @@ export default async function IntegrationPage({ params }: Props) {
       {webhooks.length === 0 ? (
         <EmptyState>No webhooks yet.</EmptyState>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Sent to</th>
-              <th scope="col">Signing secret</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DeskTable columns={['When', 'Sent to', 'Signing secret']} hasActions>
+          {webhooks.map((webhook) => (
+            <tr key={webhook.id}>
+              <td>{WEBHOOK_EVENT_LABELS[webhook.event]}</td>
+              <td>
+                <code>{webhook.targetUrl}</code>
+              </td>
+              <td>
+                <details>
+                  <summary>Show</summary>
+                  <code>{webhook.secret}</code>
+                </details>
+              </td>
+              <td>
+                <RemoveWebhookButton integrationId={integration.id} id={webhook.id} targetUrl={webhook.targetUrl} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {webhooks.map((webhook) => (
-              <tr key={webhook.id}>
-                <td>{WEBHOOK_EVENT_LABELS[webhook.event]}</td>
-                <td>
-                  <code>{webhook.targetUrl}</code>
-                </td>
-                <td>
-                  <details>
-                    <summary>Show</summary>
-                    <code>{webhook.secret}</code>
-                  </details>
-                </td>
-                <td>
-                  <RemoveWebhookButton integrationId={integration.id} id={webhook.id} targetUrl={webhook.targetUrl} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       {integration.revokedAt ? null : (
         <>
@@ -100,47 +89,34 @@ export default async function IntegrationPage({ params }: Props) {
       {deliveries.length === 0 ? (
         <EmptyState>Nothing has been sent yet.</EmptyState>
       ) : (
-        <table className="desk-table">
-          <caption className="meta">The latest {deliveries.length}, newest first. Times are in {timeZone}.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Event</th>
-              <th scope="col">Sent to</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Problem</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DeskTable
+          columns={['Time', 'Event', 'Sent to', 'Status', 'Attempts', 'Answer', 'Problem']}
+          hasActions
+          caption={<>The latest {deliveries.length}, newest first. Times are in {timeZone}.</>}
+        >
+          {deliveries.map((delivery) => (
+            <tr key={delivery.id}>
+              <td>
+                <time dateTime={delivery.createdAt.toISOString()}>{stamp.format(delivery.createdAt)}</time>
+              </td>
+              <td>
+                <code>{delivery.event}</code>
+              </td>
+              <td>
+                <code>{delivery.targetUrl}</code>
+              </td>
+              <td>
+                <Badge kind="status" tone={STATUS_TONES[delivery.status]}>
+                  {delivery.status}
+                </Badge>
+              </td>
+              <td>{delivery.attempts}</td>
+              <td>{delivery.responseStatus ?? '—'}</td>
+              <td>{delivery.error ?? ''}</td>
+              <td>{delivery.status === 'failed' ? <ResendDeliveryButton integrationId={integration.id} deliveryId={delivery.id} /> : null}</td>
             </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((delivery) => (
-              <tr key={delivery.id}>
-                <td>
-                  <time dateTime={delivery.createdAt.toISOString()}>{stamp.format(delivery.createdAt)}</time>
-                </td>
-                <td>
-                  <code>{delivery.event}</code>
-                </td>
-                <td>
-                  <code>{delivery.targetUrl}</code>
-                </td>
-                <td>
-                  <Badge kind="status" tone={STATUS_TONES[delivery.status]}>
-                    {delivery.status}
-                  </Badge>
-                </td>
-                <td>{delivery.attempts}</td>
-                <td>{delivery.responseStatus ?? '—'}</td>
-                <td>{delivery.error ?? ''}</td>
-                <td>{delivery.status === 'failed' ? <ResendDeliveryButton integrationId={integration.id} deliveryId={delivery.id} /> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
     </DeskShell>
   );
