@@ -104,7 +104,10 @@ describe('search query plans', () => {
       for (const statement of statements) {
         for (const line of statement.plan) {
           // Only the index is read whole; every other table is reached by key.
-          if (line.startsWith('SCAN ')) expect(line, statement.source).toMatch(/^SCAN (article_search VIRTUAL TABLE|json_each)/);
+          if (line.startsWith('SCAN ')) expect(line, statement.source).toMatch(/^SCAN (article_search VIRTUAL TABLE|article_search_vocab VIRTUAL TABLE|json_each)/);
+          // The index's words are read from the prefix on (0x200) up to the next prefix (0x400), never all of them.
+          const vocabulary = /^SCAN article_search_vocab VIRTUAL TABLE INDEX (\d+):/.exec(line);
+          if (vocabulary) expect(Number(vocabulary[1]) & 0x600, statement.source).toBe(0x600);
           expect(line, statement.source).not.toMatch(/^SCAN (articles|article_search_facts|revisions|published_article_entities|entities)\b/);
         }
       }
@@ -135,6 +138,11 @@ describe('search query plans', () => {
     expect(seeks).toHaveLength(1);
     expect(seeks[0]!.plan[0]).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:=M\d/);
 
+    // A prefix only one word of the index begins is searched as that word, so its snippets are sought too.
+    const settled = statementsOf({ q: 'sanctio' });
+    expect(settled.find((statement) => statement.source.includes('highlight('))!.plan[0]).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:=M\d/);
+
+    createTestArticle({ title: 'Sanctioned banks', text: 'Two banks were sanctioned.' });
     const walk = snippetStatements('sanctio');
     expect(walk).toHaveLength(1);
     expect(walk[0]!.plan[0]).toMatch(/^SCAN article_search VIRTUAL TABLE INDEX 0:M\d+></);

@@ -49,7 +49,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   if (last && !last.isQuoted && !isTruncated && last.words[0]!.length >= MIN_PREFIX_LENGTH && !/\s$/.test(read)) {
     last.isPrefix = true;
   }
-  return { terms: kept, expression: kept.length > 0 ? kept.map(toFtsString).join(' ') : null, isTruncated };
+  return { terms: kept, expression: searchExpressionOf(kept), isTruncated };
 }
 
 /** Text split at double quotes; a quote without a partner counts as a separator, never as an error. */
@@ -65,6 +65,11 @@ function quoteSegments(text: string): { text: string; isQuoted: boolean }[] {
 /** Words as the index's unicode61 tokenizer sees them: runs of letters, digits and marks. */
 function splitWords(text: string): string[] {
   return text.split(/[^\p{L}\p{N}\p{M}\p{Co}]+/u).filter((word) => word !== '');
+}
+
+/** The FTS5 MATCH expression for some terms (all of them must be found); null for none. */
+export function searchExpressionOf(terms: SearchTerm[]): string | null {
+  return terms.length > 0 ? terms.map(toFtsString).join(' ') : null;
 }
 
 function toFtsString(term: SearchTerm): string {

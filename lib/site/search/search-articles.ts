@@ -9,8 +9,9 @@ import { ENTITY_KIND_LABELS } from '@/lib/entities/entity-path';
 import { isApprovedEntity } from '@/lib/entities/is-approved-entity';
 import { articleSearch, LONGEST_INDEXED_PREFIX, SEARCH_COLUMNS } from './article-search-table';
 import { markedTextToHtml } from './marked-text-to-html';
-import { parseSearchQuery, type SearchTerm } from './parse-search-query';
+import { parseSearchQuery, searchExpressionOf, type SearchTerm } from './parse-search-query';
 import { resolveSearchFilters, type ActiveSearchFilter } from './resolve-search-filters';
+import { settleLastPrefix } from './settle-last-prefix';
 import { countSearchFacets, mostCounted, newestPageOf, searchFactsSnapshot, type SearchFacetCounts } from './search-facts-snapshot';
 import { MAX_SEARCH_PAGE, type SearchFilters, type SearchRequest, type SearchSort } from './search-request';
 
@@ -81,10 +82,11 @@ export function searchArticles({
   const request: SearchRequest = { q, page: safePage, sort, filters: resolved.filters };
   if (parsed.expression === null) return { status: 'empty', request };
 
-  const where = matchCondition({ expression: parsed.expression, conditions: resolved.conditions });
-  const expression = parsed.expression;
   // One read transaction: the matches, the page and the kept facts all describe the same moment.
   return getSqlite().transaction(() => {
+    const searched = settleLastPrefix(getSqlite(), parsed.terms);
+    const expression = searchExpressionOf(searched)!;
+    const where = matchCondition({ expression, conditions: resolved.conditions });
     const snapshot = searchFactsSnapshot(getSqlite());
     const matchedIds = matchingIds(where);
     const total = matchedIds.length;
@@ -100,7 +102,7 @@ export function searchArticles({
       total,
       page: safePage,
       pageCount,
-      results: loadResults({ expression, terms: parsed.terms, ids }),
+      results: loadResults({ expression, terms: searched, ids }),
       facets: { ...groupFacets({ counts, filters: resolved.filters }), entities: entityFacet({ counts: counts.entities, filters: resolved.filters }) },
       activeFilters: resolved.active,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
