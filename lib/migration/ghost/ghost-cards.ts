@@ -79,6 +79,37 @@ export function toggleHtml(heading: unknown, content: unknown): string {
   return `${title ? `<p><strong>${title}</strong></p>` : ''}${text(content).trim() ? wrapParagraph(text(content).trim()) : ''}`;
 }
 
+const withoutTags = (html: unknown) => text(html).replace(/<[^>]*>/g, '').trim();
+
+/** A header card: its heading, the line under it, and its button when it shows one. */
+export function headerHtml(card: Record<string, unknown>): string {
+  const heading = withoutTags(card.header);
+  const subheading = withoutTags(card.subheader);
+  return [
+    heading ? `<h2>${heading}</h2>` : '',
+    subheading ? `<p>${subheading}</p>` : '',
+    card.buttonEnabled === true ? linkParagraph(card.buttonUrl, card.buttonText) : '',
+  ].join('');
+}
+
+/** A file card: a link to the file, which stays on the old site until someone copies it here. */
+export function fileHtml({ src, title, caption, fileName }: { src: unknown; title: unknown; caption: unknown; fileName: unknown }, warn: Warn): string {
+  const href = text(src).trim();
+  if (!href) return '';
+  const name = text(fileName).trim() || href.slice(href.lastIndexOf('/') + 1);
+  warn(`The file ${name} is kept as a link to ${href} on the old site; copy the file here and change the link`);
+  const captionText = htmlToPlainText(caption);
+  return `${linkParagraph(href, htmlToPlainText(title) || name)}${captionText ? `<p>${escapeHtml(captionText)}</p>` : ''}`;
+}
+
+/** An audio or video card: the player has no place here; its title or caption stays, and the file is named. */
+export function playerHtml(kind: 'audio' | 'video', card: Record<string, unknown>, warn: Warn): string {
+  warn(`The ${kind} ${text(card.src).trim() || 'without an address'} was left out, as articles here hold no players; put it on an audio or video host and link to it`);
+  const words = kind === 'audio' ? htmlToPlainText(card.title) : text(card.caption).trim();
+  if (!words) return '';
+  return kind === 'audio' ? `<p>${escapeHtml(words)}</p>` : wrapParagraph(words);
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
 
 /** The common named entities back to characters, so escaping again later does not double them. */
@@ -152,8 +183,18 @@ export function cardHtml(name: string, card: Record<string, unknown>, warn: Warn
       return calloutHtml(card.calloutEmoji, card.calloutText);
     case 'toggle':
       return toggleHtml(card.heading, card.content);
+    case 'header':
+      return headerHtml(card);
+    case 'audio':
+    case 'video':
+      return playerHtml(name, card, warn);
+    case 'file':
+      return fileHtml({ src: card.src, title: card.fileTitle, caption: card.fileCaption, fileName: card.fileName }, warn);
     // Ghost's members' preview divider: a members-only post is imported as a draft anyway.
     case 'paywall':
+    // Shown only in the newsletter sent for the post, never on its page.
+    case 'email':
+    case 'email-cta':
       return '';
     default:
       return undefined;

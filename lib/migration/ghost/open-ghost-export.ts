@@ -76,7 +76,8 @@ export function openGhostExport(filePath: string, options: { siteUrl?: string; m
     const title = str(post.title);
     const item = `${kind} "${title}"`;
     const entryWarnings: ImportWarning[] = [];
-    const warn = (message: string) => entryWarnings.push({ item, message });
+    // Messages quote addresses from the body, which hold the placeholder until the body is finished.
+    const warn = (message: string) => entryWarnings.push({ item, message: withSite(message) });
     const meta = metaOf.get(sourceId) ?? {};
     const field = (name: string) => optional(post[name]) ?? optional(meta[name]);
     const html = withSite(str(post.html).trim() ? htmlCard(tidyGhostHtml(str(post.html), warn), warn, 'The body') : post.lexical ? renderLexical(post.lexical, warn) : post.mobiledoc ? renderMobiledoc(post.mobiledoc, warn) : '');

@@ -23,10 +23,17 @@ export type ImageResolution = { ok: true; mediaId: number } | { ok: true; planne
 
 const resolutions = new WeakMap<ImportContext, Map<string, Promise<ImageResolution>>>();
 
+/**
+ * Stands in for the old site's address when the source does not give it: Ghost exports write
+ * `__GHOST_URL__` for it and hold no setting with the real one. Such an image can come only from the
+ * media folder, and is never fetched.
+ */
+const UNKNOWN_SITE = 'https://old-site.invalid';
+
 /** The absolute address of an image of the source, or null for one that is no web address (data:, javascript:). */
 export function imageAddress(context: ImportContext, src: string): string | null {
   try {
-    const url = /^https?:\/\//i.test(src) ? new URL(src) : context.siteUrl && src.startsWith('/') && !src.startsWith('//') ? new URL(src, context.siteUrl) : null;
+    const url = /^https?:\/\//i.test(src) ? new URL(src) : src.startsWith('/') && !src.startsWith('//') ? new URL(src, context.siteUrl || UNKNOWN_SITE) : null;
     if (!url) return null;
     url.hash = '';
     return url.toString();
@@ -74,6 +81,11 @@ async function bringIn(context: ImportContext, { url, alt, caption }: { url: str
   return { ok: true, mediaId: stored.media.id };
 }
 
+/** An image's address as the report shows it: a path on the old site when its address is not known. */
+export function shownAddress(url: string): string {
+  return url.startsWith(`${UNKNOWN_SITE}/`) ? url.slice(UNKNOWN_SITE.length) : url;
+}
+
 async function readImage(context: ImportContext, url: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
   const local = context.media.mediaDir ? localCopyPath(context.media.mediaDir, url) : null;
   if (local) {
@@ -84,6 +96,12 @@ async function readImage(context: ImportContext, url: string): Promise<{ ok: tru
     } catch {
       // Not in the copied folder: fetched below when allowed.
     }
+  }
+  if (url.startsWith(`${UNKNOWN_SITE}/`)) {
+    const unknownSite = 'the export does not give the old site’s address, so it can only come from';
+    if (local) return { ok: false, reason: `${unknownSite} the media folder, and it is not there (${local})` };
+    if (context.media.mediaDir) return { ok: false, reason: `${unknownSite} the media folder, and its path is not under content/images or wp-content/uploads` };
+    return { ok: false, reason: `${unknownSite} a media folder (a copy of content/images or wp-content/uploads), and none was given` };
   }
   if (!context.media.fetchImages) {
     return { ok: false, reason: local ? `it is not in the media folder (${local})` : 'it is not in a media folder and fetching images is off' };

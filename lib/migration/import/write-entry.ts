@@ -6,11 +6,11 @@ import { findOrCreateTier } from '@/lib/access/tiers/find-or-create-tier';
 import { clearPublishedSnapshot, writePublishedSnapshot } from '@/lib/articles/published-snapshot';
 import { deriveArticleText } from '@/lib/content/derive-article-text';
 import { htmlToArticleDoc, listImages } from '@/lib/content/html-to-article-doc';
-import { slugify } from '@/lib/content/text/slugify';
 import { preparedQuery } from '@/db/prepared-query';
 import { claim, findMapped, plannedClaim, recordMapped, referenceTo, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
-import { figureImage, imageAddress, resolveImage, type ImageResolution } from './import-media';
+import { figureImage, imageAddress, resolveImage, shownAddress, type ImageResolution } from './import-media';
 import type { ImportedEntry } from './import-model';
+import { importedSlug, unusableSlugMessage } from './imported-slug';
 import { RESERVED_PAGE_SLUGS } from './reserved-page-slugs';
 import { freeValue } from './write-people-and-terms';
 import { writeRedirects } from './write-redirects';
@@ -45,7 +45,7 @@ async function prepareFeatured(context: ImportContext, item: ImportedEntry): Pro
   }
   const url = featured.url ? imageAddress(context, featured.url) : null;
   if (!url) return { label: featured.url ?? `attachment ${featured.mediaSourceId ?? ''}`, resolution: { ok: false, reason: 'it was not among the imported images' } };
-  return { label: url, resolution: await resolveImage(context, { url, alt: featured.alt, caption: featured.caption }) };
+  return { label: shownAddress(url), resolution: await resolveImage(context, { url, alt: featured.alt, caption: featured.caption }) };
 }
 
 /** A post becomes an article and a page a standalone page, each in the status it had (never public when it was not). */
@@ -67,7 +67,7 @@ function bodyOf(context: ImportContext, item: ImportedEntry, images: EntryImages
   for (const description of dropped) {
     const src = description.startsWith('the image ') ? description.slice('the image '.length) : null;
     const known = src === null ? undefined : images.inline.get(src);
-    if (known && !known.resolution.ok) warn(context, `The image ${known.url ?? src} could not be had: ${known.resolution.reason}. Its figure is left out.`);
+    if (known && !known.resolution.ok) warn(context, `The image ${known.url ? shownAddress(known.url) : src} could not be had: ${known.resolution.reason}. Its figure is left out.`);
     else warn(context, `Left out of the body: ${description}.`);
   }
   return doc;
@@ -153,9 +153,10 @@ function writeArticle(
     tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
     tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId)).run();
   } else {
-    const wanted = slugify(item.slug) || slugify(title) || 'untitled';
+    const { wanted, unusable } = importedSlug({ slug: item.slug, name: title, kind: item.kind, sourceId: item.sourceId });
     slug = freeValue(wanted, (candidate) => isArticleSlugTaken(context, candidate));
-    if (slug !== wanted) warn(context, `The address /articles/${wanted} belongs to another article; this one is imported at /articles/${slug}.`);
+    if (unusable) warn(context, unusableSlugMessage(unusable, `/articles/${slug}`));
+    else if (slug !== wanted) warn(context, `The address /articles/${wanted} belongs to another article; this one is imported at /articles/${slug}.`);
     version = 1;
     articleId = tx
       .insert(articles)
@@ -278,9 +279,10 @@ function writePage(tx: ImportTx, context: ImportContext, { item, doc, hash, mapp
     slug = existing.slug;
     tx.update(pages).set({ ...fields, version: existing.version + 1 }).where(eq(pages.id, existing.id)).run();
   } else {
-    const wanted = slugify(item.slug) || slugify(title) || 'page';
+    const { wanted, unusable } = importedSlug({ slug: item.slug, name: title, kind: item.kind, sourceId: item.sourceId });
     slug = freeValue(wanted, (candidate) => RESERVED_PAGE_SLUGS.has(candidate) || Boolean(tx.select({ id: pages.id }).from(pages).where(eq(pages.slug, candidate)).get()) || plannedClaim(context, 'page-slug', candidate) !== undefined);
-    if (slug !== wanted) warn(context, `The address /${wanted} is already used on this site; the page is imported at /${slug}.`);
+    if (unusable) warn(context, unusableSlugMessage(unusable, `/${slug}`));
+    else if (slug !== wanted) warn(context, `The address /${wanted} is already used on this site; the page is imported at /${slug}.`);
     mappedId = tx
       .insert(pages)
       .values({ ...fields, slug, createdBy: context.actorId, createdAt: item.createdAt ?? new Date() })

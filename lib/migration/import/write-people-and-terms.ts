@@ -8,8 +8,9 @@ import { findEntitySlugConflict } from '@/lib/entities/find-entity-slug-conflict
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
 import { findContributorByName } from '@/lib/staff/users/find-contributor-by-name';
 import { InvalidInputError } from '@/lib/platform/errors/domain-errors';
-import { claim, contentHash, findMapped, plannedClaim, recordMapped, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
+import { claim, contentHash, findMapped, plannedClaim, recordMapped, warn, type ImportContext, type ImportTx, type ItemOutcome } from './import-context';
 import type { ImportedAuthor, ImportedSection, ImportedTag } from './import-model';
+import { importedSlug, unusableSlugMessage } from './imported-slug';
 import { writeRedirects } from './write-redirects';
 
 /** Kept on the source map for people and terms that were already here: the import links to them and never edits them. */
@@ -25,11 +26,12 @@ export function writeAuthor(tx: ImportTx, context: ImportContext, item: Imported
     context.changed.contributorIds.add(id);
   });
   if (seen) return seen;
-  const slugWanted = slugify(item.slug) || slugify(name) || 'contributor';
+  // Only a slug of the author's own may match someone here: a made-up one would join two strangers.
+  const { wanted: slugWanted, isNamed } = importedSlug({ slug: item.slug, name, kind: 'contributor', sourceId: item.sourceId });
   const existing =
-    tx.select({ id: contributors.id, slug: contributors.slug }).from(contributors).where(eq(contributors.slug, slugWanted)).get() ??
+    (isNamed ? tx.select({ id: contributors.id, slug: contributors.slug }).from(contributors).where(eq(contributors.slug, slugWanted)).get() : undefined) ??
     matchByName(tx, name);
-  const plannedSlug = plannedClaim(context, 'contributor-name', normalizeAlias(name)) ?? plannedClaim(context, 'contributor-slug', slugWanted);
+  const plannedSlug = plannedClaim(context, 'contributor-name', normalizeAlias(name)) ?? (isNamed ? plannedClaim(context, 'contributor-slug', slugWanted) : undefined);
   if (existing || plannedSlug !== undefined) {
     const slug = existing?.slug ?? plannedSlug!;
     if (existing) recordMapped(tx, context, { sourceKind: 'author', sourceId: item.sourceId, targetKind: `contributor${MATCHED}`, targetId: existing.id, hash, path: `/authors/${slug}` });
@@ -81,14 +83,17 @@ export function writeSection(tx: ImportTx, context: ImportContext, item: Importe
     context.changed.sectionIds.add(id);
   });
   if (seen) return seen;
-  const slug = slugify(item.slug) || slugify(name) || 'section';
-  const existing = tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).get();
-  if (existing || plannedClaim(context, 'section-slug', slug) !== undefined) {
-    if (existing) recordMapped(tx, context, { sourceKind: 'section', sourceId: item.sourceId, targetKind: `section${MATCHED}`, targetId: existing.id, hash, path: `/sections/${slug}` });
-    else claim(context, 'source', `section:${item.sourceId}`, `/sections/${slug}`);
-    writeRedirects(tx, context, { oldUrls: item.oldUrls, toPath: `/sections/${slug}` });
+  const { wanted, isNamed, unusable } = importedSlug({ slug: item.slug, name, kind: 'section', sourceId: item.sourceId });
+  // Only a slug of the category's own names the same section here: a made-up one would fold two categories into one.
+  const existing = isNamed ? tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, wanted)).get() : undefined;
+  if (existing || (isNamed && plannedClaim(context, 'section-slug', wanted) !== undefined)) {
+    if (existing) recordMapped(tx, context, { sourceKind: 'section', sourceId: item.sourceId, targetKind: `section${MATCHED}`, targetId: existing.id, hash, path: `/sections/${wanted}` });
+    else claim(context, 'source', `section:${item.sourceId}`, `/sections/${wanted}`);
+    writeRedirects(tx, context, { oldUrls: item.oldUrls, toPath: `/sections/${wanted}` });
     return 'unchanged';
   }
+  const slug = isNamed ? wanted : freeValue(wanted, (candidate) => Boolean(tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, candidate)).get()) || plannedClaim(context, 'section-slug', candidate) !== undefined);
+  if (unusable) warn(context, unusableSlugMessage(unusable, `/sections/${slug}`));
   const position = (tx.select({ last: max(sections.position) }).from(sections).get()?.last ?? 0) + 1;
   const row = tx.insert(sections).values({ name, slug, description: item.description ?? '', position }).returning({ id: sections.id }).get();
   claim(context, 'section-slug', slug, slug);

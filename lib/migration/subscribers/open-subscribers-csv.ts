@@ -49,6 +49,8 @@ export function openSubscribersCsv(filePath: string, options: { fileName?: strin
   }
   const format: Format =
     columns.subscribed >= 0 ? 'ghost-members' : lower.includes('email address') || lower.includes('member_rating') || lower.includes('leid') ? 'mailchimp' : 'csv';
+  // Ghost 4 called its tiers products; in any other file a products column is something else.
+  if (format === 'ghost-members' && columns.tiers < 0) columns.tiers = lower.indexOf('products');
 
   const fileWarnings: ImportWarning[] = [];
   const fileStatus = columns.status >= 0 || format === 'ghost-members' ? undefined : statusOfFile(format, lower, fileName, (message) => fileWarnings.push({ item: fileName, message }));

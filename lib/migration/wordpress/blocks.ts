@@ -26,6 +26,7 @@ const RENDERERS: Record<string, (block: Block, context: BodyContext) => string> 
     return url === '' ? '' : linkParagraph(url);
   },
   'core/html': (block) => block.innerHTML.trim(),
+  'core/block': reusableBlock,
   'core/shortcode': (block, context) => classicToHtml(block.innerHTML, context),
 };
 
@@ -47,7 +48,8 @@ function renderBlock(block: Block, context: BodyContext): string {
   const name = block.blockName;
   if (name === null || name === 'core/freeform') return block.innerHTML.trim() === '' ? '' : classicToHtml(block.innerHTML, context);
   if (SILENT.has(name)) return '';
-  const renderer = RENDERERS[name];
+  // Before WordPress 5.6 each embed provider had its block (`core-embed/youtube`); they save what `core/embed` saves.
+  const renderer = RENDERERS[name.startsWith('core-embed/') ? 'core/embed' : name];
   if (renderer) return renderer(block, context);
   if (PLAIN.has(name) || CONTAINERS.has(name)) return withoutClasses(innerHtml(block, context));
   context.warn(`Unknown block ${name}`);
@@ -60,6 +62,27 @@ function innerHtml(block: Block, context: BodyContext): string {
   return block.innerContent
     .map((piece) => (piece === null ? renderBlock(block.innerBlocks[next++]!, context) : piece.trim()))
     .join('');
+}
+
+/** A reusable block is saved once, as its own post; each post that shows it holds only a reference. */
+function reusableBlock(block: Block, context: BodyContext): string {
+  const ref = block.attrs?.ref;
+  const id = typeof ref === 'number' || typeof ref === 'string' ? String(ref) : '';
+  const content = context.reusableBlocks?.get(id);
+  if (content === undefined) {
+    context.warn(`Reusable block ${id || 'without an id'} is not in the export; its place in the post is left empty`);
+    return '';
+  }
+  const open = context.reusableBlocksOpen ?? [];
+  if (open.includes(id)) {
+    context.warn(`Reusable block ${id} holds itself; it is shown once`);
+    return '';
+  }
+  const inner: BodyContext = { ...context, reusableBlocksOpen: [...open, id] };
+  return parse(content)
+    .map((part) => renderBlock(part, inner))
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 function withoutClasses(html: string): string {

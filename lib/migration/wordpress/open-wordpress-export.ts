@@ -29,6 +29,8 @@ type Catalogue = {
   references: ImportItem[];
   attachments: Map<string, WxrAttachment>;
   authorByNicename: Map<string, string>;
+  /** Reusable blocks (`wp_block`) by id: posts refer to them with `<!-- wp:block {"ref":12} /-->`. */
+  reusableBlocks: Map<string, string>;
   entryCount: number;
   menuItems: ImportedMenuItem[];
 };
@@ -47,7 +49,8 @@ export function openWordPressExport(filePath: string): ImportSourceReader {
   const catalogueOnce = () => (catalogue ??= readCatalogue(filePath, warnings));
 
   return {
-    source: `wordpress:${withoutTrailingSlash(head['wp:base_site_url'] || head['wp:base_blog_url'] || head.link || filePath)}`,
+    // In a network of sites, base_site_url is the network's address, the same in every site's export; base_blog_url is this site's.
+    source: `wordpress:${withoutTrailingSlash(head['wp:base_blog_url'] || head['wp:base_site_url'] || head.link || filePath)}`,
     siteUrl: siteUrl || undefined,
     warnings,
     async countItems() {
@@ -75,6 +78,9 @@ async function readCatalogue(filePath: string, warnings: ImportWarning[]): Promi
   const termSlugs = new Map<string, { taxonomy: string; slug: string; name: string }>();
   const titles = new Map<string, string>();
   const navItems: WxrRecord[] = [];
+  const reusableBlocks = new Map<string, string>();
+  const creators = new Set<string>();
+  const usedTerms = new Map<string, { domain: string; slug: string; name: string }>();
   let entryCount = 0;
 
   for await (const record of readWxrRecords(filePath)) {
@@ -96,21 +102,31 @@ async function readCatalogue(filePath: string, warnings: ImportWarning[]): Promi
         attachments.set(id, attachment);
         media.push({ kind: 'media', sourceId: id, url: attachment.url, alt: attachment.alt, caption: attachment.caption, title: attachment.title });
       } else if (type === 'nav_menu_item') navItems.push(record);
+      else if (type === 'wp_block') reusableBlocks.set(id, f['content:encoded'] ?? '');
       else if (type === 'post' || type === 'page') {
         entryCount += 1;
         titles.set(id, htmlToText(f.title ?? ''));
+        const creator = (f['dc:creator'] ?? '').trim();
+        if (creator) creators.add(creator);
+        for (const term of record.categories) {
+          const slug = decodeSlug(term.nicename);
+          if ((term.domain === 'category' || term.domain === 'post_tag') && slug) usedTerms.set(`${term.domain}:${slug}`, { domain: term.domain, slug, name: htmlToText(term.name) });
+        }
       } else if (!INTERNAL_POST_TYPES.has(type)) {
         warnings.push({ item: itemName(record, type), message: `Items of type "${type}" are not imported` });
       }
     }
   }
 
+  authors.push(...authorsKnownOnlyByLogin(authors, creators, warnings));
   const parents = new Map(categories.map(({ record, slug }) => [slug, decodeSlug(record.fields['wp:category_parent'] ?? '')]));
   const sections = categories.map(({ record, slug }) => readSection(record, slug, parents));
+  const { undefinedSections, undefinedTags } = termsOnlyOnPosts(usedTerms, sections, tags);
   return {
-    references: [...authors, ...sections, ...tags, ...media],
+    references: [...authors, ...sections, ...undefinedSections, ...tags, ...undefinedTags, ...media],
     attachments,
     authorByNicename: new Map(authors.map((author) => [author.slug, author.sourceId])),
+    reusableBlocks,
     entryCount,
     menuItems: readMenus(navItems, termSlugs, titles, warnings),
   };
@@ -128,6 +144,46 @@ function readAuthor({ fields: f }: WxrRecord): ImportedAuthor {
     slug,
     ...(email ? { email } : {}),
     oldUrls: [`/author/${slug}/`],
+  };
+}
+
+/**
+ * A post's `dc:creator` is its author's login. An export made for one author, or from a site whose
+ * user was deleted, may name a login it has no `wp:author` for: the byline keeps that login as the name.
+ */
+function authorsKnownOnlyByLogin(authors: ImportedAuthor[], creators: Set<string>, warnings: ImportWarning[]): ImportedAuthor[] {
+  const known = new Set(authors.map((author) => author.sourceId));
+  return [...creators]
+    .filter((login) => !known.has(login))
+    .map((login) => {
+      const slug = slugify(login) || login;
+      warnings.push({
+        item: `author ${login}`,
+        message: 'The export names this author only by their login, as the author of some posts: imported under that name. Give them their full name under Staff → Contributors.',
+      });
+      return { kind: 'author', sourceId: login, name: login, slug, oldUrls: [`/author/${slug}/`] };
+    });
+}
+
+/**
+ * An export of posts alone (not "All content") lists no categories or tags: each post names its
+ * own, and those are all there is to know of them. Their nesting is not known, so a nested
+ * category's old address keeps only its own slug.
+ */
+function termsOnlyOnPosts(
+  used: Map<string, { domain: string; slug: string; name: string }>,
+  sections: ImportedSection[],
+  tags: ImportedTag[],
+): { undefinedSections: ImportedSection[]; undefinedTags: ImportedTag[] } {
+  const defined = new Set([...sections.map((section) => `category:${section.sourceId}`), ...tags.map((tag) => `post_tag:${tag.sourceId}`)]);
+  const missing = [...used.values()].filter((term) => !defined.has(`${term.domain}:${term.slug}`));
+  return {
+    undefinedSections: missing
+      .filter((term) => term.domain === 'category')
+      .map((term) => ({ kind: 'section', sourceId: term.slug, name: term.name || term.slug, slug: term.slug, oldUrls: [`/category/${term.slug}/`] })),
+    undefinedTags: missing
+      .filter((term) => term.domain === 'post_tag')
+      .map((term) => ({ kind: 'tag', sourceId: term.slug, name: term.name || term.slug, slug: term.slug, oldUrls: [`/tag/${term.slug}/`] })),
   };
 }
 
@@ -166,9 +222,9 @@ function readEntry(record: WxrRecord, kind: 'post' | 'page', known: Catalogue): 
   const warn = (message: string) => {
     if (!warnings.some((warning) => warning.message === message)) warnings.push({ item, message });
   };
-  const html = wordpressBodyToHtml(f['content:encoded'] ?? '', { attachments: known.attachments, postId: id, footnotes: postmeta.get('footnotes') ?? '', warn });
+  const html = wordpressBodyToHtml(f['content:encoded'] ?? '', { attachments: known.attachments, reusableBlocks: known.reusableBlocks, postId: id, footnotes: postmeta.get('footnotes') ?? '', warn });
   const { status, notPublicBecause } = readStatus(f['wp:status'] ?? 'draft', f['wp:post_password'] ?? '');
-  const postedAt = readGmt(f['wp:post_date_gmt']);
+  const postedAt = readPostDate(f, status, warn);
   const thumbnailId = (postmeta.get('_thumbnail_id') ?? '').trim();
   if (thumbnailId && !known.attachments.has(thumbnailId)) warn(`Featured image ${thumbnailId} is not in the export`);
   const seoTitle = (postmeta.get('_yoast_wpseo_title') ?? '').trim();
@@ -279,6 +335,18 @@ function readMenuTarget(
 
 function itemName({ fields: f }: WxrRecord, type: string): string {
   return `${htmlToText(f.title ?? '') || '(no title)'} (${type} ${(f['wp:post_id'] ?? '').trim()})`;
+}
+
+/**
+ * When the post was dated. WordPress leaves the GMT date all zeros on drafts, and on posts some
+ * importers and plugins made; the local date is then the nearest there is, hours off at most.
+ */
+function readPostDate(f: Record<string, string>, status: ImportedEntryStatus, warn: (message: string) => void): Date | undefined {
+  const gmt = readGmt(f['wp:post_date_gmt']);
+  if (gmt) return gmt;
+  const local = readGmt(f['wp:post_date']);
+  if (local && (status === 'published' || status === 'scheduled')) warn(`The export gives no GMT date; its local date, ${(f['wp:post_date'] ?? '').trim()}, is taken as GMT.`);
+  return local;
 }
 
 /** WordPress dates are `YYYY-MM-DD HH:MM:SS`; the `_gmt` ones are UTC, and all zeros means never. */

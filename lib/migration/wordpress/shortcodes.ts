@@ -1,5 +1,5 @@
 import type { BodyContext } from './body-context';
-import { escapeHtml, figureHtml, linkParagraph, readAttribute } from './html-text';
+import { decodeEntities, escapeHtml, figureHtml, linkParagraph, readAttribute } from './html-text';
 
 type Shortcode = { name: string; attributes: Record<string, string>; content: string | undefined };
 
@@ -69,10 +69,12 @@ function parseAttributes(raw: string): Record<string, string> {
 function captionToFigure({ attributes, content }: Shortcode, context: BodyContext): string {
   const body = content ?? '';
   const image = /<img\b[^>]*>/i.exec(body)?.[0];
-  if (!image) return escapeHtml(attributes.caption ?? '') + body;
+  // The older `caption="…"` form is saved inside the post's HTML, so its quotes and ampersands are entities.
+  const captionText = attributes.caption === undefined ? undefined : decodeEntities(attributes.caption);
+  if (!image) return escapeHtml(captionText ?? '') + body;
   const attachment = context.attachments.get((attributes.id ?? '').replace(/^attachment_/, ''));
   const withoutImage = body.replace(/<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i, '');
-  const captionHtml = attributes.caption !== undefined ? escapeHtml(attributes.caption) : withoutImage.trim();
+  const captionHtml = captionText !== undefined ? escapeHtml(captionText) : withoutImage.trim();
   return figureHtml({
     src: readAttribute(image, 'src') ?? attachment?.url ?? '',
     alt: readAttribute(image, 'alt') || attachment?.alt || '',

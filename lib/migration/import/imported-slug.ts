@@ -1,0 +1,30 @@
+import { slugify } from '@/lib/content/text/slugify';
+
+export type ImportedSlug = {
+  wanted: string;
+  /** Whether `wanted` comes from the item's own slug or name, so that it may match a record already here. */
+  isNamed: boolean;
+  /** The source's slug when it could not be kept, for the report. */
+  unusable: string | null;
+};
+
+/**
+ * The slug an imported item asks for here. Addresses here are made of Latin letters and digits, so a
+ * source slug in another script (WordPress keeps Cyrillic or Greek ones, percent-encoded) gives
+ * nothing; the name is tried next, and last the item's kind and source id, which are its own and the
+ * same on every run.
+ */
+export function importedSlug({ slug, name, kind, sourceId }: { slug: string; name: string; kind: string; sourceId: string }): ImportedSlug {
+  const own = slugify(slug);
+  const named = own || slugify(name);
+  return {
+    wanted: named || slugify(`${kind}-${sourceId}`) || kind,
+    isNamed: named !== '',
+    unusable: own === '' && slug.trim() !== '' ? slug.trim() : null,
+  };
+}
+
+/** The report's sentence for an item whose own address could not be kept. */
+export function unusableSlugMessage(slug: string, path: string): string {
+  return `Its address “${slug}” has no Latin letters or digits, which addresses here are made of; it is imported at ${path}, and the old address redirects there.`;
+}
