@@ -85,7 +85,7 @@ describe('importing a real-world Ghost export', () => {
     );
   });
 
-  it('keeps the words and links of Lexical header and file cards, and the captions of audio and video cards', async () => {
+  it('keeps the words and links of Lexical header, product and file cards, and the captions of audio and video cards', async () => {
     const report = await importFixture();
     const post = articleAt('header-and-product');
     const body = post.body as JSONContent;
@@ -96,18 +96,26 @@ describe('importing a real-world Ghost export', () => {
       'Drivers sleep in their cabs.',
       'Our weekly brief',
       'Get the weekly',
+      'Border Atlas',
+      'Maps of every crossing.',
+      'Rated 4 out of 5',
+      'Order the atlas',
       'Atlas sample',
       'Ten pages',
       'Drivers at the gate',
       'Morning briefing',
     ]);
-    expect(nodesOf(body, 'heading').map((heading) => heading.content?.[0]?.text)).toEqual(['The long queue', 'Our weekly brief']);
+    expect(nodesOf(body, 'heading').map((heading) => [heading.attrs?.level, heading.content?.[0]?.text])).toEqual([
+      [2, 'The long queue'],
+      [2, 'Our weekly brief'],
+      [3, 'Border Atlas'],
+    ]);
     expect(linksIn(body)).toEqual([
       { text: 'Get the weekly', href: 'https://subscribe.example.org/' },
+      { text: 'Order the atlas', href: 'https://shop.example.org/atlas' },
       { text: 'Atlas sample', href: '/content/files/2024/03/atlas-sample.pdf' },
     ]);
     expect(messagesAbout(report, 'A header and a product')).toEqual([
-      'Unknown Lexical card "product" dropped',
       'The file atlas-sample.pdf is kept as a link to /content/files/2024/03/atlas-sample.pdf on the old site; copy the file here and change the link',
       'The video /content/media/2024/03/drivers.mp4 was left out, as articles here hold no players; put it on an audio or video host and link to it',
       'The audio /content/media/2024/03/briefing.mp3 was left out, as articles here hold no players; put it on an audio or video host and link to it',

@@ -110,9 +110,34 @@ describe('renderLexical', () => {
   });
 
   it('drops an unknown card with a warning naming it, and keeps the rest', () => {
-    const { html, warnings } = render(paragraph(text('Before')), { type: 'product', productTitle: 'Mug' }, paragraph(text('After')));
+    const { html, warnings } = render(paragraph(text('Before')), { type: 'crossword', clues: 12 }, paragraph(text('After')));
     expect(html).toBe('<p>Before</p><p>After</p>');
-    expect(warnings).toEqual(['Unknown Lexical card "product" dropped']);
+    expect(warnings).toEqual(['Unknown Lexical card "crossword" dropped']);
+  });
+
+  it('keeps a product card’s picture, name, words, rating and button as the article’s own blocks', () => {
+    const product = {
+      type: 'product',
+      productImageSrc: 'https://old.example/content/images/atlas.jpg',
+      productImageWidth: 800,
+      productImageHeight: 600,
+      productTitle: '<span>Atlas of Arms &amp; Control</span>',
+      productDescription: '<p>Every treaty since 1963, <em>mapped</em>.</p>',
+      productRatingEnabled: true,
+      productStarRating: 4,
+      productButtonEnabled: true,
+      productButton: 'Order the atlas',
+      productUrl: 'https://shop.example/atlas',
+    };
+    const { html, warnings } = render(product);
+    expect(html).toBe(
+      '<figure><img src="https://old.example/content/images/atlas.jpg" alt="Atlas of Arms &amp; Control" width="800" height="600"></figure>' +
+        '<h3>Atlas of Arms &amp; Control</h3><p>Every treaty since 1963, <em>mapped</em>.</p><p>Rated 4 out of 5</p>' +
+        '<p><a href="https://shop.example/atlas">Order the atlas</a></p>',
+    );
+    expect(warnings).toEqual([]);
+    // Without a rating or a button, only what the card shows.
+    expect(render({ type: 'product', productTitle: 'Mug', productRatingEnabled: false, productStarRating: 5, productButtonEnabled: false, productUrl: 'https://shop.example/mug' }).html).toBe('<h3>Mug</h3>');
   });
 
   it('accepts an already parsed state and refuses nothing on an empty one', () => {

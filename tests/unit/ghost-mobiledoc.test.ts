@@ -83,11 +83,11 @@ describe('renderMobiledoc', () => {
 
   it('drops an unknown card with a warning naming it', () => {
     const { html, warnings } = render({
-      cards: [['product', { title: 'Mug' }]],
+      cards: [['crossword', { clues: 12 }]],
       sections: [[1, 'p', [[0, [], 0, 'Before']]], [10, 0], [1, 'p', [[0, [], 0, 'After']]]],
     });
     expect(html).toBe('<p>Before</p><p>After</p>');
-    expect(warnings).toEqual(['Unknown Mobiledoc card "product" dropped']);
+    expect(warnings).toEqual(['Unknown Mobiledoc card "crossword" dropped']);
   });
 
   it('reports a body that is not Mobiledoc JSON', () => {

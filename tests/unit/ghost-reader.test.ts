@@ -100,7 +100,7 @@ describe('openGhostExport, a Ghost 5 export with Lexical bodies', () => {
       status: 'draft',
       publishedAt: undefined,
       html: '<p>Half a thought.</p>',
-      warnings: [{ item: 'post "Unfinished draft"', message: 'Unknown Lexical card "product" dropped' }],
+      warnings: [{ item: 'post "Unfinished draft"', message: 'Unknown Lexical card "crossword" dropped' }],
     });
     expect(entry(items, 'newsletter-only')).toMatchObject({ status: 'draft', notPublicBecause: 'sent by email only in Ghost, never published on the site' });
     expect(entry(items, 'about')).toMatchObject({ kind: 'page', status: 'published', html: '<p>We publish long reads on policy.</p>', oldUrls: ['/about/'] });

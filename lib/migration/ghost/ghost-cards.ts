@@ -92,6 +92,21 @@ export function headerHtml(card: Record<string, unknown>): string {
   ].join('');
 }
 
+/** A product card: its picture, name, words, star rating and button, as the article's own blocks. */
+export function productHtml(card: Record<string, unknown>): string {
+  const name = htmlToPlainText(card.productTitle);
+  const description = text(card.productDescription).trim();
+  const stars = card.productStarRating;
+  const isRated = card.productRatingEnabled === true && typeof stars === 'number' && Number.isInteger(stars) && stars >= 1 && stars <= 5;
+  return [
+    figureHtml({ src: card.productImageSrc, alt: name, width: card.productImageWidth, height: card.productImageHeight }),
+    name ? `<h3>${escapeHtml(name)}</h3>` : '',
+    description ? wrapParagraph(description) : '',
+    isRated ? `<p>Rated ${stars} out of 5</p>` : '',
+    card.productButtonEnabled === true ? linkParagraph(card.productUrl, card.productButton) : '',
+  ].join('');
+}
+
 /** A file card: a link to the file, which stays on the old site until someone copies it here. */
 export function fileHtml({ src, title, caption, fileName }: { src: unknown; title: unknown; caption: unknown; fileName: unknown }, warn: Warn): string {
   const href = text(src).trim();
@@ -185,6 +200,8 @@ export function cardHtml(name: string, card: Record<string, unknown>, warn: Warn
       return toggleHtml(card.heading, card.content);
     case 'header':
       return headerHtml(card);
+    case 'product':
+      return productHtml(card);
     case 'audio':
     case 'video':
       return playerHtml(name, card, warn);
