@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { collabPresence } from '@/db/schema';
+import { collabPresence, users } from '@/db/schema';
 import type { StaffIdentity } from '@/lib/staff/auth/authenticate-staff';
 import type { CollabCaret } from './collab-awareness-schema';
 import { checkCollabWriter } from './collab-writer';
@@ -67,13 +67,18 @@ export function shareAwareness({
   return shared;
 }
 
-/** The other open editors of the article, with their carets, first come first, whichever server process they reached. */
+/**
+ * The other open editors of the article, with their carets, first come first, whichever server process they
+ * reached. A writer whose account was turned off leaves the list at once: their stream has closed, and their
+ * caret would otherwise linger until it went quiet.
+ */
 export function othersHere({ articleId, origin, now = Date.now() }: { articleId: number; origin: string; now?: number }): Presence[] {
   return getDb()
     .select({ origin: collabPresence.origin, userId: collabPresence.userId, name: collabPresence.name, caret: collabPresence.caret })
     .from(collabPresence)
+    .innerJoin(users, and(eq(users.id, collabPresence.userId), eq(users.isActive, true)))
     .where(and(eq(collabPresence.articleId, articleId), ne(collabPresence.origin, origin), gte(collabPresence.seenAt, now - AWARENESS_TTL_MS)))
-    .orderBy(asc(collabPresence.joinedAt), asc(sql`rowid`))
+    .orderBy(asc(collabPresence.joinedAt), asc(sql`${collabPresence}.rowid`))
     .all()
     .map(presenceOf);
 }

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
 import { AWARENESS_TTL_MS, caretColourOf, forgetAwareness, othersHere, shareAwareness } from '@/lib/collab/collab-awareness';
 import { forgetCollabRooms, joinCollab } from '@/lib/collab/collab-rooms';
 import { collabStream } from '@/lib/collab/collab-stream';
@@ -66,6 +69,16 @@ describe('carets and who is here', () => {
     expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 2_000 })).toEqual([]);
     shareAwareness({ articleId: article.id, actor: editor, origin: 'editor-tab', caret: CARET, now: 3_000 });
     expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 3_000 + AWARENESS_TTL_MS + 1 })).toEqual([]);
+  });
+
+  it('stops listing a writer at once when their account is turned off, without waiting for their caret to go quiet', async () => {
+    const author = await createTestStaff({ role: 'author' });
+    const editor = await createTestStaff({ role: 'editor' });
+    const article = createTestArticle({ status: 'draft', createdBy: author.id });
+    shareAwareness({ articleId: article.id, actor: editor, origin: 'editor-tab', caret: CARET, now: 1_000 });
+    expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 2_000 }).map((other) => other.name)).toEqual([editor.name]);
+    getDb().update(users).set({ isActive: false }).where(eq(users.id, editor.id)).run();
+    expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 2_000 })).toEqual([]);
   });
 
   it('refuses a writer the article is locked to, with the reason', async () => {
