@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, min } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { queueWebhookEvent } from '@/lib/api/webhooks/queue-webhook-event';
@@ -57,4 +57,10 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
   if (publishedIds.length > 0) void requestRevalidation({ kind: 'article', articleIds: publishedIds });
   for (const id of publishedIds) queueWebhookEvent('post.published', { articleId: id, previousStatus: 'scheduled' });
   return publishedIds.length;
+}
+
+/** When the next scheduled article falls due (milliseconds since 1970), or null when none is scheduled. */
+export function nextScheduledPublicationAt(): number | null {
+  const next = getDb().select({ at: min(articles.scheduledFor) }).from(articles).where(eq(articles.status, 'scheduled')).get()?.at;
+  return next ? new Date(next).getTime() : null;
 }

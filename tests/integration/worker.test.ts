@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { loginAttempts } from '@/db/schema';
+import { articles, loginAttempts } from '@/db/schema';
 import { LOGIN_ATTEMPT_RETENTION_MS } from '@/lib/platform/jobs/prune-login-attempts';
-import { runWorkerPass } from '@/lib/platform/jobs/worker-loop';
+import { runWorkerPass, startWorkerLoop } from '@/lib/platform/jobs/worker-loop';
+import { createReadyArticle } from '../factories/ready-article';
+import { createTestStaff } from '../factories/staff';
 import { withTempDatabase } from '../factories/temp-database';
 
 withTempDatabase();
@@ -31,5 +34,22 @@ describe('worker pass', () => {
     ]);
     expect(results.broken).toBeInstanceOf(Error);
     expect(results.fine).toBe(3);
+  });
+
+  it('wakes for a scheduled article at its time, not up to an interval later', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    // Due between the loop's first pass (one second after it starts) and its next one, an interval later.
+    const dueAt = Date.now() + 1_600;
+    const article = createReadyArticle({ owner: editor, status: 'scheduled', scheduledFor: new Date(dueAt) });
+    const stop = startWorkerLoop({ intervalMs: 60_000 });
+    try {
+      const statusNow = () => getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, article.id)).get()?.status;
+      await expect.poll(statusNow, { timeout: 4_000, interval: 20 }).toBe('published');
+      const publishedAt = getDb().select({ publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, article.id)).get()!.publishedAt!.getTime();
+      expect(publishedAt).toBeGreaterThanOrEqual(dueAt);
+      expect(publishedAt - dueAt).toBeLessThan(500);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { nextScheduledPublicationAt, publishDueArticles } from '@/lib/articles/publish-due-articles';
 import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
 import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { finishCampaigns } from '@/lib/readers/mail/finish-campaigns';
@@ -44,10 +44,14 @@ export async function runWorkerPass(steps: WorkerStep[] = WORKER_STEPS): Promise
   return results;
 }
 
-/** Scheduled articles go out within this long of their time. */
+/** How often the worker looks for work: mail, jobs, and articles scheduled since its last pass. */
 export const WORKER_INTERVAL_MS = 5_000;
 
-/** Runs passes every `intervalMs` (WORKER_INTERVAL_MS in the environment) until the returned stop function is called. */
+/**
+ * Runs passes every `intervalMs` (WORKER_INTERVAL_MS in the environment) until the returned stop function is
+ * called, and at the time the next scheduled article falls due, so it goes out then rather than up to an
+ * interval later: an embargo lifts at its minute, not a few seconds past it.
+ */
 export function startWorkerLoop({ intervalMs = workerInterval() }: { intervalMs?: number } = {}): () => void {
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -55,7 +59,7 @@ export function startWorkerLoop({ intervalMs = workerInterval() }: { intervalMs?
     if (isStopped) return;
     const results = await runWorkerPass();
     const isBusy = WORKER_STEPS.some((step) => step.isBusyWhenPositive && typeof results[step.name] === 'number' && (results[step.name] as number) > 0);
-    if (!isStopped) timer = setTimeout(tick, isBusy ? 0 : intervalMs);
+    if (!isStopped) timer = setTimeout(tick, isBusy ? 0 : untilNextPass(intervalMs));
   };
   timer = setTimeout(tick, 1_000);
   timer.unref?.();
@@ -63,6 +67,18 @@ export function startWorkerLoop({ intervalMs = workerInterval() }: { intervalMs?
     isStopped = true;
     if (timer) clearTimeout(timer);
   };
+}
+
+function untilNextPass(intervalMs: number): number {
+  let due: number | null = null;
+  try {
+    due = nextScheduledPublicationAt();
+  } catch (error) {
+    console.error('The worker could not read when the next scheduled article is due:', error);
+  }
+  const wait = due === null ? intervalMs : due - Date.now();
+  // One still waiting after a pass that was due (a publication that failed) is tried again at the interval, not at once, over and over.
+  return wait > 0 ? Math.min(intervalMs, wait) : intervalMs;
 }
 
 function workerInterval(): number {
