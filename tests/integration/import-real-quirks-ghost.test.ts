@@ -14,6 +14,7 @@ import { makeImage } from '../factories/image';
 import { withTempMediaFolder } from '../factories/media-folder';
 import { createTestStaff } from '../factories/staff';
 import { makeTempFolder, withTempDatabase } from '../factories/temp-database';
+import { nodesOf } from '../support/nodes-of';
 
 withTempDatabase();
 withTempMediaFolder();
@@ -38,16 +39,6 @@ function articleAt(slug: string) {
   const row = getDb().select().from(articles).where(eq(articles.slug, slug)).get();
   if (!row) throw new Error(`No article at ${slug}`);
   return row;
-}
-
-function nodesOf(doc: JSONContent, type: string): JSONContent[] {
-  const found: JSONContent[] = [];
-  const walk = (node: JSONContent) => {
-    if (node.type === type) found.push(node);
-    node.content?.forEach(walk);
-  };
-  walk(doc);
-  return found;
 }
 
 function linksIn(doc: JSONContent): { text: string; href: string }[] {

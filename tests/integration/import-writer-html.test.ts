@@ -1,19 +1,9 @@
-import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { htmlToArticleDoc, listImageSources } from '@/lib/content/html-to-article-doc';
 import { docToPlainText } from '@/lib/content/doc-to-plain-text';
 import { renderArticleHtml } from '@/lib/content/render-article-html';
 import { validateArticleDoc } from '@/lib/content/validate-article-doc';
-
-function nodesOf(doc: JSONContent, type: string): JSONContent[] {
-  const found: JSONContent[] = [];
-  const walk = (node: JSONContent) => {
-    if (node.type === type) found.push(node);
-    node.content?.forEach(walk);
-  };
-  walk(doc);
-  return found;
-}
+import { nodesOf } from '../support/nodes-of';
 
 const LIBRARY_IMAGE = {
   mediaId: 7,
