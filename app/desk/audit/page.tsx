@@ -8,6 +8,7 @@ import { listAuditFacets } from '@/lib/staff/audit/list-audit-facets';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select as SearchableSelect } from '@/components/ui/select';
@@ -67,42 +68,31 @@ export default async function AuditPage({ searchParams }: Props) {
       {page.entries.length === 0 ? (
         <EmptyState isAnnounced>{isFiltered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">On</th>
-              <th scope="col">Note</th>
+        <DeskTable columns={['When', 'Who', 'Action', 'On', 'Note']}>
+          {page.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.createdAt.toISOString()}>{stamp.format(entry.createdAt)}</time>
+              </td>
+              <td>{entry.actorName ?? (entry.actorId === null ? 'The site' : 'A former staff member')}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>
+                <Subject entry={entry} />
+              </td>
+              <td>
+                {entry.note}
+                {entry.data && Object.keys(entry.data).length > 0 ? (
+                  <details>
+                    <summary>Details</summary>
+                    <pre className="preformatted">{JSON.stringify(entry.data, null, 2)}</pre>
+                  </details>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {page.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={entry.createdAt.toISOString()}>{stamp.format(entry.createdAt)}</time>
-                </td>
-                <td>{entry.actorName ?? (entry.actorId === null ? 'The site' : 'A former staff member')}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-                <td>
-                  <Subject entry={entry} />
-                </td>
-                <td>
-                  {entry.note}
-                  {entry.data && Object.keys(entry.data).length > 0 ? (
-                    <details>
-                      <summary>Details</summary>
-                      <pre className="preformatted">{JSON.stringify(entry.data, null, 2)}</pre>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       <nav aria-label="Pages" className="pager">
         {first(params.before) ? <Link href={hrefFor({ filters, before: null })}>← Newest</Link> : null}

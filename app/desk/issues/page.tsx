@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskTable } from '@/components/desk/desk-table';
 import { IssueStatusLabel } from '@/components/desk/issues/issue-status-label';
 import { IssuesTabs } from '@/components/desk/issues/issues-tabs';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
@@ -33,34 +34,23 @@ export default async function DeskIssuesPage() {
       {issues.length === 0 ? (
         <EmptyState>No issues yet.</EmptyState>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Volume, number</th>
-              <th scope="col">Status</th>
-              <th scope="col">Planned for</th>
-              <th scope="col">Articles</th>
+        <DeskTable columns={['Issue', 'Volume, number', 'Status', 'Planned for', 'Articles']}>
+          {issues.map((issue) => (
+            <tr key={issue.id}>
+              <td>
+                <Link href={`/desk/issues/${issue.id}`}>{issue.title}</Link> <span className="meta">{issue.slug}</span>
+              </td>
+              <td>
+                {issue.volume}, {issue.number}
+              </td>
+              <td>
+                <IssueStatusLabel status={issue.status} />
+              </td>
+              <td>{issue.plannedPublicationDate ?? '—'}</td>
+              <td>{issue.articleCount}</td>
             </tr>
-          </thead>
-          <tbody>
-            {issues.map((issue) => (
-              <tr key={issue.id}>
-                <td>
-                  <Link href={`/desk/issues/${issue.id}`}>{issue.title}</Link> <span className="meta">{issue.slug}</span>
-                </td>
-                <td>
-                  {issue.volume}, {issue.number}
-                </td>
-                <td>
-                  <IssueStatusLabel status={issue.status} />
-                </td>
-                <td>{issue.plannedPublicationDate ?? '—'}</td>
-                <td>{issue.articleCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
     </DeskShell>
   );

@@ -1,4 +1,5 @@
 import type { SubscriberCountPoint } from '@/lib/readers/subscriber-counts';
+import { DeskTable } from '@/components/desk/desk-table';
 import styles from './subscriber-chart.module.css';
 
 const WIDTH = 640;
@@ -50,22 +51,14 @@ export function SubscriberChart({ points }: { points: SubscriberCountPoint[] }) 
       </svg>
       <details>
         <summary>The numbers</summary>
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Confirmed subscribers</th>
+        <DeskTable columns={['Day (UTC)', 'Confirmed subscribers']}>
+          {points.map((point) => (
+            <tr key={point.day}>
+              <td>{point.day}</td>
+              <td>{point.subscribed}</td>
             </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.day}>
-                <td>{point.day}</td>
-                <td>{point.subscribed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       </details>
     </figure>
   );

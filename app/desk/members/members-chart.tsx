@@ -1,4 +1,5 @@
 import type { MembersByMonth } from '@/lib/access/members/count-members-by-month';
+import { DeskTable } from '@/components/desk/desk-table';
 import styles from './members-chart.module.css';
 
 const WIDTH = 640;
@@ -68,28 +69,16 @@ export function MembersChart({ data }: { data: MembersByMonth }) {
       </figcaption>
       <details>
         <summary>The numbers</summary>
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Month (UTC)</th>
+        <DeskTable columns={['Month (UTC)', ...data.tiers.map((tier) => tier.name)]}>
+          {data.months.map((month, index) => (
+            <tr key={month}>
+              <th scope="row">{month}</th>
               {data.tiers.map((tier) => (
-                <th scope="col" key={tier.id}>
-                  {tier.name}
-                </th>
+                <td key={tier.id}>{tier.counts[index] ?? 0}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {data.months.map((month, index) => (
-              <tr key={month}>
-                <th scope="row">{month}</th>
-                {data.tiers.map((tier) => (
-                  <td key={tier.id}>{tier.counts[index] ?? 0}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       </details>
     </figure>
   );

@@ -9,6 +9,7 @@ import { getConfig } from '@/lib/platform/config/get-config';
 import { listOutbox } from '@/lib/readers/mail/list-outbox';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import styles from './outbox.module.css';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -60,51 +61,38 @@ export default async function OutboxPage({ searchParams }: Props) {
       {page.messages.length === 0 ? (
         <EmptyState isAnnounced>{status ? 'No messages with that status.' : 'No mail yet.'}</EmptyState>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject and text</th>
-              <th scope="col">Queued</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
+        <DeskTable columns={['Status', 'To', 'Subject and text', 'Queued', 'Sent', 'Attempts', 'Last error']}>
+          {page.messages.map((message) => (
+            <tr key={message.id}>
+              <td>
+                <Badge kind="status" tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
+              </td>
+              <td>{message.to}</td>
+              <td>
+                <details>
+                  <summary>{message.subject}</summary>
+                  {Object.keys(message.headers).length > 0 ? (
+                    <pre className="meta preformatted preformatted-spaced">
+                      {Object.entries(message.headers)
+                        .map(([name, value]) => `${name}: ${value}`)
+                        .join('\n')}
+                    </pre>
+                  ) : null}
+                  {message.html ? (
+                    // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
+                    <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" className={`mail-frame ${styles.frame}`} />
+                  ) : null}
+                  <pre className="preformatted preformatted-spaced">{message.text}</pre>
+                </details>
+                <span className="meta">{message.kind}</span>
+              </td>
+              <td>{stamp.format(message.createdAt)}</td>
+              <td>{message.sentAt ? stamp.format(message.sentAt) : '—'}</td>
+              <td>{message.attempts}</td>
+              <td>{message.lastError ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.messages.map((message) => (
-              <tr key={message.id}>
-                <td>
-                  <Badge kind="status" tone={STATUS_TONES[message.status]}>{STATUS_LABELS[message.status]}</Badge>
-                </td>
-                <td>{message.to}</td>
-                <td>
-                  <details>
-                    <summary>{message.subject}</summary>
-                    {Object.keys(message.headers).length > 0 ? (
-                      <pre className="meta preformatted preformatted-spaced">
-                        {Object.entries(message.headers)
-                          .map(([name, value]) => `${name}: ${value}`)
-                          .join('\n')}
-                      </pre>
-                    ) : null}
-                    {message.html ? (
-                      // Sandboxed with nothing allowed: no scripts, no forms, no access to the desk's origin.
-                      <iframe title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} loading="lazy" className={`mail-frame ${styles.frame}`} />
-                    ) : null}
-                    <pre className="preformatted preformatted-spaced">{message.text}</pre>
-                  </details>
-                  <span className="meta">{message.kind}</span>
-                </td>
-                <td>{stamp.format(message.createdAt)}</td>
-                <td>{message.sentAt ? stamp.format(message.sentAt) : '—'}</td>
-                <td>{message.attempts}</td>
-                <td>{message.lastError ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       {page.nextBefore ? (
         <p>

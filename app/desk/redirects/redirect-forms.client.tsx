@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ConfirmRemoveButton } from '@/components/desk/confirm-remove-button';
+import { DeskTable } from '@/components/desk/desk-table';
 import { EntityActionMessage } from '@/components/desk/entity-action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -69,29 +70,19 @@ function ImportReport({ state }: { state: Extract<RedirectImportState, { ok: tru
         {state.message}
       </p>
       {problems.length > 0 ? (
-        <table className="desk-table">
-          <caption>Rows not added</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Old address</th>
-              <th scope="col">Why</th>
+        <DeskTable columns={['Line', 'Old address', 'Why']} caption="Rows not added" captionClassName={null}>
+          {problems.map((row) => (
+            <tr key={row.line}>
+              <td>{row.line}</td>
+              <td>
+                <code>{row.from || '(empty)'}</code>
+              </td>
+              <td>
+                {row.kind}: {row.message}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {problems.map((row) => (
-              <tr key={row.line}>
-                <td>{row.line}</td>
-                <td>
-                  <code>{row.from || '(empty)'}</code>
-                </td>
-                <td>
-                  {row.kind}: {row.message}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       ) : null}
     </section>
   );

@@ -6,6 +6,7 @@ import { can } from '@/lib/staff/auth/policy';
 import { CSP_VIOLATIONS_REFUSAL, listCspViolations } from '@/lib/site/csp-reports/list-csp-violations';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { formatInZone } from '@/lib/platform/time/zoned-time';
+import { DeskTable } from '@/components/desk/desk-table';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Security reports', robots: { index: false } };
@@ -34,44 +35,35 @@ export default async function SecurityReportsPage() {
       {violations.length === 0 ? (
         <EmptyState>No browser has reported a violation.</EmptyState>
       ) : (
-        <table className="desk-table">
-          <caption className="visually-hidden">Reported Content-Security-Policy violations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Last seen</th>
-              <th scope="col">Directive</th>
-              <th scope="col">Blocked</th>
-              <th scope="col">On page</th>
-              <th scope="col">Source</th>
-              <th scope="col">Times</th>
+        <DeskTable
+          columns={['Last seen', 'Directive', 'Blocked', 'On page', 'Source', 'Times']}
+          caption="Reported Content-Security-Policy violations"
+          captionClassName="visually-hidden"
+        >
+          {violations.map((violation) => (
+            <tr key={violation.id}>
+              <td>
+                <time dateTime={violation.lastSeenAt.toISOString()}>{formatInZone({ instant: violation.lastSeenAt, timeZone })}</time>
+              </td>
+              <td>
+                <code>{violation.directive}</code>
+                {violation.disposition === 'report' ? ' (report only)' : null}
+              </td>
+              <td>
+                <code>{violation.blockedUrl || '(none)'}</code>
+                {violation.sample ? (
+                  <>
+                    <br />
+                    <small>{violation.sample}</small>
+                  </>
+                ) : null}
+              </td>
+              <td>{violation.documentUrl}</td>
+              <td>{violation.sourceFile ? `${violation.sourceFile}${violation.lineNumber ? `:${violation.lineNumber}:${violation.columnNumber ?? 0}` : ''}` : '—'}</td>
+              <td>{violation.count}</td>
             </tr>
-          </thead>
-          <tbody>
-            {violations.map((violation) => (
-              <tr key={violation.id}>
-                <td>
-                  <time dateTime={violation.lastSeenAt.toISOString()}>{formatInZone({ instant: violation.lastSeenAt, timeZone })}</time>
-                </td>
-                <td>
-                  <code>{violation.directive}</code>
-                  {violation.disposition === 'report' ? ' (report only)' : null}
-                </td>
-                <td>
-                  <code>{violation.blockedUrl || '(none)'}</code>
-                  {violation.sample ? (
-                    <>
-                      <br />
-                      <small>{violation.sample}</small>
-                    </>
-                  ) : null}
-                </td>
-                <td>{violation.documentUrl}</td>
-                <td>{violation.sourceFile ? `${violation.sourceFile}${violation.lineNumber ? `:${violation.lineNumber}:${violation.columnNumber ?? 0}` : ''}` : '—'}</td>
-                <td>{violation.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
     </DeskShell>
   );

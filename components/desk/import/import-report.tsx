@@ -1,5 +1,6 @@
 import type { ImportCounts } from '@/lib/migration/import/import-runs';
 import type { ImportWarning } from '@/lib/migration/import/import-model';
+import { DeskTable } from '@/components/desk/desk-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import styles from './import-report.module.css';
 
@@ -18,52 +19,32 @@ export function ImportReport({ counts, warnings, isDryRun }: { counts: ImportCou
       {kinds.length === 0 ? (
         <EmptyState>The file held nothing to import.</EmptyState>
       ) : (
-        <table className="desk-table" aria-labelledby="counts-heading">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
+        <DeskTable labelledBy="counts-heading" columns={['Kind', ...COLUMNS.map((column) => ({ name: COLUMN_LABELS[column], className: styles.number }))]}>
+          {kinds.map((kind) => (
+            <tr key={kind} data-kind={kind}>
+              <th scope="row">{kind}</th>
               {COLUMNS.map((column) => (
-                <th key={column} scope="col" className={styles.number}>
-                  {COLUMN_LABELS[column]}
-                </th>
+                <td key={column} className={styles.number} data-column={column}>
+                  {counts[kind]![column].toLocaleString('en')}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {kinds.map((kind) => (
-              <tr key={kind} data-kind={kind}>
-                <th scope="row">{kind}</th>
-                {COLUMNS.map((column) => (
-                  <td key={column} className={styles.number} data-column={column}>
-                    {counts[kind]![column].toLocaleString('en')}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       <h2 id="warnings-heading">Warnings ({warnings.length.toLocaleString('en')})</h2>
       {warnings.length === 0 ? (
         <EmptyState>No warnings: nothing was dropped or left out.</EmptyState>
       ) : (
         <>
-          <table className="desk-table" aria-labelledby="warnings-heading">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">What happened</th>
+          <DeskTable labelledBy="warnings-heading" columns={['Item', 'What happened']}>
+            {warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
+              <tr key={index}>
+                <td>{warning.item}</td>
+                <td>{warning.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
-                <tr key={index}>
-                  <td>{warning.item}</td>
-                  <td>{warning.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DeskTable>
           {warnings.length > SHOWN_WARNINGS ? <p className="meta">The first {SHOWN_WARNINGS.toLocaleString('en')} are shown; `npm run import` prints them all.</p> : null}
         </>
       )}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ImportRunView } from '@/lib/migration/import/import-runs';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { IMPORT_SOURCE_LABELS, IMPORT_STATUS_LABELS } from './import-labels';
@@ -8,40 +9,28 @@ import { IMPORT_SOURCE_LABELS, IMPORT_STATUS_LABELS } from './import-labels';
 export function ImportRunList({ runs, formatTime }: { runs: ImportRunView[]; formatTime: (instant: Date) => string }) {
   if (runs.length === 0) return <EmptyState>No imports yet: upload an export above to see what it holds.</EmptyState>;
   return (
-    <table className="desk-table" aria-labelledby="past-imports-heading">
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Run</th>
-          <th scope="col">Status</th>
-          <th scope="col">Started by</th>
-          <th scope="col">When</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => {
-          const status = IMPORT_STATUS_LABELS[run.status]!;
-          return (
-            <tr key={run.id}>
-              <td>
-                <Link href={`/desk/import/${run.id}`}>{run.fileName}</Link>
-              </td>
-              <td>{IMPORT_SOURCE_LABELS[run.source] ?? run.source}</td>
-              <td>{run.isDryRun ? 'Dry run' : 'Import'}</td>
-              <td>
-                <Badge kind="status" tone={status.tone}>
-                  {status.label}
-                </Badge>
-              </td>
-              <td>{run.createdByName ?? 'Command line'}</td>
-              <td>
-                <time dateTime={run.createdAt.toISOString()}>{formatTime(run.createdAt)}</time>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DeskTable labelledBy="past-imports-heading" columns={['File', 'Kind', 'Run', 'Status', 'Started by', 'When']}>
+      {runs.map((run) => {
+        const status = IMPORT_STATUS_LABELS[run.status]!;
+        return (
+          <tr key={run.id}>
+            <td>
+              <Link href={`/desk/import/${run.id}`}>{run.fileName}</Link>
+            </td>
+            <td>{IMPORT_SOURCE_LABELS[run.source] ?? run.source}</td>
+            <td>{run.isDryRun ? 'Dry run' : 'Import'}</td>
+            <td>
+              <Badge kind="status" tone={status.tone}>
+                {status.label}
+              </Badge>
+            </td>
+            <td>{run.createdByName ?? 'Command line'}</td>
+            <td>
+              <time dateTime={run.createdAt.toISOString()}>{formatTime(run.createdAt)}</time>
+            </td>
+          </tr>
+        );
+      })}
+    </DeskTable>
   );
 }

@@ -7,6 +7,7 @@ import { listTiers } from '@/lib/access/tiers/list-tiers';
 import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
+import { DeskTable } from '@/components/desk/desk-table';
 import { MembersFrame } from '../members-frame';
 import { InstitutionForm } from './institution-forms.client';
 
@@ -34,37 +35,28 @@ export default async function InstitutionsPage({ searchParams }: Props) {
       {institutions.length === 0 ? (
         <p>No institutions yet. Add the first below.</p>
       ) : (
-        <table className="desk-table">
-          <caption className="meta">
-            {institutions.length} {institutions.length === 1 ? 'institution' : 'institutions'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Institution</th>
-              <th scope="col">Access</th>
-              <th scope="col">Seats</th>
-              <th scope="col">From</th>
-              <th scope="col">Until</th>
-              <th scope="col">IP ranges</th>
-              <th scope="col">Email domains</th>
+        <DeskTable
+          columns={['Institution', 'Access', 'Seats', 'From', 'Until', 'IP ranges', 'Email domains']}
+          caption={
+            <>
+              {institutions.length} {institutions.length === 1 ? 'institution' : 'institutions'}
+            </>
+          }
+        >
+          {institutions.map((institution) => (
+            <tr key={institution.id}>
+              <th scope="row">
+                <Link href={`/desk/members/institutions/${institution.id}`}>{institution.name}</Link>
+              </th>
+              <td>{institution.tierName ?? 'Any member'}</td>
+              <td>{institution.seats ?? 'No limit'}</td>
+              <td>{dayOf({ instant: institution.startsAt, timeZone })}</td>
+              <td>{institution.endsAt ? dayOf({ instant: institution.endsAt, timeZone, isEnd: true }) : 'No end'}</td>
+              <td>{institution.ranges.join(', ') || '—'}</td>
+              <td>{institution.domains.join(', ') || '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {institutions.map((institution) => (
-              <tr key={institution.id}>
-                <th scope="row">
-                  <Link href={`/desk/members/institutions/${institution.id}`}>{institution.name}</Link>
-                </th>
-                <td>{institution.tierName ?? 'Any member'}</td>
-                <td>{institution.seats ?? 'No limit'}</td>
-                <td>{dayOf({ instant: institution.startsAt, timeZone })}</td>
-                <td>{institution.endsAt ? dayOf({ instant: institution.endsAt, timeZone, isEnd: true }) : 'No end'}</td>
-                <td>{institution.ranges.join(', ') || '—'}</td>
-                <td>{institution.domains.join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
       <h2>New institution</h2>
       <InstitutionForm tiers={tiers} today={dayOf({ instant: new Date(), timeZone })} />

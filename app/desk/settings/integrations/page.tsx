@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskTable } from '@/components/desk/desk-table';
 import { Button } from '@/components/ui/button';
 import { listIntegrations } from '@/lib/api/integrations/integrations';
 import { getConfig } from '@/lib/platform/config/get-config';
@@ -45,49 +46,39 @@ export default async function IntegrationsPage() {
       {integrations.length === 0 ? (
         <p>No integrations yet.</p>
       ) : (
-        <table className="desk-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Content API URL and key</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
+        <DeskTable columns={['Name', 'Content API URL and key', 'Last used', 'Status']}>
+          {integrations.map((integration) => (
+            <tr key={integration.id}>
+              <td>
+                <Link href={`/desk/settings/integrations/${integration.id}`}>{integration.name}</Link>
+              </td>
+              <td>
+                <code>{siteUrl}</code>
+                <br />
+                <code aria-label={`Content API key of ${integration.name}`}>{integration.contentKey}</code>
+                {integration.readsMembersContent ? (
+                  <>
+                    <br />
+                    <strong>Members key</strong>: reads members-only articles in full
+                  </>
+                ) : null}
+              </td>
+              <td>{when(integration.lastUsedAt)}</td>
+              <td>
+                {integration.revokedAt ? (
+                  `Revoked ${when(integration.revokedAt)}`
+                ) : (
+                  <form action={revokeIntegrationAction}>
+                    <input type="hidden" name="integrationId" value={integration.id} />
+                    <Button type="submit" variant="secondary" size="small" aria-label={`Revoke the key of ${integration.name}`}>
+                      Revoke key
+                    </Button>
+                  </form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {integrations.map((integration) => (
-              <tr key={integration.id}>
-                <td>
-                  <Link href={`/desk/settings/integrations/${integration.id}`}>{integration.name}</Link>
-                </td>
-                <td>
-                  <code>{siteUrl}</code>
-                  <br />
-                  <code aria-label={`Content API key of ${integration.name}`}>{integration.contentKey}</code>
-                  {integration.readsMembersContent ? (
-                    <>
-                      <br />
-                      <strong>Members key</strong>: reads members-only articles in full
-                    </>
-                  ) : null}
-                </td>
-                <td>{when(integration.lastUsedAt)}</td>
-                <td>
-                  {integration.revokedAt ? (
-                    `Revoked ${when(integration.revokedAt)}`
-                  ) : (
-                    <form action={revokeIntegrationAction}>
-                      <input type="hidden" name="integrationId" value={integration.id} />
-                      <Button type="submit" variant="secondary" size="small" aria-label={`Revoke the key of ${integration.name}`}>
-                        Revoke key
-                      </Button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
     </DeskShell>
   );

@@ -7,6 +7,7 @@ import { getSiteSettings } from '@/lib/platform/settings/site-settings';
 import { formatInZone } from '@/lib/platform/time/zoned-time';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
+import { DeskTable } from '@/components/desk/desk-table';
 
 export const metadata: Metadata = { title: 'Payments', robots: { index: false } };
 
@@ -61,60 +62,39 @@ export default async function PaymentsPage() {
       {overview.members.length === 0 ? (
         <p>No membership has been bought online yet.</p>
       ) : (
-        <table className="desk-table" aria-label="Paying members">
-          <thead>
-            <tr>
-              <th scope="col">Reader</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Status</th>
-              <th scope="col">Since</th>
-              <th scope="col">Until</th>
-              <th scope="col">Stripe subscription</th>
+        <DeskTable label="Paying members" columns={['Reader', 'Tier', 'Status', 'Since', 'Until', 'Stripe subscription']}>
+          {overview.members.map((member) => (
+            <tr key={member.id}>
+              <td>{member.email}</td>
+              <td>{member.tierName}</td>
+              <td>{STATUS_LABELS[member.status]}</td>
+              <td>{when(member.startsAt)}</td>
+              <td>{member.endsAt ? when(member.endsAt) : '—'}</td>
+              <td>
+                <code>{member.subscriptionId ?? '—'}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {overview.members.map((member) => (
-              <tr key={member.id}>
-                <td>{member.email}</td>
-                <td>{member.tierName}</td>
-                <td>{STATUS_LABELS[member.status]}</td>
-                <td>{when(member.startsAt)}</td>
-                <td>{member.endsAt ? when(member.endsAt) : '—'}</td>
-                <td>
-                  <code>{member.subscriptionId ?? '—'}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
 
       <h2>Latest events</h2>
       {overview.events.length === 0 ? (
         <p>Stripe has sent no events yet.</p>
       ) : (
-        <table className="desk-table" aria-label="Payment events">
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Event</th>
-              <th scope="col">Outcome</th>
+        <DeskTable label="Payment events" columns={['Received', 'Event', 'Outcome']}>
+          {overview.events.map((event) => (
+            <tr key={event.id}>
+              <td>{when(event.receivedAt)}</td>
+              <td>
+                {event.type}
+                <br />
+                <code>{event.id}</code>
+              </td>
+              <td>{event.outcome}</td>
             </tr>
-          </thead>
-          <tbody>
-            {overview.events.map((event) => (
-              <tr key={event.id}>
-                <td>{when(event.receivedAt)}</td>
-                <td>
-                  {event.type}
-                  <br />
-                  <code>{event.id}</code>
-                </td>
-                <td>{event.outcome}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DeskTable>
       )}
     </DeskShell>
   );

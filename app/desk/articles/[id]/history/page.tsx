@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { DeskShell } from '@/app/desk/desk-shell';
+import { DeskTable } from '@/components/desk/desk-table';
 import { RevisionDiffView } from '@/components/desk/revision-diff-view';
 import { compareRevisions, getRevisionOf } from '@/lib/articles/compare-revisions';
 import { readOrNotFound } from '@/lib/articles/desk-page-guard';
@@ -54,45 +55,31 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </div>
       <div className="history-layout">
         <form method="get" className="history-list" aria-label="Revisions">
-          <table className="desk-table">
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Version</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Words</th>
-                <th scope="col" />
+          <DeskTable columns={['From', 'To', 'Version', 'What', 'Who', 'When (UTC)', 'Words', '']}>
+            {history.map((revision, index) => (
+              <tr key={revision.id}>
+                <td>
+                  <input type="radio" name="from" value={revision.id} defaultChecked={index === 1} aria-label={`Compare from version ${revision.version}`} />
+                </td>
+                <td>
+                  <input type="radio" name="to" value={revision.id} defaultChecked={index === 0} aria-label={`Compare to version ${revision.version}`} />
+                </td>
+                <td>{revision.version}</td>
+                <td>
+                  {REASONS[revision.reason]}
+                  {revision.note ? <span className="meta"> — {revision.note}</span> : null}
+                </td>
+                <td>{revision.authorName ?? '—'}</td>
+                <td>{stamp.format(new Date(revision.updatedAt))}</td>
+                <td>{revision.wordCount}</td>
+                <td>
+                  <Link href={`/desk/articles/${id}/history?view=${revision.id}`} aria-label={`View version ${revision.version}`}>
+                    View
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {history.map((revision, index) => (
-                <tr key={revision.id}>
-                  <td>
-                    <input type="radio" name="from" value={revision.id} defaultChecked={index === 1} aria-label={`Compare from version ${revision.version}`} />
-                  </td>
-                  <td>
-                    <input type="radio" name="to" value={revision.id} defaultChecked={index === 0} aria-label={`Compare to version ${revision.version}`} />
-                  </td>
-                  <td>{revision.version}</td>
-                  <td>
-                    {REASONS[revision.reason]}
-                    {revision.note ? <span className="meta"> — {revision.note}</span> : null}
-                  </td>
-                  <td>{revision.authorName ?? '—'}</td>
-                  <td>{stamp.format(new Date(revision.updatedAt))}</td>
-                  <td>{revision.wordCount}</td>
-                  <td>
-                    <Link href={`/desk/articles/${id}/history?view=${revision.id}`} aria-label={`View version ${revision.version}`}>
-                      View
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DeskTable>
           {history.length > 1 ? <Button type="submit">Compare selected</Button> : null}
         </form>
         <div className="history-detail">

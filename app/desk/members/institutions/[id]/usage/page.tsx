@@ -6,6 +6,7 @@ import { listInstitutionUsage } from '@/lib/access/institutions/institution-usag
 import { listInstitutions } from '@/lib/access/institutions/list-institutions';
 import { requireStaff } from '@/lib/staff/auth/current-staff';
 import { can } from '@/lib/staff/auth/policy';
+import { DeskTable } from '@/components/desk/desk-table';
 import { MembersFrame } from '../../../members-frame';
 
 export const metadata: Metadata = { title: 'Institution usage', robots: { index: false } };
@@ -33,25 +34,21 @@ export default async function InstitutionUsagePage({ params }: Props) {
         <p>No views yet.</p>
       ) : (
         <>
-          <table className="desk-table">
-            <caption className="meta">
-              {total} {total === 1 ? 'view' : 'views'} in {usage.length} {usage.length === 1 ? 'month' : 'months'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Views</th>
+          <DeskTable
+            columns={['Month', 'Views']}
+            caption={
+              <>
+                {total} {total === 1 ? 'view' : 'views'} in {usage.length} {usage.length === 1 ? 'month' : 'months'}
+              </>
+            }
+          >
+            {usage.map((row) => (
+              <tr key={row.month}>
+                <th scope="row">{row.month}</th>
+                <td>{row.views}</td>
               </tr>
-            </thead>
-            <tbody>
-              {usage.map((row) => (
-                <tr key={row.month}>
-                  <th scope="row">{row.month}</th>
-                  <td>{row.views}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DeskTable>
           <p>
             <a href={`/api/desk/members/institutions/${institution.id}/usage`} download>
               Download as CSV
