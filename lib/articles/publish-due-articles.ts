@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, lte, min } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, min } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { queueWebhookEvent } from '@/lib/api/webhooks/queue-webhook-event';
@@ -59,8 +59,16 @@ export function publishDueArticles({ now = new Date() }: { now?: Date } = {}): n
   return publishedIds.length;
 }
 
-/** When the next scheduled article falls due (milliseconds since 1970), or null when none is scheduled. */
-export function nextScheduledPublicationAt(): number | null {
-  const next = getDb().select({ at: min(articles.scheduledFor) }).from(articles).where(eq(articles.status, 'scheduled')).get()?.at;
+/**
+ * When the next scheduled article falls due (milliseconds since 1970), or null when none is due later. One already
+ * due and still scheduled (its publication failed) is left to the worker's regular passes, so it neither holds the
+ * worker in a loop nor keeps it from waking for the next.
+ */
+export function nextScheduledPublicationAt({ now = new Date() }: { now?: Date } = {}): number | null {
+  const next = getDb()
+    .select({ at: min(articles.scheduledFor) })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), gt(articles.scheduledFor, now)))
+    .get()?.at;
   return next ? new Date(next).getTime() : null;
 }

@@ -62,7 +62,8 @@ export function shareAwareness({
       .onConflictDoUpdate({ target: [collabPresence.articleId, collabPresence.origin], set: isPreviousFresh ? values : { ...values, joinedAt: now } })
       .run();
     return presenceOf({ origin, ...values });
-  });
+    // It reads before it writes: taking the write lock first keeps another process's write from coming between.
+  }, { behavior: 'immediate' });
   listeners.get(articleId)?.forEach((wake) => wake());
   return shared;
 }
@@ -92,6 +93,11 @@ export function watchAwareness({ articleId, wake }: { articleId: number; wake: (
     wakes.delete(wake);
     if (wakes.size === 0 && listeners.get(articleId) === wakes) listeners.delete(articleId);
   };
+}
+
+/** The worker's step: drops the carets of editors that went quiet, on articles nobody has opened since. */
+export function pruneQuietAwareness({ now = Date.now() }: { now?: number } = {}): number {
+  return getDb().delete(collabPresence).where(lt(collabPresence.seenAt, now - AWARENESS_TTL_MS)).run().changes;
 }
 
 /** Forgets every caret, everywhere: tests start from none. */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { AWARENESS_TTL_MS, caretColourOf, forgetAwareness, othersHere, shareAwareness } from '@/lib/collab/collab-awareness';
+import { collabPresence, users } from '@/db/schema';
+import { AWARENESS_TTL_MS, caretColourOf, forgetAwareness, othersHere, pruneQuietAwareness, shareAwareness } from '@/lib/collab/collab-awareness';
 import { forgetCollabRooms, joinCollab } from '@/lib/collab/collab-rooms';
 import { collabStream } from '@/lib/collab/collab-stream';
 import { ForbiddenError } from '@/lib/staff/auth/policy';
@@ -79,6 +79,18 @@ describe('carets and who is here', () => {
     expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 2_000 }).map((other) => other.name)).toEqual([editor.name]);
     getDb().update(users).set({ isActive: false }).where(eq(users.id, editor.id)).run();
     expect(othersHere({ articleId: article.id, origin: 'author-tab', now: 2_000 })).toEqual([]);
+  });
+
+  it('has the worker drop carets that went quiet, wherever nobody shared one since', async () => {
+    const author = await createTestStaff({ role: 'author' });
+    const editor = await createTestStaff({ role: 'editor' });
+    const quiet = createTestArticle({ status: 'draft', createdBy: author.id });
+    const busy = createTestArticle({ status: 'draft', createdBy: author.id });
+    shareAwareness({ articleId: quiet.id, actor: editor, origin: 'left-open', caret: CARET, now: 1_000 });
+    shareAwareness({ articleId: busy.id, actor: editor, origin: 'still-typing', caret: CARET, now: 1_000 + AWARENESS_TTL_MS });
+    expect(pruneQuietAwareness({ now: 1_000 + AWARENESS_TTL_MS + 1 })).toBe(1);
+    expect(getDb().select({ origin: collabPresence.origin }).from(collabPresence).all()).toEqual([{ origin: 'still-typing' }]);
+    expect(pruneQuietAwareness({ now: 1_000 + AWARENESS_TTL_MS + 1 })).toBe(0);
   });
 
   it('refuses a writer the article is locked to, with the reason', async () => {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, loginAttempts } from '@/db/schema';
+import { nextScheduledPublicationAt } from '@/lib/articles/publish-due-articles';
 import { LOGIN_ATTEMPT_RETENTION_MS } from '@/lib/platform/jobs/prune-login-attempts';
 import { runWorkerPass, startWorkerLoop } from '@/lib/platform/jobs/worker-loop';
 import { createReadyArticle } from '../factories/ready-article';
@@ -51,5 +52,15 @@ describe('worker pass', () => {
     } finally {
       stop();
     }
+  });
+
+  it('looks past a scheduled article that is already due and was not published, to the next one', async () => {
+    const editor = await createTestStaff({ role: 'editor' });
+    const now = new Date('2026-03-01T09:00:00Z');
+    createReadyArticle({ owner: editor, status: 'scheduled', scheduledFor: new Date('2026-03-01T08:00:00Z') });
+    createReadyArticle({ owner: editor, status: 'scheduled', scheduledFor: new Date('2026-03-01T09:30:00Z') });
+    createReadyArticle({ owner: editor, status: 'approved', scheduledFor: new Date('2026-03-01T09:10:00Z') });
+    expect(nextScheduledPublicationAt({ now })).toBe(Date.parse('2026-03-01T09:30:00Z'));
+    expect(nextScheduledPublicationAt({ now: new Date('2026-03-01T10:00:00Z') })).toBeNull();
   });
 });

@@ -79,15 +79,13 @@ export function toggleHtml(heading: unknown, content: unknown): string {
   return `${title ? `<p><strong>${title}</strong></p>` : ''}${text(content).trim() ? wrapParagraph(text(content).trim()) : ''}`;
 }
 
-const withoutTags = (html: unknown) => text(html).replace(/<[^>]*>/g, '').trim();
-
 /** A header card: its heading, the line under it, and its button when it shows one. */
 export function headerHtml(card: Record<string, unknown>): string {
-  const heading = withoutTags(card.header);
-  const subheading = withoutTags(card.subheader);
+  const heading = htmlToPlainText(card.header);
+  const subheading = htmlToPlainText(card.subheader);
   return [
-    heading ? `<h2>${heading}</h2>` : '',
-    subheading ? `<p>${subheading}</p>` : '',
+    heading ? `<h2>${escapeHtml(heading)}</h2>` : '',
+    subheading ? `<p>${escapeHtml(subheading)}</p>` : '',
     card.buttonEnabled === true ? linkParagraph(card.buttonUrl, card.buttonText) : '',
   ].join('');
 }

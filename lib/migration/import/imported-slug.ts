@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { slugify } from '@/lib/content/text/slugify';
 
 export type ImportedSlug = {
@@ -18,10 +19,21 @@ export function importedSlug({ slug, name, kind, sourceId }: { slug: string; nam
   const own = slugify(slug);
   const named = own || slugify(name);
   return {
-    wanted: named || slugify(`${kind}-${sourceId}`) || kind,
+    wanted: named || sourceSlug(kind, sourceId),
     isNamed: named !== '',
     unusable: own === '' && slug.trim() !== '' ? slug.trim() : null,
   };
+}
+
+/**
+ * The kind and the source id (`post-201`). A source id with no Latin letters or digits of its own (WordPress
+ * names a category by its slug) is stood for by a short digest of it, so that two such items never share a
+ * slug, and neither takes the plain `section` another item may be named.
+ */
+function sourceSlug(kind: string, sourceId: string): string {
+  const plain = slugify(`${kind}-${sourceId}`);
+  if (plain !== '' && plain !== slugify(kind)) return plain;
+  return `${slugify(kind) || 'item'}-${createHash('sha256').update(sourceId).digest('hex').slice(0, 8)}`;
 }
 
 /** The report's sentence for an item whose own address could not be kept. */

@@ -2,7 +2,6 @@ import 'server-only';
 import { eq, max } from 'drizzle-orm';
 import { contributors, entities, sections } from '@/db/schema';
 import { normalizeAlias } from '@/lib/content/text/normalize-alias';
-import { slugify } from '@/lib/content/text/slugify';
 import { entityPath } from '@/lib/entities/entity-path';
 import { findEntitySlugConflict } from '@/lib/entities/find-entity-slug-conflict';
 import { getKnownEntityIndex } from '@/lib/entities/known-entity-index';
@@ -126,7 +125,7 @@ export function writeTag(tx: ImportTx, context: ImportContext, item: ImportedTag
     return 'unchanged';
   }
   const slug = freeValue(
-    slugify(item.slug) || slugify(name) || 'topic',
+    importedSlug({ slug: item.slug, name, kind: 'topic', sourceId: item.sourceId }).wanted,
     (candidate) => findEntitySlugConflict({ db: tx, kind: 'topic', slug: candidate }) !== null || plannedClaim(context, 'topic-slug', candidate) !== undefined,
   );
   const now = new Date();

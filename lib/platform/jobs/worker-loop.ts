@@ -1,5 +1,6 @@
 import 'server-only';
 import { nextScheduledPublicationAt, publishDueArticles } from '@/lib/articles/publish-due-articles';
+import { pruneQuietAwareness } from '@/lib/collab/collab-awareness';
 import { deliverOutbox } from '@/lib/readers/mail/deliver-outbox';
 import { expandCampaigns } from '@/lib/readers/mail/expand-campaigns';
 import { finishCampaigns } from '@/lib/readers/mail/finish-campaigns';
@@ -28,6 +29,7 @@ export const WORKER_STEPS: WorkerStep[] = [
   { name: 'prune-login-attempts', run: () => pruneLoginAttempts() },
   { name: 'prune-rate-limit-hits', run: () => pruneRateLimitHits() },
   { name: 'prune-search-facts-changes', run: () => pruneSearchFactsChanges() },
+  { name: 'prune-quiet-carets', run: () => pruneQuietAwareness() },
 ];
 
 /** Runs every step once; one step failing does not stop the others. Returns how much each did. */
@@ -77,7 +79,6 @@ function untilNextPass(intervalMs: number): number {
     console.error('The worker could not read when the next scheduled article is due:', error);
   }
   const wait = due === null ? intervalMs : due - Date.now();
-  // One still waiting after a pass that was due (a publication that failed) is tried again at the interval, not at once, over and over.
   return wait > 0 ? Math.min(intervalMs, wait) : intervalMs;
 }
 
