@@ -1,5 +1,6 @@
 import { isAllowedHref } from './is-allowed-href';
 import { isAllowedImageSrc } from './is-allowed-image-src';
+import { queryAllInOrder } from './query-all-in-order';
 
 /** Removed together with everything inside them. */
 const DROPPED_ELEMENTS = new Set([
@@ -140,7 +141,7 @@ type WordListItem = { paragraph: Element; level: number; listId: string; tag: 'u
  */
 function convertWordLists(root: DocumentFragment): void {
   let run: WordListItem[] = [];
-  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+  for (const paragraph of queryAllInOrder(root, 'p')) {
     const item = readWordListItem(paragraph);
     if (!item) continue;
     const previous = run[run.length - 1];
@@ -202,7 +203,7 @@ function buildWordList(items: WordListItem[]): void {
 }
 
 function wordListMarkers(container: ParentNode): Element[] {
-  return Array.from(container.querySelectorAll('[style]')).filter(
+  return queryAllInOrder(container, '[style]').filter(
     (element) => readStyle(element).get('mso-list') === 'ignore',
   );
 }
@@ -219,7 +220,7 @@ function removeWithEmptyAncestors(element: Element, stopAt: Element): void {
 
 /** Google Docs wraps a whole copy in `<b id="docs-internal-guid-…" style="font-weight:normal">`. */
 function unwrapFalseBold(root: DocumentFragment): void {
-  for (const element of Array.from(root.querySelectorAll('b, strong'))) {
+  for (const element of queryAllInOrder(root, 'b, strong')) {
     const isDocsWrapper = (element.getAttribute('id') ?? '').startsWith('docs-internal-guid');
     if (isDocsWrapper || isNormalWeight(readStyle(element).get('font-weight'))) unwrap(element);
   }
@@ -227,7 +228,7 @@ function unwrapFalseBold(root: DocumentFragment): void {
 
 /** Bold, italic, strike-through and raised or lowered text set by `style` become real elements. */
 function convertStyledText(root: DocumentFragment): void {
-  for (const element of Array.from(root.querySelectorAll('[style]'))) {
+  for (const element of queryAllInOrder(root, '[style]')) {
     if (BLOCK_CONTAINERS.has(element.localName)) continue;
     const style = readStyle(element);
     const wrappers: string[] = [];
@@ -315,7 +316,7 @@ function keepValidSpans(cell: Element): void {
 
 /** Word's blank spacing paragraphs, and Google Docs' `<br>`s between blocks, are not content. */
 function removeEmptyBlocks(root: DocumentFragment): void {
-  for (const block of Array.from(root.querySelectorAll('p, h2, h3, h4'))) {
+  for (const block of queryAllInOrder(root, 'p, h2, h3, h4')) {
     const text = (block.textContent ?? '').replace(/[\s\u00a0]+/g, '');
     if (text === '' && !block.querySelector('img, br')) block.remove();
   }
@@ -394,5 +395,5 @@ function unwrap(element: Element): void {
 }
 
 function allElements(root: DocumentFragment): Element[] {
-  return Array.from(root.querySelectorAll('*'));
+  return queryAllInOrder(root, '*');
 }

@@ -5,6 +5,7 @@ import { Window } from 'happy-dom';
 import { articleSchema } from './article-schema';
 import { cleanPastedHtml } from './clean-pasted-html';
 import { isAllowedHref } from './is-allowed-href';
+import { queryAllInOrder } from './query-all-in-order';
 import { validateArticleDoc } from './validate-article-doc';
 
 /** An image from the media library standing in for an `<img src>` of the source. */
@@ -75,7 +76,7 @@ export function listImages(html: string): { src: string; alt: string; caption: s
   const template = parse(html, serverDocument());
   lastListed = { html, template };
   const images = new Map<string, { src: string; alt: string; caption: string }>();
-  for (const image of Array.from(template.content.querySelectorAll('img'))) {
+  for (const image of queryAllInOrder(template.content, 'img')) {
     const src = (image.getAttribute('src') ?? '').trim();
     if (src === '' || images.has(src)) continue;
     const caption = image.closest('figure')?.querySelector('figcaption')?.textContent ?? '';
@@ -112,21 +113,21 @@ function convert(
   const template = takeParsed(html, document);
   const root = template.content;
 
-  for (const element of Array.from(root.querySelectorAll(Object.keys(NAMED_DROPS).join(',')))) {
+  for (const element of queryAllInOrder(root, Object.keys(NAMED_DROPS).join(','))) {
     if (!root.contains(element)) continue;
     const src = (element.getAttribute('src') ?? element.getAttribute('data') ?? '').trim();
     drop(src ? `${NAMED_DROPS[element.localName]} (${src})` : NAMED_DROPS[element.localName]!);
     element.remove();
   }
-  for (const link of Array.from(root.querySelectorAll('a[href]'))) {
+  for (const link of queryAllInOrder(root, 'a[href]')) {
     const href = (link.getAttribute('href') ?? '').trim();
     if (href !== '' && !isAllowedHref(href)) drop(`a link to ${href.slice(0, 200)}`);
   }
   // Markup the editor itself would trust (tagged mentions, library figures) is not the source's to claim.
-  for (const element of Array.from(root.querySelectorAll('[data-entity-id], [data-media-id], [data-pm-slice]'))) {
+  for (const element of queryAllInOrder(root, '[data-entity-id], [data-media-id], [data-pm-slice]')) {
     for (const name of ['data-entity-id', 'data-media-id', 'data-pm-slice', 'class']) element.removeAttribute(name);
   }
-  for (const image of Array.from(root.querySelectorAll('img'))) placeImage(image, { resolveImage, drop });
+  for (const image of queryAllInOrder(root, 'img')) placeImage(image, { resolveImage, drop });
 
   const cleaned = cleanPastedHtml(template.innerHTML, document);
   const parsed = parse(cleaned, document);

@@ -26,13 +26,16 @@ const OPENING = /\[(\[?)([A-Za-z][\w-]*)((?:\s[^\]]*?)?)(\/?)\](\]?)/g;
 export function convertShortcodes(text: string, context: BodyContext, keep: (html: string) => string = (html) => html): string {
   let output = '';
   let position = 0;
+  const findClosing = closingTagFinder(text);
+  // No match can end after the last `]`; searching past it would rescan the rest of the body for each `[` left open there.
+  const searchable = text.slice(0, text.lastIndexOf(']') + 1);
   OPENING.lastIndex = 0;
-  for (let match = OPENING.exec(text); match; match = OPENING.exec(text)) {
+  for (let match = OPENING.exec(searchable); match; match = OPENING.exec(searchable)) {
     const [whole, openEscape, rawName, rawAttributes, selfClosing, closeEscape] = match;
     const name = rawName!.toLowerCase();
     const start = match.index;
     const closingTag = `[/${rawName}]`;
-    const closingAt = selfClosing ? -1 : text.indexOf(closingTag, start + whole.length);
+    const closingAt = selfClosing ? -1 : findClosing({ name: rawName!, from: start + whole.length });
     const end = closingAt === -1 ? start + whole.length : closingAt + closingTag.length;
     if (openEscape && closeEscape) {
       output += text.slice(position, start) + whole.slice(1, -1);
@@ -55,6 +58,35 @@ export function convertShortcodes(text: string, context: BodyContext, keep: (htm
     OPENING.lastIndex = end;
   }
   return output + text.slice(position);
+}
+
+/**
+ * Finds `[/name]` at or after a position, as `text.indexOf` would, from one scan of the text for every
+ * closing tag: searching the rest of a long body again for each bracketed word that is never closed took
+ * time in the square of its length.
+ */
+function closingTagFinder(text: string): ({ name, from }: { name: string; from: number }) => number {
+  const positions = new Map<string, number[]>();
+  const closing = /\[\/([A-Za-z][\w-]*)\]/g;
+  for (let match = closing.exec(text); match; match = closing.exec(text)) {
+    const name = match[1]!;
+    const found = positions.get(name);
+    if (found) found.push(match.index);
+    else positions.set(name, [match.index]);
+  }
+  return ({ name, from }) => {
+    const found = positions.get(name);
+    if (!found) return -1;
+    // The first position at or after `from`, by halving: positions were found in order.
+    let low = 0;
+    let high = found.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (found[middle]! < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < found.length ? found[low]! : -1;
+  };
 }
 
 function parseAttributes(raw: string): Record<string, string> {
