@@ -57,11 +57,13 @@ describe('a last word only one indexed word begins', () => {
     expect(outcome.terms).toEqual([{ words: ['verif'], isQuoted: false, isPrefix: true }]);
   });
 
-  it('stays a prefix when several words begin with it, when none does, and when it has capitals or accents', () => {
+  it('stays a prefix when several words begin with it, when none does, when it is short, and when it has capitals or accents', () => {
     corpus();
     const settle = (q: string) => settleLastPrefix(getSqlite(), parseSearchQuery(q).terms).at(-1);
     expect(settle('inspect')).toEqual({ words: ['inspect'], isQuoted: false, isPrefix: true });
-    expect(settle('zzq')).toEqual({ words: ['zzq'], isQuoted: false, isPrefix: true });
+    expect(settle('zzqx')).toEqual({ words: ['zzqx'], isQuoted: false, isPrefix: true });
+    // As short as the index's own prefixes: read from the prefix index, no lookup needed.
+    expect(settle('ver')).toEqual({ words: ['ver'], isQuoted: false, isPrefix: true });
     expect(settle('Verif')).toEqual({ words: ['Verif'], isQuoted: false, isPrefix: true });
     expect(settle('vérif')).toEqual({ words: ['vérif'], isQuoted: false, isPrefix: true });
     // Earlier words and whole words are left as they are.

@@ -1,5 +1,6 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
+import { LONGEST_INDEXED_PREFIX } from './article-search-table';
 import type { SearchTerm } from './parse-search-query';
 
 /** Only words already in the index's own form (lower-case ASCII letters and digits) are looked up; others stay prefixes. */
@@ -17,7 +18,8 @@ const lookups = new WeakMap<Database.Database, Database.Statement>();
  */
 export function settleLastPrefix(sqlite: Database.Database, terms: SearchTerm[]): SearchTerm[] {
   const last = terms.at(-1);
-  if (!last?.isPrefix || !FOLDED_WORD.test(last.words[0]!)) return terms;
+  // A prefix as short as the index's own prefix lengths is read from its prefix index, as fast as a word: no lookup.
+  if (!last?.isPrefix || last.words[0]!.length <= LONGEST_INDEXED_PREFIX || !FOLDED_WORD.test(last.words[0]!)) return terms;
   const prefix = last.words[0]!;
   const words = lookup(sqlite).all(prefix, `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`) as string[];
   if (words.length !== 1) return terms;
