@@ -137,6 +137,13 @@ describe('importing a real-world WordPress export', () => {
     });
   });
 
+  it('redirects an author’s old page from the address WordPress made of their login, underscores and all', async () => {
+    await importFixture();
+    const marta = getDb().select({ slug: contributors.slug }).from(contributors).where(eq(contributors.name, 'Marta Ortega Ruiz')).get()!;
+    expect(redirectFrom('/author/m-ortega_ruiz')).toBe(`/authors/${marta.slug}`);
+    expect(redirectFrom('/author/guest-contributor')).toBe(`/authors/${getDb().select({ slug: contributors.slug }).from(contributors).where(eq(contributors.name, 'guest.contributor')).get()!.slug}`);
+  });
+
   it('dates a post whose GMT date is missing by its local date, not by its last change or the day of the import', async () => {
     const report = await importFixture();
     const published = articleTitled('Caption and shortcodes');

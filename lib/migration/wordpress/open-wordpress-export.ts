@@ -143,8 +143,24 @@ function readAuthor({ fields: f }: WxrRecord): ImportedAuthor {
     name: htmlToText(f['wp:author_display_name'] ?? '') || htmlToText(fullName) || login,
     slug,
     ...(email ? { email } : {}),
-    oldUrls: [`/author/${slug}/`],
+    oldUrls: [`/author/${wordpressNicename(login) || slug}/`],
   };
+}
+
+/**
+ * The name WordPress gives an author's page (`user_nicename`, made from the login when the account is created):
+ * lower case, dots as hyphens, underscores kept, `@` and other signs dropped. Not the slug made here, which
+ * turns underscores into hyphens: `/author/jane_doe/` must redirect from where it was.
+ */
+function wordpressNicename(login: string): string {
+  return login
+    .slice(0, 50)
+    .toLowerCase()
+    .replace(/\./g, '-')
+    .replace(/\s+/g, '-')
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -161,7 +177,7 @@ function authorsKnownOnlyByLogin(authors: ImportedAuthor[], creators: Set<string
         item: `author ${login}`,
         message: 'The export names this author only by their login, as the author of some posts: imported under that name. Give them their full name under Staff → Contributors.',
       });
-      return { kind: 'author', sourceId: login, name: login, slug, oldUrls: [`/author/${slug}/`] };
+      return { kind: 'author', sourceId: login, name: login, slug, oldUrls: [`/author/${wordpressNicename(login) || slug}/`] };
     });
 }
 
